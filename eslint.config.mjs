@@ -1,0 +1,27 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...next,
+  ...nextTs,
+  { ignores: ["generated/**", ".next/**", "data/**", "node_modules/**", "test-results/**", "playwright-report/**", "coverage/**", "next-env.d.ts"] },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Domain code takes `now` as a parameter; only lib/clock.ts reads the real time.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/clock.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Use the app clock (lib/clock.ts); domain code receives `now`." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Use the app clock (lib/clock.ts); domain code receives `now`." },
+      ],
+    },
+  },
+];
+
+export default config;

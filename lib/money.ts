@@ -1,0 +1,48 @@
+/** Money is an integer number of minor units (cents) with a currency. No floats anywhere. */
+export const CURRENCIES = ["USD"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+const MINOR_DIGITS: Record<Currency, number> = { USD: 2 };
+
+export interface Money {
+  amountMinor: number;
+  currency: Currency;
+}
+
+export function isCurrency(value: string): value is Currency {
+  return (CURRENCIES as readonly string[]).includes(value);
+}
+
+export function money(amountMinor: number, currency: Currency): Money {
+  assertMinorUnits(amountMinor);
+  return { amountMinor, currency };
+}
+
+export function assertMinorUnits(amountMinor: number): void {
+  if (!Number.isSafeInteger(amountMinor)) {
+    throw new RangeError(`Money must be an integer number of minor units, got ${amountMinor}`);
+  }
+}
+
+export function sumMinor(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) {
+    assertMinorUnits(value);
+    total += value;
+  }
+  return total;
+}
+
+/** "$1,234.50" (negative amounts as "-$12.00"). */
+export function formatMoney(amountMinor: number, currency: string): string {
+  assertMinorUnits(amountMinor);
+  const digits = isCurrency(currency) ? MINOR_DIGITS[currency] : 2;
+  const scale = 10 ** digits;
+  const abs = Math.abs(amountMinor);
+  // Format the whole and the minor parts as integers so no float ever represents the amount.
+  const whole = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+    Math.floor(abs / scale),
+  );
+  const decimals = digits > 0 ? "." + String(abs % scale).padStart(digits, "0") : "";
+  return (amountMinor < 0 ? "-" : "") + whole + decimals;
+}

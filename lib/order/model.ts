@@ -1,0 +1,80 @@
+/** The vocabulary of the order machine: statuses, roles, payment methods, and the state it decides on. */
+export const ORDER_STATUSES = [
+  "UNPAID",
+  "ON_HOLD",
+  "AWAITING_SHIPMENT",
+  "AWAITING_COLLECTION",
+  "IN_TRANSIT",
+  "DELIVERED",
+  "COMPLETED",
+  "CANCELLED",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FINAL_STATUSES: readonly OrderStatus[] = ["COMPLETED", "CANCELLED"];
+
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  UNPAID: "Awaiting payment",
+  ON_HOLD: "Paid, in the 1-hour cancellation window",
+  AWAITING_SHIPMENT: "Awaiting shipment",
+  AWAITING_COLLECTION: "Awaiting carrier pickup",
+  IN_TRANSIT: "In transit",
+  DELIVERED: "Delivered",
+  COMPLETED: "Completed",
+  CANCELLED: "Cancelled",
+};
+
+export const ROLES = ["BUYER", "SELLER", "SUPPORT", "SYSTEM"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  BUYER: "Buyer",
+  SELLER: "Seller",
+  SUPPORT: "Platform support",
+  SYSTEM: "The platform (automatic)",
+};
+
+export const PAYMENT_METHODS = ["WALLET", "PAYPAL", "CARD"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  WALLET: "platform wallet",
+  PAYPAL: "PayPal",
+  CARD: "card",
+};
+
+export const FAULT_PARTIES = ["BUYER", "SELLER", "NONE"] as const;
+export type FaultParty = (typeof FAULT_PARTIES)[number];
+
+/** Who is acting. `id` is the user's id; null for the system. */
+export interface Actor {
+  role: Role;
+  id: string | null;
+}
+
+/** What the machine needs to know about an order. Ownership (whose order it is) is checked by the service that loads it. */
+export interface OrderState {
+  id: string;
+  /** The short number people read. */
+  code: string;
+  buyerId: string;
+  shopId: string;
+  status: OrderStatus;
+  policyProfile: string;
+  currency: string;
+  itemsMinor: number;
+  shippingFeeMinor: number;
+  totalMinor: number;
+  paymentMethod: PaymentMethod;
+  placedAt: Date;
+  paidAt: Date | null;
+  remorseEndsAt: Date | null;
+}
+
+export function isOrderStatus(value: string): value is OrderStatus {
+  return (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+export function isPaymentMethod(value: string): value is PaymentMethod {
+  return (PAYMENT_METHODS as readonly string[]).includes(value);
+}

@@ -1,0 +1,90 @@
+/**
+ * The reason catalogue: every reason a party can give, with a stable key, a label, the statuses it
+ * is valid in and the party at fault. Zod enums and select lists are derived from it.
+ * Platform keys (for integration developers) are from shared/reference/platform-rules.md §3.1.
+ */
+import type { FaultParty, OrderStatus } from "./model";
+
+export const REASON_KINDS = ["BUYER_CANCEL", "SELLER_REJECT_CANCEL", "SELLER_CANCEL", "SYSTEM_CANCEL", "OPERATOR_CANCEL"] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
+export interface Reason {
+  key: string;
+  kind: ReasonKind;
+  label: string;
+  statuses: readonly OrderStatus[];
+  fault: FaultParty;
+  platformKey?: string;
+}
+
+const BUYER_PRE_SHIPMENT: readonly OrderStatus[] = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
+const BUYER_PAID_PRE_SHIPMENT: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
+const SELLER_CANCELLABLE: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
+
+export const REASONS = [
+  // Buyer cancel reasons (US list, plus "other" from the UK list).
+  { key: "no_longer_needed", kind: "BUYER_CANCEL", label: "No longer needed", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_no_longer_needed" },
+  { key: "better_price", kind: "BUYER_CANCEL", label: "Found a better price", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_better_price" },
+  { key: "bought_by_mistake", kind: "BUYER_CANCEL", label: "Bought by mistake", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_created_by_mistakes" },
+  { key: "wrong_address", kind: "BUYER_CANCEL", label: "Need to change the shipping address", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_wrong_delivery_info" },
+  { key: "change_payment_method", kind: "BUYER_CANCEL", label: "Need to change the payment method", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_change_payment_method" },
+  { key: "forgot_coupon", kind: "BUYER_CANCEL", label: "Forgot to apply a coupon", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_forgot_to_apply_coupons" },
+  { key: "high_shipping_fee", kind: "BUYER_CANCEL", label: "Shipping fee is too high", statuses: BUYER_PAID_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_high_delivery_costs" },
+  // Only once the seller could have shipped: during ON_HOLD the seller is not allowed to ship yet.
+  { key: "not_shipped_on_time", kind: "BUYER_CANCEL", label: "Item wasn't shipped on time", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "SELLER", platformKey: "ecom_order_to_ship_canceled_reason_not_shipped_on_time" },
+  { key: "other", kind: "BUYER_CANCEL", label: "Other", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER" },
+
+  // Seller reasons for rejecting a buyer's cancel request.
+  { key: "already_packed", kind: "SELLER_REJECT_CANCEL", label: "Already packed or shipped; tracking will update soon", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "ecom_reverse_reject_cancel_reason_product_packed" },
+  { key: "multiple_parcels", kind: "SELLER_REJECT_CANCEL", label: "Shipped in several parcels", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "ecom_reverse_reject_refund_request_package_delivery_multiple_boxes" },
+  { key: "cannot_change_address", kind: "SELLER_REJECT_CANCEL", label: "Unable to change the address", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "seller_reject_apply_unable_to_change_address" },
+  { key: "agreed_with_buyer", kind: "SELLER_REJECT_CANCEL", label: "Reached an agreement with the buyer", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE" },
+
+  // Seller-initiated cancellations: seller fault, except when the buyer asked for it.
+  { key: "out_of_stock", kind: "SELLER_CANCEL", label: "Out of stock", statuses: SELLER_CANCELLABLE, fault: "SELLER", platformKey: "seller_cancel_reason_out_of_stock" },
+  { key: "pricing_error", kind: "SELLER_CANCEL", label: "Pricing error", statuses: SELLER_CANCELLABLE, fault: "SELLER", platformKey: "seller_cancel_reason_wrong_price" },
+  { key: "cannot_deliver", kind: "SELLER_CANCEL", label: "Unable to deliver to the buyer's address", statuses: SELLER_CANCELLABLE, fault: "SELLER", platformKey: "seller_cancel_paid_reason_address_not_deliver" },
+  { key: "buyer_asked", kind: "SELLER_CANCEL", label: "Buyer asked to cancel", statuses: SELLER_CANCELLABLE, fault: "BUYER", platformKey: "seller_cancel_paid_reason_buyer_requested_cancellation" },
+
+  // System cancellations.
+  { key: "payment_timeout", kind: "SYSTEM_CANCEL", label: "Payment not received in time", statuses: ["UNPAID"], fault: "BUYER", platformKey: "system_cancel_unpaid_time_out" },
+  { key: "not_shipped_in_time", kind: "SYSTEM_CANCEL", label: "Seller did not ship in time", statuses: ["AWAITING_SHIPMENT"], fault: "SELLER", platformKey: "system_cancel_order_reason_shipping_timeout" },
+  { key: "package_rejected", kind: "SYSTEM_CANCEL", label: "Package refused by the buyer", statuses: ["IN_TRANSIT"], fault: "NONE", platformKey: "returned_to_shipper_refused" },
+  { key: "lost_in_transit", kind: "SYSTEM_CANCEL", label: "Package lost in transit", statuses: ["IN_TRANSIT"], fault: "NONE", platformKey: "package_lost" },
+
+  // Platform support (operator) cancellations.
+  { key: "potential_fraud", kind: "OPERATOR_CANCEL", label: "Potential fraud", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "system_cancel_order_reason_potential_fraud" },
+  { key: "risk_control", kind: "OPERATOR_CANCEL", label: "Risk control", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "operator_cancel_risk_control_block" },
+] as const satisfies readonly Reason[];
+
+export type ReasonKey = (typeof REASONS)[number]["key"];
+
+type ReasonKeyOf<K extends ReasonKind> = Extract<(typeof REASONS)[number], { kind: K }>["key"];
+export type BuyerCancelReasonKey = ReasonKeyOf<"BUYER_CANCEL">;
+
+const byKey = new Map<string, Reason>(REASONS.map((reason) => [reason.key, reason]));
+
+export function findReason(key: string): Reason | undefined {
+  return byKey.get(key);
+}
+
+export function reasonLabel(key: string | null | undefined): string {
+  if (!key) return "";
+  return byKey.get(key)?.label ?? key;
+}
+
+export function reasonsOfKind(kind: ReasonKind): Reason[] {
+  return REASONS.filter((reason) => reason.kind === kind);
+}
+
+/** The reasons of a kind that may be given while the order is in `status`. */
+export function reasonsFor(kind: ReasonKind, status: OrderStatus): Reason[] {
+  return reasonsOfKind(kind).filter((reason) => reason.statuses.includes(status));
+}
+
+/** The keys of a kind, as a non-empty tuple for z.enum(). */
+export function reasonKeys<K extends ReasonKind>(kind: K): [ReasonKeyOf<K>, ...ReasonKeyOf<K>[]] {
+  const keys = reasonsOfKind(kind).map((reason) => reason.key as ReasonKeyOf<K>);
+  if (keys.length === 0) throw new Error(`No reasons of kind ${kind}`);
+  return keys as [ReasonKeyOf<K>, ...ReasonKeyOf<K>[]];
+}

@@ -1,0 +1,142 @@
+/**
+ * Builds an order that has reached a given status, as if people had got it there: it is placed,
+ * then paid and moved on through the same rule engine and effect interpreter the app uses; the
+ * steps the engine does not model yet (shipping, delivery, completion) are written as history.
+ * Used by the demo seed and by tests, which create their own orders.
+ */
+import { randomUUID } from "node:crypto";
+import { accounts, addDuration, decide, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
+import { formatMoney } from "@/lib/money";
+import { postTransaction } from "../ledger";
+import { applyDecision } from "../orders/apply-decision";
+import { orderStateSelect, toOrderState } from "../orders/order-state";
+import type { Db } from "../prisma";
+
+export interface BuildOrderSpec {
+  buyerId: string;
+  shopId: string;
+  items: { productId: string; quantity: number }[];
+  shippingFeeMinor: number;
+  paymentMethod: PaymentMethod;
+  status: OrderStatus;
+  placedAt: Date;
+  code?: string;
+  /** For CANCELLED orders: the buyer's reason (the order is cancelled by the buyer in ON_HOLD). */
+  cancelReasonKey?: string;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const LATER_STEPS: OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"];
+const HISTORY: Record<string, { afterMs: number; summary: string; actor: "SELLER" | "SYSTEM" }> = {
+  AWAITING_COLLECTION: { afterMs: 1 * DAY, summary: "The seller arranged shipment; waiting for the carrier's pickup scan.", actor: "SELLER" },
+  IN_TRANSIT: { afterMs: 1 * DAY + 4 * 60 * MINUTE, summary: "The carrier picked up the parcel.", actor: "SYSTEM" },
+  DELIVERED: { afterMs: 4 * DAY + 4 * 60 * MINUTE, summary: "The carrier delivered the parcel.", actor: "SYSTEM" },
+  COMPLETED: { afterMs: 34 * DAY, summary: "The after-sales window ended; the order is complete and escrow was settled to the seller.", actor: "SYSTEM" },
+};
+
+export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: string; code: string }> {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { policyProfile: true } });
+  const products = await db.product.findMany({ where: { id: { in: spec.items.map((item) => item.productId) } } });
+  const lines = spec.items.map((item) => {
+    const product = products.find((p) => p.id === item.productId);
+    if (!product) throw new Error(`Unknown product ${item.productId}`);
+    return { product, quantity: item.quantity };
+  });
+  const currency = lines[0]?.product.currency ?? "USD";
+  const itemsMinor = lines.reduce((sum, line) => sum + line.product.priceMinor * line.quantity, 0);
+  const policy = policyFor(shop.policyProfile);
+  const code = spec.code ?? randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase();
+  const buyer: Actor = { role: "BUYER", id: spec.buyerId };
+  const system: Actor = { role: "SYSTEM", id: null };
+
+  const order = await db.$transaction(async (tx) => {
+    const created = await tx.order.create({
+      data: {
+        code,
+        buyerId: spec.buyerId,
+        shopId: spec.shopId,
+        status: "UNPAID",
+        policyProfile: shop.policyProfile,
+        currency,
+        itemsMinor,
+        shippingFeeMinor: spec.shippingFeeMinor,
+        totalMinor: itemsMinor + spec.shippingFeeMinor,
+        paymentMethod: spec.paymentMethod,
+        placedAt: spec.placedAt,
+        updatedAt: spec.placedAt,
+        items: { create: lines.map((line) => ({ productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity })) },
+        deadlines: { create: { kind: "PAYMENT", dueAt: addDuration(spec.placedAt, policy.paymentWindow, policy) } },
+        events: {
+          create: {
+            type: "ORDER_PLACED",
+            toStatus: "UNPAID",
+            actorRole: "BUYER",
+            actorId: spec.buyerId,
+            summary: `Order placed: ${formatMoney(itemsMinor + spec.shippingFeeMinor, currency)} including ${formatMoney(spec.shippingFeeMinor, currency)} shipping.`,
+            at: spec.placedAt,
+          },
+        },
+      },
+      select: { id: true, code: true },
+    });
+    for (const line of lines) {
+      await tx.product.update({ where: { id: line.product.id }, data: { stock: { decrement: line.quantity } } });
+    }
+    return created;
+  });
+
+  if (spec.status === "UNPAID") return order;
+
+  const paidAt = new Date(spec.placedAt.getTime() + 2 * MINUTE);
+  await step(db, order.id, { type: "PAY" }, buyer, paidAt);
+  if (spec.status === "ON_HOLD") return order;
+
+  if (spec.status === "CANCELLED") {
+    await step(db, order.id, { type: "BUYER_CANCEL", reasonKey: spec.cancelReasonKey ?? "bought_by_mistake" }, buyer, new Date(paidAt.getTime() + 10 * MINUTE));
+    return order;
+  }
+
+  const current = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { remorseEndsAt: true } });
+  await step(db, order.id, { type: "END_REMORSE_WINDOW" }, system, current.remorseEndsAt!);
+  if (spec.status === "AWAITING_SHIPMENT") return order;
+
+  const target = LATER_STEPS.indexOf(spec.status);
+  for (const status of LATER_STEPS.slice(0, target + 1)) {
+    await writeHistory(db, order.id, status, new Date(paidAt.getTime() + HISTORY[status]!.afterMs));
+  }
+  return order;
+}
+
+async function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
+  const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderStateSelect });
+  const decision = decide(toOrderState(row), command, actor, at, policyFor(row.policyProfile));
+  if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
+  await db.$transaction((tx) => applyDecision(tx, row, decision, actor, at));
+}
+
+/** Moves the order on by a step the engine does not model yet, with its audit event (and settlement on completion). */
+async function writeHistory(db: Db, orderId: string, status: OrderStatus, at: Date): Promise<void> {
+  const history = HISTORY[status]!;
+  await db.$transaction(async (tx) => {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    await tx.order.update({ where: { id: orderId }, data: { status, version: { increment: 1 }, updatedAt: at } });
+    await tx.deadline.updateMany({ where: { orderId, resolvedAt: null }, data: { resolvedAt: at, resolution: "CLOSED" } });
+    await tx.orderEvent.create({
+      data: { orderId, type: `ORDER_${status}`, fromStatus: order.status, toStatus: status, actorRole: history.actor, summary: history.summary, at },
+    });
+    if (status === "COMPLETED") {
+      await postTransaction(tx, {
+        orderId,
+        kind: "SETTLEMENT",
+        currency: order.currency,
+        postings: [
+          { account: accounts.escrow, amountMinor: -order.totalMinor },
+          { account: accounts.seller(order.shopId), amountMinor: order.totalMinor },
+        ],
+        at,
+      });
+    }
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The double-entry ledger. Every transaction's postings sum to zero, amounts are integers, and an
+ * order's escrow can never go below zero (so nothing can be refunded twice).
+ */
+import { randomUUID } from "node:crypto";
+import { assertMinorUnits } from "@/lib/money";
+import { accounts, type LedgerPosting } from "@/lib/order";
+import type { Tx } from "./prisma";
+
+export async function postTransaction(
+  tx: Tx,
+  entry: { orderId: string; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
+): Promise<void> {
+  let sum = 0;
+  for (const posting of entry.postings) {
+    assertMinorUnits(posting.amountMinor);
+    sum += posting.amountMinor;
+  }
+  if (sum !== 0) throw new Error(`Ledger transaction ${entry.kind} for order ${entry.orderId} does not balance (${sum})`);
+
+  const escrowOut = entry.postings.filter((p) => p.account === accounts.escrow && p.amountMinor < 0).reduce((s, p) => s - p.amountMinor, 0);
+  if (escrowOut > 0) {
+    const held = await escrowBalance(tx, entry.orderId);
+    if (held < escrowOut) throw new Error(`Escrow for order ${entry.orderId} holds ${held}, cannot release ${escrowOut}`);
+  }
+
+  const transactionId = randomUUID();
+  await tx.ledgerEntry.createMany({
+    data: entry.postings.map((posting) => ({
+      transactionId,
+      orderId: entry.orderId,
+      account: posting.account,
+      amountMinor: posting.amountMinor,
+      currency: entry.currency,
+      kind: entry.kind,
+      at: entry.at,
+    })),
+  });
+}
+
+export async function escrowBalance(tx: Tx, orderId: string): Promise<number> {
+  const { _sum } = await tx.ledgerEntry.aggregate({ where: { orderId, account: accounts.escrow }, _sum: { amountMinor: true } });
+  return _sum.amountMinor ?? 0;
+}
+
+export interface OrderMoney {
+  paidMinor: number;
+  refundedMinor: number;
+  settledMinor: number;
+  heldMinor: number;
+}
+
+/** paid = refunded + settled + held, read from the ledger. */
+export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
+  const rows = await tx.ledgerEntry.groupBy({ by: ["kind", "account"], where: { orderId }, _sum: { amountMinor: true } });
+  const total = (kind: string, account: (a: string) => boolean) =>
+    rows.filter((r) => r.kind === kind && account(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0);
+  const isEscrow = (a: string) => a === accounts.escrow;
+  return {
+    paidMinor: total("PAYMENT", isEscrow),
+    refundedMinor: -total("REFUND", isEscrow),
+    settledMinor: -total("SETTLEMENT", isEscrow),
+    heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
+  };
+}

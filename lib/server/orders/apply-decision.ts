@@ -1,0 +1,130 @@
+/**
+ * Carries out what the machine decided, inside the caller's transaction: the state change with the
+ * optimistic version check, the audit event, deadlines, refund, ledger postings, stock and
+ * notifications. Every service that changes an order goes through here, so effects are interpreted
+ * in one place.
+ */
+import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
+import type { Actor, Decision } from "@/lib/order";
+import { postTransaction } from "../ledger";
+import { isUniqueViolation, type Tx } from "../prisma";
+
+export interface AppliedDecision {
+  refund: { id: string; totalMinor: number; currency: string; destination: string; expectedArrivalAt: Date; status: string } | null;
+}
+
+export async function applyDecision(
+  tx: Tx,
+  order: { id: string; version: number; shopId: string; buyerId: string },
+  decision: Decision,
+  actor: Actor,
+  now: Date,
+): Promise<AppliedDecision> {
+  const { patch } = decision;
+  const cancellation = patch.cancellation;
+  const updated = await tx.order.updateMany({
+    where: { id: order.id, version: order.version, status: decision.from },
+    data: {
+      status: patch.status,
+      version: { increment: 1 },
+      updatedAt: now,
+      ...(patch.paidAt ? { paidAt: patch.paidAt } : {}),
+      ...(patch.remorseEndsAt ? { remorseEndsAt: patch.remorseEndsAt } : {}),
+      ...(cancellation
+        ? {
+            cancelReasonKey: cancellation.reasonKey,
+            cancelledByRole: cancellation.byRole,
+            cancelledById: cancellation.byId,
+            cancelledAt: cancellation.at,
+            faultParty: cancellation.fault,
+          }
+        : {}),
+    },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
+
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id,
+      type: decision.event.type,
+      fromStatus: decision.from,
+      toStatus: decision.to,
+      actorRole: actor.role,
+      actorId: actor.id,
+      summary: decision.event.summary,
+      data: JSON.stringify({ command: decision.command, ...decision.event.data }),
+      at: now,
+    },
+  });
+
+  const { close, open } = decision.deadlines;
+  await tx.deadline.updateMany({
+    where: { orderId: order.id, resolvedAt: null, ...(close === "ALL" ? {} : { kind: { in: close } }) },
+    data: { resolvedAt: now, resolution: "CLOSED" },
+  });
+  for (const deadline of open) {
+    await tx.deadline.upsert({
+      where: { orderId_kind: { orderId: order.id, kind: deadline.kind } },
+      create: { orderId: order.id, kind: deadline.kind, dueAt: deadline.dueAt },
+      update: { dueAt: deadline.dueAt, resolvedAt: null, resolution: null },
+    });
+  }
+
+  let refund: AppliedDecision["refund"] = null;
+  for (const effect of decision.effects) {
+    switch (effect.type) {
+      case "REFUND": {
+        try {
+          refund = await tx.refund.create({
+            data: {
+              orderId: order.id,
+              idempotencyKey: effect.idempotencyKey,
+              currency: effect.currency,
+              itemsMinor: effect.itemsMinor,
+              shippingMinor: effect.shippingMinor,
+              totalMinor: effect.totalMinor,
+              destination: effect.destination,
+              status: effect.arrived ? "ARRIVED" : "PENDING",
+              createdAt: now,
+              expectedArrivalAt: effect.expectedArrivalAt,
+              arrivedAt: effect.arrived ? now : null,
+            },
+            select: { id: true, totalMinor: true, currency: true, destination: true, expectedArrivalAt: true, status: true },
+          });
+        } catch (error) {
+          // The same cause was already refunded: another request won the race.
+          if (isUniqueViolation(error)) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
+          throw error;
+        }
+        break;
+      }
+      case "LEDGER":
+        await postTransaction(tx, { orderId: order.id, kind: effect.kind, currency: effect.currency, postings: effect.postings, at: now });
+        break;
+      case "RESTOCK": {
+        const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { productId: true, quantity: true } });
+        for (const item of items) {
+          await tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } } });
+        }
+        break;
+      }
+      case "NOTIFY":
+        await tx.notification.create({
+          data: {
+            ...(effect.audience === "SELLER" ? { shopId: order.shopId } : { userId: order.buyerId }),
+            orderId: order.id,
+            kind: effect.kind,
+            title: effect.title,
+            body: effect.body,
+            createdAt: now,
+          },
+        });
+        break;
+      default: {
+        const unhandled: never = effect;
+        throw new Error(`Unhandled effect ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  return { refund };
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import {
+  DEADLINE_LABELS,
+  PAYMENT_METHOD_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  availableActions,
+  decide,
+  policyFor,
+  reasonLabel,
+  reasonsFor,
+  type AvailableAction,
+  type DeadlineKind,
+  type OrderStatus,
+  type RefundEffect,
+  type Role,
+} from "@/lib/order";
+import { orderScope, toActor, type SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { orderMoney, type OrderMoney } from "../ledger";
+import { orderStateSelect, toOrderState } from "./order-state";
+
+export interface OrderDetail {
+  id: string;
+  code: string;
+  version: number;
+  status: OrderStatus;
+  statusLabel: string;
+  policyLabel: string;
+  buyerName: string;
+  shopName: string;
+  placedAt: Date;
+  paidAt: Date | null;
+  currency: string;
+  itemsMinor: number;
+  shippingFeeMinor: number;
+  totalMinor: number;
+  paymentMethodLabel: string;
+  items: { id: string; title: string; quantity: number; unitPriceMinor: number }[];
+  cancellation: { reason: string; by: string; at: Date | null; sellerFault: boolean } | null;
+  refunds: { id: string; totalMinor: number; itemsMinor: number; shippingMinor: number; destinationLabel: string; status: string; createdAt: Date; expectedArrivalAt: Date; arrivedAt: Date | null }[];
+  deadlines: { kind: DeadlineKind; label: string; dueAt: Date }[];
+  timeline: { id: string; at: Date; actor: string; summary: string }[];
+  money: OrderMoney;
+  actions: AvailableAction[];
+  cancelReasons: { key: string; label: string }[];
+  /** What a cancel would refund now, computed by the same decision the cancel runs. */
+  cancelPreview: { totalMinor: number; destinationLabel: string; expectedArrivalAt: Date; instant: boolean } | null;
+}
+
+/** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
+export async function getOrderDetail(user: SessionUser, orderId: string, now: Date): Promise<OrderDetail | null> {
+  const order = await db.order.findFirst({
+    where: { id: orderId, ...orderScope(user) },
+    select: {
+      ...orderStateSelect,
+      cancelReasonKey: true,
+      cancelledByRole: true,
+      cancelledAt: true,
+      faultParty: true,
+      buyer: { select: { name: true } },
+      shop: { select: { name: true } },
+      items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!order) return null;
+
+  const state = toOrderState(order);
+  const policy = policyFor(order.policyProfile);
+  const actor = toActor(user);
+  const actions = availableActions(state, actor, now, policy);
+  const canCancel = actions.some((action) => action.command === "BUYER_CANCEL" && action.enabled);
+  const cancelReasons = canCancel ? reasonsFor("BUYER_CANCEL", state.status).map(({ key, label }) => ({ key, label })) : [];
+
+  let cancelPreview: OrderDetail["cancelPreview"] = null;
+  if (canCancel && cancelReasons[0]) {
+    const dryRun = decide(state, { type: "BUYER_CANCEL", reasonKey: cancelReasons[0].key }, actor, now, policy);
+    const refund = dryRun.ok ? dryRun.effects.find((effect): effect is RefundEffect => effect.type === "REFUND") : undefined;
+    if (refund) {
+      cancelPreview = {
+        totalMinor: refund.totalMinor,
+        destinationLabel: PAYMENT_METHOD_LABELS[refund.destination],
+        expectedArrivalAt: refund.expectedArrivalAt,
+        instant: refund.arrived,
+      };
+    }
+  }
+
+  return {
+    id: order.id,
+    code: order.code,
+    version: order.version,
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    policyLabel: policy.label,
+    buyerName: order.buyer.name,
+    shopName: order.shop.name,
+    placedAt: order.placedAt,
+    paidAt: order.paidAt,
+    currency: order.currency,
+    itemsMinor: order.itemsMinor,
+    shippingFeeMinor: order.shippingFeeMinor,
+    totalMinor: order.totalMinor,
+    paymentMethodLabel: PAYMENT_METHOD_LABELS[state.paymentMethod],
+    items: order.items,
+    cancellation:
+      order.status === "CANCELLED" && order.cancelReasonKey
+        ? { reason: reasonLabel(order.cancelReasonKey), by: roleLabel(order.cancelledByRole), at: order.cancelledAt, sellerFault: order.faultParty === "SELLER" }
+        : null,
+    refunds: order.refunds.map((refund) => ({
+      id: refund.id,
+      totalMinor: refund.totalMinor,
+      itemsMinor: refund.itemsMinor,
+      shippingMinor: refund.shippingMinor,
+      destinationLabel: PAYMENT_METHOD_LABELS[refund.destination as keyof typeof PAYMENT_METHOD_LABELS] ?? refund.destination,
+      status: refund.status,
+      createdAt: refund.createdAt,
+      expectedArrivalAt: refund.expectedArrivalAt,
+      arrivedAt: refund.arrivedAt,
+    })),
+    deadlines: order.deadlines.map((deadline) => ({
+      kind: deadline.kind as DeadlineKind,
+      label: DEADLINE_LABELS[deadline.kind as DeadlineKind] ?? deadline.kind,
+      dueAt: deadline.dueAt,
+    })),
+    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
+    money: await orderMoney(db, order.id),
+    actions,
+    cancelReasons,
+    cancelPreview,
+  };
+}
+
+function roleLabel(role: string | null): string {
+  return role && role in ROLE_LABELS ? ROLE_LABELS[role as Role] : "Unknown";
+}
