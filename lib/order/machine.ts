@@ -3,6 +3,7 @@
  * (time comes in as `now`), no knowledge of the database. Pages ask `availableActions` what a person
  * may do and why not; services ask `decide` and persist what it returns; timers send system commands.
  */
+import { formatDay } from "../format";
 import { formatMoney } from "../money";
 import { findReason } from "./reasons";
 import { addDuration, type Policy } from "./policy";
@@ -176,7 +177,6 @@ export const TRANSITIONS: TransitionTable = {
     roles: ["BUYER"],
     from: ["UNPAID"],
     to: "ON_HOLD",
-    unavailable: { CANCELLED: "This order was cancelled, so it can no longer be paid." },
     apply: ({ state, now, policy }) => {
       const remorseEndsAt = addDuration(now, policy.remorseWindow, policy);
       return {
@@ -229,13 +229,13 @@ export const TRANSITIONS: TransitionTable = {
       if (state.paidAt) {
         const refund = fullRefund(state, now, policy, `cancel:${state.id}`);
         effects.push(refund, refundPostings(state, refund.totalMinor));
-        refundText = refundSentence(refund);
+        refundText = refundSentence(refund, "the buyer's");
         effects.push({
           type: "NOTIFY",
           audience: "BUYER",
           kind: "REFUND_STARTED",
           title: `Order ${state.code} cancelled`,
-          body: refundText,
+          body: refundSentence(refund, "your"),
         });
       }
       effects.push({
@@ -314,18 +314,14 @@ function refundPostings(state: OrderState, totalMinor: number): Effect {
   };
 }
 
-function refundSentence(refund: RefundEffect): string {
+function refundSentence(refund: RefundEffect, whose: "your" | "the buyer's"): string {
   const amount = formatMoney(refund.totalMinor, refund.currency);
-  const to = PAYMENT_METHOD_LABELS[refund.destination];
+  const to = `${whose} ${PAYMENT_METHOD_LABELS[refund.destination]}`;
   return refund.arrived
-    ? `A refund of ${amount} was paid to your ${to}.`
-    : `A refund of ${amount} to your ${to} has started; expected by ${formatDay(refund.expectedArrivalAt)}.`;
+    ? `A refund of ${amount} was paid to ${to}.`
+    : `A refund of ${amount} to ${to} has started; expected by ${formatDay(refund.expectedArrivalAt)}.`;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
-function formatDay(at: Date): string {
-  return dayFormat.format(at);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Deciding
@@ -387,6 +383,11 @@ export interface AvailableAction {
   enabled: boolean;
   /** When disabled: a plain sentence saying why, and what to do instead. */
   reason?: string;
+  /**
+   * Whether a person would look for this action now: it is open, or the table explains why it is
+   * closed in this status (e.g. cancel after shipping). "Pay" on a paid order is not relevant.
+   */
+  relevant: boolean;
 }
 
 /** Every command this actor could send, open or not, with the reason when it is not. */
@@ -397,7 +398,12 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
     const rule = TRANSITIONS[type] as Transition<Command>;
     if (!rule.roles.includes(actor.role)) continue;
     const blocked = blockedBecause(rule, ctx);
-    actions.push(blocked ? { command: type, label: rule.label, enabled: false, reason: blocked } : { command: type, label: rule.label, enabled: true });
+    if (!blocked) {
+      actions.push({ command: type, label: rule.label, enabled: true, relevant: true });
+      continue;
+    }
+    const explained = rule.from.includes(state.status) || rule.unavailable?.[state.status] !== undefined;
+    actions.push({ command: type, label: rule.label, enabled: false, reason: blocked, relevant: explained });
   }
   return actions;
 }

@@ -58,8 +58,8 @@ export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
   const isEscrow = (a: string) => a === accounts.escrow;
   return {
     paidMinor: total("PAYMENT", isEscrow),
-    refundedMinor: -total("REFUND", isEscrow),
-    settledMinor: -total("SETTLEMENT", isEscrow),
+    refundedMinor: 0 - total("REFUND", isEscrow),
+    settledMinor: 0 - total("SETTLEMENT", isEscrow),
     heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
   };
 }

@@ -47,16 +47,16 @@ export function loadSessionSecret(file = resolve(process.cwd(), "data/session-se
     return fromEnv;
   }
   try {
-    return readFileSync(file, "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(/*turbopackIgnore: true*/ dirname(file), { recursive: true });
     try {
       // "wx": if two processes race, one writes and the other reads what it wrote.
-      writeFileSync(file, randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
-      chmodSync(file, 0o600);
+      writeFileSync(/*turbopackIgnore: true*/ file, randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
+      chmodSync(/*turbopackIgnore: true*/ file, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    return readFileSync(file, "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   }
 }

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { signOut } from "@/app/actions/session";
+import { ROLE_LABELS } from "@/lib/order";
+import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Refund Lab", template: "%s · Refund Lab" },
+  description: "A simulator of TikTok Shop's published order cancellation, return, refund and dispute rules. Not affiliated with TikTok.",
+};
+
+const NAV = {
+  BUYER: [
+    { href: "/buyer/orders", label: "My orders" },
+    { href: "/notifications", label: "Notifications" },
+  ],
+  SELLER: [
+    { href: "/seller/orders", label: "Shop orders" },
+    { href: "/notifications", label: "Notifications" },
+  ],
+  SUPPORT: [{ href: "/support/orders", label: "All orders" }],
+} as const;
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+            <Link href={user ? HOME_BY_ROLE[user.role] : "/"} className="text-lg font-semibold text-brand-700">
+              Refund Lab
+            </Link>
+            {user ? (
+              <nav aria-label="Main" className="flex gap-4 text-sm">
+                {NAV[user.role].map((item) => (
+                  <Link key={item.href} href={item.href} className="text-stone-700 hover:text-brand-700 hover:underline">
+                    {item.label}
+                  </Link>
+                ))}
+              </nav>
+            ) : null}
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span>
+                    Signed in as <strong>{user.name}</strong> ({ROLE_LABELS[user.role]}
+                    {user.shopName ? `, ${user.shopName}` : ""})
+                  </span>
+                  <form action={signOut}>
+                    <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                      Sign out
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <Link href="/" className="hover:underline">
+                  Choose a persona
+                </Link>
+              )}
+            </div>
+          </div>
+          <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
+            A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
+          </p>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">
+          Refund Lab is an open-source simulator. &ldquo;The platform&rdquo; here means the simulated marketplace, not TikTok.
+        </footer>
+      </body>
+    </html>
+  );
+}

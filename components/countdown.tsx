@@ -1,0 +1,35 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { formatRemaining } from "@/lib/format";
+
+/**
+ * Time left until a deadline on the app's clock. The server sends its own "now" so that a browser
+ * whose clock is off (or a simulator clock that runs ahead) still counts down correctly. When the
+ * deadline passes it refreshes the page to show what the timer did.
+ */
+export function Countdown({ dueAt, serverNow }: { dueAt: string; serverNow: string }) {
+  const router = useRouter();
+  const due = new Date(dueAt).getTime();
+  const [remaining, setRemaining] = useState(() => due - new Date(serverNow).getTime());
+
+  useEffect(() => {
+    const skew = new Date(serverNow).getTime() - Date.now();
+    let refreshed = false;
+    const tick = () => {
+      const left = due - (Date.now() + skew);
+      setRemaining(left);
+      if (left <= 0 && !refreshed) {
+        refreshed = true;
+        // Give the server's timer a moment to act, then show the result.
+        setTimeout(() => router.refresh(), 2000);
+      }
+    };
+    tick();
+    const id = setInterval(tick, 1000);
+    return () => clearInterval(id);
+  }, [due, serverNow, router]);
+
+  return <span className="tabular-nums">{remaining > 0 ? `${formatRemaining(remaining)} left` : "due now"}</span>;
+}

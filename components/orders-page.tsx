@@ -1,0 +1,43 @@
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { listOrders } from "@/lib/server/orders/list-orders";
+import { pageFromParam } from "@/lib/server/pagination";
+import { OrderTable } from "./order-table";
+import { Pagination } from "./pagination";
+import { StatusFilter } from "./status-filter";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The list page each role has: a status filter, one page of orders, and paging. */
+export async function OrdersPage({
+  user,
+  searchParams,
+  title,
+  intro,
+  basePath,
+  columns,
+}: {
+  user: SessionUser;
+  searchParams: SearchParams;
+  title: string;
+  intro: string;
+  basePath: string;
+  columns: ("buyer" | "shop")[];
+}) {
+  const status = typeof searchParams.status === "string" ? searchParams.status : "";
+  const result = await listOrders(user, { page: pageFromParam(searchParams.page), status });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{title}</h1>
+          <p className="text-sm text-stone-600">
+            {intro} {result.total} order{result.total === 1 ? "" : "s"}.
+          </p>
+        </div>
+        <StatusFilter action={basePath} status={status} />
+      </div>
+      <OrderTable rows={result.rows} caption={title} columns={columns} />
+      <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} params={status ? { status } : {}} />
+    </div>
+  );
+}

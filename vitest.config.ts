@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: root },
+      // `server-only` throws outside React's server build; in tests every module is server code.
+      { find: /^server-only$/, replacement: `${root}tests/support/server-only.ts` },
+    ],
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/fresh-database.ts"],
+    pool: "forks",
+    testTimeout: 20_000,
+  },
+});
