@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { cancelOrder } from "@/lib/server/orders/cancel-order";
+import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { listOrders } from "@/lib/server/orders/list-orders";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { PAGE_SIZE } from "@/lib/server/pagination";
+import { T0, buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs, supportAgent } from "../support/world";
+
+const now = new Date(T0.getTime() + 10 * 60_000);
+let cancelledId = "";
+let globalOrderId = "";
+
+beforeAll(async () => {
+  await createWorld(db);
+  for (let i = 0; i < PAGE_SIZE + 3; i++) await createOrder(db, { status: "AWAITING_SHIPMENT", placedAt: new Date(T0.getTime() - (i + 1) * 3_600_000) });
+  const onHold = await createOrder(db, { status: "ON_HOLD" });
+  cancelledId = onHold.id;
+  const result = await cancelOrder(buyerAva, { orderId: onHold.id, expectedVersion: 1, reasonKey: "high_shipping_fee" }, now);
+  expect(result.ok).toBe(true);
+  globalOrderId = (await createOrder(db, { status: "ON_HOLD", buyerId: buyerBen.id, shopId: "t-shop-gl", items: [{ productId: "t-prod-kite", quantity: 1 }] })).id;
+});
+
+describe("order lists are scoped and paginated", () => {
+  it("the seller sees their shop's orders, newest first, with the cancellation's reason and who cancelled", async () => {
+    const first = await listOrders(sellerUs, { page: 1 });
+    expect(first.total).toBe(PAGE_SIZE + 4);
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.pageCount).toBe(2);
+    expect(first.rows[0]).toMatchObject({ id: cancelledId, status: "CANCELLED", cancellation: { reason: "Shipping fee is too high", by: "Buyer" } });
+    expect(first.rows.every((row) => row.shopName === "US Test Shop")).toBe(true);
+    const second = await listOrders(sellerUs, { page: 2 });
+    expect(second.rows).toHaveLength(4);
+    expect(new Set([...first.rows, ...second.rows].map((row) => row.id)).size).toBe(PAGE_SIZE + 4);
+  });
+
+  it("filters by status, and clamps a page past the end", async () => {
+    const cancelled = await listOrders(sellerUs, { page: 1, status: "CANCELLED" });
+    expect(cancelled.rows.map((row) => row.id)).toEqual([cancelledId]);
+    expect((await listOrders(sellerUs, { page: 99 })).page).toBe(2);
+  });
+
+  it("another shop's seller, and another buyer, see none of it", async () => {
+    expect((await listOrders(sellerGlobal, { page: 1 })).rows.map((row) => row.id)).toEqual([globalOrderId]);
+    expect((await listOrders(buyerBen, { page: 1 })).rows.map((row) => row.id)).toEqual([globalOrderId]);
+    expect(await getOrderDetail(sellerGlobal, cancelledId, now)).toBeNull();
+    expect(await getOrderDetail(buyerBen, cancelledId, now)).toBeNull();
+  });
+
+  it("support sees every order", async () => {
+    expect((await listOrders(supportAgent, { page: 1 })).total).toBe(PAGE_SIZE + 5);
+  });
+
+  it("the seller's notifications show the cancellation; the other shop's do not", async () => {
+    const notes = await listNotifications(sellerUs, { page: 1 });
+    expect(notes.rows.map((row) => row.title)).toEqual([expect.stringMatching(/was cancelled by the buyer/)]);
+    expect((await listNotifications(sellerGlobal, { page: 1 })).total).toBe(0);
+    expect((await listNotifications(buyerAva, { page: 1 })).rows[0]?.body).toMatch(/refund of \$88\.49 to your card/i);
+  });
+
+  it("the order page shows the buyer what they may do, and the refund a cancel would give before they submit", async () => {
+    const detail = await getOrderDetail(buyerBen, globalOrderId, now);
+    expect(detail?.actions.find((a) => a.command === "BUYER_CANCEL")).toMatchObject({ enabled: true });
+    expect(detail?.cancelReasons.map((r) => r.key)).toContain("no_longer_needed");
+    expect(detail?.cancelReasons.map((r) => r.key)).not.toContain("not_shipped_on_time");
+    expect(detail?.cancelPreview).toMatchObject({ totalMinor: 4200 + 599, destinationLabel: "card", instant: false });
+    const cancelled = await getOrderDetail(buyerAva, cancelledId, now);
+    expect(cancelled?.cancellation).toMatchObject({ reason: "Shipping fee is too high", by: "Buyer", sellerFault: false });
+    expect(cancelled?.refunds).toHaveLength(1);
+    expect(cancelled?.cancelReasons).toEqual([]);
+  });
+});
