@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the app for the browser tests: a fresh, seeded database, the production build, loopback only.
+set -euo pipefail
+port="${1:-3100}"
+export DATABASE_URL="${DATABASE_URL:-file:./data/e2e.db}"
+node scripts/reset.mjs
+npm run --silent db:migrate -- --quiet
+npm run --silent db:seed
+NEXT_TELEMETRY_DISABLED=1 npx next build
+NEXT_TELEMETRY_DISABLED=1 exec npx next start -H 127.0.0.1 -p "$port"
