@@ -3,9 +3,8 @@
  * clock so that the freshest orders are still inside their 1-hour cancellation window. The same
  * people and products every time; only the timestamps move with the clock.
  */
-import type { OrderStatus, PaymentMethod } from "@/lib/order";
 import type { Db } from "../prisma";
-import { buildOrder } from "./build-order";
+import { buildOrder, type BuildOrderSpec } from "./build-order";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,17 +33,7 @@ export const DEMO_PRODUCTS = [
   { id: "prod-stand", shopId: "shop-kite", title: "Aluminium phone stand", priceMinor: 2450, stock: 90 },
 ] as const;
 
-interface DemoOrder {
-  code: string;
-  buyerId: string;
-  shopId: string;
-  items: { productId: string; quantity: number }[];
-  shippingFeeMinor: number;
-  paymentMethod: PaymentMethod;
-  status: OrderStatus;
-  placedAgoMs: number;
-  cancelReasonKey?: string;
-}
+type DemoOrder = Omit<BuildOrderSpec, "placedAt"> & { code: string; placedAgoMs: number };
 
 const DEMO_ORDERS: DemoOrder[] = [
   // Ava (card)
