@@ -1,4 +1,7 @@
 export * from "./model";
 export * from "./policy";
 export * from "./reasons";
+export * from "./commands";
+export * from "./cancel-request";
+export * from "./transitions";
 export * from "./machine";

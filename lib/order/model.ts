@@ -52,6 +52,50 @@ export interface Actor {
   id: string | null;
 }
 
+/** The cancel-request sub-machine's statuses (one request per order). */
+export const CANCEL_REQUEST_STATUSES = ["PENDING", "APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"] as const;
+export type CancelRequestStatus = (typeof CANCEL_REQUEST_STATUSES)[number];
+
+export const CANCEL_REQUEST_STATUS_LABELS: Record<CancelRequestStatus, string> = {
+  PENDING: "Waiting for the seller",
+  APPROVED: "Approved by the seller",
+  AUTO_APPROVED: "Approved automatically",
+  REJECTED: "Rejected by the seller",
+  AUTO_REJECTED: "Rejected automatically: the order shipped",
+  WITHDRAWN: "Withdrawn by the buyer",
+};
+
+export interface CancelRequestState {
+  status: CancelRequestStatus;
+  reasonKey: string;
+  requestedAt: Date;
+  /** When the seller must answer by (null once answered). */
+  respondBy: Date | null;
+  resolvedAt: Date | null;
+  rejectReasonKey: string | null;
+}
+
+/**
+ * Every deadline the machine sets. Each has a system command that acts on it (DEADLINE_COMMANDS);
+ * the `_REMINDER` kinds fire 2 hours before the deadline they name.
+ */
+export const DEADLINE_KINDS = [
+  "PAYMENT",
+  "PAYMENT_REMINDER",
+  "REMORSE_WINDOW",
+  "CANCEL_REQUEST_ANSWER",
+  "CANCEL_REQUEST_ANSWER_REMINDER",
+  "DISPATCH",
+  "DISPATCH_REMINDER",
+  "DISPATCH_AUTO_CANCEL",
+  "CARRIER_PICKUP",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export function isDeadlineKind(value: string): value is DeadlineKind {
+  return (DEADLINE_KINDS as readonly string[]).includes(value);
+}
+
 /** What the machine needs to know about an order. Ownership (whose order it is) is checked by the service that loads it. */
 export interface OrderState {
   id: string;
@@ -61,6 +105,8 @@ export interface OrderState {
   shopId: string;
   status: OrderStatus;
   policyProfile: string;
+  /** The shop's auto-approve window for cancellations (a shop setting, read when deciding). */
+  autoApproveWindow: string;
   currency: string;
   itemsMinor: number;
   shippingFeeMinor: number;
@@ -69,6 +115,16 @@ export interface OrderState {
   placedAt: Date;
   paidAt: Date | null;
   remorseEndsAt: Date | null;
+  /** When the order entered AWAITING_SHIPMENT (the end of ON_HOLD). */
+  awaitingShipmentAt: Date | null;
+  /** The dispatch deadline (arrange + pickup); missing it flags late dispatch. */
+  dispatchDueAt: Date | null;
+  arrangedAt: Date | null;
+  pickedUpAt: Date | null;
+  lateDispatch: boolean;
+  cancelRequest: CancelRequestState | null;
+  /** The open deadlines, by kind. */
+  deadlines: Partial<Record<DeadlineKind, Date>>;
 }
 
 export function isOrderStatus(value: string): value is OrderStatus {

@@ -10,8 +10,26 @@ export type Duration = { hours: number } | { days: number } | { businessDays: nu
 export const POLICY_KEYS = ["US", "GLOBAL"] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
+/**
+ * The shop's auto-approve window: for how long after the order enters AWAITING_SHIPMENT a buyer's
+ * cancel is still instant. "UNTIL_ARRANGED" lasts until the seller arranges shipment.
+ */
 export const AUTO_APPROVE_WINDOWS = ["OFF", "H1", "H3", "H5", "UNTIL_ARRANGED"] as const;
 export type AutoApproveWindow = (typeof AUTO_APPROVE_WINDOWS)[number];
+
+export const AUTO_APPROVE_WINDOW_HOURS: Record<AutoApproveWindow, number> = { OFF: 0, H1: 1, H3: 3, H5: 5, UNTIL_ARRANGED: Number.POSITIVE_INFINITY };
+
+export const AUTO_APPROVE_WINDOW_LABELS: Record<AutoApproveWindow, string> = {
+  OFF: "Off: every cancel after the first hour is a request",
+  H1: "1 hour after the order is ready to ship",
+  H3: "3 hours after the order is ready to ship",
+  H5: "5 hours after the order is ready to ship",
+  UNTIL_ARRANGED: "Until shipment is arranged",
+};
+
+export function isAutoApproveWindow(value: string): value is AutoApproveWindow {
+  return (AUTO_APPROVE_WINDOWS as readonly string[]).includes(value);
+}
 
 export interface Policy {
   key: PolicyKey;
@@ -21,8 +39,16 @@ export interface Policy {
   paymentWindow: Duration;
   remorseWindow: Duration;
   cancelRequestAnswer: Duration;
+  /** Whether a buyer may still request a cancel once shipment is arranged (global: yes; US: no, a refund request instead). */
+  cancelRequestInAwaitingCollection: boolean;
+  /** Which event auto-rejects a pending cancel request: the seller arranging shipment (US) or the carrier's pickup (global). */
+  cancelRequestAutoRejectedAt: "ARRANGE_SHIPMENT" | "CARRIER_PICKUP";
   dispatchDeadline: Duration;
   dispatchAutoCancel: Duration;
+  /** Simulated: how long after arranging the carrier scans the parcel. */
+  carrierPickup: Duration;
+  /** Reminders go to whoever must act, this long before their deadline. */
+  reminderLead: Duration;
   /** When a refund reaches the buyer, by the original payment method. */
   refundArrival: Record<PaymentMethod, Duration>;
   refundOverdueAfter: Duration;
@@ -50,8 +76,12 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     paymentWindow: { hours: 48 },
     remorseWindow: { hours: 1 },
     cancelRequestAnswer: { hours: 24 },
+    cancelRequestInAwaitingCollection: false,
+    cancelRequestAutoRejectedAt: "ARRANGE_SHIPMENT",
     dispatchDeadline: { businessDays: 2 },
     dispatchAutoCancel: { businessDays: 7 },
+    carrierPickup: { hours: 4 },
+    reminderLead: { hours: 2 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { businessDays: 3 },
     holidays: US_FEDERAL_HOLIDAYS,
@@ -63,8 +93,12 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     paymentWindow: { hours: 24 },
     remorseWindow: { hours: 1 },
     cancelRequestAnswer: { hours: 48 },
+    cancelRequestInAwaitingCollection: true,
+    cancelRequestAutoRejectedAt: "CARRIER_PICKUP",
     dispatchDeadline: { days: 2 },
     dispatchAutoCancel: { days: 7 },
+    carrierPickup: { hours: 4 },
+    reminderLead: { hours: 2 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { days: 3 },
     holidays: new Set(),
@@ -77,6 +111,12 @@ export function isPolicyKey(value: string): value is PolicyKey {
 
 export function policyFor(key: string): Policy {
   return isPolicyKey(key) ? POLICIES[key] : POLICIES.US;
+}
+
+/** The moment `duration` before `from` (hours only: reminders are counted in hours). */
+export function subtractHours(from: Date, duration: Duration): Date {
+  if (!("hours" in duration)) throw new Error("Only hour durations can be subtracted");
+  return new Date(from.getTime() - duration.hours * 3_600_000);
 }
 
 /** The moment `duration` after `from`, counted on the policy's calendar. */

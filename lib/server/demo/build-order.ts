@@ -5,7 +5,7 @@
  * Used by the demo seed and by tests, which create their own orders.
  */
 import { randomUUID } from "node:crypto";
-import { accounts, addDuration, decide, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
+import { accounts, decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
 import { formatMoney } from "@/lib/money";
 import { postTransaction } from "../ledger";
 import { applyDecision } from "../orders/apply-decision";
@@ -28,10 +28,8 @@ export interface BuildOrderSpec {
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-const LATER_STEPS: OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"];
+const LATER_STEPS: OrderStatus[] = ["DELIVERED", "COMPLETED"];
 const HISTORY: Record<string, { afterMs: number; summary: string; actor: "SELLER" | "SYSTEM" }> = {
-  AWAITING_COLLECTION: { afterMs: 1 * DAY, summary: "The seller arranged shipment; waiting for the carrier's pickup scan.", actor: "SELLER" },
-  IN_TRANSIT: { afterMs: 1 * DAY + 4 * 60 * MINUTE, summary: "The carrier picked up the parcel.", actor: "SYSTEM" },
   DELIVERED: { afterMs: 4 * DAY + 4 * 60 * MINUTE, summary: "The carrier delivered the parcel.", actor: "SYSTEM" },
   COMPLETED: { afterMs: 34 * DAY, summary: "The after-sales window ended; the order is complete and escrow was settled to the seller.", actor: "SYSTEM" },
 };
@@ -67,7 +65,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         placedAt: spec.placedAt,
         updatedAt: spec.placedAt,
         items: { create: lines.map((line) => ({ productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity })) },
-        deadlines: { create: { kind: "PAYMENT", dueAt: addDuration(spec.placedAt, policy.paymentWindow, policy) } },
+        deadlines: { create: placementDeadlines(spec.placedAt, policy) },
         events: {
           create: {
             type: "ORDER_PLACED",
@@ -101,6 +99,14 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
   const current = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { remorseEndsAt: true } });
   await step(db, order.id, { type: "END_REMORSE_WINDOW" }, system, current.remorseEndsAt!);
   if (spec.status === "AWAITING_SHIPMENT") return order;
+
+  const sellerUser = await db.user.findFirst({ where: { shopId: spec.shopId, role: "SELLER" }, select: { id: true } });
+  const seller: Actor = { role: "SELLER", id: sellerUser?.id ?? null };
+  await step(db, order.id, { type: "ARRANGE_SHIPMENT" }, seller, new Date(paidAt.getTime() + 1 * DAY));
+  if (spec.status === "AWAITING_COLLECTION") return order;
+  const arranged = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { deadlines: { where: { kind: "CARRIER_PICKUP", resolvedAt: null } } } });
+  await step(db, order.id, { type: "CARRIER_PICKUP" }, system, arranged.deadlines[0]!.dueAt);
+  if (spec.status === "IN_TRANSIT") return order;
 
   const target = LATER_STEPS.indexOf(spec.status);
   for (const status of LATER_STEPS.slice(0, target + 1)) {

@@ -46,7 +46,7 @@ const DEMO_ORDERS: DemoOrder[] = [
   // Ben (PayPal)
   { code: "100201", buyerId: "buyer-ben", shopId: "shop-kite", items: [{ productId: "prod-cable", quantity: 3 }], shippingFeeMinor: 0, paymentMethod: "PAYPAL", status: "ON_HOLD", placedAgoMs: 25 * MINUTE },
   { code: "100202", buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "prod-throw", quantity: 2 }], shippingFeeMinor: 599, paymentMethod: "PAYPAL", status: "UNPAID", placedAgoMs: 10 * MINUTE },
-  { code: "100203", buyerId: "buyer-ben", shopId: "shop-kite", items: [{ productId: "prod-earbuds", quantity: 1 }, { productId: "prod-cable", quantity: 1 }], shippingFeeMinor: 399, paymentMethod: "PAYPAL", status: "AWAITING_COLLECTION", placedAgoMs: 1 * DAY + 6 * HOUR },
+  { code: "100203", buyerId: "buyer-ben", shopId: "shop-kite", items: [{ productId: "prod-earbuds", quantity: 1 }, { productId: "prod-cable", quantity: 1 }], shippingFeeMinor: 399, paymentMethod: "PAYPAL", status: "AWAITING_COLLECTION", placedAgoMs: 1 * DAY + 2 * HOUR },
   { code: "100204", buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "prod-mug", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "PAYPAL", status: "COMPLETED", placedAgoMs: 40 * DAY },
   // Chloe (wallet)
   { code: "100301", buyerId: "buyer-chloe", shopId: "shop-maple", items: [{ productId: "prod-candle", quantity: 2 }], shippingFeeMinor: 499, paymentMethod: "WALLET", status: "ON_HOLD", placedAgoMs: 4 * MINUTE },

@@ -30,6 +30,11 @@ export async function applyDecision(
       updatedAt: now,
       ...(patch.paidAt ? { paidAt: patch.paidAt } : {}),
       ...(patch.remorseEndsAt ? { remorseEndsAt: patch.remorseEndsAt } : {}),
+      ...(patch.awaitingShipmentAt ? { awaitingShipmentAt: patch.awaitingShipmentAt } : {}),
+      ...(patch.dispatchDueAt ? { dispatchDueAt: patch.dispatchDueAt } : {}),
+      ...(patch.arrangedAt ? { arrangedAt: patch.arrangedAt } : {}),
+      ...(patch.pickedUpAt ? { pickedUpAt: patch.pickedUpAt } : {}),
+      ...(patch.lateDispatch !== undefined ? { lateDispatch: patch.lateDispatch } : {}),
       ...(cancellation
         ? {
             cancelReasonKey: cancellation.reasonKey,
@@ -42,6 +47,16 @@ export async function applyDecision(
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
+
+  if (decision.cancelRequest) {
+    const { status, reasonKey, requestedAt, respondBy, resolvedAt, rejectReasonKey } = decision.cancelRequest;
+    const fields = { status, respondBy, resolvedAt, rejectReasonKey };
+    await tx.cancelRequest.upsert({
+      where: { orderId: order.id },
+      create: { orderId: order.id, reasonKey, requestedAt, ...fields },
+      update: fields,
+    });
+  }
 
   await tx.orderEvent.create({
     data: {

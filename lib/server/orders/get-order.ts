@@ -59,10 +59,10 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       cancelledAt: true,
       faultParty: true,
       buyer: { select: { name: true } },
-      shop: { select: { name: true } },
+      shop: { select: { name: true, autoApproveWindow: true } },
       items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: "asc" } },
       refunds: { orderBy: { createdAt: "asc" } },
-      deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" } },
+      deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" }, select: { kind: true, dueAt: true } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
     },
   });

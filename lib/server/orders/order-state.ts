@@ -1,6 +1,6 @@
-import { isOrderStatus, isPaymentMethod, type OrderState } from "@/lib/order";
+import { CANCEL_REQUEST_STATUSES, isDeadlineKind, isOrderStatus, isPaymentMethod, type CancelRequestStatus, type DeadlineKind, type OrderState } from "@/lib/order";
 
-/** The columns the machine needs; select exactly these when loading an order to decide on. */
+/** What to load with an order to decide on it: its columns, the shop's setting, the cancel request and the open deadlines. */
 export const orderStateSelect = {
   id: true,
   code: true,
@@ -17,6 +17,14 @@ export const orderStateSelect = {
   placedAt: true,
   paidAt: true,
   remorseEndsAt: true,
+  awaitingShipmentAt: true,
+  dispatchDueAt: true,
+  arrangedAt: true,
+  pickedUpAt: true,
+  lateDispatch: true,
+  shop: { select: { autoApproveWindow: true } },
+  cancelRequest: { select: { status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true } },
+  deadlines: { where: { resolvedAt: null }, select: { kind: true, dueAt: true } },
 } as const;
 
 type OrderRow = {
@@ -34,11 +42,53 @@ type OrderRow = {
   placedAt: Date;
   paidAt: Date | null;
   remorseEndsAt: Date | null;
+  awaitingShipmentAt: Date | null;
+  dispatchDueAt: Date | null;
+  arrangedAt: Date | null;
+  pickedUpAt: Date | null;
+  lateDispatch: boolean;
+  shop: { autoApproveWindow: string };
+  cancelRequest: { status: string; reasonKey: string; requestedAt: Date; respondBy: Date | null; resolvedAt: Date | null; rejectReasonKey: string | null } | null;
+  deadlines: { kind: string; dueAt: Date }[];
 };
+
+function isCancelRequestStatus(value: string): value is CancelRequestStatus {
+  return (CANCEL_REQUEST_STATUSES as readonly string[]).includes(value);
+}
 
 /** Converts a database row to the machine's state, refusing values the machine does not know. */
 export function toOrderState(row: OrderRow): OrderState {
   if (!isOrderStatus(row.status)) throw new Error(`Order ${row.id} has unknown status ${row.status}`);
   if (!isPaymentMethod(row.paymentMethod)) throw new Error(`Order ${row.id} has unknown payment method ${row.paymentMethod}`);
-  return { ...row, status: row.status, paymentMethod: row.paymentMethod };
+  const request = row.cancelRequest;
+  if (request && !isCancelRequestStatus(request.status)) throw new Error(`Order ${row.id} has a cancel request with unknown status ${request.status}`);
+  const deadlines: Partial<Record<DeadlineKind, Date>> = {};
+  for (const deadline of row.deadlines) {
+    if (!isDeadlineKind(deadline.kind)) throw new Error(`Order ${row.id} has an unknown deadline ${deadline.kind}`);
+    deadlines[deadline.kind] = deadline.dueAt;
+  }
+  return {
+    id: row.id,
+    code: row.code,
+    buyerId: row.buyerId,
+    shopId: row.shopId,
+    status: row.status,
+    policyProfile: row.policyProfile,
+    autoApproveWindow: row.shop.autoApproveWindow,
+    currency: row.currency,
+    itemsMinor: row.itemsMinor,
+    shippingFeeMinor: row.shippingFeeMinor,
+    totalMinor: row.totalMinor,
+    paymentMethod: row.paymentMethod,
+    placedAt: row.placedAt,
+    paidAt: row.paidAt,
+    remorseEndsAt: row.remorseEndsAt,
+    awaitingShipmentAt: row.awaitingShipmentAt,
+    dispatchDueAt: row.dispatchDueAt,
+    arrangedAt: row.arrangedAt,
+    pickedUpAt: row.pickedUpAt,
+    lateDispatch: row.lateDispatch,
+    cancelRequest: request ? { ...request, status: request.status as CancelRequestStatus } : null,
+    deadlines,
+  };
 }

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import {
+  CANCEL_REQUEST_TRANSITIONS,
+  COMMAND_TYPES,
+  DEADLINE_COMMANDS,
+  DEADLINE_KINDS,
+  FINAL_STATUSES,
+  ORDER_STATUSES,
+  POLICIES,
+  ROLES,
+  TRANSITIONS,
+  availableActions,
+  checkTransitionGraph,
+  decide,
+  type Command,
+  type CommandType,
+  type OrderState,
+  type OrderStatus,
+  type Policy,
+} from "@/lib/order";
+import { DAY, actorFor, at, order } from "../support/order-state";
+
+/**
+ * For each command, the situation in which everything but the status and the role is ready: the
+ * window open, a request pending, the timer due. Then status × role decides alone, as the table says.
+ */
+const READY: Record<CommandType, { command: Command; now: Date; policy?: Policy; state?: (status: OrderStatus) => Partial<OrderState> }> = {
+  PAY: { command: { type: "PAY" }, now: at(0) },
+  BUYER_CANCEL: { command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" }, now: at(10), state: () => ({ autoApproveWindow: "UNTIL_ARRANGED" }) },
+  REQUEST_CANCEL: { command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, now: at(DAY + 60), policy: POLICIES.GLOBAL },
+  WITHDRAW_CANCEL_REQUEST: { command: { type: "WITHDRAW_CANCEL_REQUEST" }, now: at(DAY + 60), state: pendingRequest },
+  APPROVE_CANCEL_REQUEST: { command: { type: "APPROVE_CANCEL_REQUEST" }, now: at(DAY + 60), state: pendingRequest },
+  REJECT_CANCEL_REQUEST: { command: { type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, now: at(DAY + 60), state: pendingRequest },
+  SELLER_CANCEL: { command: { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, now: at(DAY + 60) },
+  ARRANGE_SHIPMENT: { command: { type: "ARRANGE_SHIPMENT" }, now: at(DAY + 60) },
+  OPERATOR_CANCEL: { command: { type: "OPERATOR_CANCEL", reasonKey: "potential_fraud" }, now: at(DAY + 60) },
+  CARRIER_PICKUP: { command: { type: "CARRIER_PICKUP" }, now: at(2 * DAY), state: due("CARRIER_PICKUP") },
+  PAYMENT_TIMEOUT: { command: { type: "PAYMENT_TIMEOUT" }, now: at(3 * DAY), state: due("PAYMENT") },
+  END_REMORSE_WINDOW: { command: { type: "END_REMORSE_WINDOW" }, now: at(60), state: due("REMORSE_WINDOW") },
+  CANCEL_REQUEST_TIMEOUT: { command: { type: "CANCEL_REQUEST_TIMEOUT" }, now: at(3 * DAY), state: () => ({ ...pendingRequest(), ...due("CANCEL_REQUEST_ANSWER")() }) },
+  DISPATCH_DEADLINE_PASSED: { command: { type: "DISPATCH_DEADLINE_PASSED" }, now: at(3 * DAY), state: due("DISPATCH") },
+  DISPATCH_AUTO_CANCEL: { command: { type: "DISPATCH_AUTO_CANCEL" }, now: at(10 * DAY), state: due("DISPATCH_AUTO_CANCEL") },
+  SEND_REMINDER: { command: { type: "SEND_REMINDER", deadline: "DISPATCH_REMINDER" }, now: at(3 * DAY), state: due("DISPATCH_REMINDER") },
+};
+
+function pendingRequest(): Partial<OrderState> {
+  return { cancelRequest: { status: "PENDING", reasonKey: "no_longer_needed", requestedAt: at(DAY), respondBy: at(2 * DAY), resolvedAt: null, rejectReasonKey: null } };
+}
+
+function due(kind: (typeof DEADLINE_KINDS)[number]) {
+  return (): Partial<OrderState> => ({ deadlines: { [kind]: at(60) } });
+}
+
+function situation(type: CommandType, status: OrderStatus) {
+  const ready = READY[type];
+  const policy = ready.policy ?? POLICIES.US;
+  const base = order(status, {}, policy);
+  const extra = ready.state?.(status) ?? {};
+  return { state: { ...base, ...extra, deadlines: { ...base.deadlines, ...extra.deadlines } }, policy, ready };
+}
+
+describe("the order transitions table, status × command × role", () => {
+  for (const type of COMMAND_TYPES) {
+    const rule = TRANSITIONS[type];
+    for (const status of ORDER_STATUSES) {
+      for (const role of ROLES) {
+        const allowed = rule.roles.includes(role) && rule.from.includes(status);
+        it(`${type} by ${role} in ${status}: ${allowed ? `allowed → ${rule.to.length ? rule.to.join("/") : "status unchanged"}` : "refused with a reason"}`, () => {
+          const { state, policy, ready } = situation(type, status);
+          const result = decide(state, ready.command, actorFor(role), ready.now, policy);
+          if (allowed) {
+            if (!result.ok) throw new Error(`refused: ${result.error.reason}`);
+            expect(result.to === status || rule.to.includes(result.to)).toBe(true);
+            if (rule.to.length === 0) expect(result.to).toBe(status);
+            for (const effect of result.effects) if (effect.type === "LEDGER") expect(effect.postings.reduce((sum, p) => sum + p.amountMinor, 0)).toBe(0);
+            if (FINAL_STATUSES.includes(result.to)) expect(result.deadlines).toEqual({ open: [], close: "ALL" });
+            expect(result.event.summary.length).toBeGreaterThan(10);
+          } else {
+            expect(result.ok).toBe(false);
+            if (result.ok) return;
+            expect(result.error.code).toBe(rule.roles.includes(role) ? "INVALID_TRANSITION" : "FORBIDDEN");
+            expect(result.error.reason).toMatch(/\w+ \w+ \w+/);
+          }
+        });
+      }
+    }
+  }
+});
+
+describe("the graph", () => {
+  it("is sound: known statuses, nothing leaves a final status, every deadline has a system command", () => {
+    expect(checkTransitionGraph()).toEqual([]);
+    for (const kind of DEADLINE_KINDS) expect(TRANSITIONS[DEADLINE_COMMANDS[kind].type].roles).toContain("SYSTEM");
+  });
+
+  it("catches an unknown target, an exit from a final status, and a deadline without a command", () => {
+    const problems = checkTransitionGraph({ BAD: { from: ["CANCELLED"], to: ["NOWHERE"], roles: ["BUYER"] } }, {});
+    expect(problems).toContain("BAD: unknown status NOWHERE");
+    expect(problems).toContain("BAD: leaves final status CANCELLED");
+    expect(problems).toContain("deadline PAYMENT has no system command");
+  });
+
+  it("the cancel-request sub-machine only moves forward from PENDING, and its final statuses are final", () => {
+    expect(CANCEL_REQUEST_TRANSITIONS.NONE).toEqual(["PENDING", "AUTO_APPROVED"]);
+    for (const status of ["APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"] as const) expect(CANCEL_REQUEST_TRANSITIONS[status]).toEqual([]);
+  });
+});
+
+describe("availableActions", () => {
+  it("never offers system commands to people, and every closed action carries a reason", () => {
+    for (const status of ORDER_STATUSES) {
+      for (const role of ["BUYER", "SELLER", "SUPPORT"] as const) {
+        const actions = availableActions(order(status), actorFor(role), at(DAY + 60), POLICIES.US);
+        for (const action of actions) {
+          expect(TRANSITIONS[action.command].roles).toContain(role);
+          if (!action.enabled) expect(action.reason).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it("agrees with decide: an enabled action is one that decide accepts (given valid fields)", () => {
+    for (const type of COMMAND_TYPES) {
+      for (const status of ORDER_STATUSES) {
+        const { state, policy, ready } = situation(type, status);
+        for (const role of ROLES) {
+          const action = availableActions(state, actorFor(role), ready.now, policy).find((a) => a.command === type);
+          if (!action || TRANSITIONS[type].timer) continue;
+          expect(decide(state, ready.command, actorFor(role), ready.now, policy).ok, `${type} ${status} ${role}`).toBe(action.enabled);
+        }
+      }
+    }
+  });
+});
