@@ -83,6 +83,7 @@ export const DEADLINE_KINDS = [
   "PAYMENT",
   "PAYMENT_REMINDER",
   "REMORSE_WINDOW",
+  "AUTO_APPROVE_WINDOW",
   "CANCEL_REQUEST_ANSWER",
   "CANCEL_REQUEST_ANSWER_REMINDER",
   "DISPATCH",
@@ -105,7 +106,7 @@ export interface OrderState {
   shopId: string;
   status: OrderStatus;
   policyProfile: string;
-  /** The shop's auto-approve window for cancellations (a shop setting, read when deciding). */
+  /** The shop's auto-approve window for cancellations, as it was when the order was placed. */
   autoApproveWindow: string;
   currency: string;
   itemsMinor: number;

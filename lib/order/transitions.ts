@@ -430,7 +430,7 @@ export const TRANSITIONS: TransitionTable = {
         ...rejected,
         deadlines: {
           open: [{ kind: "CARRIER_PICKUP", dueAt: pickupAt }],
-          close: ["DISPATCH_AUTO_CANCEL", "DISPATCH_REMINDER", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
+          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_REMINDER", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
         },
         event: {
           type: "SHIPMENT_ARRANGED",
@@ -495,12 +495,14 @@ export const TRANSITIONS: TransitionTable = {
       // Dispatch deadlines count from the end of ON_HOLD, not from when the timer happened to run.
       const onHoldEnded = state.remorseEndsAt!;
       const dispatchDueAt = addDuration(onHoldEnded, policy.dispatchDeadline, policy);
+      const windowHours = isAutoApproveWindow(state.autoApproveWindow) ? AUTO_APPROVE_WINDOW_HOURS[state.autoApproveWindow] : 0;
       return {
         status: "AWAITING_SHIPMENT",
         patch: { awaitingShipmentAt: onHoldEnded, dispatchDueAt },
         deadlines: {
           close: ["REMORSE_WINDOW"],
           open: [
+            ...(windowHours > 0 && Number.isFinite(windowHours) ? [{ kind: "AUTO_APPROVE_WINDOW" as const, dueAt: addDuration(onHoldEnded, { hours: windowHours }, policy) }] : []),
             { kind: "DISPATCH", dueAt: dispatchDueAt },
             { kind: "DISPATCH_AUTO_CANCEL", dueAt: addDuration(onHoldEnded, policy.dispatchAutoCancel, policy) },
           ],
@@ -509,6 +511,18 @@ export const TRANSITIONS: TransitionTable = {
         event: { type: "REMORSE_WINDOW_ENDED", summary: `The 1-hour cancellation window ended; the seller must ship by ${formatDateTime(dispatchDueAt)}.` },
       };
     },
+  },
+
+  END_AUTO_APPROVE_WINDOW: {
+    label: "End the shop's auto-approve window",
+    roles: ["SYSTEM"],
+    from: ["AWAITING_SHIPMENT"],
+    to: [],
+    timer: timerDue("AUTO_APPROVE_WINDOW"),
+    apply: () => ({
+      deadlines: { close: ["AUTO_APPROVE_WINDOW"] },
+      event: { type: "AUTO_APPROVE_WINDOW_ENDED", summary: "The shop's auto-approve window ended; from now on a cancellation needs the seller's approval." },
+    }),
   },
 
   CANCEL_REQUEST_TIMEOUT: {
@@ -586,6 +600,7 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, Command> = {
   PAYMENT: { type: "PAYMENT_TIMEOUT" },
   PAYMENT_REMINDER: { type: "SEND_REMINDER", deadline: "PAYMENT_REMINDER" },
   REMORSE_WINDOW: { type: "END_REMORSE_WINDOW" },
+  AUTO_APPROVE_WINDOW: { type: "END_AUTO_APPROVE_WINDOW" },
   CANCEL_REQUEST_ANSWER: { type: "CANCEL_REQUEST_TIMEOUT" },
   CANCEL_REQUEST_ANSWER_REMINDER: { type: "SEND_REMINDER", deadline: "CANCEL_REQUEST_ANSWER_REMINDER" },
   DISPATCH: { type: "DISPATCH_DEADLINE_PASSED" },
@@ -598,6 +613,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   PAYMENT: "Payment due",
   PAYMENT_REMINDER: "Payment reminder",
   REMORSE_WINDOW: "Instant cancellation ends",
+  AUTO_APPROVE_WINDOW: "The shop's instant cancellation ends",
   CANCEL_REQUEST_ANSWER: "Seller must answer the cancel request by",
   CANCEL_REQUEST_ANSWER_REMINDER: "Reminder to the seller about the cancel request",
   DISPATCH: "Seller must ship by",

@@ -59,7 +59,7 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     expect(event).toMatchObject({ fromStatus: "ON_HOLD", toStatus: "CANCELLED", actorRole: "BUYER", actorId: buyerAva.id });
     expect(event.summary).toContain("No longer needed");
 
-    const sellerNote = await db.notification.findFirstOrThrow({ where: { orderId: order.id, shopId: sellerUs.shopId } });
+    const sellerNote = await db.notification.findFirstOrThrow({ where: { orderId: order.id, shopId: sellerUs.shopId, kind: "ORDER_CANCELLED" } });
     expect(sellerNote.title).toContain("cancelled by the buyer");
     expect(sellerNote.body).toContain("No longer needed");
     expect(await db.deadline.count({ where: { orderId: order.id, resolvedAt: null } })).toBe(0);

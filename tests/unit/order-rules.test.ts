@@ -95,6 +95,23 @@ describe("the shop's auto-approve window (off / 1 / 3 / 5 h / until arranged)", 
     expect(must(decide(state, { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, outside, US)).cancelRequest?.status).toBe("PENDING");
   });
 
+  it.each([
+    ["OFF", undefined],
+    ["H1", "2026-03-02T19:00:00.000Z"],
+    ["H3", "2026-03-02T21:00:00.000Z"],
+    ["H5", "2026-03-02T23:00:00.000Z"],
+    ["UNTIL_ARRANGED", undefined],
+  ] as const)("%s: the window's end is a deadline with its own timer (shown as a countdown)", (window, dueAt) => {
+    const decision = must(decide(order("ON_HOLD", { autoApproveWindow: window }), { type: "END_REMORSE_WINDOW" }, system, at(60), US));
+    expect(iso(decision.deadlines.open.find((d) => d.kind === "AUTO_APPROVE_WINDOW")?.dueAt)).toBe(dueAt);
+    if (!dueAt) return;
+    const state = evolve(order("ON_HOLD", { autoApproveWindow: window }), decision);
+    const ended = must(decide(state, { type: "END_AUTO_APPROVE_WINDOW" }, system, new Date(dueAt), US));
+    expect(ended.to).toBe("AWAITING_SHIPMENT");
+    expect(ended.deadlines.close).toEqual(["AUTO_APPROVE_WINDOW"]);
+    expect(refusal(decide(state, { type: "END_AUTO_APPROVE_WINDOW" }, system, new Date(new Date(dueAt).getTime() - 60_000), US))?.code).toBe("INVALID_TRANSITION");
+  });
+
   it("OFF: after the first hour every cancel is a request", () => {
     const state = order("AWAITING_SHIPMENT");
     expect(refusal(decide(state, { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(61), US))?.code).toBe("INVALID_TRANSITION");

@@ -37,6 +37,7 @@ const READY: Record<CommandType, { command: Command; now: Date; policy?: Policy;
   CARRIER_PICKUP: { command: { type: "CARRIER_PICKUP" }, now: at(2 * DAY), state: due("CARRIER_PICKUP") },
   PAYMENT_TIMEOUT: { command: { type: "PAYMENT_TIMEOUT" }, now: at(3 * DAY), state: due("PAYMENT") },
   END_REMORSE_WINDOW: { command: { type: "END_REMORSE_WINDOW" }, now: at(60), state: due("REMORSE_WINDOW") },
+  END_AUTO_APPROVE_WINDOW: { command: { type: "END_AUTO_APPROVE_WINDOW" }, now: at(4 * 60), state: due("AUTO_APPROVE_WINDOW") },
   CANCEL_REQUEST_TIMEOUT: { command: { type: "CANCEL_REQUEST_TIMEOUT" }, now: at(3 * DAY), state: () => ({ ...pendingRequest(), ...due("CANCEL_REQUEST_ANSWER")() }) },
   DISPATCH_DEADLINE_PASSED: { command: { type: "DISPATCH_DEADLINE_PASSED" }, now: at(3 * DAY), state: due("DISPATCH") },
   DISPATCH_AUTO_CANCEL: { command: { type: "DISPATCH_AUTO_CANCEL" }, now: at(10 * DAY), state: due("DISPATCH_AUTO_CANCEL") },

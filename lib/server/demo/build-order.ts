@@ -35,7 +35,7 @@ const HISTORY: Record<string, { afterMs: number; summary: string; actor: "SELLER
 };
 
 export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: string; code: string }> {
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { policyProfile: true } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { policyProfile: true, autoApproveWindow: true } });
   const products = await db.product.findMany({ where: { id: { in: spec.items.map((item) => item.productId) } } });
   const lines = spec.items.map((item) => {
     const product = products.find((p) => p.id === item.productId);
@@ -57,6 +57,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         shopId: spec.shopId,
         status: "UNPAID",
         policyProfile: shop.policyProfile,
+        autoApproveWindow: shop.autoApproveWindow,
         currency,
         itemsMinor,
         shippingFeeMinor: spec.shippingFeeMinor,

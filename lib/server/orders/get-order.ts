@@ -59,7 +59,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       cancelledAt: true,
       faultParty: true,
       buyer: { select: { name: true } },
-      shop: { select: { name: true, autoApproveWindow: true } },
+      shop: { select: { name: true } },
       items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: "asc" } },
       refunds: { orderBy: { createdAt: "asc" } },
       deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" }, select: { kind: true, dueAt: true } },

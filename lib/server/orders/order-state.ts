@@ -22,7 +22,7 @@ export const orderStateSelect = {
   arrangedAt: true,
   pickedUpAt: true,
   lateDispatch: true,
-  shop: { select: { autoApproveWindow: true } },
+  autoApproveWindow: true,
   cancelRequest: { select: { status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true } },
   deadlines: { where: { resolvedAt: null }, select: { kind: true, dueAt: true } },
 } as const;
@@ -47,7 +47,7 @@ type OrderRow = {
   arrangedAt: Date | null;
   pickedUpAt: Date | null;
   lateDispatch: boolean;
-  shop: { autoApproveWindow: string };
+  autoApproveWindow: string;
   cancelRequest: { status: string; reasonKey: string; requestedAt: Date; respondBy: Date | null; resolvedAt: Date | null; rejectReasonKey: string | null } | null;
   deadlines: { kind: string; dueAt: Date }[];
 };
@@ -74,7 +74,7 @@ export function toOrderState(row: OrderRow): OrderState {
     shopId: row.shopId,
     status: row.status,
     policyProfile: row.policyProfile,
-    autoApproveWindow: row.shop.autoApproveWindow,
+    autoApproveWindow: row.autoApproveWindow,
     currency: row.currency,
     itemsMinor: row.itemsMinor,
     shippingFeeMinor: row.shippingFeeMinor,
