@@ -16,6 +16,22 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // The rule engine is pure: no database, no framework, no server code, no Node APIs.
+    files: ["lib/order/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "@/generated/*", "*/generated/*"], message: "The rule engine knows nothing of the database." },
+            { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "The rule engine knows nothing of Next or React." },
+            { group: ["@/lib/server/*", "*/server/*", "node:*", "server-only"], message: "The rule engine does no I/O." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code takes `now` as a parameter; only lib/clock.ts reads the real time.
     files: ["lib/**/*.ts"],
     ignores: ["lib/clock.ts"],

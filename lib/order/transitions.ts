@@ -421,7 +421,7 @@ export const TRANSITIONS: TransitionTable = {
       CANCELLED: quiet("The order is cancelled."),
     },
     apply: (ctx) => {
-      const { state, now, policy } = ctx;
+      const { now, policy } = ctx;
       const pickupAt = addDuration(now, policy.carrierPickup, policy);
       const rejected = autoRejectOnShipping(ctx, "ARRANGE_SHIPMENT");
       return {

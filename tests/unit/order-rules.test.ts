@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide, evolve, placementDeadlines, type Decision, type OrderState } from "@/lib/order";
-import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, PAID_AT, at, buyer, must, order, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;

@@ -77,10 +77,13 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
+/** The commands a person can send from this page; an open command without a form here is not listed. */
+const WITH_FORM = new Set(["BUYER_CANCEL"]);
+
 function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
-  const actions = order.actions.filter((action) => action.relevant);
+  const actions = order.actions.filter((action) => action.relevant && (!action.enabled || WITH_FORM.has(action.command)));
   if (actions.length === 0) return null;
-  const remorse = order.deadlines.find((deadline) => deadline.kind === "REMORSE_WINDOW");
+  const instantUntil = order.deadlines.find((deadline) => deadline.kind === "REMORSE_WINDOW" || deadline.kind === "AUTO_APPROVE_WINDOW");
   return (
     <Card title="What you can do">
       <ul className="space-y-4">
@@ -89,16 +92,14 @@ function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
             {action.command === "BUYER_CANCEL" && action.enabled ? (
               <div className="space-y-2">
                 <h3 className="font-medium">Cancel this order</h3>
-                {remorse ? (
+                {instantUntil ? (
                   <p className="text-sm text-stone-700">
-                    Cancelling is instant for <Countdown dueAt={remorse.dueAt.toISOString()} serverNow={now.toISOString()} />; after that the
-                    seller has to approve it.
+                    Cancelling is instant for <Countdown dueAt={instantUntil.dueAt.toISOString()} serverNow={now.toISOString()} />; after that
+                    the seller has to approve it.
                   </p>
                 ) : null}
                 <CancelOrderForm orderId={order.id} version={order.version} reasons={order.cancelReasons} refundText={refundPreviewText(order)} />
               </div>
-            ) : action.enabled ? (
-              <p className="text-sm">{action.label}</p>
             ) : (
               <p className="text-sm text-stone-700">
                 <span className="font-medium">{action.label}:</span> {action.reason}

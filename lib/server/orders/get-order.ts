@@ -121,7 +121,8 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       expectedArrivalAt: refund.expectedArrivalAt,
       arrivedAt: refund.arrivedAt,
     })),
-    deadlines: order.deadlines.map((deadline) => ({
+    // Reminders are the platform's own timers, not deadlines anyone has to meet.
+    deadlines: order.deadlines.filter((deadline) => !deadline.kind.endsWith("_REMINDER")).map((deadline) => ({
       kind: deadline.kind as DeadlineKind,
       label: DEADLINE_LABELS[deadline.kind as DeadlineKind] ?? deadline.kind,
       dueAt: deadline.dueAt,
