@@ -1,5 +1,5 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
-import type { CancelRequestState, DeadlineKind, FaultParty, OrderStatus, PaymentMethod, Role } from "./model";
+import type { CancelRequestState, DeadlineKey, DeadlineKind, FaultParty, OrderStatus, PaymentMethod, Role } from "./model";
 
 export type Command =
   // Buyer
@@ -50,6 +50,8 @@ export const COMMAND_TYPES = [
 export interface DeadlineSpec {
   kind: DeadlineKind;
   dueAt: Date;
+  /** For deadlines that exist once per thing (a refund): which one. */
+  ref?: string;
 }
 
 export interface RefundEffect {
@@ -108,7 +110,8 @@ export interface Decision {
   patch: OrderPatch;
   /** The cancel request as it is after this decision, when the decision touched it. */
   cancelRequest?: CancelRequestState;
-  deadlines: { open: DeadlineSpec[]; close: DeadlineKind[] | "ALL" };
+  /** Deadlines to open, and the keys of open deadlines to close. */
+  deadlines: { open: DeadlineSpec[]; close: DeadlineKey[] };
   effects: Effect[];
   event: { type: string; summary: string; data: Record<string, unknown> };
 }

@@ -6,7 +6,21 @@
 import { isCancelRequestMove } from "./cancel-request";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES } from "./commands";
-import { DEADLINE_KINDS, FINAL_STATUSES, ORDER_STATUSES, ROLE_LABELS, type Actor, type DeadlineKind, type OrderState, type OrderStatus, type Role } from "./model";
+import {
+  DEADLINE_KINDS,
+  DEADLINE_SCOPES,
+  FINAL_STATUSES,
+  ORDER_STATUSES,
+  ROLE_LABELS,
+  deadlineKey,
+  parseDeadlineKey,
+  type Actor,
+  type DeadlineKey,
+  type DeadlineKind,
+  type OrderState,
+  type OrderStatus,
+  type Role,
+} from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
 import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type StateContext, type Transition } from "./transitions";
 
@@ -38,26 +52,47 @@ function blockedBecause(rule: Transition, ctx: StateContext, command?: Command):
   const blocked = rule.guard?.(ctx) ?? null;
   if (blocked) return blocked;
   if (rule.timer && command) {
-    const kind = rule.timer(command);
-    const dueAt = state.deadlines[kind];
-    if (!dueAt) return { reason: `There is no open ${kind.toLowerCase().replace(/_/g, " ")} deadline.`, quiet: true };
-    if (now.getTime() < dueAt.getTime()) return { reason: `The ${kind.toLowerCase().replace(/_/g, " ")} deadline is not due yet.`, quiet: true };
+    const key = rule.timer(command);
+    const dueAt = state.deadlines[key];
+    const name = key.toLowerCase().replace(/_/g, " ");
+    if (!dueAt) return { reason: `There is no open ${name} deadline.`, quiet: true };
+    if (now.getTime() < dueAt.getTime()) return { reason: `The ${name} deadline is not due yet.`, quiet: true };
   }
   return null;
 }
 
-/** Reminder deadlines follow their deadline: opened 2 hours before it (if that is still ahead), closed with it. */
-function withReminders(open: DeadlineSpec[], close: DeadlineKind[] | "ALL", now: Date, policy: Policy) {
-  const reminderOf = (kind: DeadlineKind) => `${kind}_REMINDER` as DeadlineKind;
-  const openWithReminders = [...open];
-  for (const deadline of open) {
+const reminderOf = (kind: DeadlineKind) => `${kind}_REMINDER` as DeadlineKind;
+
+/**
+ * The deadlines a decision opens and closes, completed by the rules that hold for all of them:
+ * a reminder opens 2 hours before its deadline (if that is still ahead) and closes with it; an order
+ * that reaches a final status closes every open ORDER deadline (its sub-machines' deadlines go on).
+ */
+function settleDeadlines(state: OrderState, to: OrderStatus, open: DeadlineSpec[], close: DeadlineKey[], now: Date, policy: Policy) {
+  const final = FINAL_STATUSES.includes(to);
+  const opened = final ? open.filter((d) => DEADLINE_SCOPES[d.kind] !== "ORDER") : [...open];
+  for (const deadline of opened.slice()) {
     const reminder = reminderOf(deadline.kind);
     if (!REMINDERS[reminder]) continue;
     const dueAt = subtractHours(deadline.dueAt, policy.reminderLead);
-    if (dueAt.getTime() > now.getTime()) openWithReminders.push({ kind: reminder, dueAt });
+    if (dueAt.getTime() > now.getTime()) opened.push({ kind: reminder, dueAt, ...(deadline.ref ? { ref: deadline.ref } : {}) });
   }
-  const closeWithReminders = close === "ALL" ? close : [...new Set(close.flatMap((kind) => (REMINDERS[reminderOf(kind)] ? [kind, reminderOf(kind)] : [kind])))];
-  return { open: openWithReminders, close: closeWithReminders };
+  const closing = new Set<DeadlineKey>();
+  for (const key of close) {
+    closing.add(key);
+    const parsed = parseDeadlineKey(key);
+    if (parsed && REMINDERS[reminderOf(parsed.kind)]) closing.add(deadlineKey(reminderOf(parsed.kind), parsed.ref));
+  }
+  if (final) {
+    for (const key of Object.keys(state.deadlines)) {
+      const parsed = parseDeadlineKey(key);
+      if (parsed && DEADLINE_SCOPES[parsed.kind] === "ORDER") closing.add(key);
+    }
+  }
+  const openedKeys = new Set(opened.map((d) => deadlineKey(d.kind, d.ref)));
+  // Only what is open can be closed, and a deadline reopened by this decision stays open.
+  const closed = [...closing].filter((key) => key in state.deadlines && !openedKeys.has(key)).sort();
+  return { open: opened, close: closed };
 }
 
 /**
@@ -83,9 +118,6 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
       throw new Error(`${command.type} moved the cancel request from ${state.cancelRequest?.status ?? "NONE"} to ${next}, which the rules do not allow`);
     }
   }
-  const final = FINAL_STATUSES.includes(to);
-  // A final order has nothing left to wait for.
-  const deadlines = final ? { open: [], close: "ALL" as const } : withReminders(outcome.deadlines?.open ?? [], outcome.deadlines?.close ?? [], now, policy);
   return {
     ok: true,
     command: command.type,
@@ -93,7 +125,7 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
     to,
     patch: { status: to, ...outcome.patch },
     ...(outcome.cancelRequest ? { cancelRequest: outcome.cancelRequest } : {}),
-    deadlines,
+    deadlines: settleDeadlines(state, to, outcome.deadlines?.open ?? [], outcome.deadlines?.close ?? [], now, policy),
     effects: outcome.effects ?? [],
     event: { type: outcome.event.type, summary: outcome.event.summary, data: outcome.event.data ?? {} },
   };
@@ -126,8 +158,9 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
 }
 
 /** The deadlines a newly placed (unpaid) order starts with. */
-export function placementDeadlines(placedAt: Date, policy: Policy): DeadlineSpec[] {
-  return withReminders([{ kind: "PAYMENT", dueAt: addDuration(placedAt, policy.paymentWindow, policy) }], [], placedAt, policy).open;
+export function placementDeadlines(placedAt: Date, policy: Policy, state?: OrderState): DeadlineSpec[] {
+  const open: DeadlineSpec[] = [{ kind: "PAYMENT", dueAt: addDuration(placedAt, policy.paymentWindow, policy) }];
+  return settleDeadlines(state ?? ({ deadlines: {} } as OrderState), "UNPAID", open, [], placedAt, policy).open;
 }
 
 /**
@@ -136,30 +169,35 @@ export function placementDeadlines(placedAt: Date, policy: Policy): DeadlineSpec
  */
 export function checkTransitionGraph(
   table: Record<string, { from: readonly string[]; to: readonly string[]; roles: readonly string[] }> = TRANSITIONS,
-  deadlineCommands: Record<string, Command> = DEADLINE_COMMANDS,
+  deadlineCommands: Partial<Record<string, (ref?: string) => Command>> = DEADLINE_COMMANDS,
 ): string[] {
   const problems: string[] = [];
   const known = new Set<string>(ORDER_STATUSES);
   for (const [type, rule] of Object.entries(table)) {
     for (const status of [...rule.from, ...rule.to]) if (!known.has(status)) problems.push(`${type}: unknown status ${status}`);
-    for (const status of rule.from) if ((FINAL_STATUSES as readonly string[]).includes(status)) problems.push(`${type}: leaves final status ${status}`);
+    // Sub-machine commands (empty `to`) may act on a final order; nothing may move a final order.
+    if (rule.to.length > 0) for (const status of rule.from) if ((FINAL_STATUSES as readonly string[]).includes(status)) problems.push(`${type}: leaves final status ${status}`);
   }
   for (const kind of DEADLINE_KINDS) {
-    const command = deadlineCommands[kind];
+    const command = deadlineCommands[kind]?.("ref");
     if (!command) problems.push(`deadline ${kind} has no system command`);
     else if (!table[command.type]?.roles.includes("SYSTEM")) problems.push(`deadline ${kind}: ${command.type} is not a system command`);
   }
   return problems;
 }
 
+/** The system command that acts on an open deadline, by its key. */
+export function commandForDeadline(key: DeadlineKey): Command | null {
+  const parsed = parseDeadlineKey(key);
+  return parsed ? DEADLINE_COMMANDS[parsed.kind](parsed.ref) : null;
+}
+
 /** The order as it is after a decision: the same state the store holds once the decision is applied. For replays and tests. */
 export function evolve(state: OrderState, decision: Decision): OrderState {
   const { status, cancellation: _cancellation, ...fields } = decision.patch;
-  const deadlines: Partial<Record<DeadlineKind, Date>> = {};
-  if (decision.deadlines.close !== "ALL") {
-    const closed = new Set<DeadlineKind>(decision.deadlines.close);
-    for (const [kind, dueAt] of Object.entries(state.deadlines) as [DeadlineKind, Date][]) if (!closed.has(kind)) deadlines[kind] = dueAt;
-  }
-  for (const deadline of decision.deadlines.open) deadlines[deadline.kind] = deadline.dueAt;
+  const closed = new Set(decision.deadlines.close);
+  const deadlines: Partial<Record<DeadlineKey, Date>> = {};
+  for (const [key, dueAt] of Object.entries(state.deadlines)) if (dueAt && !closed.has(key)) deadlines[key] = dueAt;
+  for (const deadline of decision.deadlines.open) deadlines[deadlineKey(deadline.kind, deadline.ref)] = deadline.dueAt;
   return { ...state, ...fields, status, cancelRequest: decision.cancelRequest ?? state.cancelRequest, deadlines };
 }

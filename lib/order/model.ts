@@ -93,8 +93,46 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
+/**
+ * Whose deadline it is. ORDER deadlines end when the order reaches a final status; CASE and REFUND
+ * deadlines belong to sub-machines that may go on after it (a refused parcel is inspected after the
+ * order is cancelled; a refund arrives after the order completes).
+ */
+export type DeadlineScope = "ORDER" | "CASE" | "REFUND";
+
+export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
+  PAYMENT: "ORDER",
+  PAYMENT_REMINDER: "ORDER",
+  REMORSE_WINDOW: "ORDER",
+  AUTO_APPROVE_WINDOW: "ORDER",
+  CANCEL_REQUEST_ANSWER: "ORDER",
+  CANCEL_REQUEST_ANSWER_REMINDER: "ORDER",
+  DISPATCH: "ORDER",
+  DISPATCH_REMINDER: "ORDER",
+  DISPATCH_AUTO_CANCEL: "ORDER",
+  CARRIER_PICKUP: "ORDER",
+};
+
 export function isDeadlineKind(value: string): value is DeadlineKind {
   return (DEADLINE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A deadline's key: its kind, or `<kind>:<ref>` for a deadline that exists once per thing (e.g. a
+ * refund's arrival). An order has at most one open deadline per key.
+ */
+export type DeadlineKey = string;
+
+export function deadlineKey(kind: DeadlineKind, ref?: string): DeadlineKey {
+  return ref ? `${kind}:${ref}` : kind;
+}
+
+/** The kind and the ref of a key, or null when the kind is unknown. */
+export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: string } | null {
+  const at = key.indexOf(":");
+  const kind = at < 0 ? key : key.slice(0, at);
+  if (!isDeadlineKind(kind)) return null;
+  return at < 0 ? { kind } : { kind, ref: key.slice(at + 1) };
 }
 
 /** What the machine needs to know about an order. Ownership (whose order it is) is checked by the service that loads it. */
@@ -124,8 +162,8 @@ export interface OrderState {
   pickedUpAt: Date | null;
   lateDispatch: boolean;
   cancelRequest: CancelRequestState | null;
-  /** The open deadlines, by kind. */
-  deadlines: Partial<Record<DeadlineKind, Date>>;
+  /** The open deadlines, by key (see deadlineKey). */
+  deadlines: Partial<Record<DeadlineKey, Date>>;
 }
 
 export function isOrderStatus(value: string): value is OrderStatus {

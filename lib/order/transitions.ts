@@ -10,6 +10,7 @@ import {
   type Actor,
   type CancelRequestState,
   type CancelRequestStatus,
+  type DeadlineKey,
   type DeadlineKind,
   type OrderState,
   type OrderStatus,
@@ -44,7 +45,7 @@ export interface Outcome {
   status?: OrderStatus;
   patch?: Omit<OrderPatch, "status">;
   cancelRequest?: CancelRequestState;
-  deadlines?: { open?: DeadlineSpec[]; close?: DeadlineKind[] };
+  deadlines?: { open?: DeadlineSpec[]; close?: DeadlineKey[] };
   effects?: Effect[];
   event: { type: string; summary: string; data?: Record<string, unknown> };
 }
@@ -58,8 +59,8 @@ export interface Transition<C extends Command = Command> {
   to: readonly OrderStatus[];
   /** The cancel-request statuses this command can produce (checked against the sub-machine). */
   request?: readonly CancelRequestStatus[];
-  /** For commands a timer sends: the deadline that must be open and due. */
-  timer?: (command: C) => DeadlineKind;
+  /** For commands a timer sends: the key of the deadline that must be open and due. */
+  timer?: (command: C) => DeadlineKey;
   /** Why the command is closed in a status outside `from`. */
   unavailable?: Partial<Record<OrderStatus, string | Block | ((ctx: StateContext) => Block)>>;
   /** A check on the state; returns why the command is blocked, or null. */
@@ -595,18 +596,18 @@ export const REMINDERS: Partial<Record<DeadlineKind, { of: DeadlineKind; audienc
   DISPATCH_REMINDER: { of: "DISPATCH", audience: "SELLER", title: (s) => `Order ${s.code} must ship soon`, body: "Arrange shipment to avoid a late dispatch." },
 };
 
-/** The system command a timer sends when a deadline of this kind falls due. */
-export const DEADLINE_COMMANDS: Record<DeadlineKind, Command> = {
-  PAYMENT: { type: "PAYMENT_TIMEOUT" },
-  PAYMENT_REMINDER: { type: "SEND_REMINDER", deadline: "PAYMENT_REMINDER" },
-  REMORSE_WINDOW: { type: "END_REMORSE_WINDOW" },
-  AUTO_APPROVE_WINDOW: { type: "END_AUTO_APPROVE_WINDOW" },
-  CANCEL_REQUEST_ANSWER: { type: "CANCEL_REQUEST_TIMEOUT" },
-  CANCEL_REQUEST_ANSWER_REMINDER: { type: "SEND_REMINDER", deadline: "CANCEL_REQUEST_ANSWER_REMINDER" },
-  DISPATCH: { type: "DISPATCH_DEADLINE_PASSED" },
-  DISPATCH_REMINDER: { type: "SEND_REMINDER", deadline: "DISPATCH_REMINDER" },
-  DISPATCH_AUTO_CANCEL: { type: "DISPATCH_AUTO_CANCEL" },
-  CARRIER_PICKUP: { type: "CARRIER_PICKUP" },
+/** The system command a timer sends when a deadline of this kind falls due (`ref`: which one, for per-thing deadlines). */
+export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> = {
+  PAYMENT: () => ({ type: "PAYMENT_TIMEOUT" }),
+  PAYMENT_REMINDER: () => ({ type: "SEND_REMINDER", deadline: "PAYMENT_REMINDER" }),
+  REMORSE_WINDOW: () => ({ type: "END_REMORSE_WINDOW" }),
+  AUTO_APPROVE_WINDOW: () => ({ type: "END_AUTO_APPROVE_WINDOW" }),
+  CANCEL_REQUEST_ANSWER: () => ({ type: "CANCEL_REQUEST_TIMEOUT" }),
+  CANCEL_REQUEST_ANSWER_REMINDER: () => ({ type: "SEND_REMINDER", deadline: "CANCEL_REQUEST_ANSWER_REMINDER" }),
+  DISPATCH: () => ({ type: "DISPATCH_DEADLINE_PASSED" }),
+  DISPATCH_REMINDER: () => ({ type: "SEND_REMINDER", deadline: "DISPATCH_REMINDER" }),
+  DISPATCH_AUTO_CANCEL: () => ({ type: "DISPATCH_AUTO_CANCEL" }),
+  CARRIER_PICKUP: () => ({ type: "CARRIER_PICKUP" }),
 };
 
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {

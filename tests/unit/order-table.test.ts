@@ -4,6 +4,8 @@ import {
   COMMAND_TYPES,
   DEADLINE_COMMANDS,
   DEADLINE_KINDS,
+  DEADLINE_SCOPES,
+  parseDeadlineKey,
   FINAL_STATUSES,
   ORDER_STATUSES,
   POLICIES,
@@ -74,7 +76,13 @@ describe("the order transitions table, status × command × role", () => {
             expect(result.to === status || rule.to.includes(result.to)).toBe(true);
             if (rule.to.length === 0) expect(result.to).toBe(status);
             for (const effect of result.effects) if (effect.type === "LEDGER") expect(effect.postings.reduce((sum, p) => sum + p.amountMinor, 0)).toBe(0);
-            if (FINAL_STATUSES.includes(result.to)) expect(result.deadlines).toEqual({ open: [], close: "ALL" });
+            if (FINAL_STATUSES.includes(result.to)) {
+              // A final order keeps no ORDER deadline open.
+              expect(result.deadlines.open.filter((d) => DEADLINE_SCOPES[d.kind] === "ORDER")).toEqual([]);
+              for (const key of Object.keys(state.deadlines)) {
+                if (DEADLINE_SCOPES[parseDeadlineKey(key)!.kind] === "ORDER") expect(result.deadlines.close).toContain(key);
+              }
+            }
             expect(result.event.summary.length).toBeGreaterThan(10);
           } else {
             expect(result.ok).toBe(false);
@@ -91,7 +99,7 @@ describe("the order transitions table, status × command × role", () => {
 describe("the graph", () => {
   it("is sound: known statuses, nothing leaves a final status, every deadline has a system command", () => {
     expect(checkTransitionGraph()).toEqual([]);
-    for (const kind of DEADLINE_KINDS) expect(TRANSITIONS[DEADLINE_COMMANDS[kind].type].roles).toContain("SYSTEM");
+    for (const kind of DEADLINE_KINDS) expect(TRANSITIONS[DEADLINE_COMMANDS[kind]("ref").type].roles).toContain("SYSTEM");
   });
 
   it("catches an unknown target, an exit from a final status, and a deadline without a command", () => {

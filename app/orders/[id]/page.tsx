@@ -212,7 +212,7 @@ function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date }) {
     <Card title="Deadlines">
       <ul className="space-y-2 text-sm">
         {order.deadlines.map((deadline) => (
-          <li key={deadline.kind}>
+          <li key={deadline.key}>
             <p>{deadline.label}</p>
             <p className="text-stone-600">
               {formatDateTime(deadline.dueAt)} · <Countdown dueAt={deadline.dueAt.toISOString()} serverNow={now.toISOString()} />

@@ -5,7 +5,7 @@
  * in one place.
  */
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
-import type { Actor, Decision } from "@/lib/order";
+import { deadlineKey, type Actor, type Decision } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { isUniqueViolation, type Tx } from "../prisma";
 
@@ -73,14 +73,14 @@ export async function applyDecision(
   });
 
   const { close, open } = decision.deadlines;
-  await tx.deadline.updateMany({
-    where: { orderId: order.id, resolvedAt: null, ...(close === "ALL" ? {} : { kind: { in: close } }) },
-    data: { resolvedAt: now, resolution: "CLOSED" },
-  });
+  if (close.length > 0) {
+    await tx.deadline.updateMany({ where: { orderId: order.id, resolvedAt: null, kind: { in: close } }, data: { resolvedAt: now, resolution: "CLOSED" } });
+  }
   for (const deadline of open) {
+    const key = deadlineKey(deadline.kind, deadline.ref);
     await tx.deadline.upsert({
-      where: { orderId_kind: { orderId: order.id, kind: deadline.kind } },
-      create: { orderId: order.id, kind: deadline.kind, dueAt: deadline.dueAt },
+      where: { orderId_kind: { orderId: order.id, kind: key } },
+      create: { orderId: order.id, kind: key, dueAt: deadline.dueAt },
       update: { dueAt: deadline.dueAt, resolvedAt: null, resolution: null },
     });
   }

@@ -6,6 +6,7 @@ import {
   STATUS_LABELS,
   availableActions,
   decide,
+  parseDeadlineKey,
   policyFor,
   reasonLabel,
   reasonsFor,
@@ -39,7 +40,7 @@ export interface OrderDetail {
   items: { id: string; title: string; quantity: number; unitPriceMinor: number }[];
   cancellation: { reason: string; by: string; at: Date | null; sellerFault: boolean } | null;
   refunds: { id: string; totalMinor: number; itemsMinor: number; shippingMinor: number; destinationLabel: string; status: string; createdAt: Date; expectedArrivalAt: Date; arrivedAt: Date | null }[];
-  deadlines: { kind: DeadlineKind; label: string; dueAt: Date }[];
+  deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date }[];
   timeline: { id: string; at: Date; actor: string; summary: string }[];
   money: OrderMoney;
   actions: AvailableAction[];
@@ -122,11 +123,11 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       arrivedAt: refund.arrivedAt,
     })),
     // Reminders are the platform's own timers, not deadlines anyone has to meet.
-    deadlines: order.deadlines.filter((deadline) => !deadline.kind.endsWith("_REMINDER")).map((deadline) => ({
-      kind: deadline.kind as DeadlineKind,
-      label: DEADLINE_LABELS[deadline.kind as DeadlineKind] ?? deadline.kind,
-      dueAt: deadline.dueAt,
-    })),
+    deadlines: order.deadlines.flatMap((deadline) => {
+      const parsed = parseDeadlineKey(deadline.kind);
+      if (!parsed || parsed.kind.endsWith("_REMINDER")) return [];
+      return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt }];
+    }),
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
     money: await orderMoney(db, order.id),
     actions,

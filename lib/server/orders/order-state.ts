@@ -1,4 +1,4 @@
-import { CANCEL_REQUEST_STATUSES, isDeadlineKind, isOrderStatus, isPaymentMethod, type CancelRequestStatus, type DeadlineKind, type OrderState } from "@/lib/order";
+import { CANCEL_REQUEST_STATUSES, isOrderStatus, isPaymentMethod, parseDeadlineKey, type CancelRequestStatus, type DeadlineKey, type OrderState } from "@/lib/order";
 
 /** What to load with an order to decide on it: its columns, the shop's setting, the cancel request and the open deadlines. */
 export const orderStateSelect = {
@@ -62,9 +62,9 @@ export function toOrderState(row: OrderRow): OrderState {
   if (!isPaymentMethod(row.paymentMethod)) throw new Error(`Order ${row.id} has unknown payment method ${row.paymentMethod}`);
   const request = row.cancelRequest;
   if (request && !isCancelRequestStatus(request.status)) throw new Error(`Order ${row.id} has a cancel request with unknown status ${request.status}`);
-  const deadlines: Partial<Record<DeadlineKind, Date>> = {};
+  const deadlines: Partial<Record<DeadlineKey, Date>> = {};
   for (const deadline of row.deadlines) {
-    if (!isDeadlineKind(deadline.kind)) throw new Error(`Order ${row.id} has an unknown deadline ${deadline.kind}`);
+    if (!parseDeadlineKey(deadline.kind)) throw new Error(`Order ${row.id} has an unknown deadline ${deadline.kind}`);
     deadlines[deadline.kind] = deadline.dueAt;
   }
   return {
