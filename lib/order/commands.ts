@@ -1,5 +1,5 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
-import type { CancelRequestState, DeadlineKey, DeadlineKind, FaultParty, OrderStatus, PaymentMethod, Role } from "./model";
+import type { CancelRequestState, CaseType, DeadlineKey, DeadlineKind, FaultParty, OrderStatus, PaymentMethod, RefundStatus, ReturnCaseState, Role } from "./model";
 
 export type Command =
   // Buyer
@@ -14,6 +14,20 @@ export type Command =
   | { type: "ARRANGE_SHIPMENT" }
   // Platform support
   | { type: "OPERATOR_CANCEL"; reasonKey: string }
+  // After shipment: buyer
+  | { type: "REFUSE_PARCEL" }
+  | { type: "REQUEST_RETURN"; caseType: CaseType; reasonKey: string; description: string; photoCount: number }
+  | { type: "WITHDRAW_RETURN" }
+  | { type: "ACCEPT_OFFER" }
+  | { type: "DECLINE_OFFER" }
+  | { type: "SHIP_RETURN"; carrier: string; trackingNumber: string }
+  // After shipment: seller
+  | { type: "APPROVE_RETURN" }
+  | { type: "REJECT_RETURN"; reasonKey: string }
+  | { type: "OFFER_PARTIAL_REFUND"; amountMinor: number }
+  | { type: "ACCEPT_RETURNED_PARCEL" }
+  | { type: "REJECT_RETURNED_PARCEL"; reasonKey: string; photoCount: number }
+  | { type: "CONFIRM_REFUSED_PARCEL" }
   // System: the simulated carrier and the timers
   | { type: "CARRIER_PICKUP" }
   | { type: "PAYMENT_TIMEOUT" }
@@ -22,7 +36,21 @@ export type Command =
   | { type: "CANCEL_REQUEST_TIMEOUT" }
   | { type: "DISPATCH_DEADLINE_PASSED" }
   | { type: "DISPATCH_AUTO_CANCEL" }
-  | { type: "SEND_REMINDER"; deadline: DeadlineKind };
+  | { type: "SEND_REMINDER"; deadline: DeadlineKind }
+  | { type: "CARRIER_DELIVER" }
+  | { type: "REFUSED_PARCEL_DELIVERED" }
+  | { type: "RETURN_PARCEL_DELIVERED" }
+  | { type: "SELLER_REVIEW_TIMEOUT" }
+  | { type: "OFFER_TIMEOUT" }
+  | { type: "SHIP_BACK_TIMEOUT" }
+  | { type: "INSPECTION_TIMEOUT" }
+  | { type: "REFUSAL_INSPECTION_TIMEOUT" }
+  | { type: "DISPUTE_FILING_TIMEOUT" }
+  | { type: "COMPLETE_ORDER" }
+  // The simulated payment network
+  | { type: "REFUND_ARRIVED"; refundKey: string }
+  | { type: "DELAY_REFUND"; refundKey: string }
+  | { type: "REFUND_OVERDUE"; refundKey: string };
 
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -37,6 +65,18 @@ export const COMMAND_TYPES = [
   "SELLER_CANCEL",
   "ARRANGE_SHIPMENT",
   "OPERATOR_CANCEL",
+  "REFUSE_PARCEL",
+  "REQUEST_RETURN",
+  "WITHDRAW_RETURN",
+  "ACCEPT_OFFER",
+  "DECLINE_OFFER",
+  "SHIP_RETURN",
+  "APPROVE_RETURN",
+  "REJECT_RETURN",
+  "OFFER_PARTIAL_REFUND",
+  "ACCEPT_RETURNED_PARCEL",
+  "REJECT_RETURNED_PARCEL",
+  "CONFIRM_REFUSED_PARCEL",
   "CARRIER_PICKUP",
   "PAYMENT_TIMEOUT",
   "END_REMORSE_WINDOW",
@@ -45,6 +85,19 @@ export const COMMAND_TYPES = [
   "DISPATCH_DEADLINE_PASSED",
   "DISPATCH_AUTO_CANCEL",
   "SEND_REMINDER",
+  "CARRIER_DELIVER",
+  "REFUSED_PARCEL_DELIVERED",
+  "RETURN_PARCEL_DELIVERED",
+  "SELLER_REVIEW_TIMEOUT",
+  "OFFER_TIMEOUT",
+  "SHIP_BACK_TIMEOUT",
+  "INSPECTION_TIMEOUT",
+  "REFUSAL_INSPECTION_TIMEOUT",
+  "DISPUTE_FILING_TIMEOUT",
+  "COMPLETE_ORDER",
+  "REFUND_ARRIVED",
+  "DELAY_REFUND",
+  "REFUND_OVERDUE",
 ] as const satisfies readonly CommandType[];
 
 export interface DeadlineSpec {
@@ -61,6 +114,8 @@ export interface RefundEffect {
   currency: string;
   itemsMinor: number;
   shippingMinor: number;
+  /** Return postage kept from this refund (the buyer's cost); `totalMinor` is after it. */
+  postageDeductedMinor: number;
   totalMinor: number;
   destination: PaymentMethod;
   expectedArrivalAt: Date;
@@ -75,9 +130,12 @@ export interface LedgerPosting {
 
 export type Audience = "BUYER" | "SELLER";
 
+/** PAYMENT buyer → escrow; REFUND escrow → buyer; SETTLEMENT escrow → seller; POSTAGE return postage → platform. */
+export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE";
+
 export type Effect =
   | RefundEffect
-  | { type: "LEDGER"; kind: "PAYMENT" | "REFUND"; currency: string; postings: LedgerPosting[] }
+  | { type: "LEDGER"; kind: LedgerKind; currency: string; postings: LedgerPosting[] }
   | { type: "RESTOCK" }
   | { type: "NOTIFY"; audience: Audience; kind: string; title: string; body: string };
 
@@ -99,6 +157,8 @@ export interface OrderPatch {
   arrangedAt?: Date;
   pickedUpAt?: Date;
   lateDispatch?: boolean;
+  deliveredAt?: Date;
+  returnWindowEndsAt?: Date;
   cancellation?: Cancellation;
 }
 
@@ -110,6 +170,10 @@ export interface Decision {
   patch: OrderPatch;
   /** The cancel request as it is after this decision, when the decision touched it. */
   cancelRequest?: CancelRequestState;
+  /** The after-sales case as it is after this decision, when the decision opened or moved one. */
+  returnCase?: ReturnCaseState;
+  /** A refund whose status this decision changed. */
+  refundUpdate?: { key: string; status: RefundStatus; at: Date };
   /** Deadlines to open, and the keys of open deadlines to close. */
   deadlines: { open: DeadlineSpec[]; close: DeadlineKey[] };
   effects: Effect[];

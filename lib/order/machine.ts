@@ -4,11 +4,13 @@
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
 import { isCancelRequestMove } from "./cancel-request";
+import { REFUND_TRANSITIONS, isCaseMove } from "./return-case";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
-import { COMMAND_TYPES } from "./commands";
+import { COMMAND_TYPES, accounts } from "./commands";
 import {
   DEADLINE_KINDS,
   DEADLINE_SCOPES,
+  FINAL_CASE_STATUSES,
   FINAL_STATUSES,
   ORDER_STATUSES,
   ROLE_LABELS,
@@ -19,6 +21,7 @@ import {
   type DeadlineKind,
   type OrderState,
   type OrderStatus,
+  type RefundState,
   type Role,
 } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
@@ -95,6 +98,24 @@ function settleDeadlines(state: OrderState, to: OrderStatus, open: DeadlineSpec[
   return { open: opened, close: closed };
 }
 
+/** A rule may only move its sub-machines along their own tables, and never refund the same cause twice. */
+function checkSubMachines(rule: Transition, type: CommandType, state: OrderState, outcome: ReturnType<Transition["apply"]>): void {
+  if (outcome.returnCase) {
+    const next = outcome.returnCase.status;
+    const previous = outcome.returnCase.id === state.returnCase?.id ? state.returnCase.status : null;
+    if (previous === null && state.returnCase && !FINAL_CASE_STATUSES.includes(state.returnCase.status)) throw new Error(`${type} opened a case while another is open`);
+    if (!isCaseMove(previous, next) || !rule.cases?.includes(next)) throw new Error(`${type} moved a case from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+  }
+  if (outcome.refundUpdate) {
+    const previous = state.refunds.find((refund) => refund.key === outcome.refundUpdate!.key)?.status;
+    const next = outcome.refundUpdate.status;
+    if (!previous || !REFUND_TRANSITIONS[previous].includes(next) || !rule.refunds?.includes(next)) throw new Error(`${type} moved a refund from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+  }
+  for (const effect of outcome.effects ?? []) {
+    if (effect.type === "REFUND" && state.refunds.some((refund) => refund.key === effect.idempotencyKey)) throw new Error(`${type} would refund ${effect.idempotencyKey} twice`);
+  }
+}
+
 /**
  * The one decision function: given an order, a command, who sends it and when, under which policy,
  * it returns the next state, the deadlines to open and close, and the effects to carry out; or a
@@ -112,6 +133,8 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
   const outcome = rule.apply(ctx);
   const to = outcome.status ?? state.status;
   if (to !== state.status && !rule.to.includes(to)) throw new Error(`${command.type} moved the order to ${to}, which its rule does not list`);
+  if (FINAL_STATUSES.includes(state.status) && to !== state.status) throw new Error(`${command.type} tried to move a ${state.status} order`);
+  checkSubMachines(rule, command.type, state, outcome);
   if (outcome.cancelRequest) {
     const next = outcome.cancelRequest.status;
     if (!isCancelRequestMove(state.cancelRequest?.status ?? null, next) || !rule.request?.includes(next)) {
@@ -125,6 +148,8 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
     to,
     patch: { status: to, ...outcome.patch },
     ...(outcome.cancelRequest ? { cancelRequest: outcome.cancelRequest } : {}),
+    ...(outcome.returnCase ? { returnCase: outcome.returnCase } : {}),
+    ...(outcome.refundUpdate ? { refundUpdate: outcome.refundUpdate } : {}),
     deadlines: settleDeadlines(state, to, outcome.deadlines?.open ?? [], outcome.deadlines?.close ?? [], now, policy),
     effects: outcome.effects ?? [],
     event: { type: outcome.event.type, summary: outcome.event.summary, data: outcome.event.data ?? {} },
@@ -199,5 +224,25 @@ export function evolve(state: OrderState, decision: Decision): OrderState {
   const deadlines: Partial<Record<DeadlineKey, Date>> = {};
   for (const [key, dueAt] of Object.entries(state.deadlines)) if (dueAt && !closed.has(key)) deadlines[key] = dueAt;
   for (const deadline of decision.deadlines.open) deadlines[deadlineKey(deadline.kind, deadline.ref)] = deadline.dueAt;
-  return { ...state, ...fields, status, cancelRequest: decision.cancelRequest ?? state.cancelRequest, deadlines };
+  const newCase = decision.returnCase && decision.returnCase.id !== state.returnCase?.id;
+  const update = decision.refundUpdate;
+  const refunds: RefundState[] = state.refunds.map((refund) => (update && refund.key === update.key ? { ...refund, status: update.status } : refund));
+  let escrowMinor = state.escrowMinor;
+  for (const effect of decision.effects) {
+    if (effect.type === "REFUND") {
+      refunds.push({ key: effect.idempotencyKey, totalMinor: effect.totalMinor, destination: effect.destination, status: effect.arrived ? "ARRIVED" : "PENDING", expectedArrivalAt: effect.expectedArrivalAt });
+    }
+    if (effect.type === "LEDGER") for (const posting of effect.postings) if (posting.account === accounts.escrow) escrowMinor += posting.amountMinor;
+  }
+  return {
+    ...state,
+    ...fields,
+    status,
+    cancelRequest: decision.cancelRequest ?? state.cancelRequest,
+    returnCase: decision.returnCase ?? state.returnCase,
+    caseCount: newCase ? state.caseCount + 1 : state.caseCount,
+    refunds,
+    escrowMinor,
+    deadlines,
+  };
 }

@@ -90,6 +90,23 @@ export const DEADLINE_KINDS = [
   "DISPATCH_REMINDER",
   "DISPATCH_AUTO_CANCEL",
   "CARRIER_PICKUP",
+  "DELIVERY",
+  "RETURN_WINDOW",
+  "SELLER_REVIEW",
+  "SELLER_REVIEW_REMINDER",
+  "OFFER_ANSWER",
+  "OFFER_ANSWER_REMINDER",
+  "SHIP_BACK",
+  "SHIP_BACK_REMINDER",
+  "RETURN_TRANSIT",
+  "INSPECTION",
+  "INSPECTION_REMINDER",
+  "REFUSED_PARCEL_TRANSIT",
+  "REFUSAL_INSPECTION",
+  "REFUSAL_INSPECTION_REMINDER",
+  "DISPUTE_FILING",
+  "REFUND_ARRIVAL",
+  "REFUND_OVERDUE",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -111,6 +128,23 @@ export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
   DISPATCH_REMINDER: "ORDER",
   DISPATCH_AUTO_CANCEL: "ORDER",
   CARRIER_PICKUP: "ORDER",
+  DELIVERY: "ORDER",
+  RETURN_WINDOW: "ORDER",
+  SELLER_REVIEW: "CASE",
+  SELLER_REVIEW_REMINDER: "CASE",
+  OFFER_ANSWER: "CASE",
+  OFFER_ANSWER_REMINDER: "CASE",
+  SHIP_BACK: "CASE",
+  SHIP_BACK_REMINDER: "CASE",
+  RETURN_TRANSIT: "CASE",
+  INSPECTION: "CASE",
+  INSPECTION_REMINDER: "CASE",
+  REFUSED_PARCEL_TRANSIT: "CASE",
+  REFUSAL_INSPECTION: "CASE",
+  REFUSAL_INSPECTION_REMINDER: "CASE",
+  DISPUTE_FILING: "CASE",
+  REFUND_ARRIVAL: "REFUND",
+  REFUND_OVERDUE: "REFUND",
 };
 
 export function isDeadlineKind(value: string): value is DeadlineKind {
@@ -133,6 +167,79 @@ export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: 
   const kind = at < 0 ? key : key.slice(0, at);
   if (!isDeadlineKind(kind)) return null;
   return at < 0 ? { kind } : { kind, ref: key.slice(at + 1) };
+}
+
+/** After-sales cases: a refund or a return the buyer asks for, or a parcel the buyer refused. */
+export const CASE_TYPES = ["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  REFUND_ONLY: "Refund only (keep the item)",
+  RETURN_AND_REFUND: "Return and refund",
+  REFUSED_PARCEL: "Refused parcel",
+};
+
+export const CASE_STATUSES = [
+  "REQUESTED",
+  "OFFERED",
+  "RE_REVIEW",
+  "REJECTED",
+  "AWAITING_SHIPBACK",
+  "RETURN_SHIPPED",
+  "PARCEL_RETURNING",
+  "AWAITING_INSPECTION",
+  "RECEIPT_REJECTED",
+  "REFUNDED",
+  "CLOSED",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  REQUESTED: "Waiting for the seller's review",
+  OFFERED: "Partial refund offered, waiting for the buyer",
+  RE_REVIEW: "Offer declined, waiting for the seller's decision",
+  REJECTED: "Rejected by the seller",
+  AWAITING_SHIPBACK: "Approved, waiting for the buyer to ship the item back",
+  RETURN_SHIPPED: "Return parcel on its way to the seller",
+  PARCEL_RETURNING: "Refused parcel on its way back to the seller",
+  AWAITING_INSPECTION: "Parcel back with the seller, waiting for inspection",
+  RECEIPT_REJECTED: "Returned parcel rejected by the seller",
+  REFUNDED: "Refunded",
+  CLOSED: "Closed",
+};
+
+export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ["REFUNDED", "CLOSED"];
+
+export interface ReturnCaseState {
+  /** `<orderId>-case-<n>`: the n-th case of the order. */
+  id: string;
+  type: CaseType;
+  status: CaseStatus;
+  reasonKey: string;
+  description: string;
+  photoCount: number;
+  openedAt: Date;
+  /** A refund asked for before delivery (US: "won't arrive on time"). */
+  preDelivery: boolean;
+  /** The seller's partial offer, when one was made (one offer per case). */
+  offerMinor: number | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  rejectReasonKey: string | null;
+  refundMinor: number | null;
+  closedAt: Date | null;
+}
+
+export const REFUND_STATUSES = ["PENDING", "ARRIVED", "DELAYED", "OVERDUE"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+export interface RefundState {
+  /** The refund's cause, unique per order: `cancel:<order>`, `case:<case id>`. */
+  key: string;
+  totalMinor: number;
+  destination: PaymentMethod;
+  status: RefundStatus;
+  expectedArrivalAt: Date;
 }
 
 /** What the machine needs to know about an order. Ownership (whose order it is) is checked by the service that loads it. */
@@ -162,6 +269,15 @@ export interface OrderState {
   pickedUpAt: Date | null;
   lateDispatch: boolean;
   cancelRequest: CancelRequestState | null;
+  deliveredAt: Date | null;
+  returnWindowEndsAt: Date | null;
+  /** The latest after-sales case (one open at a time). */
+  returnCase: ReturnCaseState | null;
+  /** How many cases the order has had, the latest included. */
+  caseCount: number;
+  refunds: RefundState[];
+  /** What the order still holds in escrow: paid, less what was refunded, settled or kept for postage. */
+  escrowMinor: number;
   /** The open deadlines, by key (see deadlineKey). */
   deadlines: Partial<Record<DeadlineKey, Date>>;
 }

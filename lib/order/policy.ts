@@ -49,6 +49,23 @@ export interface Policy {
   carrierPickup: Duration;
   /** Reminders go to whoever must act, this long before their deadline. */
   reminderLead: Duration;
+  /** Simulated: how long the carrier takes from pickup to delivery. */
+  delivery: Duration;
+  /** After delivery, how long the buyer may ask for a refund or a return; then the order completes. */
+  returnWindow: Duration;
+  /** Whether the buyer may ask for a refund before delivery ("won't arrive on time"). */
+  preDeliveryRefund: boolean;
+  sellerReview: Duration;
+  offerAnswer: Duration;
+  shipBack: Duration;
+  /** Simulated: how long a returned or refused parcel takes to reach the seller. */
+  returnTransit: Duration;
+  inspection: Duration;
+  disputeFiling: Duration;
+  /** The simulated price of a return label. */
+  returnPostageMinor: number;
+  /** Who pays return postage for a change of mind (seller-fault returns: the seller; refusals: the buyer). */
+  changeOfMindPostage: "BUYER" | "PLATFORM";
   /** When a refund reaches the buyer, by the original payment method. */
   refundArrival: Record<PaymentMethod, Duration>;
   refundOverdueAfter: Duration;
@@ -82,6 +99,17 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     dispatchAutoCancel: { businessDays: 7 },
     carrierPickup: { hours: 4 },
     reminderLead: { hours: 2 },
+    delivery: { days: 3 },
+    returnWindow: { days: 30 },
+    preDeliveryRefund: true,
+    sellerReview: { hours: 48 },
+    offerAnswer: { hours: 24 },
+    shipBack: { days: 14 },
+    returnTransit: { days: 3 },
+    inspection: { hours: 48 },
+    disputeFiling: { hours: 48 },
+    returnPostageMinor: 799,
+    changeOfMindPostage: "BUYER",
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { businessDays: 3 },
     holidays: US_FEDERAL_HOLIDAYS,
@@ -99,6 +127,17 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     dispatchAutoCancel: { days: 7 },
     carrierPickup: { hours: 4 },
     reminderLead: { hours: 2 },
+    delivery: { days: 3 },
+    returnWindow: { days: 7 },
+    preDeliveryRefund: false,
+    sellerReview: { hours: 48 },
+    offerAnswer: { hours: 24 },
+    shipBack: { days: 7 },
+    returnTransit: { days: 3 },
+    inspection: { hours: 48 },
+    disputeFiling: { hours: 48 },
+    returnPostageMinor: 799,
+    changeOfMindPostage: "PLATFORM",
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { days: 3 },
     holidays: new Set(),

@@ -5,7 +5,16 @@
  */
 import type { FaultParty, OrderStatus } from "./model";
 
-export const REASON_KINDS = ["BUYER_CANCEL", "SELLER_REJECT_CANCEL", "SELLER_CANCEL", "SYSTEM_CANCEL", "OPERATOR_CANCEL"] as const;
+export const REASON_KINDS = [
+  "BUYER_CANCEL",
+  "SELLER_REJECT_CANCEL",
+  "SELLER_CANCEL",
+  "SYSTEM_CANCEL",
+  "OPERATOR_CANCEL",
+  "RETURN_REFUND",
+  "SELLER_REJECT_RETURN",
+  "SELLER_REJECT_RECEIPT",
+] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 export interface Reason {
@@ -20,6 +29,8 @@ export interface Reason {
 const BUYER_PRE_SHIPMENT: readonly OrderStatus[] = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
 const BUYER_PAID_PRE_SHIPMENT: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
 const SELLER_CANCELLABLE: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
+const AFTER_DELIVERY: readonly OrderStatus[] = ["DELIVERED"];
+const AFTER_SHIPMENT: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"];
 
 export const REASONS = [
   // Buyer cancel reasons (US list, plus "other" from the UK list).
@@ -55,12 +66,36 @@ export const REASONS = [
   // Platform support (operator) cancellations.
   { key: "potential_fraud", kind: "OPERATOR_CANCEL", label: "Potential fraud", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "system_cancel_order_reason_potential_fraud" },
   { key: "risk_control", kind: "OPERATOR_CANCEL", label: "Risk control", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "operator_cancel_risk_control_block" },
+
+  // Refund and return requests (platform-rules.md §3.2–3.3). Before delivery only "won't arrive on time" (US).
+  { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", platformKey: "ecom_order_delivery_refund_reason_delivery_delay" },
+  { key: "not_received", kind: "RETURN_REFUND", label: "Package not received", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_not_received" },
+  { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
+  { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
+  { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
+  { key: "not_as_described", kind: "RETURN_REFUND", label: "Not as described", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_not_as_described" },
+  { key: "wrong_item", kind: "RETURN_REFUND", label: "Wrong item sent", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_wrong_item" },
+  { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_need" },
+
+  // Seller reasons for rejecting a refund or return request.
+  { key: "used_or_worn", kind: "SELLER_REJECT_RETURN", label: "The item shows signs of use", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "evidence_insufficient", kind: "SELLER_REJECT_RETURN", label: "The photos don't show the problem", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "delivered_per_tracking", kind: "SELLER_REJECT_RETURN", label: "Tracking shows the parcel was delivered", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "shipping_on_schedule", kind: "SELLER_REJECT_RETURN", label: "The parcel is on schedule", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "outside_policy", kind: "SELLER_REJECT_RETURN", label: "The item is not returnable", statuses: AFTER_SHIPMENT, fault: "NONE" },
+
+  // Seller reasons for rejecting a returned parcel at inspection.
+  { key: "wrong_item_returned", kind: "SELLER_REJECT_RECEIPT", label: "A different item was returned", statuses: AFTER_DELIVERY, fault: "NONE" },
+  { key: "damaged_by_buyer", kind: "SELLER_REJECT_RECEIPT", label: "The item was damaged after delivery", statuses: AFTER_DELIVERY, fault: "NONE" },
+  { key: "parts_missing_on_return", kind: "SELLER_REJECT_RECEIPT", label: "Parts are missing from the return", statuses: AFTER_DELIVERY, fault: "NONE" },
+  { key: "empty_parcel", kind: "SELLER_REJECT_RECEIPT", label: "The parcel was empty", statuses: AFTER_DELIVERY, fault: "NONE" },
 ] as const satisfies readonly Reason[];
 
 export type ReasonKey = (typeof REASONS)[number]["key"];
 
 type ReasonKeyOf<K extends ReasonKind> = Extract<(typeof REASONS)[number], { kind: K }>["key"];
 export type BuyerCancelReasonKey = ReasonKeyOf<"BUYER_CANCEL">;
+export type ReturnReasonKey = ReasonKeyOf<"RETURN_REFUND">;
 
 const byKey = new Map<string, Reason>(REASONS.map((reason) => [reason.key, reason]));
 

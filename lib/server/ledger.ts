@@ -47,10 +47,12 @@ export interface OrderMoney {
   paidMinor: number;
   refundedMinor: number;
   settledMinor: number;
+  /** Return postage kept from a refund (the buyer's cost), paid from escrow to the platform. */
+  postageMinor: number;
   heldMinor: number;
 }
 
-/** paid = refunded + settled + held, read from the ledger. */
+/** paid = refunded + settled + postage + held, read from the ledger. */
 export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
   const rows = await tx.ledgerEntry.groupBy({ by: ["kind", "account"], where: { orderId }, _sum: { amountMinor: true } });
   const total = (kind: string, account: (a: string) => boolean) =>
@@ -60,6 +62,7 @@ export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
     paidMinor: total("PAYMENT", isEscrow),
     refundedMinor: 0 - total("REFUND", isEscrow),
     settledMinor: 0 - total("SETTLEMENT", isEscrow),
+    postageMinor: 0 - total("POSTAGE", isEscrow),
     heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
   };
 }

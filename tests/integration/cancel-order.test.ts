@@ -51,7 +51,7 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     // Monday 09:10 in Los Angeles + 5 business days = the next Monday.
     expect(refunds[0]!.expectedArrivalAt.toISOString()).toBe("2026-03-09T17:10:00.000Z");
 
-    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 8849, refundedMinor: 8849, settledMinor: 0, heldMinor: 0 });
+    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 8849, refundedMinor: 8849, settledMinor: 0, postageMinor: 0, heldMinor: 0 });
     const stockAfter = await db.product.findMany({ where: { id: { in: ["t-prod-lamp", "t-prod-pen"] } }, orderBy: { id: "asc" } });
     expect(stockAfter.map((p) => p.stock)).toEqual(stockBefore.map((p) => p.stock));
 
@@ -62,7 +62,12 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     const sellerNote = await db.notification.findFirstOrThrow({ where: { orderId: order.id, shopId: sellerUs.shopId, kind: "ORDER_CANCELLED" } });
     expect(sellerNote.title).toContain("cancelled by the buyer");
     expect(sellerNote.body).toContain("No longer needed");
-    expect(await db.deadline.count({ where: { orderId: order.id, resolvedAt: null } })).toBe(0);
+    // The order's own deadlines are closed; the refund's arrival and overdue timers remain.
+    const open = await db.deadline.findMany({ where: { orderId: order.id, resolvedAt: null }, orderBy: { kind: "asc" } });
+    expect(open.map((d) => [d.kind, d.dueAt.toISOString()])).toEqual([
+      [`REFUND_ARRIVAL:cancel:${order.id}`, "2026-03-09T17:10:00.000Z"],
+      [`REFUND_OVERDUE:cancel:${order.id}`, "2026-03-12T17:10:00.000Z"],
+    ]);
   });
 
   it("refunds a wallet payment at once", async () => {
@@ -105,7 +110,7 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: { code: "CONFLICT", message: STALE_ORDER_MESSAGE } });
     expect(await db.refund.count({ where: { orderId: order.id } })).toBe(1);
-    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 8849, refundedMinor: 8849, settledMinor: 0, heldMinor: 0 });
+    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 8849, refundedMinor: 8849, settledMinor: 0, postageMinor: 0, heldMinor: 0 });
   });
 
   it("another buyer cannot cancel it: the order is not found for them and nothing changes", async () => {
@@ -176,6 +181,6 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     const result = await cancelOrder(buyerAva, { orderId: order.id, expectedVersion: 0, reasonKey: "forgot_coupon" }, inWindow);
     expect(result).toMatchObject({ ok: true, value: { status: "CANCELLED", refund: null } });
     expect(await db.refund.count({ where: { orderId: order.id } })).toBe(0);
-    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 0, refundedMinor: 0, settledMinor: 0, heldMinor: 0 });
+    expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 0, refundedMinor: 0, settledMinor: 0, postageMinor: 0, heldMinor: 0 });
   });
 });

@@ -16,8 +16,8 @@ const ORDER_OF_STATUSES: OrderStatus[] = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMEN
 
 /**
  * An order in `status`, paid at PAID_AT (Monday 09:00 LA), its remorse hour over at +60 min, arranged
- * a day later and picked up 4 hours after that. DELIVERED and COMPLETED are set directly (part 2 of the
- * engine moves them). CANCELLED is an ON_HOLD order the buyer cancelled.
+ * a day later, picked up 4 hours after that, delivered 3 days later and completed when its return
+ * window ends. CANCELLED is an ON_HOLD order the buyer cancelled.
  */
 export function order(status: OrderStatus, overrides: Partial<OrderState> = {}, policy: Policy = POLICIES.US): OrderState {
   let state: OrderState = {
@@ -41,6 +41,12 @@ export function order(status: OrderStatus, overrides: Partial<OrderState> = {}, 
     arrangedAt: null,
     pickedUpAt: null,
     lateDispatch: false,
+    deliveredAt: null,
+    returnWindowEndsAt: null,
+    returnCase: null,
+    caseCount: 0,
+    refunds: [],
+    escrowMinor: 0,
     cancelRequest: null,
     deadlines: { PAYMENT: new Date(at(-2).getTime() + (policy.key === "US" ? 48 : 24) * 3_600_000) },
     ...pick(overrides, ["autoApproveWindow", "paymentMethod", "itemsMinor", "shippingFeeMinor", "totalMinor"]),
@@ -54,7 +60,8 @@ export function order(status: OrderStatus, overrides: Partial<OrderState> = {}, 
   if (steps >= 2) run({ type: "END_REMORSE_WINDOW" }, system, at(60));
   if (steps >= 3) run({ type: "ARRANGE_SHIPMENT" }, seller, at(DAY));
   if (steps >= 4) run({ type: "CARRIER_PICKUP" }, system, at(DAY + 4 * HOUR));
-  if (steps >= 5) state = { ...state, status: ORDER_OF_STATUSES[steps]!, deadlines: {} };
+  if (steps >= 5) run({ type: "CARRIER_DELIVER" }, system, state.deadlines.DELIVERY!);
+  if (steps >= 6) run({ type: "COMPLETE_ORDER" }, system, state.deadlines.RETURN_WINDOW!);
   if (status === "CANCELLED") run({ type: "BUYER_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(10));
   return { ...state, ...overrides };
 }

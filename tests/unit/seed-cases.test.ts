@@ -18,9 +18,12 @@ describe("case 1: the seller has not processed the order yet", () => {
     expect(state.status).toBe("CANCELLED");
     const cancel = decisions[1]!;
     expect(cancel.effects.map((e) => e.type)).toEqual(["RESTOCK", "REFUND", "LEDGER", "NOTIFY", "NOTIFY"]);
+    expect(state.escrowMinor).toBe(0);
+    expect(state.refunds).toEqual([expect.objectContaining({ key: "cancel:o1", totalMinor: 5499, status: "PENDING" })]);
     expect(cancel.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER")).toMatchObject({ body: expect.stringContaining("Not counted against your shop") });
     expect(cancel.patch.cancellation?.fault).toBe("BUYER");
-    expect(state.deadlines).toEqual({});
+    // Only the card refund's timers remain: it arrives in 5 business days, or becomes overdue 3 later.
+    expect(Object.keys(state.deadlines).sort()).toEqual(["REFUND_ARRIVAL:cancel:o1", "REFUND_OVERDUE:cancel:o1"]);
   });
 
   it("the same holds after the first hour when the shop auto-approves cancellations for 3 hours", () => {

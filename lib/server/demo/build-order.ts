@@ -1,13 +1,12 @@
 /**
  * Builds an order that has reached a given status, as if people had got it there: it is placed,
- * then paid and moved on through the same rule engine and effect interpreter the app uses; the
- * steps the engine does not model yet (shipping, delivery, completion) are written as history.
- * Used by the demo seed and by tests, which create their own orders.
+ * then paid and moved on (shipped, delivered, completed) through the same rule engine and effect
+ * interpreter the app uses, each step at the time its deadline says. Used by the demo seed and by
+ * tests, which create their own orders.
  */
 import { randomUUID } from "node:crypto";
-import { accounts, decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
+import { decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
 import { formatMoney } from "@/lib/money";
-import { postTransaction } from "../ledger";
 import { applyDecision } from "../orders/apply-decision";
 import { orderStateSelect, toOrderState } from "../orders/order-state";
 import type { Db } from "../prisma";
@@ -27,12 +26,6 @@ export interface BuildOrderSpec {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-const LATER_STEPS: OrderStatus[] = ["DELIVERED", "COMPLETED"];
-const HISTORY: Record<string, { afterMs: number; summary: string; actor: "SELLER" | "SYSTEM" }> = {
-  DELIVERED: { afterMs: 4 * DAY + 4 * 60 * MINUTE, summary: "The carrier delivered the parcel.", actor: "SYSTEM" },
-  COMPLETED: { afterMs: 34 * DAY, summary: "The after-sales window ended; the order is complete and escrow was settled to the seller.", actor: "SYSTEM" },
-};
 
 export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: string; code: string }> {
   const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { policyProfile: true, autoApproveWindow: true } });
@@ -105,15 +98,18 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
   const seller: Actor = { role: "SELLER", id: sellerUser?.id ?? null };
   await step(db, order.id, { type: "ARRANGE_SHIPMENT" }, seller, new Date(paidAt.getTime() + 1 * DAY));
   if (spec.status === "AWAITING_COLLECTION") return order;
-  const arranged = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { deadlines: { where: { kind: "CARRIER_PICKUP", resolvedAt: null } } } });
-  await step(db, order.id, { type: "CARRIER_PICKUP" }, system, arranged.deadlines[0]!.dueAt);
+  await step(db, order.id, { type: "CARRIER_PICKUP" }, system, await dueAt(db, order.id, "CARRIER_PICKUP"));
   if (spec.status === "IN_TRANSIT") return order;
 
-  const target = LATER_STEPS.indexOf(spec.status);
-  for (const status of LATER_STEPS.slice(0, target + 1)) {
-    await writeHistory(db, order.id, status, new Date(paidAt.getTime() + HISTORY[status]!.afterMs));
-  }
+  await step(db, order.id, { type: "CARRIER_DELIVER" }, system, await dueAt(db, order.id, "DELIVERY"));
+  if (spec.status === "DELIVERED") return order;
+  await step(db, order.id, { type: "COMPLETE_ORDER" }, system, await dueAt(db, order.id, "RETURN_WINDOW"));
   return order;
+}
+
+async function dueAt(db: Db, orderId: string, key: string): Promise<Date> {
+  const deadline = await db.deadline.findFirstOrThrow({ where: { orderId, kind: key, resolvedAt: null }, select: { dueAt: true } });
+  return deadline.dueAt;
 }
 
 async function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
@@ -121,29 +117,4 @@ async function step(db: Db, orderId: string, command: Command, actor: Actor, at:
   const decision = decide(toOrderState(row), command, actor, at, policyFor(row.policyProfile));
   if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
   await db.$transaction((tx) => applyDecision(tx, row, decision, actor, at));
-}
-
-/** Moves the order on by a step the engine does not model yet, with its audit event (and settlement on completion). */
-async function writeHistory(db: Db, orderId: string, status: OrderStatus, at: Date): Promise<void> {
-  const history = HISTORY[status]!;
-  await db.$transaction(async (tx) => {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    await tx.order.update({ where: { id: orderId }, data: { status, version: { increment: 1 }, updatedAt: at } });
-    await tx.deadline.updateMany({ where: { orderId, resolvedAt: null }, data: { resolvedAt: at, resolution: "CLOSED" } });
-    await tx.orderEvent.create({
-      data: { orderId, type: `ORDER_${status}`, fromStatus: order.status, toStatus: status, actorRole: history.actor, summary: history.summary, at },
-    });
-    if (status === "COMPLETED") {
-      await postTransaction(tx, {
-        orderId,
-        kind: "SETTLEMENT",
-        currency: order.currency,
-        postings: [
-          { account: accounts.escrow, amountMinor: -order.totalMinor },
-          { account: accounts.seller(order.shopId), amountMinor: order.totalMinor },
-        ],
-        at,
-      });
-    }
-  });
 }

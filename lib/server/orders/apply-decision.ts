@@ -35,6 +35,8 @@ export async function applyDecision(
       ...(patch.arrangedAt ? { arrangedAt: patch.arrangedAt } : {}),
       ...(patch.pickedUpAt ? { pickedUpAt: patch.pickedUpAt } : {}),
       ...(patch.lateDispatch !== undefined ? { lateDispatch: patch.lateDispatch } : {}),
+      ...(patch.deliveredAt ? { deliveredAt: patch.deliveredAt } : {}),
+      ...(patch.returnWindowEndsAt ? { returnWindowEndsAt: patch.returnWindowEndsAt } : {}),
       ...(cancellation
         ? {
             cancelReasonKey: cancellation.reasonKey,
@@ -56,6 +58,18 @@ export async function applyDecision(
       create: { orderId: order.id, reasonKey, requestedAt, ...fields },
       update: fields,
     });
+  }
+
+  if (decision.returnCase) {
+    const { id, ...fields } = decision.returnCase;
+    await tx.returnCase.upsert({ where: { id }, create: { id, orderId: order.id, ...fields }, update: fields });
+  }
+
+  if (decision.refundUpdate) {
+    const { key, status, at } = decision.refundUpdate;
+    const stamp = status === "ARRIVED" ? { arrivedAt: at } : status === "DELAYED" ? { delayedAt: at } : status === "OVERDUE" ? { overdueAt: at } : {};
+    const changed = await tx.refund.updateMany({ where: { orderId: order.id, idempotencyKey: key }, data: { status, ...stamp } });
+    if (changed.count !== 1) throw new Error(`Refund ${key} of order ${order.id} not found`);
   }
 
   await tx.orderEvent.create({
@@ -97,6 +111,7 @@ export async function applyDecision(
               currency: effect.currency,
               itemsMinor: effect.itemsMinor,
               shippingMinor: effect.shippingMinor,
+              postageDeductedMinor: effect.postageDeductedMinor,
               totalMinor: effect.totalMinor,
               destination: effect.destination,
               status: effect.arrived ? "ARRIVED" : "PENDING",

@@ -1,4 +1,19 @@
-import { CANCEL_REQUEST_STATUSES, isOrderStatus, isPaymentMethod, parseDeadlineKey, type CancelRequestStatus, type DeadlineKey, type OrderState } from "@/lib/order";
+import {
+  CANCEL_REQUEST_STATUSES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  REFUND_STATUSES,
+  accounts,
+  isOrderStatus,
+  isPaymentMethod,
+  parseDeadlineKey,
+  type CancelRequestStatus,
+  type CaseStatus,
+  type CaseType,
+  type DeadlineKey,
+  type OrderState,
+  type RefundStatus,
+} from "@/lib/order";
 
 /** What to load with an order to decide on it: its columns, the shop's setting, the cancel request and the open deadlines. */
 export const orderStateSelect = {
@@ -22,9 +37,34 @@ export const orderStateSelect = {
   arrangedAt: true,
   pickedUpAt: true,
   lateDispatch: true,
+  deliveredAt: true,
+  returnWindowEndsAt: true,
   autoApproveWindow: true,
   cancelRequest: { select: { status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true } },
   deadlines: { where: { resolvedAt: null }, select: { kind: true, dueAt: true } },
+  returnCases: {
+    orderBy: { openedAt: "desc" },
+    take: 1,
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      reasonKey: true,
+      description: true,
+      photoCount: true,
+      openedAt: true,
+      preDelivery: true,
+      offerMinor: true,
+      carrier: true,
+      trackingNumber: true,
+      rejectReasonKey: true,
+      refundMinor: true,
+      closedAt: true,
+    },
+  },
+  _count: { select: { returnCases: true } },
+  refunds: { select: { idempotencyKey: true, totalMinor: true, destination: true, status: true, expectedArrivalAt: true } },
+  ledgerEntries: { where: { account: accounts.escrow }, select: { amountMinor: true } },
 } as const;
 
 type OrderRow = {
@@ -47,10 +87,36 @@ type OrderRow = {
   arrangedAt: Date | null;
   pickedUpAt: Date | null;
   lateDispatch: boolean;
+  deliveredAt: Date | null;
+  returnWindowEndsAt: Date | null;
   autoApproveWindow: string;
   cancelRequest: { status: string; reasonKey: string; requestedAt: Date; respondBy: Date | null; resolvedAt: Date | null; rejectReasonKey: string | null } | null;
   deadlines: { kind: string; dueAt: Date }[];
+  returnCases: {
+    id: string;
+    type: string;
+    status: string;
+    reasonKey: string;
+    description: string;
+    photoCount: number;
+    openedAt: Date;
+    preDelivery: boolean;
+    offerMinor: number | null;
+    carrier: string | null;
+    trackingNumber: string | null;
+    rejectReasonKey: string | null;
+    refundMinor: number | null;
+    closedAt: Date | null;
+  }[];
+  _count: { returnCases: number };
+  refunds: { idempotencyKey: string; totalMinor: number; destination: string; status: string; expectedArrivalAt: Date }[];
+  ledgerEntries: { amountMinor: number }[];
 };
+
+function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`Unknown ${what}: ${value}`);
+  return value as T;
+}
 
 function isCancelRequestStatus(value: string): value is CancelRequestStatus {
   return (CANCEL_REQUEST_STATUSES as readonly string[]).includes(value);
@@ -88,6 +154,23 @@ export function toOrderState(row: OrderRow): OrderState {
     arrangedAt: row.arrangedAt,
     pickedUpAt: row.pickedUpAt,
     lateDispatch: row.lateDispatch,
+    deliveredAt: row.deliveredAt,
+    returnWindowEndsAt: row.returnWindowEndsAt,
+    returnCase: row.returnCases[0]
+      ? { ...row.returnCases[0], type: oneOf<CaseType>(CASE_TYPES, row.returnCases[0].type, "case type"), status: oneOf<CaseStatus>(CASE_STATUSES, row.returnCases[0].status, "case status") }
+      : null,
+    caseCount: row._count.returnCases,
+    refunds: row.refunds.map((refund) => {
+      if (!isPaymentMethod(refund.destination)) throw new Error(`Refund ${refund.idempotencyKey} has unknown destination ${refund.destination}`);
+      return {
+        key: refund.idempotencyKey,
+        totalMinor: refund.totalMinor,
+        destination: refund.destination,
+        status: oneOf<RefundStatus>(REFUND_STATUSES, refund.status, "refund status"),
+        expectedArrivalAt: refund.expectedArrivalAt,
+      };
+    }),
+    escrowMinor: row.ledgerEntries.reduce((sum, entry) => sum + entry.amountMinor, 0),
     cancelRequest: request ? { ...request, status: request.status as CancelRequestStatus } : null,
     deadlines,
   };
