@@ -14,11 +14,15 @@ import {
   availableActions,
   checkTransitionGraph,
   decide,
+  type CaseStatus,
+  type CaseType,
   type Command,
   type CommandType,
   type OrderState,
   type OrderStatus,
   type Policy,
+  type RefundStatus,
+  type ReturnCaseState,
 } from "@/lib/order";
 import { DAY, actorFor, at, order } from "../support/order-state";
 
@@ -26,7 +30,7 @@ import { DAY, actorFor, at, order } from "../support/order-state";
  * For each command, the situation in which everything but the status and the role is ready: the
  * window open, a request pending, the timer due. Then status × role decides alone, as the table says.
  */
-const READY: Record<CommandType, { command: Command; now: Date; policy?: Policy; state?: (status: OrderStatus) => Partial<OrderState> }> = {
+const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => Command); now: Date; policy?: Policy; state?: (status: OrderStatus) => Partial<OrderState> }> = {
   PAY: { command: { type: "PAY" }, now: at(0) },
   BUYER_CANCEL: { command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" }, now: at(10), state: () => ({ autoApproveWindow: "UNTIL_ARRANGED" }) },
   REQUEST_CANCEL: { command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, now: at(DAY + 60), policy: POLICIES.GLOBAL },
@@ -44,7 +48,70 @@ const READY: Record<CommandType, { command: Command; now: Date; policy?: Policy;
   DISPATCH_DEADLINE_PASSED: { command: { type: "DISPATCH_DEADLINE_PASSED" }, now: at(3 * DAY), state: due("DISPATCH") },
   DISPATCH_AUTO_CANCEL: { command: { type: "DISPATCH_AUTO_CANCEL" }, now: at(10 * DAY), state: due("DISPATCH_AUTO_CANCEL") },
   SEND_REMINDER: { command: { type: "SEND_REMINDER", deadline: "DISPATCH_REMINDER" }, now: at(3 * DAY), state: due("DISPATCH_REMINDER") },
+  // After shipment
+  REFUSE_PARCEL: { command: { type: "REFUSE_PARCEL" }, now: at(2 * DAY) },
+  REQUEST_RETURN: {
+    command: (status) =>
+      status === "DELIVERED"
+        ? { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked", photoCount: 1 }
+        : { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 },
+    now: at(5 * DAY),
+  },
+  WITHDRAW_RETURN: { command: { type: "WITHDRAW_RETURN" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
+  ACCEPT_OFFER: { command: { type: "ACCEPT_OFFER" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }) },
+  DECLINE_OFFER: { command: { type: "DECLINE_OFFER" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }) },
+  SHIP_RETURN: { command: { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_SHIPBACK") },
+  APPROVE_RETURN: { command: { type: "APPROVE_RETURN" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
+  REJECT_RETURN: { command: { type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
+  OFFER_PARTIAL_REFUND: { command: { type: "OFFER_PARTIAL_REFUND", amountMinor: 1000 }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
+  ACCEPT_RETURNED_PARCEL: { command: { type: "ACCEPT_RETURNED_PARCEL" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_INSPECTION") },
+  REJECT_RETURNED_PARCEL: { command: { type: "REJECT_RETURNED_PARCEL", reasonKey: "empty_parcel", photoCount: 2 }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_INSPECTION") },
+  CONFIRM_REFUSED_PARCEL: { command: { type: "CONFIRM_REFUSED_PARCEL" }, now: at(5 * DAY), state: withCase("REFUSED_PARCEL", "AWAITING_INSPECTION") },
+  CARRIER_DELIVER: { command: { type: "CARRIER_DELIVER" }, now: at(5 * DAY), state: due("DELIVERY") },
+  REFUSED_PARCEL_DELIVERED: { command: { type: "REFUSED_PARCEL_DELIVERED" }, now: at(5 * DAY), state: withCase("REFUSED_PARCEL", "PARCEL_RETURNING", {}, "REFUSED_PARCEL_TRANSIT") },
+  RETURN_PARCEL_DELIVERED: { command: { type: "RETURN_PARCEL_DELIVERED" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "RETURN_SHIPPED", {}, "RETURN_TRANSIT") },
+  SELLER_REVIEW_TIMEOUT: { command: { type: "SELLER_REVIEW_TIMEOUT" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED", {}, "SELLER_REVIEW") },
+  OFFER_TIMEOUT: { command: { type: "OFFER_TIMEOUT" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }, "OFFER_ANSWER") },
+  SHIP_BACK_TIMEOUT: { command: { type: "SHIP_BACK_TIMEOUT" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_SHIPBACK", {}, "SHIP_BACK") },
+  INSPECTION_TIMEOUT: { command: { type: "INSPECTION_TIMEOUT" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_INSPECTION", {}, "INSPECTION") },
+  REFUSAL_INSPECTION_TIMEOUT: { command: { type: "REFUSAL_INSPECTION_TIMEOUT" }, now: at(5 * DAY), state: withCase("REFUSED_PARCEL", "AWAITING_INSPECTION", {}, "REFUSAL_INSPECTION") },
+  DISPUTE_FILING_TIMEOUT: { command: { type: "DISPUTE_FILING_TIMEOUT" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REJECTED", { rejectReasonKey: "evidence_insufficient" }, "DISPUTE_FILING") },
+  COMPLETE_ORDER: { command: { type: "COMPLETE_ORDER" }, now: at(40 * DAY), state: due("RETURN_WINDOW") },
+  REFUND_ARRIVED: { command: { type: "REFUND_ARRIVED", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("PENDING", "REFUND_ARRIVAL:r1") },
+  DELAY_REFUND: { command: { type: "DELAY_REFUND", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("PENDING") },
+  REFUND_OVERDUE: { command: { type: "REFUND_OVERDUE", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("DELAYED", "REFUND_OVERDUE:r1") },
 };
+
+function withCase(type: CaseType, status: CaseStatus, extra: Partial<ReturnCaseState> = {}, timer?: string) {
+  return (): Partial<OrderState> => ({
+    returnCase: {
+      id: "o1-case-1",
+      type,
+      status,
+      reasonKey: type === "REFUSED_PARCEL" ? "package_rejected" : "damaged",
+      description: "",
+      photoCount: 1,
+      openedAt: at(4 * DAY),
+      preDelivery: false,
+      offerMinor: null,
+      carrier: null,
+      trackingNumber: null,
+      rejectReasonKey: null,
+      refundMinor: null,
+      closedAt: null,
+      ...extra,
+    },
+    caseCount: 1,
+    deadlines: timer ? { [timer]: at(60) } : {},
+  });
+}
+
+function withRefund(status: RefundStatus, timer?: string) {
+  return (): Partial<OrderState> => ({
+    refunds: [{ key: "r1", totalMinor: 1000, destination: "CARD", status, expectedArrivalAt: at(60) }],
+    deadlines: timer ? { [timer]: at(60) } : {},
+  });
+}
 
 function pendingRequest(): Partial<OrderState> {
   return { cancelRequest: { status: "PENDING", reasonKey: "no_longer_needed", requestedAt: at(DAY), respondBy: at(2 * DAY), resolvedAt: null, rejectReasonKey: null } };
@@ -59,7 +126,8 @@ function situation(type: CommandType, status: OrderStatus) {
   const policy = ready.policy ?? POLICIES.US;
   const base = order(status, {}, policy);
   const extra = ready.state?.(status) ?? {};
-  return { state: { ...base, ...extra, deadlines: { ...base.deadlines, ...extra.deadlines } }, policy, ready };
+  const command = typeof ready.command === "function" ? ready.command(status) : ready.command;
+  return { state: { ...base, ...extra, deadlines: { ...base.deadlines, ...extra.deadlines } }, policy, ready: { ...ready, command } };
 }
 
 describe("the order transitions table, status × command × role", () => {

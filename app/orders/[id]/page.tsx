@@ -229,6 +229,7 @@ function MoneySection({ order, money }: { order: OrderDetail; money: (minor: num
     ["Paid", order.money.paidMinor],
     ["Refunded", order.money.refundedMinor],
     ["Settled to the seller", order.money.settledMinor],
+    ["Return postage kept", order.money.postageMinor],
     ["Held in escrow", order.money.heldMinor],
   ] as const;
   return (

@@ -4,12 +4,10 @@
  * and refunds"; the money in return-case.ts.
  */
 import { formatDateTime } from "../../format";
-import type { CaseType } from "../model";
-import { CASE_STATUS_LABELS, CASE_TYPES, DEADLINE_SCOPES, FINAL_CASE_STATUSES, parseDeadlineKey, type CaseStatus, type DeadlineKey, type OrderStatus, type ReturnCaseState } from "../model";
+import { CASE_STATUS_LABELS, CASE_TYPES, DEADLINE_SCOPES, FINAL_CASE_STATUSES, parseDeadlineKey, type CaseStatus, type CaseType, type DeadlineKey, type OrderStatus, type ReturnCaseState } from "../model";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { maxPartialOffer, previewRefund, type RefundBreakdown } from "../return-case";
-import { SHIPPED } from "./pre-shipment";
 import type { Effect } from "../commands";
 import { issueRefund, money, notify, quiet, reasonCheck, refundSentence, settlement, timerDue, type Block, type Context, type Outcome, type Rules, type StateContext } from "./shared";
 

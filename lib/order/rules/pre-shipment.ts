@@ -29,7 +29,7 @@ export type PreShipmentCommand =
   | "DISPATCH_DEADLINE_PASSED"
   | "DISPATCH_AUTO_CANCEL";
 
-export const SHIPPED: Partial<Record<OrderStatus, string>> = {
+const SHIPPED: Partial<Record<OrderStatus, string>> = {
   IN_TRANSIT: "Cancel is no longer available: the parcel has shipped. You can refuse it, or request a return after delivery.",
   DELIVERED: "Cancel is no longer available: the parcel has been delivered. You can request a refund or a return instead.",
   COMPLETED: "This order is complete, so it can no longer be cancelled.",

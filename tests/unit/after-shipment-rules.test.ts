@@ -1,0 +1,386 @@
+/**
+ * After shipment: one named test per row of DOMAIN.md's deadline table from delivery on, and of the
+ * platform's parameter table, for both profiles where they differ; the refund arithmetic; the seed's
+ * case 3 sequences.
+ */
+import { describe, expect, it } from "vitest";
+import { POLICIES, availableActions, decide, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
+import { DAY, HOUR, at, buyer, must, order, play, seller, system } from "../support/order-state";
+
+const US = POLICIES.US;
+const GLOBAL = POLICIES.GLOBAL;
+const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
+const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${e.title}`] : []));
+const ledger = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "LEDGER" ? e.postings.map((p) => `${e.kind} ${p.account} ${p.amountMinor}`) : []));
+const refundOf = (decision: Decision) => decision.effects.find((e) => e.type === "REFUND");
+const deliveredAt = (state: OrderState) => state.deliveredAt!;
+const after = (state: OrderState, hours: number) => new Date(deliveredAt(state).getTime() + hours * 3_600_000);
+
+/** Runs commands on a delivered order (items $50.00 + shipping $4.99, paid by card). */
+function delivered(policy: Policy = US, steps: [Command, "buyer" | "seller" | "system", number][] = []) {
+  const start = order("DELIVERED", {}, policy);
+  const actors = { buyer, seller, system };
+  return play(
+    start,
+    steps.map(([command, who, hours]) => [command, actors[who], after(start, hours)]),
+    policy,
+  );
+}
+
+const REQUEST_REFUND: Command = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "The mug arrived cracked.", photoCount: 2 };
+const RETURN_CHANGE_OF_MIND: Command = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 };
+const RETURN_DEFECTIVE: Command = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "defective", description: "Won't turn on", photoCount: 1 };
+const SHIP: Command = { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
+
+describe("carrier: delivery 3 days after pickup (simulated)", () => {
+  it.each([
+    ["US", US, 30],
+    ["global", GLOBAL, 7],
+  ] as const)("%s: delivered 3 days after pickup; the return window is %i days", (_, policy, days) => {
+    const state = order("IN_TRANSIT", {}, policy);
+    const pickedUp = state.pickedUpAt!;
+    expect(state.deadlines.DELIVERY).toEqual(new Date(pickedUp.getTime() + 3 * 24 * 3_600_000));
+    expect(refusal(decide(state, { type: "CARRIER_DELIVER" }, system, new Date(state.deadlines.DELIVERY!.getTime() - 60_000), policy))?.code).toBe("INVALID_TRANSITION");
+    const decision = must(decide(state, { type: "CARRIER_DELIVER" }, system, state.deadlines.DELIVERY!, policy));
+    expect(decision.to).toBe("DELIVERED");
+    expect(decision.patch.returnWindowEndsAt).toEqual(new Date(state.deadlines.DELIVERY!.getTime() + days * 24 * 3_600_000));
+    expect(notes(decision)).toEqual(["BUYER: Order 1001 was delivered"]);
+  });
+});
+
+describe("return window: after it no more requests; the order completes and settles", () => {
+  it.each([
+    ["US", US, 30],
+    ["global", GLOBAL, 7],
+  ] as const)("%s: %i days after delivery the order completes and escrow settles to the seller, not a minute earlier", (_, policy, days) => {
+    const state = order("DELIVERED", {}, policy);
+    const ends = state.returnWindowEndsAt!;
+    expect(ends).toEqual(after(state, days * 24));
+    expect(refusal(decide(state, { type: "COMPLETE_ORDER" }, system, new Date(ends.getTime() - 60_000), policy))?.code).toBe("INVALID_TRANSITION");
+    const decision = must(decide(state, { type: "COMPLETE_ORDER" }, system, ends, policy));
+    expect(decision.to).toBe("COMPLETED");
+    expect(ledger(decision)).toEqual(["SETTLEMENT escrow -5499", "SETTLEMENT seller:s1 5499"]);
+    expect(refusal(decide(state, REQUEST_REFUND, buyer, ends, policy))?.reason).toMatch(/return window ended/);
+  });
+
+  it("an open case holds the order open past the window; its end completes the order", () => {
+    const { state } = delivered(US, [[REQUEST_REFUND, "buyer", 29 * 24]]);
+    const windowEnd = must(decide(state, { type: "COMPLETE_ORDER" }, system, state.returnWindowEndsAt!, US));
+    expect(windowEnd.to).toBe("DELIVERED");
+    const afterWindow = evolve(state, windowEnd);
+    const rejected = evolve(afterWindow, must(decide(afterWindow, { type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, after(state, 30 * 24 + 1), US)));
+    const closed = must(decide(rejected, { type: "DISPUTE_FILING_TIMEOUT" }, system, rejected.deadlines.DISPUTE_FILING!, US));
+    expect(closed.to).toBe("COMPLETED");
+    expect(ledger(closed)).toEqual(["SETTLEMENT escrow -5499", "SETTLEMENT seller:s1 5499"]);
+  });
+});
+
+describe("seller review of a refund or return request: 48 h, silence approves", () => {
+  it("refund only, seller silent 48 h → approved and refunded at once (items + shipping for a damaged item)", () => {
+    const { state } = delivered(US, [[REQUEST_REFUND, "buyer", 1]]);
+    expect(state.deadlines.SELLER_REVIEW).toEqual(after(state, 49));
+    expect(state.deadlines.SELLER_REVIEW_REMINDER).toEqual(after(state, 47));
+    expect(refusal(decide(state, { type: "SELLER_REVIEW_TIMEOUT" }, system, after(state, 49 - 1 / 60), US))?.code).toBe("INVALID_TRANSITION");
+    const decision = must(decide(state, { type: "SELLER_REVIEW_TIMEOUT" }, system, after(state, 49), US));
+    expect(decision.returnCase?.status).toBe("REFUNDED");
+    expect(refundOf(decision)).toMatchObject({ itemsMinor: 5000, shippingMinor: 499, totalMinor: 5499 });
+    // Everything is refunded after shipment, so the order completes at once.
+    expect(decision.to).toBe("COMPLETED");
+  });
+
+  it("return and refund, seller silent → approved; the buyer must ship back (US 14 days, global 7)", () => {
+    for (const [policy, days] of [
+      [US, 14],
+      [GLOBAL, 7],
+    ] as const) {
+      const { state } = delivered(policy, [[RETURN_DEFECTIVE, "buyer", 1]]);
+      const decision = must(decide(state, { type: "SELLER_REVIEW_TIMEOUT" }, system, after(state, 49), policy));
+      expect(decision.returnCase?.status).toBe("AWAITING_SHIPBACK");
+      expect(decision.deadlines.open).toContainEqual({ kind: "SHIP_BACK", dueAt: after(state, 49 + days * 24) });
+    }
+  });
+
+  it("a refund without a return needs a photo of a delivered item; at most 6 photos", () => {
+    const state = order("DELIVERED");
+    expect(refusal(decide(state, { ...REQUEST_REFUND, photoCount: 0 } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "photos" });
+    expect(refusal(decide(state, { ...REQUEST_REFUND, photoCount: 7 } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "photos" });
+    expect(refusal(decide(state, { ...REQUEST_REFUND, reasonKey: "wont_arrive_on_time" } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "reasonKey" });
+  });
+
+  it("one open case at a time", () => {
+    const { state } = delivered(US, [[REQUEST_REFUND, "buyer", 1]]);
+    expect(refusal(decide(state, RETURN_DEFECTIVE, buyer, after(state, 2), US))?.reason).toMatch(/already have an open refund request/);
+  });
+});
+
+describe("partial offers: the buyer answers within 24 h; decline or silence sends it back to the seller", () => {
+  it("accepted: the partial amount is refunded, the buyer keeps the item, the order waits for its window", () => {
+    const { state, decisions } = delivered(US, [
+      [REQUEST_REFUND, "buyer", 1],
+      [{ type: "OFFER_PARTIAL_REFUND", amountMinor: 1500 }, "seller", 5],
+      [{ type: "ACCEPT_OFFER" }, "buyer", 6],
+    ]);
+    expect(decisions[1]!.deadlines.open).toContainEqual({ kind: "OFFER_ANSWER", dueAt: after(state, 29) });
+    expect(refundOf(decisions[2]!)).toMatchObject({ totalMinor: 1500, shippingMinor: 0 });
+    expect(state).toMatchObject({ status: "DELIVERED", escrowMinor: 5499 - 1500, returnCase: { status: "REFUNDED", refundMinor: 1500 } });
+    const completed = must(decide(state, { type: "COMPLETE_ORDER" }, system, state.returnWindowEndsAt!, US));
+    expect(ledger(completed)).toEqual(["SETTLEMENT escrow -3999", "SETTLEMENT seller:s1 3999"]);
+  });
+
+  it("buyer silent 24 h → declined; the seller must approve or reject the original request within a new 48 h, without a second offer", () => {
+    const { state } = delivered(US, [
+      [REQUEST_REFUND, "buyer", 1],
+      [{ type: "OFFER_PARTIAL_REFUND", amountMinor: 1500 }, "seller", 5],
+    ]);
+    expect(refusal(decide(state, { type: "OFFER_TIMEOUT" }, system, after(state, 29 - 1 / 60), US))?.code).toBe("INVALID_TRANSITION");
+    const timeout = must(decide(state, { type: "OFFER_TIMEOUT" }, system, after(state, 29), US));
+    expect(timeout.returnCase?.status).toBe("RE_REVIEW");
+    expect(timeout.deadlines.open).toContainEqual({ kind: "SELLER_REVIEW", dueAt: after(state, 29 + 48) });
+    const reReview = evolve(state, timeout);
+    expect(refusal(decide(reReview, { type: "OFFER_PARTIAL_REFUND", amountMinor: 1000 }, seller, after(state, 30), US))?.reason).toMatch(/approve or reject the original request/);
+    expect(must(decide(reReview, { type: "APPROVE_RETURN" }, seller, after(state, 30), US)).returnCase?.status).toBe("REFUNDED");
+  });
+
+  it("the buyer is reminded 2 h before the offer expires", () => {
+    const { state } = delivered(US, [
+      [REQUEST_REFUND, "buyer", 1],
+      [{ type: "OFFER_PARTIAL_REFUND", amountMinor: 1500 }, "seller", 5],
+    ]);
+    const reminder = must(decide(state, { type: "SEND_REMINDER", deadline: "OFFER_ANSWER_REMINDER" }, system, after(state, 27), US));
+    expect(notes(reminder)).toEqual(["BUYER: The seller's offer for order 1001 is waiting for you"]);
+  });
+
+  it("an offer must be less than the full refund and no more than is left", () => {
+    const { state } = delivered(US, [[REQUEST_REFUND, "buyer", 1]]);
+    expect(refusal(decide(state, { type: "OFFER_PARTIAL_REFUND", amountMinor: 5499 }, seller, after(state, 2), US))).toMatchObject({ code: "VALIDATION", field: "amount" });
+    expect(refusal(decide(state, { type: "OFFER_PARTIAL_REFUND", amountMinor: 0 }, seller, after(state, 2), US))).toMatchObject({ code: "VALIDATION", field: "amount" });
+    expect(must(decide(state, { type: "OFFER_PARTIAL_REFUND", amountMinor: 5498 }, seller, after(state, 2), US)).returnCase?.offerMinor).toBe(5498);
+  });
+});
+
+describe("ship-back, the return in transit, inspection", () => {
+  it.each([
+    ["US", US, 14],
+    ["global", GLOBAL, 7],
+  ] as const)("%s: not shipped back within %i days → the case closes", (_, policy, days) => {
+    const { state } = delivered(policy, [
+      [RETURN_DEFECTIVE, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+    ]);
+    const dueAt = state.deadlines.SHIP_BACK!;
+    expect(dueAt).toEqual(after(state, 2 + days * 24));
+    expect(refusal(decide(state, { type: "SHIP_BACK_TIMEOUT" }, system, new Date(dueAt.getTime() - 60_000), policy))?.code).toBe("INVALID_TRANSITION");
+    const closed = must(decide(state, { type: "SHIP_BACK_TIMEOUT" }, system, dueAt, policy));
+    expect(closed.returnCase?.status).toBe("CLOSED");
+    expect(refundOf(closed)).toBeUndefined();
+  });
+
+  it("the ship-back needs a carrier from the list and a plausible tracking number", () => {
+    const { state } = delivered(US, [
+      [RETURN_DEFECTIVE, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+    ]);
+    expect(refusal(decide(state, { ...SHIP, carrier: "Pigeon" } as Command, buyer, after(state, 3), US))).toMatchObject({ code: "VALIDATION", field: "carrier" });
+    expect(refusal(decide(state, { ...SHIP, trackingNumber: "123" } as Command, buyer, after(state, 3), US))).toMatchObject({ code: "VALIDATION", field: "trackingNumber" });
+  });
+
+  it("the returned parcel reaches the seller 3 days after shipping; silence for 48 h refunds the buyer automatically", () => {
+    const { state } = delivered(US, [
+      [RETURN_DEFECTIVE, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+      [SHIP, "buyer", 3],
+    ]);
+    expect(state.deadlines.RETURN_TRANSIT).toEqual(after(state, 3 + 72));
+    const arrived = evolve(state, must(decide(state, { type: "RETURN_PARCEL_DELIVERED" }, system, after(state, 75), US)));
+    expect(arrived.returnCase?.status).toBe("AWAITING_INSPECTION");
+    expect(arrived.deadlines.INSPECTION).toEqual(after(state, 75 + 48));
+    expect(refusal(decide(arrived, { type: "INSPECTION_TIMEOUT" }, system, after(state, 75 + 48 - 1 / 60), US))?.code).toBe("INVALID_TRANSITION");
+    const refunded = must(decide(arrived, { type: "INSPECTION_TIMEOUT" }, system, after(state, 75 + 48), US));
+    expect(refunded.returnCase?.status).toBe("REFUNDED");
+    expect(refunded.to).toBe("COMPLETED");
+    expect(refunded.effects).toContainEqual({ type: "RESTOCK" });
+  });
+
+  it("the seller rejects the returned item with a reason and photos; no escalation within 48 h closes the case", () => {
+    const { state } = delivered(US, [
+      [RETURN_DEFECTIVE, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+      [SHIP, "buyer", 3],
+      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 75],
+    ]);
+    expect(refusal(decide(state, { type: "REJECT_RETURNED_PARCEL", reasonKey: "empty_parcel", photoCount: 0 }, seller, after(state, 76), US))).toMatchObject({ field: "photos" });
+    const rejected = evolve(state, must(decide(state, { type: "REJECT_RETURNED_PARCEL", reasonKey: "empty_parcel", photoCount: 2 }, seller, after(state, 76), US)));
+    expect(rejected.returnCase).toMatchObject({ status: "RECEIPT_REJECTED", rejectReasonKey: "empty_parcel" });
+    expect(rejected.deadlines.DISPUTE_FILING).toEqual(after(state, 76 + 48));
+    expect(must(decide(rejected, { type: "DISPUTE_FILING_TIMEOUT" }, system, after(state, 76 + 48), US)).returnCase?.status).toBe("CLOSED");
+  });
+});
+
+describe("refund arithmetic", () => {
+  const delivery = () => order("DELIVERED");
+
+  it("seller fault, return and refund: items and shipping back; the seller pays the return postage", () => {
+    const breakdown = previewRefund(delivery(), { caseType: "RETURN_AND_REFUND", reasonKey: "wrong_item" }, US);
+    expect(breakdown).toMatchObject({ itemsMinor: 5000, shippingMinor: 499, postageMinor: 799, postagePaidBy: "SELLER", postageDeductedMinor: 0, totalMinor: 5499 });
+  });
+
+  it("change of mind, return and refund, US: the item price less the return postage; shipping is not refunded", () => {
+    expect(previewRefund(delivery(), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US)).toMatchObject({
+      shippingMinor: 0,
+      postagePaidBy: "BUYER",
+      postageDeductedMinor: 799,
+      totalMinor: 5000 - 799,
+    });
+  });
+
+  it("change of mind, return and refund, global: the item price; the platform pays the postage", () => {
+    expect(previewRefund(order("DELIVERED", {}, GLOBAL), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, GLOBAL)).toMatchObject({
+      shippingMinor: 0,
+      postagePaidBy: "PLATFORM",
+      postageDeductedMinor: 0,
+      totalMinor: 5000,
+    });
+  });
+
+  it("the postings: a seller-fault return charges the seller's account; a US change of mind keeps the postage from escrow", () => {
+    const sellerFault = delivered(US, [
+      [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "wrong_item", description: "", photoCount: 1 }, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+      [SHIP, "buyer", 3],
+      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 75],
+      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 76],
+    ]);
+    expect(ledger(sellerFault.decisions[4]!)).toEqual(["REFUND escrow -5499", "REFUND buyer:b1 5499", "POSTAGE seller:s1 -799", "POSTAGE platform 799"]);
+
+    const changeOfMind = delivered(US, [
+      [RETURN_CHANGE_OF_MIND, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+      [SHIP, "buyer", 3],
+      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 75],
+      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 76],
+    ]);
+    // 50.00 − 7.99 back to the buyer, 7.99 to the platform for the label, the shipping fee settles to the seller.
+    expect(ledger(changeOfMind.decisions[4]!)).toEqual(["REFUND escrow -4201", "REFUND buyer:b1 4201", "POSTAGE escrow -799", "POSTAGE platform 799", "SETTLEMENT escrow -499", "SETTLEMENT seller:s1 499"]);
+    expect(changeOfMind.state).toMatchObject({ status: "COMPLETED", escrowMinor: 0 });
+  });
+
+  it("partial then full: a later refund is cut to what is left in escrow, never more", () => {
+    const { state, decisions } = delivered(US, [
+      [REQUEST_REFUND, "buyer", 1],
+      [{ type: "OFFER_PARTIAL_REFUND", amountMinor: 1000 }, "seller", 2],
+      [{ type: "ACCEPT_OFFER" }, "buyer", 3],
+      [{ ...REQUEST_REFUND, reasonKey: "not_as_described" } as Command, "buyer", 4],
+      [{ type: "APPROVE_RETURN" }, "seller", 5],
+    ]);
+    expect(refundOf(decisions[4]!)).toMatchObject({ totalMinor: 4499 });
+    expect(state).toMatchObject({ status: "COMPLETED", escrowMinor: 0 });
+    expect(state.refunds.reduce((sum, r) => sum + r.totalMinor, 0)).toBe(5499);
+    expect(refusal(decide(state, REQUEST_REFUND, buyer, after(state, 6), US))?.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("nothing left to refund: a new request is refused", () => {
+    const { state } = delivered(US, [
+      [REQUEST_REFUND, "buyer", 1],
+      [{ type: "APPROVE_RETURN" }, "seller", 2],
+    ]);
+    expect(state.status).toBe("COMPLETED");
+    expect(availableActions(state, buyer, after(state, 3), US).find((a) => a.command === "REQUEST_RETURN")?.enabled).toBe(false);
+  });
+});
+
+describe("before delivery (US): a refund when it won't arrive on time", () => {
+  it("US: in AWAITING_COLLECTION the buyer asks; approved → full refund and the order completes at once", () => {
+    const { state, decisions } = play(order("AWAITING_COLLECTION"), [
+      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 }, buyer, at(DAY + HOUR)],
+      [{ type: "APPROVE_RETURN" }, seller, at(DAY + 2 * HOUR)],
+    ]);
+    expect(refundOf(decisions[1]!)).toMatchObject({ totalMinor: 5499, shippingMinor: 499 });
+    expect(state.status).toBe("COMPLETED");
+    // The carrier's pending pickup is an ORDER deadline and ends with the order.
+    expect(state.deadlines.CARRIER_PICKUP).toBeUndefined();
+  });
+
+  it("global: no refund before delivery", () => {
+    const request = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 } as const;
+    expect(refusal(decide(order("IN_TRANSIT", {}, GLOBAL), request, buyer, at(2 * DAY), GLOBAL))?.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("returns (not refunds) wait for delivery", () => {
+    const request = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 } as const;
+    expect(refusal(decide(order("IN_TRANSIT"), request, buyer, at(2 * DAY), US))).toMatchObject({ code: "VALIDATION", field: "caseType" });
+  });
+});
+
+describe("refunds arrive, are delayed, become overdue", () => {
+  const cancelled = () => order("CANCELLED"); // card refund of $54.99 pending
+
+  it("a card refund arrives on its expected date, not a minute earlier; the overdue timer is closed", () => {
+    const state = cancelled();
+    const [refund] = state.refunds;
+    expect(refund).toMatchObject({ key: "cancel:o1", status: "PENDING" });
+    const early = new Date(refund!.expectedArrivalAt.getTime() - 60_000);
+    expect(refusal(decide(state, { type: "REFUND_ARRIVED", refundKey: "cancel:o1" }, system, early, US))?.code).toBe("INVALID_TRANSITION");
+    const arrived = must(decide(state, { type: "REFUND_ARRIVED", refundKey: "cancel:o1" }, system, refund!.expectedArrivalAt, US));
+    expect(arrived.refundUpdate).toMatchObject({ status: "ARRIVED" });
+    expect(arrived.deadlines.close).toEqual(["REFUND_OVERDUE:cancel:o1"]);
+    expect(arrived.to).toBe("CANCELLED");
+  });
+
+  it.each([
+    ["US", US, "2026-03-12T17:10:00.000Z"],
+    ["global", GLOBAL, "2026-03-10T17:10:00.000Z"],
+  ] as const)("%s: a delayed refund is overdue 3 (business) days after its expected date", (_, policy, overdueAt) => {
+    const state = order("CANCELLED", {}, policy);
+    expect(state.deadlines["REFUND_OVERDUE:cancel:o1"]?.toISOString()).toBe(overdueAt);
+    const delayed = evolve(state, must(decide(state, { type: "DELAY_REFUND", refundKey: "cancel:o1" }, system, at(DAY), policy)));
+    expect(delayed.deadlines["REFUND_ARRIVAL:cancel:o1"]).toBeUndefined();
+    const overdue = must(decide(delayed, { type: "REFUND_OVERDUE", refundKey: "cancel:o1" }, system, new Date(overdueAt), policy));
+    expect(overdue.refundUpdate?.status).toBe("OVERDUE");
+    expect(notes(overdue)).toEqual(["BUYER: Your refund for order 1001 is overdue"]);
+  });
+});
+
+describe("case 3: shipped — no cancel, then a return; or a refused parcel", () => {
+  it("shipped → cancel gone → delivered → return and refund → shipped back → accepted → refunded, completed", () => {
+    const inTransit = order("IN_TRANSIT");
+    expect(availableActions(inTransit, buyer, at(2 * DAY), US).find((a) => a.command === "BUYER_CANCEL")?.reason).toMatch(/parcel has shipped/);
+    const { state, decisions } = delivered(US, [
+      [RETURN_CHANGE_OF_MIND, "buyer", 24],
+      [{ type: "APPROVE_RETURN" }, "seller", 30],
+      [SHIP, "buyer", 48],
+      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 48 + 72],
+      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 48 + 80],
+    ]);
+    expect(decisions.map((d) => d.returnCase?.status)).toEqual(["REQUESTED", "AWAITING_SHIPBACK", "RETURN_SHIPPED", "AWAITING_INSPECTION", "REFUNDED"]);
+    expect(state.status).toBe("COMPLETED");
+  });
+
+  it("refused parcel → back at the seller 3 days later → cancelled by the system, not the seller's fault → seller confirms → refunded less postage", () => {
+    const start = order("IN_TRANSIT");
+    const refused = must(decide(start, { type: "REFUSE_PARCEL" }, buyer, at(2 * DAY), US));
+    expect(refused.returnCase).toMatchObject({ type: "REFUSED_PARCEL", status: "PARCEL_RETURNING" });
+    expect(refused.deadlines.close).toContain("DELIVERY");
+    expect(refused.deadlines.open).toContainEqual({ kind: "REFUSED_PARCEL_TRANSIT", dueAt: at(5 * DAY) });
+    const returning = evolve(start, refused);
+
+    const back = must(decide(returning, { type: "REFUSED_PARCEL_DELIVERED" }, system, at(5 * DAY), US));
+    expect(back.to).toBe("CANCELLED");
+    expect(back.patch.cancellation).toMatchObject({ reasonKey: "package_rejected", byRole: "SYSTEM", fault: "NONE" });
+    expect(back.effects).toContainEqual({ type: "RESTOCK" });
+    expect(back.deadlines.open).toContainEqual({ kind: "REFUSAL_INSPECTION", dueAt: at(7 * DAY) });
+    const cancelled = evolve(returning, back);
+
+    const confirmed = must(decide(cancelled, { type: "CONFIRM_REFUSED_PARCEL" }, seller, at(6 * DAY), US));
+    expect(refundOf(confirmed)).toMatchObject({ itemsMinor: 5000, shippingMinor: 0, postageDeductedMinor: 799, totalMinor: 4201 });
+    expect(ledger(confirmed)).toEqual(["REFUND escrow -4201", "REFUND buyer:b1 4201", "POSTAGE escrow -799", "POSTAGE platform 799", "SETTLEMENT escrow -499", "SETTLEMENT seller:s1 499"]);
+  });
+
+  it("refused parcel: the seller does not confirm within 48 h → refunded automatically", () => {
+    const { state } = play(order("IN_TRANSIT"), [
+      [{ type: "REFUSE_PARCEL" }, buyer, at(2 * DAY)],
+      [{ type: "REFUSED_PARCEL_DELIVERED" }, system, at(5 * DAY)],
+      [{ type: "REFUSAL_INSPECTION_TIMEOUT" }, system, at(7 * DAY)],
+    ]);
+    expect(state).toMatchObject({ status: "CANCELLED", returnCase: { status: "REFUNDED", refundMinor: 4201 }, escrowMinor: 0 });
+  });
+});
