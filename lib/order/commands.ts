@@ -1,5 +1,18 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
-import type { CancelRequestState, CaseType, DeadlineKey, DeadlineKind, FaultParty, OrderStatus, PaymentMethod, RefundStatus, ReturnCaseState, Role } from "./model";
+import type {
+  CancelRequestState,
+  CaseType,
+  DeadlineKey,
+  DeadlineKind,
+  DisputeState,
+  DisputeSubject,
+  FaultParty,
+  OrderStatus,
+  PaymentMethod,
+  RefundStatus,
+  ReturnCaseState,
+  Role,
+} from "./model";
 
 export type Command =
   // Buyer
@@ -28,6 +41,13 @@ export type Command =
   | { type: "ACCEPT_RETURNED_PARCEL" }
   | { type: "REJECT_RETURNED_PARCEL"; reasonKey: string; photoCount: number }
   | { type: "CONFIRM_REFUSED_PARCEL" }
+  // Disputes and appeals
+  | { type: "ESCALATE"; subject: DisputeSubject; refundKey?: string; statement: string; photoCount: number }
+  | { type: "ADD_DISPUTE_STATEMENT"; disputeId: string; statement: string; photoCount: number }
+  | { type: "DECIDE_DISPUTE"; disputeId: string; outcome: "BUYER" | "SELLER"; amountMinor: number | null; returnRequired: boolean; rationale: string }
+  | { type: "DECIDE_REFUND_DISPUTE"; disputeId: string; outcome: "BUYER" | "SELLER"; rationale: string }
+  | { type: "APPEAL_DECISION"; disputeId: string; statement: string }
+  | { type: "DECIDE_APPEAL"; disputeId: string; outcome: "UPHOLD" | "OVERTURN"; rationale: string }
   // System: the simulated carrier and the timers
   | { type: "CARRIER_PICKUP" }
   | { type: "PAYMENT_TIMEOUT" }
@@ -50,7 +70,9 @@ export type Command =
   // The simulated payment network
   | { type: "REFUND_ARRIVED"; refundKey: string }
   | { type: "DELAY_REFUND"; refundKey: string }
-  | { type: "REFUND_OVERDUE"; refundKey: string };
+  | { type: "REFUND_OVERDUE"; refundKey: string }
+  | { type: "APPEAL_WINDOW_END"; disputeId: string }
+  | { type: "CANCEL_DISPUTE_WINDOW_END" };
 
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -77,6 +99,12 @@ export const COMMAND_TYPES = [
   "ACCEPT_RETURNED_PARCEL",
   "REJECT_RETURNED_PARCEL",
   "CONFIRM_REFUSED_PARCEL",
+  "ESCALATE",
+  "ADD_DISPUTE_STATEMENT",
+  "DECIDE_DISPUTE",
+  "DECIDE_REFUND_DISPUTE",
+  "APPEAL_DECISION",
+  "DECIDE_APPEAL",
   "CARRIER_PICKUP",
   "PAYMENT_TIMEOUT",
   "END_REMORSE_WINDOW",
@@ -98,6 +126,8 @@ export const COMMAND_TYPES = [
   "REFUND_ARRIVED",
   "DELAY_REFUND",
   "REFUND_OVERDUE",
+  "APPEAL_WINDOW_END",
+  "CANCEL_DISPUTE_WINDOW_END",
 ] as const satisfies readonly CommandType[];
 
 export interface DeadlineSpec {
@@ -130,8 +160,12 @@ export interface LedgerPosting {
 
 export type Audience = "BUYER" | "SELLER";
 
-/** PAYMENT buyer → escrow; REFUND escrow → buyer; SETTLEMENT escrow → seller; POSTAGE return postage → platform. */
-export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE";
+/**
+ * PAYMENT buyer → escrow; REFUND escrow → buyer; SETTLEMENT escrow → seller; POSTAGE return postage →
+ * platform; RECALL an overdue refund taken over by the platform; REMEDY platform → buyer's wallet;
+ * COMPENSATION platform → seller after an appeal the seller won.
+ */
+export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECALL" | "REMEDY" | "COMPENSATION";
 
 export type Effect =
   | RefundEffect
@@ -174,6 +208,8 @@ export interface Decision {
   returnCase?: ReturnCaseState;
   /** A refund whose status this decision changed. */
   refundUpdate?: { key: string; status: RefundStatus; at: Date };
+  /** The dispute as it is after this decision, when the decision opened or moved one. */
+  dispute?: DisputeState;
   /** Deadlines to open, and the keys of open deadlines to close. */
   deadlines: { open: DeadlineSpec[]; close: DeadlineKey[] };
   effects: Effect[];

@@ -4,5 +4,7 @@ export * from "./reasons";
 export * from "./commands";
 export * from "./cancel-request";
 export * from "./return-case";
+export * from "./dispute";
+export { escalatable } from "./rules/disputes";
 export * from "./transitions";
 export * from "./machine";

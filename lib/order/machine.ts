@@ -4,6 +4,7 @@
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
 import { isCancelRequestMove } from "./cancel-request";
+import { isDisputeMove } from "./dispute";
 import { REFUND_TRANSITIONS, isCaseMove } from "./return-case";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES, accounts } from "./commands";
@@ -106,6 +107,12 @@ function checkSubMachines(rule: Transition, type: CommandType, state: OrderState
     if (previous === null && state.returnCase && !FINAL_CASE_STATUSES.includes(state.returnCase.status)) throw new Error(`${type} opened a case while another is open`);
     if (!isCaseMove(previous, next) || !rule.cases?.includes(next)) throw new Error(`${type} moved a case from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
   }
+  if (outcome.dispute) {
+    const next = outcome.dispute.status;
+    const previous = state.disputes.find((dispute) => dispute.id === outcome.dispute!.id)?.status ?? null;
+    // Staying put (a statement added) is not a move; any move must be in the table and declared by the rule.
+    if (previous !== next && (!isDisputeMove(previous, next) || !rule.disputes?.includes(next))) throw new Error(`${type} moved a dispute from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+  }
   if (outcome.refundUpdate) {
     const previous = state.refunds.find((refund) => refund.key === outcome.refundUpdate!.key)?.status;
     const next = outcome.refundUpdate.status;
@@ -150,6 +157,7 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
     ...(outcome.cancelRequest ? { cancelRequest: outcome.cancelRequest } : {}),
     ...(outcome.returnCase ? { returnCase: outcome.returnCase } : {}),
     ...(outcome.refundUpdate ? { refundUpdate: outcome.refundUpdate } : {}),
+    ...(outcome.dispute ? { dispute: outcome.dispute } : {}),
     deadlines: settleDeadlines(state, to, outcome.deadlines?.open ?? [], outcome.deadlines?.close ?? [], now, policy),
     effects: outcome.effects ?? [],
     event: { type: outcome.event.type, summary: outcome.event.summary, data: outcome.event.data ?? {} },
@@ -242,6 +250,11 @@ export function evolve(state: OrderState, decision: Decision): OrderState {
     returnCase: decision.returnCase ?? state.returnCase,
     caseCount: newCase ? state.caseCount + 1 : state.caseCount,
     refunds,
+    disputes: decision.dispute
+      ? state.disputes.some((dispute) => dispute.id === decision.dispute!.id)
+        ? state.disputes.map((dispute) => (dispute.id === decision.dispute!.id ? decision.dispute! : dispute))
+        : [...state.disputes, decision.dispute]
+      : state.disputes,
     escrowMinor,
     deadlines,
   };

@@ -105,6 +105,8 @@ export const DEADLINE_KINDS = [
   "REFUSAL_INSPECTION",
   "REFUSAL_INSPECTION_REMINDER",
   "DISPUTE_FILING",
+  "CANCEL_DISPUTE_FILING",
+  "APPEAL_WINDOW",
   "REFUND_ARRIVAL",
   "REFUND_OVERDUE",
 ] as const;
@@ -115,7 +117,7 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
  * deadlines belong to sub-machines that may go on after it (a refused parcel is inspected after the
  * order is cancelled; a refund arrives after the order completes).
  */
-export type DeadlineScope = "ORDER" | "CASE" | "REFUND";
+export type DeadlineScope = "ORDER" | "CASE" | "REFUND" | "DISPUTE";
 
 export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
   PAYMENT: "ORDER",
@@ -143,6 +145,8 @@ export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
   REFUSAL_INSPECTION: "CASE",
   REFUSAL_INSPECTION_REMINDER: "CASE",
   DISPUTE_FILING: "CASE",
+  CANCEL_DISPUTE_FILING: "ORDER",
+  APPEAL_WINDOW: "DISPUTE",
   REFUND_ARRIVAL: "REFUND",
   REFUND_OVERDUE: "REFUND",
 };
@@ -189,6 +193,7 @@ export const CASE_STATUSES = [
   "PARCEL_RETURNING",
   "AWAITING_INSPECTION",
   "RECEIPT_REJECTED",
+  "ESCALATED",
   "REFUNDED",
   "CLOSED",
 ] as const;
@@ -204,6 +209,7 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   PARCEL_RETURNING: "Refused parcel on its way back to the seller",
   AWAITING_INSPECTION: "Parcel back with the seller, waiting for inspection",
   RECEIPT_REJECTED: "Returned parcel rejected by the seller",
+  ESCALATED: "With platform support for a decision",
   REFUNDED: "Refunded",
   CLOSED: "Closed",
 };
@@ -227,10 +233,13 @@ export interface ReturnCaseState {
   trackingNumber: string | null;
   rejectReasonKey: string | null;
   refundMinor: number | null;
+  /** Platform support required the return: the buyer is refunded when the parcel reaches the seller, without inspection. */
+  refundOnArrival: boolean;
   closedAt: Date | null;
 }
 
-export const REFUND_STATUSES = ["PENDING", "ARRIVED", "DELAYED", "OVERDUE"] as const;
+/** OVERDUE refunds that support paid to the platform wallet instead are REISSUED. */
+export const REFUND_STATUSES = ["PENDING", "ARRIVED", "DELAYED", "OVERDUE", "REISSUED"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export interface RefundState {
@@ -240,6 +249,63 @@ export interface RefundState {
   destination: PaymentMethod;
   status: RefundStatus;
   expectedArrivalAt: Date;
+}
+
+/** Disputes: the buyer asks platform support to decide. One per subject; no re-arbitration. */
+export const DISPUTE_SUBJECTS = ["CASE", "CANCEL_REQUEST", "REFUND"] as const;
+export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
+
+export const DISPUTE_STATUSES = ["OPEN", "DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER", "APPEALED", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
+  OPEN: "Open: waiting for platform support",
+  DECIDED_FOR_BUYER: "Decided for the buyer (the seller may appeal)",
+  DECIDED_FOR_SELLER: "Decided for the seller",
+  APPEALED: "Appealed by the seller: waiting for another agent",
+  APPEAL_UPHELD: "Appeal rejected: the decision stands",
+  APPEAL_OVERTURNED: "Appeal granted: decided for the seller",
+  CLOSED: "Closed",
+};
+
+export const FINAL_DISPUTE_STATUSES: readonly DisputeStatus[] = ["DECIDED_FOR_SELLER", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"];
+
+export interface DisputeStatement {
+  party: "BUYER" | "SELLER";
+  text: string;
+  photoCount: number;
+  at: Date;
+}
+
+export interface DisputeState {
+  /** `<orderId>-dispute-<n>`. */
+  id: string;
+  subject: DisputeSubject;
+  /** The case id, or the refund key; the order id for a cancel request. */
+  subjectRef: string;
+  status: DisputeStatus;
+  openedAt: Date;
+  /** Support's target (shown in the queue; no timer acts on it). */
+  decideBy: Date;
+  statements: DisputeStatement[];
+  decision: {
+    outcome: "BUYER" | "SELLER";
+    amountMinor: number | null;
+    returnRequired: boolean;
+    rationale: string;
+    agentId: string;
+    at: Date;
+    /** What the decision refunded at once (an appeal won by the seller is compensated by this much). */
+    refundedMinor: number;
+  } | null;
+  appeal: {
+    statement: string;
+    at: Date;
+    outcome: "UPHELD" | "OVERTURNED" | null;
+    rationale: string | null;
+    agentId: string | null;
+    decidedAt: Date | null;
+  } | null;
 }
 
 /** What the machine needs to know about an order. Ownership (whose order it is) is checked by the service that loads it. */
@@ -276,6 +342,7 @@ export interface OrderState {
   /** How many cases the order has had, the latest included. */
   caseCount: number;
   refunds: RefundState[];
+  disputes: DisputeState[];
   /** What the order still holds in escrow: paid, less what was refunded, settled or kept for postage. */
   escrowMinor: number;
   /** The open deadlines, by key (see deadlineKey). */

@@ -66,6 +66,11 @@ export interface Policy {
   returnPostageMinor: number;
   /** Who pays return postage for a change of mind (seller-fault returns: the seller; refusals: the buyer). */
   changeOfMindPostage: "BUYER" | "PLATFORM";
+  /** Whether the buyer may escalate a rejected cancel request (global profile). */
+  cancelRejectionDisputable: boolean;
+  /** Support's target for deciding a dispute (shown, no timer). */
+  supportDecision: Duration;
+  appealWindow: Duration;
   /** When a refund reaches the buyer, by the original payment method. */
   refundArrival: Record<PaymentMethod, Duration>;
   refundOverdueAfter: Duration;
@@ -110,6 +115,9 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
     changeOfMindPostage: "BUYER",
+    cancelRejectionDisputable: false,
+    supportDecision: { hours: 48 },
+    appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { businessDays: 3 },
     holidays: US_FEDERAL_HOLIDAYS,
@@ -138,6 +146,9 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
     changeOfMindPostage: "PLATFORM",
+    cancelRejectionDisputable: true,
+    supportDecision: { hours: 48 },
+    appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { days: 3 },
     holidays: new Set(),

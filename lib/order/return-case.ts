@@ -15,12 +15,14 @@ export const CASE_TRANSITIONS: Record<CaseStatus | "NONE", readonly CaseStatus[]
   REQUESTED: ["OFFERED", "REJECTED", "AWAITING_SHIPBACK", "REFUNDED", "CLOSED"],
   OFFERED: ["REFUNDED", "RE_REVIEW", "CLOSED"],
   RE_REVIEW: ["REJECTED", "AWAITING_SHIPBACK", "REFUNDED", "CLOSED"],
-  REJECTED: ["CLOSED"],
+  REJECTED: ["CLOSED", "ESCALATED"],
   AWAITING_SHIPBACK: ["RETURN_SHIPPED", "CLOSED"],
-  RETURN_SHIPPED: ["AWAITING_INSPECTION"],
+  RETURN_SHIPPED: ["AWAITING_INSPECTION", "REFUNDED"],
   PARCEL_RETURNING: ["AWAITING_INSPECTION"],
   AWAITING_INSPECTION: ["REFUNDED", "RECEIPT_REJECTED"],
-  RECEIPT_REJECTED: ["CLOSED"],
+  RECEIPT_REJECTED: ["CLOSED", "ESCALATED"],
+  // Support decides: refund now, require the return first, or close for the seller.
+  ESCALATED: ["REFUNDED", "AWAITING_SHIPBACK", "CLOSED"],
   REFUNDED: [],
   CLOSED: [],
 };
@@ -29,13 +31,14 @@ export function isCaseMove(from: CaseStatus | null, to: CaseStatus): boolean {
   return CASE_TRANSITIONS[from ?? "NONE"].includes(to);
 }
 
-/** The refund sub-machine: issued, then arrived (after the method's delay) or delayed, then overdue. */
+/** The refund sub-machine: issued, then arrived (after the method's delay) or delayed, then overdue, then (support) reissued to the wallet. */
 export const REFUND_TRANSITIONS: Record<RefundStatus | "NONE", readonly RefundStatus[]> = {
   NONE: ["PENDING", "ARRIVED"],
   PENDING: ["ARRIVED", "DELAYED", "OVERDUE"],
   DELAYED: ["OVERDUE"],
-  OVERDUE: [],
+  OVERDUE: ["REISSUED"],
   ARRIVED: [],
+  REISSUED: [],
 };
 
 export type PostagePayer = "BUYER" | "SELLER" | "PLATFORM";

@@ -8,6 +8,7 @@ import { formatDateTime } from "../format";
 import type { Audience, Command, CommandType } from "./commands";
 import { ORDER_STATUSES, type DeadlineKind, type OrderState } from "./model";
 import { AFTER_SHIPMENT_RULES } from "./rules/after-shipment";
+import { DISPUTE_RULES } from "./rules/disputes";
 import { PRE_SHIPMENT_RULES } from "./rules/pre-shipment";
 import { REFUND_RULES } from "./rules/refunds";
 import { notify, type Rules } from "./rules/shared";
@@ -76,7 +77,7 @@ const REMINDER_RULES: Rules<"SEND_REMINDER"> = {
   },
 };
 
-export const TRANSITIONS: TransitionTable = { ...PRE_SHIPMENT_RULES, ...AFTER_SHIPMENT_RULES, ...REFUND_RULES, ...REMINDER_RULES };
+export const TRANSITIONS: TransitionTable = { ...PRE_SHIPMENT_RULES, ...AFTER_SHIPMENT_RULES, ...REFUND_RULES, ...DISPUTE_RULES, ...REMINDER_RULES };
 
 const remind = (deadline: DeadlineKind) => (): Command => ({ type: "SEND_REMINDER", deadline });
 
@@ -107,6 +108,8 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   REFUSAL_INSPECTION: () => ({ type: "REFUSAL_INSPECTION_TIMEOUT" }),
   REFUSAL_INSPECTION_REMINDER: remind("REFUSAL_INSPECTION_REMINDER"),
   DISPUTE_FILING: () => ({ type: "DISPUTE_FILING_TIMEOUT" }),
+  CANCEL_DISPUTE_FILING: () => ({ type: "CANCEL_DISPUTE_WINDOW_END" }),
+  APPEAL_WINDOW: (ref) => ({ type: "APPEAL_WINDOW_END", disputeId: ref ?? "" }),
   REFUND_ARRIVAL: (ref) => ({ type: "REFUND_ARRIVED", refundKey: ref ?? "" }),
   REFUND_OVERDUE: (ref) => ({ type: "REFUND_OVERDUE", refundKey: ref ?? "" }),
 };
@@ -137,6 +140,8 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   REFUSAL_INSPECTION: "Seller must confirm the refused parcel by",
   REFUSAL_INSPECTION_REMINDER: "Reminder to the seller to confirm receipt",
   DISPUTE_FILING: "Buyer may escalate until",
+  CANCEL_DISPUTE_FILING: "Buyer may escalate the rejected cancel until",
+  APPEAL_WINDOW: "Seller may appeal until",
   REFUND_ARRIVAL: "Refund expected by",
   REFUND_OVERDUE: "Refund overdue after",
 };

@@ -18,6 +18,7 @@ import {
   type CaseType,
   type Command,
   type CommandType,
+  type DisputeStatus,
   type OrderState,
   type OrderStatus,
   type Policy,
@@ -80,7 +81,44 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
   REFUND_ARRIVED: { command: { type: "REFUND_ARRIVED", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("PENDING", "REFUND_ARRIVAL:r1") },
   DELAY_REFUND: { command: { type: "DELAY_REFUND", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("PENDING") },
   REFUND_OVERDUE: { command: { type: "REFUND_OVERDUE", refundKey: "r1" }, now: at(5 * DAY), state: withRefund("DELAYED", "REFUND_OVERDUE:r1") },
+  // Disputes: an overdue refund can be escalated in any status; the others need their dispute at the right step.
+  ESCALATE: { command: { type: "ESCALATE", subject: "REFUND", refundKey: "r1", statement: "It never arrived.", photoCount: 0 }, now: at(5 * DAY), state: withRefund("OVERDUE") },
+  ADD_DISPUTE_STATEMENT: { command: { type: "ADD_DISPUTE_STATEMENT", disputeId: "d1", statement: "Here is the receipt.", photoCount: 1 }, now: at(5 * DAY), state: withDispute("OPEN") },
+  DECIDE_DISPUTE: {
+    command: { type: "DECIDE_DISPUTE", disputeId: "d1", outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: "The photos do not show any damage at all." },
+    now: at(5 * DAY),
+    state: () => ({ ...withCase("REFUND_ONLY", "ESCALATED")(), ...withDispute("OPEN", undefined, "CASE")(), caseCount: 1 }),
+  },
+  DECIDE_REFUND_DISPUTE: {
+    command: { type: "DECIDE_REFUND_DISPUTE", disputeId: "d1", outcome: "BUYER", rationale: "The bank confirms the refund is stuck." },
+    now: at(5 * DAY),
+    state: withDispute("OPEN"),
+  },
+  APPEAL_DECISION: { command: { type: "APPEAL_DECISION", disputeId: "d1", statement: "The buyer used the item." }, now: at(5 * DAY), state: withDispute("DECIDED_FOR_BUYER") },
+  DECIDE_APPEAL: { command: { type: "DECIDE_APPEAL", disputeId: "d1", outcome: "UPHOLD", rationale: "The photos support the buyer's claim." }, now: at(5 * DAY), state: withDispute("APPEALED") },
+  APPEAL_WINDOW_END: { command: { type: "APPEAL_WINDOW_END", disputeId: "d1" }, now: at(5 * DAY), state: withDispute("DECIDED_FOR_BUYER", "APPEAL_WINDOW:d1") },
+  CANCEL_DISPUTE_WINDOW_END: { command: { type: "CANCEL_DISPUTE_WINDOW_END" }, now: at(5 * DAY), state: due("CANCEL_DISPUTE_FILING") },
 };
+
+function withDispute(status: DisputeStatus, timer?: string, subject: "REFUND" | "CASE" = "REFUND") {
+  return (): Partial<OrderState> => ({
+    ...withRefund("OVERDUE")(),
+    disputes: [
+      {
+        id: "d1",
+        subject,
+        subjectRef: subject === "CASE" ? "o1-case-1" : "r1",
+        status,
+        openedAt: at(4 * DAY),
+        decideBy: at(6 * DAY),
+        statements: [{ party: "BUYER", text: "Never arrived", photoCount: 0, at: at(4 * DAY) }],
+        decision: status === "OPEN" ? null : { outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: "Paid to the wallet instead.", agentId: "agent-0", at: at(4 * DAY), refundedMinor: 0 },
+        appeal: status === "APPEALED" ? { statement: "Not my fault", at: at(4 * DAY), outcome: null, rationale: null, agentId: null, decidedAt: null } : null,
+      },
+    ],
+    deadlines: timer ? { [timer]: at(60) } : {},
+  });
+}
 
 function withCase(type: CaseType, status: CaseStatus, extra: Partial<ReturnCaseState> = {}, timer?: string) {
   return (): Partial<OrderState> => ({
@@ -98,6 +136,7 @@ function withCase(type: CaseType, status: CaseStatus, extra: Partial<ReturnCaseS
       trackingNumber: null,
       rejectReasonKey: null,
       refundMinor: null,
+      refundOnArrival: false,
       closedAt: null,
       ...extra,
     },

@@ -46,7 +46,7 @@ const CASE_STATUSES_OF_ORDER: readonly OrderStatus[] = ["AWAITING_COLLECTION", "
 // Case helpers
 // ---------------------------------------------------------------------------------------------
 
-function openCase({ state }: StateContext): ReturnCaseState | null {
+export function openCase({ state }: StateContext): ReturnCaseState | null {
   const current = state.returnCase;
   return current && !FINAL_CASE_STATUSES.includes(current.status) ? current : null;
 }
@@ -58,14 +58,14 @@ function caseIn(...statuses: CaseStatus[]) {
   };
 }
 
-function moveCase(ctx: StateContext, status: CaseStatus, patch: Partial<ReturnCaseState> = {}): ReturnCaseState {
+export function moveCase(ctx: StateContext, status: CaseStatus, patch: Partial<ReturnCaseState> = {}): ReturnCaseState {
   const current = ctx.state.returnCase!;
   const final = FINAL_CASE_STATUSES.includes(status);
   return { ...current, ...patch, status, closedAt: final ? ctx.now : current.closedAt };
 }
 
 /** The open deadlines of the current case (they all end when the case does). */
-function caseDeadlines(ctx: StateContext): DeadlineKey[] {
+export function caseDeadlines(ctx: StateContext): DeadlineKey[] {
   return Object.keys(ctx.state.deadlines).filter((key) => {
     const parsed = parseDeadlineKey(key);
     return parsed && DEADLINE_SCOPES[parsed.kind] === "CASE";
@@ -80,7 +80,7 @@ function caseWord(type: CaseType): string {
  * Completes the order when nothing is left to wait for: everything was refunded, the item came
  * back, or the return window is over. What escrow still holds settles to the seller.
  */
-function completion(ctx: StateContext, escrowAfter: number, itemReturned = false): Pick<Outcome, "status" | "effects"> {
+export function completion(ctx: StateContext, escrowAfter: number, itemReturned = false): Pick<Outcome, "status" | "effects"> {
   const { state, now } = ctx;
   if (!CASE_STATUSES_OF_ORDER.includes(state.status)) return {};
   const windowOver = !!state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime();
@@ -89,7 +89,7 @@ function completion(ctx: StateContext, escrowAfter: number, itemReturned = false
 }
 
 /** Refunds the current case: the refund, its postings and deadlines; the case REFUNDED; the order completed or settled if that is the end. */
-function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opts: { summary: string; restock?: boolean; itemReturned?: boolean }): Outcome {
+export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opts: { summary: string; restock?: boolean; itemReturned?: boolean }): Outcome {
   const { state } = ctx;
   const current = state.returnCase!;
   const issued = issueRefund(ctx, `case:${current.id}`, breakdown);
@@ -134,7 +134,7 @@ function closeTheCase(ctx: StateContext, summary: string, notes: Effect[]): Outc
   };
 }
 
-function caseBreakdown(ctx: StateContext, partialMinor?: number | null): RefundBreakdown {
+export function caseBreakdown(ctx: StateContext, partialMinor?: number | null): RefundBreakdown {
   const current = ctx.state.returnCase!;
   return previewRefund(ctx.state, { caseType: current.type, reasonKey: current.reasonKey, partialMinor }, ctx.policy);
 }
@@ -226,6 +226,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
         trackingNumber: null,
         rejectReasonKey: null,
         refundMinor: null,
+        refundOnArrival: false,
         closedAt: null,
       };
       return {
@@ -334,6 +335,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
         trackingNumber: null,
         rejectReasonKey: null,
         refundMinor: null,
+        refundOnArrival: false,
         closedAt: null,
       };
       const preview = previewRefund(state, { caseType: command.caseType, reasonKey: command.reasonKey }, policy);
@@ -511,12 +513,15 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
     label: "Return parcel arrives at the seller",
     roles: ["SYSTEM"],
     from: ["DELIVERED"],
-    to: [],
-    cases: ["AWAITING_INSPECTION"],
+    to: ["COMPLETED"],
+    cases: ["AWAITING_INSPECTION", "REFUNDED"],
     timer: timerDue("RETURN_TRANSIT"),
     guard: caseIn("RETURN_SHIPPED"),
     apply: (ctx) => {
       const { state, now, policy } = ctx;
+      if (state.returnCase!.refundOnArrival) {
+        return refundTheCase(ctx, caseBreakdown(ctx), { summary: "The return platform support required reached the seller, so the buyer is refunded.", restock: true, itemReturned: true });
+      }
       const inspectBy = addDuration(now, policy.inspection, policy);
       return {
         returnCase: moveCase(ctx, "AWAITING_INSPECTION"),

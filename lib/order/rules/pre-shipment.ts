@@ -89,7 +89,12 @@ function requestCancelBlock({ state, now, policy }: StateContext): Block | null 
  * original payment method when it was paid, the parties told. A pending cancel request is resolved
  * in the buyer's favour (by the seller: approved; otherwise: approved automatically).
  */
-function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: string; requestStatus?: CancelRequestStatus } = {}): Outcome {
+/** An open dispute about the cancel request, if any (it blocks shipping). */
+export function openCancelDispute(state: OrderState) {
+  return state.disputes.find((dispute) => dispute.subject === "CANCEL_REQUEST" && dispute.status === "OPEN") ?? null;
+}
+
+export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: string; requestStatus?: CancelRequestStatus; keepDispute?: boolean } = {}): Outcome {
   const { state, actor, now } = ctx;
   const effects: Effect[] = [{ type: "RESTOCK" }];
   const deadlines: DeadlineSpec[] = [];
@@ -128,10 +133,13 @@ function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: str
   const requestStatus = opts.requestStatus ?? (pending ? (actor.role === "SELLER" ? "APPROVED" : "AUTO_APPROVED") : undefined);
   const cancelRequest = requestStatus && (pending || opts.requestStatus) ? resolveRequest(ctx, requestStatus) : undefined;
 
+  // A dispute about the cancel request is moot once the order is cancelled another way.
+  const moot = opts.keepDispute ? null : openCancelDispute(state);
   return {
     status: "CANCELLED",
     patch: { cancellation: { reasonKey: reason.key, byRole: actor.role, byId: actor.id, at: now, fault: reason.fault } },
     ...(cancelRequest ? { cancelRequest } : {}),
+    ...(moot ? { dispute: { ...moot, status: "CLOSED" as const } } : {}),
     deadlines: { open: deadlines },
     effects,
     event: {
@@ -293,14 +301,26 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     guard: ({ state }) => (state.cancelRequest?.status === "PENDING" ? null : quiet("There is no cancel request waiting for your answer.")),
     validate: ({ state, command }) => reasonCheck("SELLER_REJECT_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => {
+      const { state, now, policy } = ctx;
       const reason = findReason(ctx.command.reasonKey)!;
+      // Global profile: the buyer may escalate a rejected cancel while the order has not shipped.
+      const escalateBy = policy.cancelRejectionDisputable && state.status === "AWAITING_SHIPMENT" ? addDuration(now, policy.disputeFiling, policy) : null;
       return {
         cancelRequest: resolveRequest(ctx, "REJECTED", reason.key),
-        deadlines: { close: ["CANCEL_REQUEST_ANSWER"] },
+        deadlines: { close: ["CANCEL_REQUEST_ANSWER"], open: escalateBy ? [{ kind: "CANCEL_DISPUTE_FILING", dueAt: escalateBy }] : [] },
         effects: [
-          notify("BUYER", "CANCEL_REQUEST_REJECTED", `The seller rejected your cancel request for order ${ctx.state.code}`, `Reason: ${reason.label}. The order will ship; you can refuse the parcel, or request a return after delivery.`),
+          notify(
+            "BUYER",
+            "CANCEL_REQUEST_REJECTED",
+            `The seller rejected your cancel request for order ${state.code}`,
+            `Reason: ${reason.label}. ${escalateBy ? `You can ask platform support to decide until ${formatDateTime(escalateBy)}; meanwhile the order cannot ship. ` : ""}Otherwise the order ships; you can refuse the parcel, or request a return after delivery.`,
+          ),
         ],
-        event: { type: "CANCEL_REQUEST_REJECTED", summary: `The seller rejected the cancel request: ${reason.label}.`, data: { reasonKey: reason.key } },
+        event: {
+          type: "CANCEL_REQUEST_REJECTED",
+          summary: `The seller rejected the cancel request: ${reason.label}.${escalateBy ? ` The buyer may escalate until ${formatDateTime(escalateBy)}.` : ""}`,
+          data: { reasonKey: reason.key },
+        },
       };
     },
   },
@@ -310,6 +330,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     roles: ["SELLER"],
     from: ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
+    disputes: ["CLOSED"],
     request: ["APPROVED"],
     unavailable: {
       UNPAID: "The buyer has not paid yet. An unpaid order is cancelled automatically when its payment window ends.",
@@ -334,6 +355,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
       COMPLETED: quiet("The order is complete."),
       CANCELLED: quiet("The order is cancelled."),
     },
+    guard: ({ state }) => (openCancelDispute(state) ? { reason: "You can't ship while platform support is deciding the buyer's cancel request." } : null),
     apply: (ctx) => {
       const { now, policy } = ctx;
       const pickupAt = addDuration(now, policy.carrierPickup, policy);
@@ -344,7 +366,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
         ...rejected,
         deadlines: {
           open: [{ kind: "CARRIER_PICKUP", dueAt: pickupAt }],
-          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_REMINDER", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
+          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_REMINDER", "CANCEL_DISPUTE_FILING", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
         },
         event: {
           type: "SHIPMENT_ARRANGED",
@@ -359,6 +381,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     roles: ["SUPPORT"],
     from: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
+    disputes: ["CLOSED"],
     request: ["AUTO_APPROVED"],
     unavailable: SELLER_SHIPPED,
     validate: ({ state, command }) => reasonCheck("OPERATOR_CANCEL", state.status, command.reasonKey),
@@ -476,6 +499,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     roles: ["SYSTEM"],
     from: ["AWAITING_SHIPMENT"],
     to: ["CANCELLED"],
+    disputes: ["CLOSED"],
     request: ["AUTO_APPROVED"],
     timer: timerDue("DISPATCH_AUTO_CANCEL"),
     apply: (ctx) => cancelTheOrder(ctx, findReason("not_shipped_in_time")!),

@@ -13,6 +13,8 @@ import {
   type CancelRequestStatus,
   type CaseStatus,
   type DeadlineKey,
+  type DisputeState,
+  type DisputeStatus,
   type OrderState,
   type OrderStatus,
   type RefundStatus,
@@ -50,6 +52,7 @@ export interface Outcome {
   cancelRequest?: CancelRequestState;
   returnCase?: ReturnCaseState;
   refundUpdate?: { key: string; status: RefundStatus; at: Date };
+  dispute?: DisputeState;
   deadlines?: { open?: DeadlineSpec[]; close?: DeadlineKey[] };
   effects?: Effect[];
   event: { type: string; summary: string; data?: Record<string, unknown> };
@@ -68,6 +71,8 @@ export interface Transition<C extends Command = Command> {
   cases?: readonly CaseStatus[];
   /** The refund statuses this command can produce (checked against its sub-machine). */
   refunds?: readonly RefundStatus[];
+  /** The dispute statuses this command can produce (checked against its sub-machine). */
+  disputes?: readonly DisputeStatus[];
   /** For commands a timer sends: the key of the deadline that must be open and due. */
   timer?: (command: C) => DeadlineKey;
   /** Why the command is closed in a status outside `from`. */

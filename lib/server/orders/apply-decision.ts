@@ -65,6 +65,32 @@ export async function applyDecision(
     await tx.returnCase.upsert({ where: { id }, create: { id, orderId: order.id, ...fields }, update: fields });
   }
 
+  if (decision.dispute) {
+    const { id, statements, decision: verdict, appeal, ...fields } = decision.dispute;
+    const columns = {
+      ...fields,
+      decisionOutcome: verdict?.outcome ?? null,
+      decisionAmountMinor: verdict?.amountMinor ?? null,
+      returnRequired: verdict?.returnRequired ?? false,
+      decisionRationale: verdict?.rationale ?? null,
+      decidedById: verdict?.agentId ?? null,
+      decidedAt: verdict?.at ?? null,
+      refundedMinor: verdict?.refundedMinor ?? 0,
+      appealStatement: appeal?.statement ?? null,
+      appealedAt: appeal?.at ?? null,
+      appealOutcome: appeal?.outcome ?? null,
+      appealRationale: appeal?.rationale ?? null,
+      appealDecidedById: appeal?.agentId ?? null,
+      appealDecidedAt: appeal?.decidedAt ?? null,
+    };
+    await tx.dispute.upsert({ where: { id }, create: { id, orderId: order.id, ...columns }, update: columns });
+    // Statements are append-only: store the ones this decision added.
+    const stored = await tx.disputeStatement.count({ where: { disputeId: id } });
+    if (statements.length > stored) {
+      await tx.disputeStatement.createMany({ data: statements.slice(stored).map((statement) => ({ disputeId: id, ...statement })) });
+    }
+  }
+
   if (decision.refundUpdate) {
     const { key, status, at } = decision.refundUpdate;
     const stamp = status === "ARRIVED" ? { arrivedAt: at } : status === "DELAYED" ? { delayedAt: at } : status === "OVERDUE" ? { overdueAt: at } : {};

@@ -2,6 +2,8 @@ import {
   CANCEL_REQUEST_STATUSES,
   CASE_STATUSES,
   CASE_TYPES,
+  DISPUTE_STATUSES,
+  DISPUTE_SUBJECTS,
   REFUND_STATUSES,
   accounts,
   isOrderStatus,
@@ -11,6 +13,9 @@ import {
   type CaseStatus,
   type CaseType,
   type DeadlineKey,
+  type DisputeState,
+  type DisputeStatus,
+  type DisputeSubject,
   type OrderState,
   type RefundStatus,
 } from "@/lib/order";
@@ -59,9 +64,11 @@ export const orderStateSelect = {
       trackingNumber: true,
       rejectReasonKey: true,
       refundMinor: true,
+      refundOnArrival: true,
       closedAt: true,
     },
   },
+  disputes: { orderBy: { openedAt: "asc" }, include: { statements: { orderBy: { at: "asc" } } } },
   _count: { select: { returnCases: true } },
   refunds: { select: { idempotencyKey: true, totalMinor: true, destination: true, status: true, expectedArrivalAt: true } },
   ledgerEntries: { where: { account: accounts.escrow }, select: { amountMinor: true } },
@@ -106,12 +113,72 @@ type OrderRow = {
     trackingNumber: string | null;
     rejectReasonKey: string | null;
     refundMinor: number | null;
+    refundOnArrival: boolean;
     closedAt: Date | null;
   }[];
+  disputes: DisputeRow[];
   _count: { returnCases: number };
   refunds: { idempotencyKey: string; totalMinor: number; destination: string; status: string; expectedArrivalAt: Date }[];
   ledgerEntries: { amountMinor: number }[];
 };
+
+type DisputeRow = {
+  id: string;
+  subject: string;
+  subjectRef: string;
+  status: string;
+  openedAt: Date;
+  decideBy: Date;
+  decisionOutcome: string | null;
+  decisionAmountMinor: number | null;
+  returnRequired: boolean;
+  decisionRationale: string | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  refundedMinor: number;
+  appealStatement: string | null;
+  appealedAt: Date | null;
+  appealOutcome: string | null;
+  appealRationale: string | null;
+  appealDecidedById: string | null;
+  appealDecidedAt: Date | null;
+  statements: { party: string; text: string; photoCount: number; at: Date }[];
+};
+
+function toDispute(row: DisputeRow): DisputeState {
+  return {
+    id: row.id,
+    subject: oneOf<DisputeSubject>(DISPUTE_SUBJECTS, row.subject, "dispute subject"),
+    subjectRef: row.subjectRef,
+    status: oneOf<DisputeStatus>(DISPUTE_STATUSES, row.status, "dispute status"),
+    openedAt: row.openedAt,
+    decideBy: row.decideBy,
+    statements: row.statements.map((statement) => ({ ...statement, party: statement.party === "SELLER" ? "SELLER" : "BUYER" })),
+    decision:
+      row.decisionOutcome && row.decidedAt
+        ? {
+            outcome: row.decisionOutcome === "SELLER" ? "SELLER" : "BUYER",
+            amountMinor: row.decisionAmountMinor,
+            returnRequired: row.returnRequired,
+            rationale: row.decisionRationale ?? "",
+            agentId: row.decidedById ?? "",
+            at: row.decidedAt,
+            refundedMinor: row.refundedMinor,
+          }
+        : null,
+    appeal:
+      row.appealStatement !== null && row.appealedAt
+        ? {
+            statement: row.appealStatement,
+            at: row.appealedAt,
+            outcome: row.appealOutcome === "UPHELD" || row.appealOutcome === "OVERTURNED" ? row.appealOutcome : null,
+            rationale: row.appealRationale,
+            agentId: row.appealDecidedById,
+            decidedAt: row.appealDecidedAt,
+          }
+        : null,
+  };
+}
 
 function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
   if (!(values as readonly string[]).includes(value)) throw new Error(`Unknown ${what}: ${value}`);
@@ -170,6 +237,7 @@ export function toOrderState(row: OrderRow): OrderState {
         expectedArrivalAt: refund.expectedArrivalAt,
       };
     }),
+    disputes: row.disputes.map(toDispute),
     escrowMinor: row.ledgerEntries.reduce((sum, entry) => sum + entry.amountMinor, 0),
     cancelRequest: request ? { ...request, status: request.status as CancelRequestStatus } : null,
     deadlines,
