@@ -8,3 +8,4 @@ export * from "./dispute";
 export { escalatable } from "./rules/disputes";
 export * from "./transitions";
 export * from "./machine";
+export * from "./graph";

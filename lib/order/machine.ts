@@ -3,9 +3,9 @@
  * asks the same rules what a person may do and why not; `checkTransitionGraph` proves the table is sound.
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
-import { isCancelRequestMove } from "./cancel-request";
-import { isDisputeMove } from "./dispute";
-import { REFUND_TRANSITIONS, isCaseMove } from "./return-case";
+import { CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
+import { DISPUTE_TRANSITIONS } from "./dispute";
+import { CASE_TRANSITIONS, REFUND_TRANSITIONS } from "./return-case";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES, accounts } from "./commands";
 import {
@@ -26,6 +26,7 @@ import {
   type Role,
 } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
+import type { Moves } from "./rules/shared";
 import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type StateContext, type Transition } from "./transitions";
 
 function refuse(code: RefusalCode, reason: string, field?: string): Refusal {
@@ -99,24 +100,36 @@ function settleDeadlines(state: OrderState, to: OrderStatus, open: DeadlineSpec[
   return { open: opened, close: closed };
 }
 
+/** A sub-machine move must be in the machine's table and declared by the rule; staying put (adding to it) must be declared too. */
+function checkMove<S extends string>(
+  type: CommandType,
+  what: string,
+  table: Record<string, readonly S[]>,
+  declared: Moves<S> | undefined,
+  previous: S | null,
+  next: S,
+): void {
+  const from = previous ?? "NONE";
+  const allowed = previous === next ? declared?.from.includes(from) : table[from]?.includes(next) && declared?.from.includes(from) && declared.to.includes(next);
+  if (!allowed) throw new Error(`${type} moved a ${what} from ${from} to ${next}, which the rules do not allow`);
+}
+
 /** A rule may only move its sub-machines along their own tables, and never refund the same cause twice. */
 function checkSubMachines(rule: Transition, type: CommandType, state: OrderState, outcome: ReturnType<Transition["apply"]>): void {
+  if (outcome.cancelRequest) checkMove(type, "cancel request", CANCEL_REQUEST_TRANSITIONS, rule.request, state.cancelRequest?.status ?? null, outcome.cancelRequest.status);
   if (outcome.returnCase) {
-    const next = outcome.returnCase.status;
     const previous = outcome.returnCase.id === state.returnCase?.id ? state.returnCase.status : null;
     if (previous === null && state.returnCase && !FINAL_CASE_STATUSES.includes(state.returnCase.status)) throw new Error(`${type} opened a case while another is open`);
-    if (!isCaseMove(previous, next) || !rule.cases?.includes(next)) throw new Error(`${type} moved a case from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+    checkMove(type, "case", CASE_TRANSITIONS, rule.cases, previous, outcome.returnCase.status);
   }
   if (outcome.dispute) {
-    const next = outcome.dispute.status;
     const previous = state.disputes.find((dispute) => dispute.id === outcome.dispute!.id)?.status ?? null;
-    // Staying put (a statement added) is not a move; any move must be in the table and declared by the rule.
-    if (previous !== next && (!isDisputeMove(previous, next) || !rule.disputes?.includes(next))) throw new Error(`${type} moved a dispute from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+    checkMove(type, "dispute", DISPUTE_TRANSITIONS, rule.disputes, previous, outcome.dispute.status);
   }
   if (outcome.refundUpdate) {
     const previous = state.refunds.find((refund) => refund.key === outcome.refundUpdate!.key)?.status;
-    const next = outcome.refundUpdate.status;
-    if (!previous || !REFUND_TRANSITIONS[previous].includes(next) || !rule.refunds?.includes(next)) throw new Error(`${type} moved a refund from ${previous ?? "NONE"} to ${next}, which the rules do not allow`);
+    if (!previous) throw new Error(`${type} moved a refund that does not exist`);
+    checkMove(type, "refund", REFUND_TRANSITIONS, rule.refunds, previous, outcome.refundUpdate.status);
   }
   for (const effect of outcome.effects ?? []) {
     if (effect.type === "REFUND" && state.refunds.some((refund) => refund.key === effect.idempotencyKey)) throw new Error(`${type} would refund ${effect.idempotencyKey} twice`);
@@ -142,12 +155,6 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
   if (to !== state.status && !rule.to.includes(to)) throw new Error(`${command.type} moved the order to ${to}, which its rule does not list`);
   if (FINAL_STATUSES.includes(state.status) && to !== state.status) throw new Error(`${command.type} tried to move a ${state.status} order`);
   checkSubMachines(rule, command.type, state, outcome);
-  if (outcome.cancelRequest) {
-    const next = outcome.cancelRequest.status;
-    if (!isCancelRequestMove(state.cancelRequest?.status ?? null, next) || !rule.request?.includes(next)) {
-      throw new Error(`${command.type} moved the cancel request from ${state.cancelRequest?.status ?? "NONE"} to ${next}, which the rules do not allow`);
-    }
-  }
   return {
     ok: true,
     command: command.type,

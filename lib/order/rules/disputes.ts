@@ -107,8 +107,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["BUYER"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["OPEN"],
-    cases: ["ESCALATED"],
+    disputes: { from: ["NONE"], to: ["OPEN"] },
+    cases: { from: ["REJECTED", "RECEIPT_REJECTED"], to: ["ESCALATED"] },
     guard: ({ state }) => (escalatable(state).length > 0 ? null : quiet("There is nothing to escalate right now.")),
     validate: ({ state, command }) => {
       if (!(DISPUTE_SUBJECTS as readonly string[]).includes(command.subject)) return { field: "subject", reason: "Choose what you want support to decide." };
@@ -148,7 +148,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["BUYER", "SELLER"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["OPEN"],
+    disputes: { from: ["OPEN"], to: [] },
     guard: anyDisputeOpen(["OPEN"]),
     validate: (ctx) => disputeIn(ctx, "OPEN") ?? statementCheck(ctx.command.statement, ctx.command.photoCount),
     apply: ({ state, command, actor, now }) => {
@@ -167,8 +167,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     // A request or a cancel request is disputed while the order is still open; an overdue refund (DECIDE_REFUND_DISPUTE) at any time.
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"],
     to: ["CANCELLED", "COMPLETED"],
-    disputes: ["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"],
-    cases: ["REFUNDED", "AWAITING_SHIPBACK", "CLOSED"],
+    disputes: { from: ["OPEN"], to: ["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"] },
+    cases: { from: ["ESCALATED"], to: ["REFUNDED", "AWAITING_SHIPBACK", "CLOSED"] },
     guard: anyDisputeOpen(["OPEN"]),
     validate: (ctx) => {
       const { state, command } = ctx;
@@ -243,8 +243,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["DECIDED_FOR_SELLER", "CLOSED"],
-    refunds: ["REISSUED"],
+    disputes: { from: ["OPEN"], to: ["DECIDED_FOR_SELLER", "CLOSED"] },
+    refunds: { from: ["OVERDUE"], to: ["REISSUED"] },
     guard: ({ state }) => (state.disputes.some((d) => d.subject === "REFUND" && d.status === "OPEN") ? null : quiet("There is no overdue refund to decide.")),
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "OPEN");
@@ -306,7 +306,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["SELLER"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["APPEALED"],
+    disputes: { from: ["DECIDED_FOR_BUYER"], to: ["APPEALED"] },
     guard: anyDisputeOpen(["DECIDED_FOR_BUYER"]),
     validate: (ctx) => disputeIn(ctx, "DECIDED_FOR_BUYER") ?? statementCheck(ctx.command.statement, 0),
     apply: ({ state, command, now }) => {
@@ -325,8 +325,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["APPEAL_UPHELD", "APPEAL_OVERTURNED"],
-    cases: ["CLOSED"],
+    disputes: { from: ["APPEALED"], to: ["APPEAL_UPHELD", "APPEAL_OVERTURNED"] },
+    cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"] },
     guard: anyDisputeOpen(["APPEALED"]),
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "APPEALED");
@@ -379,7 +379,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: ["CLOSED"],
+    disputes: { from: ["DECIDED_FOR_BUYER"], to: ["CLOSED"] },
     timer: (command) => deadlineKey("APPEAL_WINDOW", command.disputeId),
     validate: (ctx) => disputeIn(ctx, "DECIDED_FOR_BUYER"),
     apply: ({ state, command }) => {

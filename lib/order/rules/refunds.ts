@@ -23,7 +23,7 @@ export const REFUND_RULES: Rules<RefundCommand> = {
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
-    refunds: ["ARRIVED"],
+    refunds: { from: ["PENDING"], to: ["ARRIVED"] },
     timer: (command) => deadlineKey("REFUND_ARRIVAL", command.refundKey),
     validate: (ctx) => {
       const refund = refundIn(ctx, ctx.command.refundKey, "PENDING");
@@ -46,7 +46,7 @@ export const REFUND_RULES: Rules<RefundCommand> = {
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
-    refunds: ["DELAYED"],
+    refunds: { from: ["PENDING"], to: ["DELAYED"] },
     validate: (ctx) => {
       const refund = refundIn(ctx, ctx.command.refundKey, "PENDING");
       return isBlock(refund) ? { field: "refundKey", reason: refund.reason } : null;
@@ -71,7 +71,7 @@ export const REFUND_RULES: Rules<RefundCommand> = {
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
-    refunds: ["OVERDUE"],
+    refunds: { from: ["PENDING", "DELAYED"], to: ["OVERDUE"] },
     timer: (command) => deadlineKey("REFUND_OVERDUE", command.refundKey),
     validate: (ctx) => {
       const refund = refundIn(ctx, ctx.command.refundKey, "PENDING", "DELAYED");

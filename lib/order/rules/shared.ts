@@ -65,14 +65,14 @@ export interface Transition<C extends Command = Command> {
   from: readonly OrderStatus[];
   /** The statuses this command can move the order to; empty when it never changes the order's status. */
   to: readonly OrderStatus[];
-  /** The cancel-request statuses this command can produce (checked against its sub-machine). */
-  request?: readonly CancelRequestStatus[];
-  /** The case statuses this command can produce (checked against its sub-machine). */
-  cases?: readonly CaseStatus[];
-  /** The refund statuses this command can produce (checked against its sub-machine). */
-  refunds?: readonly RefundStatus[];
-  /** The dispute statuses this command can produce (checked against its sub-machine). */
-  disputes?: readonly DisputeStatus[];
+  /** How this command may move the cancel request (NONE: it creates one); checked against its sub-machine. */
+  request?: Moves<CancelRequestStatus>;
+  /** How this command may move the after-sales case. */
+  cases?: Moves<CaseStatus>;
+  /** How this command may move an existing refund (creating refunds is declared by the REFUND effect). */
+  refunds?: Moves<RefundStatus>;
+  /** How this command may move a dispute; an empty `to` means it only adds to one (a statement). */
+  disputes?: Moves<DisputeStatus>;
   /** For commands a timer sends: the key of the deadline that must be open and due. */
   timer?: (command: C) => DeadlineKey;
   /** Why the command is closed in a status outside `from`. */
@@ -82,6 +82,12 @@ export interface Transition<C extends Command = Command> {
   /** A check of the command's own fields; returns a field error, or null. */
   validate?: (ctx: Context<C>) => { field: string; reason: string } | null;
   apply: (ctx: Context<C>) => Outcome;
+}
+
+/** The moves a rule may make in a sub-machine: from these statuses (NONE: it creates the thing) to these. */
+export interface Moves<S extends string> {
+  from: readonly (S | "NONE")[];
+  to: readonly S[];
 }
 
 export type Rules<T extends CommandType> = { [K in T]: Transition<CommandOf<K>> };
