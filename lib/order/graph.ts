@@ -91,7 +91,11 @@ export function checkMachineGraph(graph: MachineGraph, creators: readonly string
   const queue = [graph.initial];
   while (queue.length > 0) {
     const from = queue.shift()!;
-    for (const edge of graph.edges) if (edge.from === from && !reached.has(edge.to)) reached.add(edge.to), queue.push(edge.to);
+    for (const edge of graph.edges) {
+      if (edge.from !== from || reached.has(edge.to)) continue;
+      reached.add(edge.to);
+      queue.push(edge.to);
+    }
   }
   for (const status of graph.statuses) {
     if (!reached.has(status)) problems.push(`${graph.name}: ${status} is unreachable`);
