@@ -1,7 +1,7 @@
 /**
  * After shipment: one named test per row of DOMAIN.md's deadline table from delivery on, and of the
- * platform's parameter table, for both profiles where they differ; the refund arithmetic; the seed's
- * case 3 sequences.
+ * platform's parameter table, for both profiles where they differ; the refund arithmetic. The seed's
+ * case 3 sequences are in seed-article.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
@@ -340,21 +340,7 @@ describe("refunds arrive, are delayed, become overdue", () => {
   });
 });
 
-describe("case 3: shipped — no cancel, then a return; or a refused parcel", () => {
-  it("shipped → cancel gone → delivered → return and refund → shipped back → accepted → refunded, completed", () => {
-    const inTransit = order("IN_TRANSIT");
-    expect(availableActions(inTransit, buyer, at(2 * DAY), US).find((a) => a.command === "BUYER_CANCEL")?.reason).toMatch(/parcel has shipped/);
-    const { state, decisions } = delivered(US, [
-      [RETURN_CHANGE_OF_MIND, "buyer", 24],
-      [{ type: "APPROVE_RETURN" }, "seller", 30],
-      [SHIP, "buyer", 48],
-      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 48 + 72],
-      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 48 + 80],
-    ]);
-    expect(decisions.map((d) => d.returnCase?.status)).toEqual(["REQUESTED", "AWAITING_SHIPBACK", "RETURN_SHIPPED", "AWAITING_INSPECTION", "REFUNDED"]);
-    expect(state.status).toBe("COMPLETED");
-  });
-
+describe("refused parcel", () => {
   it("refused parcel → back at the seller 3 days later → cancelled by the system, not the seller's fault → seller confirms → refunded less postage", () => {
     const start = order("IN_TRANSIT");
     const refused = must(decide(start, { type: "REFUSE_PARCEL" }, buyer, at(2 * DAY), US));
