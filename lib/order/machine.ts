@@ -100,7 +100,7 @@ function settleDeadlines(state: OrderState, to: OrderStatus, open: DeadlineSpec[
   return { open: opened, close: closed };
 }
 
-/** A sub-machine move must be in the machine's table and declared by the rule; staying put (adding to it) must be declared too. */
+/** A sub-machine move must be in the machine's table and declared by the rule; staying put (adding to it) must be declared in `stays`. */
 function checkMove<S extends string>(
   type: CommandType,
   what: string,
@@ -110,7 +110,7 @@ function checkMove<S extends string>(
   next: S,
 ): void {
   const from = previous ?? "NONE";
-  const allowed = previous === next ? declared?.from.includes(from) : table[from]?.includes(next) && declared?.from.includes(from) && declared.to.includes(next);
+  const allowed = previous === next ? declared?.stays?.includes(next) : table[from]?.includes(next) && declared?.from.includes(from) && declared.to.includes(next);
   if (!allowed) throw new Error(`${type} moved a ${what} from ${from} to ${next}, which the rules do not allow`);
 }
 
@@ -165,7 +165,8 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
     ...(outcome.returnCase ? { returnCase: outcome.returnCase } : {}),
     ...(outcome.refundUpdate ? { refundUpdate: outcome.refundUpdate } : {}),
     ...(outcome.dispute ? { dispute: outcome.dispute } : {}),
-    deadlines: settleDeadlines(state, to, outcome.deadlines?.open ?? [], outcome.deadlines?.close ?? [], now, policy),
+    // A timer's command uses up the deadline that fired it.
+    deadlines: settleDeadlines(state, to, outcome.deadlines?.open ?? [], [...(outcome.deadlines?.close ?? []), ...(rule.timer ? [rule.timer(command)] : [])], now, policy),
     effects: outcome.effects ?? [],
     event: { type: outcome.event.type, summary: outcome.event.summary, data: outcome.event.data ?? {} },
   };

@@ -322,7 +322,8 @@ describe("refunds arrive, are delayed, become overdue", () => {
     expect(refusal(decide(state, { type: "REFUND_ARRIVED", refundKey: "cancel:o1" }, system, early, US))?.code).toBe("INVALID_TRANSITION");
     const arrived = must(decide(state, { type: "REFUND_ARRIVED", refundKey: "cancel:o1" }, system, refund!.expectedArrivalAt, US));
     expect(arrived.refundUpdate).toMatchObject({ status: "ARRIVED" });
-    expect(arrived.deadlines.close).toEqual(["REFUND_OVERDUE:cancel:o1"]);
+    // Its own arrival timer is used up, and the overdue timer is no longer needed.
+    expect(arrived.deadlines.close).toEqual(["REFUND_ARRIVAL:cancel:o1", "REFUND_OVERDUE:cancel:o1"]);
     expect(arrived.to).toBe("CANCELLED");
   });
 

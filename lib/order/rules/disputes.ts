@@ -148,7 +148,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     roles: ["BUYER", "SELLER"],
     from: ORDER_STATUSES,
     to: [],
-    disputes: { from: ["OPEN"], to: [] },
+    disputes: { from: [], to: [], stays: ["OPEN"] },
     guard: anyDisputeOpen(["OPEN"]),
     validate: (ctx) => disputeIn(ctx, "OPEN") ?? statementCheck(ctx.command.statement, ctx.command.photoCount),
     apply: ({ state, command, actor, now }) => {
@@ -326,8 +326,12 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     from: ORDER_STATUSES,
     to: [],
     disputes: { from: ["APPEALED"], to: ["APPEAL_UPHELD", "APPEAL_OVERTURNED"] },
-    cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"] },
-    guard: anyDisputeOpen(["APPEALED"]),
+    cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"], stays: ["RETURN_SHIPPED"] },
+    guard: ({ state, actor }) => {
+      const appealed = state.disputes.filter((d) => d.status === "APPEALED");
+      if (appealed.length === 0) return quiet("There is no appeal to decide.");
+      return appealed.some((d) => d.decision?.agentId !== actor.id) ? null : { reason: "A different agent must decide this appeal: you made the original decision." };
+    },
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "APPEALED");
       if (wrong) return wrong;
@@ -353,11 +357,17 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       }
       const refunded = dispute.decision?.refundedMinor ?? 0;
       const current = openCase(ctx);
-      // A return the decision required but the buyer has not completed is no longer owed.
-      const pendingReturn = dispute.subject === "CASE" && current?.id === dispute.subjectRef && current.refundOnArrival;
+      const pendingReturn = dispute.subject === "CASE" && current?.id === dispute.subjectRef && current.refundOnArrival ? current : null;
+      // A return the decision required is no longer owed: not yet shipped, the case closes; already on its way,
+      // it reaches the seller as an ordinary return, inspected before any refund.
+      const caseOutcome: Partial<Outcome> = !pendingReturn
+        ? {}
+        : pendingReturn.status === "AWAITING_SHIPBACK"
+          ? { returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx), ...reopenCompletion(ctx) } }
+          : { returnCase: { ...pendingReturn, refundOnArrival: false } };
       return {
         dispute: next,
-        ...(pendingReturn ? { returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx), ...reopenCompletion(ctx) } } : {}),
+        ...caseOutcome,
         effects: [
           ...(refunded > 0
             ? [{ type: "LEDGER" as const, kind: "COMPENSATION" as const, currency: state.currency, postings: [{ account: accounts.platform, amountMinor: -refunded }, { account: accounts.seller(state.shopId), amountMinor: refunded }] }]

@@ -9,6 +9,7 @@ import { accounts, type DeadlineSpec, type Effect } from "../commands";
 import { PAYMENT_METHOD_LABELS, type CancelRequestState, type CancelRequestStatus, type OrderState, type OrderStatus } from "../model";
 import { AUTO_APPROVE_WINDOW_HOURS, addDuration, isAutoApproveWindow } from "../policy";
 import { findReason, type Reason } from "../reasons";
+import { openCase } from "./after-shipment";
 import { BY, issueRefund, notify, quiet, reasonCheck, refundSentence, timerDue, type Block, type Outcome, type Rules, type StateContext } from "./shared";
 
 export type PreShipmentCommand =
@@ -336,6 +337,8 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
       UNPAID: "The buyer has not paid yet. An unpaid order is cancelled automatically when its payment window ends.",
       ...SELLER_SHIPPED,
     },
+    // A refund the buyer asked for before delivery is answered, not overtaken by a cancellation.
+    guard: (ctx) => (openCase(ctx) ? { reason: "The buyer has an open refund request on this order: answer that instead." } : null),
     validate: ({ state, command }) => reasonCheck("SELLER_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.command.reasonKey)!),
   },
@@ -384,6 +387,8 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     disputes: { from: ["OPEN"], to: ["CLOSED"] },
     request: { from: ["PENDING"], to: ["AUTO_APPROVED"] },
     unavailable: SELLER_SHIPPED,
+    // A refund the buyer asked for before delivery is answered, not overtaken by a cancellation.
+    guard: (ctx) => (openCase(ctx) ? { reason: "The buyer has an open refund request on this order: answer that instead." } : null),
     validate: ({ state, command }) => reasonCheck("OPERATOR_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.command.reasonKey)!),
   },

@@ -71,7 +71,7 @@ export interface Transition<C extends Command = Command> {
   cases?: Moves<CaseStatus>;
   /** How this command may move an existing refund (creating refunds is declared by the REFUND effect). */
   refunds?: Moves<RefundStatus>;
-  /** How this command may move a dispute; an empty `to` means it only adds to one (a statement). */
+  /** How this command may move a dispute (or add to one without moving it: `stays`). */
   disputes?: Moves<DisputeStatus>;
   /** For commands a timer sends: the key of the deadline that must be open and due. */
   timer?: (command: C) => DeadlineKey;
@@ -84,10 +84,14 @@ export interface Transition<C extends Command = Command> {
   apply: (ctx: Context<C>) => Outcome;
 }
 
-/** The moves a rule may make in a sub-machine: from these statuses (NONE: it creates the thing) to these. */
+/**
+ * The moves a rule may make in a sub-machine: from these statuses (NONE: it creates the thing) to
+ * these; `stays`: statuses in which it changes the thing without moving it (a statement added).
+ */
 export interface Moves<S extends string> {
   from: readonly (S | "NONE")[];
   to: readonly S[];
+  stays?: readonly S[];
 }
 
 export type Rules<T extends CommandType> = { [K in T]: Transition<CommandOf<K>> };
