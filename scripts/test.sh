@@ -14,8 +14,8 @@ npx eslint --max-warnings=0 .
 step "Typecheck (tsc)"
 npx tsc --noEmit
 
-step "Unit and integration tests (Vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+step "Unit and integration tests (Vitest), with the rule engine's branch coverage gate (95%)"
+npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
 step "Browser tests (Playwright, production build)"
 bash scripts/ensure-chromium.sh

@@ -16,6 +16,3 @@ export const CANCEL_REQUEST_TRANSITIONS: Record<CancelRequestStatus | "NONE", re
   WITHDRAWN: [],
 };
 
-export function isCancelRequestMove(from: CancelRequestStatus | null, to: CancelRequestStatus): boolean {
-  return CANCEL_REQUEST_TRANSITIONS[from ?? "NONE"].includes(to);
-}

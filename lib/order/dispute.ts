@@ -17,9 +17,6 @@ export const DISPUTE_TRANSITIONS: Record<DisputeStatus | "NONE", readonly Disput
   CLOSED: [],
 };
 
-export function isDisputeMove(from: DisputeStatus | null, to: DisputeStatus): boolean {
-  return DISPUTE_TRANSITIONS[from ?? "NONE"].includes(to);
-}
 
 /** A rationale must say why, in a sentence or more. */
 export const MIN_RATIONALE = 20;

@@ -29,7 +29,6 @@ function orderGraph(): MachineGraph {
   for (const [type, rule] of rules()) {
     for (const from of rule.from) {
       for (const to of rule.to) {
-        if (from === to || FINAL_STATUSES.includes(from)) continue;
         const key = `${from}>${to}`;
         const edge = edges.get(key) ?? { from, to, commands: [] };
         edge.commands.push(type);

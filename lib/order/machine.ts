@@ -27,7 +27,7 @@ import {
 } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
 import type { Moves } from "./rules/shared";
-import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type StateContext, type Transition } from "./transitions";
+import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type StateContext, type Transition, type TransitionTable } from "./transitions";
 
 function refuse(code: RefusalCode, reason: string, field?: string): Refusal {
   return { ok: false, error: field ? { code, reason, field } : { code, reason } };
@@ -37,8 +37,8 @@ function whoMay(roles: readonly Role[]): string {
   return roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" or ");
 }
 
-function ruleFor(type: CommandType): Transition {
-  return TRANSITIONS[type] as unknown as Transition;
+function ruleFor(type: CommandType, rules: TransitionTable = TRANSITIONS): Transition {
+  return rules[type] as unknown as Transition;
 }
 
 function statusText(status: OrderStatus): string {
@@ -139,10 +139,11 @@ function checkSubMachines(rule: Transition, type: CommandType, state: OrderState
 /**
  * The one decision function: given an order, a command, who sends it and when, under which policy,
  * it returns the next state, the deadlines to open and close, and the effects to carry out; or a
- * refusal with a code and a sentence a person can read.
+ * refusal with a code and a sentence a person can read. (`rules` is the table; tests pass a broken
+ * one to prove that the guardrails below stop a rule that oversteps.)
  */
-export function decide(state: OrderState, command: Command, actor: Actor, now: Date, policy: Policy): Decision | Refusal {
-  const rule = ruleFor(command.type);
+export function decide(state: OrderState, command: Command, actor: Actor, now: Date, policy: Policy, rules: TransitionTable = TRANSITIONS): Decision | Refusal {
+  const rule = ruleFor(command.type, rules);
   if (!rule.roles.includes(actor.role)) return refuse("FORBIDDEN", `Only the ${whoMay(rule.roles)} can do this.`);
   const ctx: Context = { state, command, actor, now, policy };
   const blocked = blockedBecause(rule, ctx, command);

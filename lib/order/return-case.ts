@@ -27,9 +27,6 @@ export const CASE_TRANSITIONS: Record<CaseStatus | "NONE", readonly CaseStatus[]
   CLOSED: [],
 };
 
-export function isCaseMove(from: CaseStatus | null, to: CaseStatus): boolean {
-  return CASE_TRANSITIONS[from ?? "NONE"].includes(to);
-}
 
 /** The refund sub-machine: issued, then arrived (after the method's delay) or delayed, then overdue, then (support) reissued to the wallet. */
 export const REFUND_TRANSITIONS: Record<RefundStatus | "NONE", readonly RefundStatus[]> = {

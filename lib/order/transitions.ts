@@ -109,9 +109,9 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   REFUSAL_INSPECTION_REMINDER: remind("REFUSAL_INSPECTION_REMINDER"),
   DISPUTE_FILING: () => ({ type: "DISPUTE_FILING_TIMEOUT" }),
   CANCEL_DISPUTE_FILING: () => ({ type: "CANCEL_DISPUTE_WINDOW_END" }),
-  APPEAL_WINDOW: (ref) => ({ type: "APPEAL_WINDOW_END", disputeId: ref ?? "" }),
-  REFUND_ARRIVAL: (ref) => ({ type: "REFUND_ARRIVED", refundKey: ref ?? "" }),
-  REFUND_OVERDUE: (ref) => ({ type: "REFUND_OVERDUE", refundKey: ref ?? "" }),
+  APPEAL_WINDOW: (ref) => ({ type: "APPEAL_WINDOW_END", disputeId: String(ref) }),
+  REFUND_ARRIVAL: (ref) => ({ type: "REFUND_ARRIVED", refundKey: String(ref) }),
+  REFUND_OVERDUE: (ref) => ({ type: "REFUND_OVERDUE", refundKey: String(ref) }),
 };
 
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {

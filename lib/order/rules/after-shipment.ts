@@ -304,8 +304,8 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
       const current = openCase(ctx);
       if (current) return current.type === "REFUSED_PARCEL" ? quiet(`You refused this parcel.`) : { reason: `You already have an open ${caseWord(current.type)} for this order: ${CASE_STATUS_LABELS[current.status].toLowerCase()}.` };
       if (state.status !== "DELIVERED") return policy.preDeliveryRefund ? null : quiet("You can ask for a refund or a return once the parcel is delivered.");
+      // (A delivered order that was refunded in full has completed, so something is always left to refund here.)
       if (state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime()) return { reason: `The return window ended on ${formatDateTime(state.returnWindowEndsAt)}.` };
-      if (state.escrowMinor <= 0) return { reason: "Everything you paid for this order has been refunded." };
       return null;
     },
     validate: ({ state, command }) => {
@@ -447,7 +447,10 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
     to: ["COMPLETED"],
     cases: { from: ["OFFERED"], to: ["REFUNDED"] },
     guard: caseIn("OFFERED"),
-    apply: (ctx) => refundTheCase(ctx, caseBreakdown(ctx, ctx.state.returnCase!.offerMinor), { summary: `The buyer accepted the partial refund of ${money(ctx.state, ctx.state.returnCase!.offerMinor ?? 0)} and keeps the item.` }),
+    apply: (ctx) => {
+      const offer = ctx.state.returnCase!.offerMinor!;
+      return refundTheCase(ctx, caseBreakdown(ctx, offer), { summary: `The buyer accepted the partial refund of ${money(ctx.state, offer)} and keeps the item.` });
+    },
   },
 
   DECLINE_OFFER: {
@@ -574,7 +577,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
         returnCase: moveCase(ctx, "RECEIPT_REJECTED", { rejectReasonKey: reason.key }),
         deadlines: { open: [{ kind: "DISPUTE_FILING", dueAt: escalateBy }], close: caseDeadlines(ctx) },
         effects: [notify("BUYER", "RECEIPT_REJECTED", `The seller rejected your returned item for order ${state.code}`, `Reason: ${reason.label}. You can ask platform support to decide until ${formatDateTime(escalateBy)}.`)],
-        event: { type: "RECEIPT_REJECTED", summary: `The seller rejected the returned item: ${reason.label} (${command.photoCount} photo${command.photoCount === 1 ? "" : "s"}). The buyer may escalate until ${formatDateTime(escalateBy)}.`, data: { caseId: state.returnCase!.id, reasonKey: reason.key } },
+        event: { type: "RECEIPT_REJECTED", summary: `The seller rejected the returned item: ${reason.label} (photos: ${command.photoCount}). The buyer may escalate until ${formatDateTime(escalateBy)}.`, data: { caseId: state.returnCase!.id, reasonKey: reason.key } },
       };
     },
   },

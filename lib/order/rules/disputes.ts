@@ -98,7 +98,8 @@ function withDispute(outcome: Outcome, dispute: DisputeState, summary: string, e
 
 /** After an appeal closes a case whose return window already ended, the window's timer comes back to complete the order. */
 function reopenCompletion({ state, now }: StateContext): Outcome["deadlines"] {
-  return state.status === "DELIVERED" && !state.deadlines.RETURN_WINDOW ? { open: [{ kind: "RETURN_WINDOW", dueAt: state.returnWindowEndsAt && state.returnWindowEndsAt > now ? state.returnWindowEndsAt : now }] } : {};
+  // While the window is open its deadline is still there; only a window that already ended needs its timer back, now.
+  return state.status === "DELIVERED" && !state.deadlines.RETURN_WINDOW ? { open: [{ kind: "RETURN_WINDOW", dueAt: now }] } : {};
 }
 
 export const DISPUTE_RULES: Rules<DisputeCommand> = {
@@ -197,7 +198,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       const decided = (outcome: "BUYER" | "SELLER", refundedMinor: number, status: DisputeState["status"]): DisputeState => ({
         ...dispute,
         status,
-        decision: { outcome, amountMinor: command.amountMinor, returnRequired: command.returnRequired, rationale: command.rationale, agentId: actor.id ?? "", at: now, refundedMinor },
+        decision: { outcome, amountMinor: command.amountMinor, returnRequired: command.returnRequired, rationale: command.rationale, agentId: String(actor.id), at: now, refundedMinor },
       });
       const appealBy = addDuration(now, policy.appealWindow, policy);
       const appealWindow = { kind: "APPEAL_WINDOW" as const, dueAt: appealBy, ref: dispute.id };
@@ -261,7 +262,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       const decided = (outcome: "BUYER" | "SELLER", status: DisputeState["status"]): DisputeState => ({
         ...dispute,
         status,
-        decision: { outcome, amountMinor: null, returnRequired: false, rationale: command.rationale, agentId: actor.id ?? "", at: now, refundedMinor: 0 },
+        decision: { outcome, amountMinor: null, returnRequired: false, rationale: command.rationale, agentId: String(actor.id), at: now, refundedMinor: 0 },
       });
       if (command.outcome === "SELLER") {
         return {
@@ -336,7 +337,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       const wrong = disputeIn(ctx, "APPEALED");
       if (wrong) return wrong;
       const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
-      if (dispute.decision?.agentId && dispute.decision.agentId === ctx.actor.id) return { field: "disputeId", reason: "A different agent must decide the appeal: you made the original decision." };
+      if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: "A different agent must decide the appeal: you made the original decision." };
       if (ctx.command.outcome !== "UPHOLD" && ctx.command.outcome !== "OVERTURN") return { field: "outcome", reason: "Uphold the decision or overturn it." };
       if (ctx.command.rationale.trim().length < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
       return null;
@@ -355,7 +356,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
           event: { type: "APPEAL_DECIDED", summary: `Another agent upheld the decision for the buyer. ${rationale}`, data: { disputeId: dispute.id } },
         };
       }
-      const refunded = dispute.decision?.refundedMinor ?? 0;
+      const refunded = dispute.decision!.refundedMinor;
       const current = openCase(ctx);
       const pendingReturn = dispute.subject === "CASE" && current?.id === dispute.subjectRef && current.refundOnArrival ? current : null;
       // A return the decision required is no longer owed: not yet shipped, the case closes; already on its way,

@@ -44,19 +44,17 @@ const SELLER_SHIPPED: Partial<Record<OrderStatus, string | Block>> = {
   CANCELLED: quiet("The order is already cancelled."),
 };
 
+/** What the buyer's one cancel request came to (an approved one cancelled the order, so it is not asked about). */
 function describeRequest(request: CancelRequestState): string {
   switch (request.status) {
     case "PENDING":
-      return `You asked the seller to cancel on ${formatDateTime(request.requestedAt)}; they have until ${request.respondBy ? formatDateTime(request.respondBy) : "soon"} to answer, or it is approved automatically.`;
-    case "REJECTED":
-      return "You can ask only once per order, and the seller rejected your cancel request.";
+      return `You asked the seller to cancel on ${formatDateTime(request.requestedAt)}; they have until ${formatDateTime(request.respondBy!)} to answer, or it is approved automatically.`;
     case "AUTO_REJECTED":
       return "You can ask only once per order: your cancel request was rejected automatically when the order shipped.";
     case "WITHDRAWN":
       return "You can ask only once per order, and you withdrew your cancel request.";
-    case "APPROVED":
-    case "AUTO_APPROVED":
-      return "Your cancel request was approved.";
+    default:
+      return "You can ask only once per order, and the seller rejected your cancel request.";
   }
 }
 
@@ -77,7 +75,7 @@ function remorseOpen(state: OrderState, now: Date): boolean {
 
 /** Why the buyer may not request a cancel now, or null when they may. */
 function requestCancelBlock({ state, now, policy }: StateContext): Block | null {
-  if (state.cancelRequest) return { reason: describeRequest(state.cancelRequest), quiet: state.cancelRequest.status === "APPROVED" || state.cancelRequest.status === "AUTO_APPROVED" };
+  if (state.cancelRequest) return { reason: describeRequest(state.cancelRequest) };
   if (state.status === "AWAITING_COLLECTION" && !policy.cancelRequestInAwaitingCollection) {
     return { reason: "Cancel is no longer available: the seller has arranged shipment. If it won't arrive on time, you can request a refund instead." };
   }
@@ -131,8 +129,7 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
   }
 
   const pending = state.cancelRequest?.status === "PENDING" ? state.cancelRequest : null;
-  const requestStatus = opts.requestStatus ?? (pending ? (actor.role === "SELLER" ? "APPROVED" : "AUTO_APPROVED") : undefined);
-  const cancelRequest = requestStatus && (pending || opts.requestStatus) ? resolveRequest(ctx, requestStatus) : undefined;
+  const cancelRequest = pending ? resolveRequest(ctx, opts.requestStatus ?? (actor.role === "SELLER" ? "APPROVED" : "AUTO_APPROVED")) : undefined;
 
   // A dispute about the cancel request is moot once the order is cancelled another way.
   const moot = opts.keepDispute ? null : openCancelDispute(state);
@@ -152,9 +149,7 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
 }
 
 function resolveRequest({ state, now }: StateContext, status: CancelRequestStatus, rejectReasonKey: string | null = null): CancelRequestState {
-  const request = state.cancelRequest;
-  if (!request) throw new Error("resolveRequest needs a request");
-  return { ...request, status, respondBy: null, resolvedAt: now, rejectReasonKey };
+  return { ...state.cancelRequest!, status, respondBy: null, resolvedAt: now, rejectReasonKey };
 }
 
 /** A pending request is rejected automatically when the order ships (which event depends on the profile). */
@@ -351,7 +346,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
     request: { from: ["PENDING"], to: ["AUTO_REJECTED"] },
     unavailable: {
       UNPAID: quiet("The order is not paid yet."),
-      ON_HOLD: ({ state }) => ({ reason: `You can't ship yet: the buyer may cancel at once until ${state.remorseEndsAt ? formatDateTime(state.remorseEndsAt) : "the 1-hour window ends"}.` }),
+      ON_HOLD: ({ state }) => ({ reason: `You can't ship yet: the buyer may cancel at once until ${formatDateTime(state.remorseEndsAt!)}.` }),
       AWAITING_COLLECTION: quiet("Shipment is arranged; the carrier will pick the parcel up."),
       IN_TRANSIT: quiet("The parcel has shipped."),
       DELIVERED: quiet("The parcel has been delivered."),
