@@ -9,3 +9,4 @@ export { escalatable } from "./rules/disputes";
 export * from "./transitions";
 export * from "./machine";
 export * from "./graph";
+export * from "./rule-index";
