@@ -17,9 +17,15 @@ npx tsc --noEmit
 step "Unit and integration tests (Vitest), with the rule engine's branch coverage gate (95%)"
 npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 
+step "Invariants of every order the integration tests left behind (db:check)"
+npx tsx scripts/db-check.ts $(ls data/test/*.db | grep -v template.db)
+
 step "Browser tests (Playwright, production build)"
 bash scripts/ensure-chromium.sh
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
+
+step "Invariants of every order the browser tests left behind (db:check)"
+npx tsx scripts/db-check.ts data/e2e.db
 
 node -e '
 const fs = require("node:fs");

@@ -169,6 +169,7 @@ export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECA
 
 export type Effect =
   | RefundEffect
+  | { type: "CAPTURE_PAYMENT"; method: PaymentMethod; amountMinor: number; currency: string }
   | { type: "LEDGER"; kind: LedgerKind; currency: string; postings: LedgerPosting[] }
   | { type: "RESTOCK" }
   | { type: "NOTIFY"; audience: Audience; kind: string; title: string; body: string };

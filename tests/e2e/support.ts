@@ -13,7 +13,8 @@ export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "plac
     { scope: "worker" },
   ],
   createOrder: async ({ db }, use) => {
-    await use((spec) => buildOrder(db, { placedAt: new Date(), ...spec }));
+    // Placed five minutes ago (and paid two minutes after that), as a real order would be.
+    await use((spec) => buildOrder(db, { placedAt: new Date(Date.now() - 5 * 60_000), ...spec }));
   },
 });
 

@@ -15,5 +15,5 @@ export default function setup() {
     env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
     stdio: "inherit",
   });
-  return () => rmSync(TEST_DB_DIR, { recursive: true, force: true });
+  // The databases stay until the next run: npm test runs db:check on them afterwards.
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CancelOrderForm } from "@/components/cancel-order-form";
+import { randomUUID } from "node:crypto";
+import { CommandForm } from "@/components/command-form";
 import { Countdown } from "@/components/countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime, formatDay } from "@/lib/format";
@@ -52,6 +53,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ActionsSection order={order} now={now} />
+          <CancelRequestSection order={order} />
           <ItemsSection order={order} money={money} />
           <TimelineSection order={order} />
         </div>
@@ -77,37 +79,97 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-/** The commands a person can send from this page; an open command without a form here is not listed. */
-const WITH_FORM = new Set(["BUYER_CANCEL"]);
+/** How each command looks on this page; an open command without an entry here has no form yet and is not listed. */
+const FORMS: Partial<Record<string, { tone: "danger" | "primary" | "neutral"; reasonLabel?: string; explain?: (order: OrderDetail) => string }>> = {
+  PAY: { tone: "primary", explain: (o) => `Pay ${formatMoney(o.totalMinor, o.currency)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for an hour afterwards.` },
+  BUYER_CANCEL: { tone: "danger", reasonLabel: "Reason for cancelling", explain: refundPreviewText },
+  REQUEST_CANCEL: {
+    tone: "danger",
+    reasonLabel: "Reason for cancelling",
+    explain: () => "The seller is processing this order, so they decide. If they don't answer in time, the platform approves it. You can ask only once.",
+  },
+  WITHDRAW_CANCEL_REQUEST: { tone: "neutral", explain: () => "Withdrawing keeps the order. You cannot ask to cancel it again." },
+  APPROVE_CANCEL_REQUEST: { tone: "danger", explain: (o) => `The order is cancelled and the buyer refunded ${formatMoney(o.totalMinor, o.currency)}. The stock comes back.` },
+  REJECT_CANCEL_REQUEST: { tone: "neutral", reasonLabel: "Reason for rejecting", explain: () => "The order goes on; ship it before the dispatch deadline." },
+  SELLER_CANCEL: {
+    tone: "danger",
+    reasonLabel: "Reason for cancelling",
+    explain: () => "The buyer is refunded in full. Out of stock, pricing errors and undeliverable addresses count towards your seller-fault cancellation rate.",
+  },
+  ARRANGE_SHIPMENT: { tone: "primary", explain: () => "Print the label and pack the parcel; the carrier picks it up within 4 hours." },
+  OPERATOR_CANCEL: { tone: "danger", reasonLabel: "Reason (operator)", explain: () => "Cancels the order for fraud or risk; the buyer is refunded in full. Not counted against the shop." },
+};
 
 function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
-  const actions = order.actions.filter((action) => action.relevant && (!action.enabled || WITH_FORM.has(action.command)));
+  const actions = order.actions.filter((action) => action.relevant && (!action.enabled || FORMS[action.command]));
   if (actions.length === 0) return null;
   const instantUntil = order.deadlines.find((deadline) => deadline.kind === "REMORSE_WINDOW" || deadline.kind === "AUTO_APPROVE_WINDOW");
   return (
     <Card title="What you can do">
-      <ul className="space-y-4">
-        {actions.map((action) => (
-          <li key={action.command}>
-            {action.command === "BUYER_CANCEL" && action.enabled ? (
-              <div className="space-y-2">
-                <h3 className="font-medium">Cancel this order</h3>
-                {instantUntil ? (
-                  <p className="text-sm text-stone-700">
-                    Cancelling is instant for <Countdown dueAt={instantUntil.dueAt.toISOString()} serverNow={now.toISOString()} />; after that
-                    the seller has to approve it.
-                  </p>
-                ) : null}
-                <CancelOrderForm orderId={order.id} version={order.version} reasons={order.cancelReasons} refundText={refundPreviewText(order)} />
-              </div>
-            ) : (
-              <p className="text-sm text-stone-700">
-                <span className="font-medium">{action.label}:</span> {action.reason}
-              </p>
-            )}
-          </li>
-        ))}
+      <ul className="space-y-5">
+        {actions.map((action) => {
+          const form = FORMS[action.command];
+          return (
+            <li key={action.command}>
+              {action.enabled && form ? (
+                <div className="space-y-2">
+                  <h3 className="font-medium">{action.label}</h3>
+                  {action.command === "BUYER_CANCEL" && instantUntil ? (
+                    <p className="text-sm text-stone-700">
+                      Cancelling is instant for <Countdown dueAt={instantUntil.dueAt.toISOString()} serverNow={now.toISOString()} />; after that
+                      the seller has to approve it.
+                    </p>
+                  ) : null}
+                  <CommandForm
+                    intent={action.command}
+                    orderId={order.id}
+                    version={order.version}
+                    idempotencyKey={randomUUID()}
+                    label={action.label}
+                    explanation={form.explain?.(order)}
+                    reasons={action.reasons}
+                    reasonLabel={form.reasonLabel}
+                    tone={form.tone}
+                  />
+                </div>
+              ) : (
+                <p className="text-sm text-stone-700">
+                  <span className="font-medium">{action.label}:</span> {action.reason}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
+    </Card>
+  );
+}
+
+function CancelRequestSection({ order }: { order: OrderDetail }) {
+  const request = order.cancelRequest;
+  if (!request) return null;
+  return (
+    <Card title="Cancel request">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-stone-600">Status</dt>
+        <dd>{request.statusLabel}</dd>
+        <dt className="text-stone-600">Reason</dt>
+        <dd>{request.reason}</dd>
+        <dt className="text-stone-600">Asked</dt>
+        <dd>{formatDateTime(request.requestedAt)}</dd>
+        {request.respondBy ? (
+          <>
+            <dt className="text-stone-600">Answer by</dt>
+            <dd>{formatDateTime(request.respondBy)}</dd>
+          </>
+        ) : null}
+        {request.rejectReason ? (
+          <>
+            <dt className="text-stone-600">Rejected because</dt>
+            <dd>{request.rejectReason}</dd>
+          </>
+        ) : null}
+      </dl>
     </Card>
   );
 }

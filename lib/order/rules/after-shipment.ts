@@ -288,6 +288,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
 
   REQUEST_RETURN: {
     label: "Ask for a refund or a return",
+    reasons: "RETURN_REFUND",
     roles: ["BUYER"],
     from: CASE_STATUSES_OF_ORDER,
     to: [],
@@ -390,6 +391,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
 
   REJECT_RETURN: {
     label: "Reject the request",
+    reasons: "SELLER_REJECT_RETURN",
     roles: ["SELLER"],
     from: CASE_STATUSES_OF_ORDER,
     to: [],
@@ -558,6 +560,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
 
   REJECT_RETURNED_PARCEL: {
     label: "Reject the returned item",
+    reasons: "SELLER_REJECT_RECEIPT",
     roles: ["SELLER"],
     from: ["DELIVERED"],
     to: [],

@@ -180,6 +180,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
         patch: { paidAt: now, remorseEndsAt },
         deadlines: { open: [{ kind: "REMORSE_WINDOW", dueAt: remorseEndsAt }], close: ["PAYMENT"] },
         effects: [
+          { type: "CAPTURE_PAYMENT", method: state.paymentMethod, amountMinor: state.totalMinor, currency: state.currency },
           {
             type: "LEDGER",
             kind: "PAYMENT",
@@ -198,6 +199,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
 
   BUYER_CANCEL: {
     label: "Cancel order",
+    reasons: "BUYER_CANCEL",
     roles: ["BUYER"],
     from: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT"],
     to: ["CANCELLED"],
@@ -226,6 +228,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
 
   REQUEST_CANCEL: {
     label: "Ask the seller to cancel",
+    reasons: "BUYER_CANCEL",
     roles: ["BUYER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
@@ -290,6 +293,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
 
   REJECT_CANCEL_REQUEST: {
     label: "Reject the cancellation",
+    reasons: "SELLER_REJECT_CANCEL",
     roles: ["SELLER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: [],
@@ -323,6 +327,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
 
   SELLER_CANCEL: {
     label: "Cancel this order",
+    reasons: "SELLER_CANCEL",
     roles: ["SELLER"],
     from: ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
@@ -376,6 +381,7 @@ export const PRE_SHIPMENT_RULES: Rules<PreShipmentCommand> = {
 
   OPERATOR_CANCEL: {
     label: "Cancel for fraud or risk",
+    reasons: "OPERATOR_CANCEL",
     roles: ["SUPPORT"],
     from: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],

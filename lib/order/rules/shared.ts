@@ -73,6 +73,8 @@ export interface Transition<C extends Command = Command> {
   refunds?: Moves<RefundStatus>;
   /** How this command may move a dispute (or add to one without moving it: `stays`). */
   disputes?: Moves<DisputeStatus>;
+  /** The reason list the command takes its `reasonKey` from (forms show these). */
+  reasons?: ReasonKind;
   /** For commands a timer sends: the key of the deadline that must be open and due. */
   timer?: (command: C) => DeadlineKey;
   /** Why the command is closed in a status outside `from`. */

@@ -62,6 +62,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         deadlines: { create: placementDeadlines(spec.placedAt, policy) },
         events: {
           create: {
+            seq: 0,
             type: "ORDER_PLACED",
             toStatus: "UNPAID",
             actorRole: "BUYER",
@@ -116,5 +117,5 @@ async function step(db: Db, orderId: string, command: Command, actor: Actor, at:
   const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderStateSelect });
   const decision = decide(toOrderState(row), command, actor, at, policyFor(row.policyProfile));
   if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
-  await db.$transaction((tx) => applyDecision(tx, row, decision, actor, at));
+  await db.$transaction((tx) => applyDecision(tx, row, command, decision, actor, at));
 }

@@ -5,7 +5,7 @@
  * in one place.
  */
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
-import { deadlineKey, type Actor, type Decision } from "@/lib/order";
+import { deadlineKey, type Actor, type Command, type Decision } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { isUniqueViolation, type Tx } from "../prisma";
 
@@ -16,6 +16,7 @@ export interface AppliedDecision {
 export async function applyDecision(
   tx: Tx,
   order: { id: string; version: number; shopId: string; buyerId: string },
+  command: Command,
   decision: Decision,
   actor: Actor,
   now: Date,
@@ -101,13 +102,15 @@ export async function applyDecision(
   await tx.orderEvent.create({
     data: {
       orderId: order.id,
+      // The event's place in the order's history is the version it produced, so a replay can follow it.
+      seq: order.version + 1,
       type: decision.event.type,
       fromStatus: decision.from,
       toStatus: decision.to,
       actorRole: actor.role,
       actorId: actor.id,
       summary: decision.event.summary,
-      data: JSON.stringify({ command: decision.command, ...decision.event.data }),
+      data: JSON.stringify({ ...decision.event.data, command }),
       at: now,
     },
   });
@@ -156,6 +159,9 @@ export async function applyDecision(
       }
       case "LEDGER":
         await postTransaction(tx, { orderId: order.id, kind: effect.kind, currency: effect.currency, postings: effect.postings, at: now });
+        break;
+      case "CAPTURE_PAYMENT":
+        await tx.payment.create({ data: { orderId: order.id, method: effect.method, amountMinor: effect.amountMinor, currency: effect.currency, paidAt: now } });
         break;
       case "RESTOCK": {
         const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { productId: true, quantity: true } });

@@ -1,6 +1,8 @@
 import "server-only";
 import {
+  CANCEL_REQUEST_STATUS_LABELS,
   DEADLINE_LABELS,
+  TRANSITIONS,
   PAYMENT_METHOD_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
@@ -43,8 +45,9 @@ export interface OrderDetail {
   deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date }[];
   timeline: { id: string; at: Date; actor: string; summary: string }[];
   money: OrderMoney;
-  actions: AvailableAction[];
-  cancelReasons: { key: string; label: string }[];
+  /** What this person may do (open, or closed with a reason), with the reasons each command takes. */
+  actions: (AvailableAction & { reasons?: { key: string; label: string }[] })[];
+  cancelRequest: { status: string; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
   /** What a cancel would refund now, computed by the same decision the cancel runs. */
   cancelPreview: { totalMinor: number; destinationLabel: string; expectedArrivalAt: Date; instant: boolean } | null;
 }
@@ -72,12 +75,14 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   const state = toOrderState(order);
   const policy = policyFor(order.policyProfile);
   const actor = toActor(user);
-  const actions = availableActions(state, actor, now, policy);
-  const canCancel = actions.some((action) => action.command === "BUYER_CANCEL" && action.enabled);
-  const cancelReasons = canCancel ? reasonsFor("BUYER_CANCEL", state.status).map(({ key, label }) => ({ key, label })) : [];
+  const actions: OrderDetail["actions"] = availableActions(state, actor, now, policy).map((action) => {
+    const kind = TRANSITIONS[action.command].reasons;
+    return kind && action.enabled ? { ...action, reasons: reasonsFor(kind, state.status).map(({ key, label }) => ({ key, label })) } : action;
+  });
+  const cancelReasons = actions.find((action) => action.command === "BUYER_CANCEL" && action.enabled)?.reasons ?? [];
 
   let cancelPreview: OrderDetail["cancelPreview"] = null;
-  if (canCancel && cancelReasons[0]) {
+  if (cancelReasons[0]) {
     const dryRun = decide(state, { type: "BUYER_CANCEL", reasonKey: cancelReasons[0].key }, actor, now, policy);
     const refund = dryRun.ok ? dryRun.effects.find((effect): effect is RefundEffect => effect.type === "REFUND") : undefined;
     if (refund) {
@@ -131,7 +136,16 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
     money: await orderMoney(db, order.id),
     actions,
-    cancelReasons,
+    cancelRequest: state.cancelRequest
+      ? {
+          status: state.cancelRequest.status,
+          statusLabel: CANCEL_REQUEST_STATUS_LABELS[state.cancelRequest.status],
+          reason: reasonLabel(state.cancelRequest.reasonKey),
+          requestedAt: state.cancelRequest.requestedAt,
+          respondBy: state.cancelRequest.respondBy,
+          rejectReason: state.cancelRequest.rejectReasonKey ? reasonLabel(state.cancelRequest.rejectReasonKey) : null,
+        }
+      : null,
     cancelPreview,
   };
 }

@@ -71,7 +71,7 @@ export const orderStateSelect = {
   disputes: { orderBy: { openedAt: "asc" }, include: { statements: { orderBy: { at: "asc" } } } },
   _count: { select: { returnCases: true } },
   refunds: { select: { idempotencyKey: true, totalMinor: true, destination: true, status: true, expectedArrivalAt: true } },
-  ledgerEntries: { where: { account: accounts.escrow }, select: { amountMinor: true } },
+  ledgerEntries: { where: { account: accounts.escrow }, select: { account: true, amountMinor: true } },
 } as const;
 
 type OrderRow = {
@@ -119,7 +119,7 @@ type OrderRow = {
   disputes: DisputeRow[];
   _count: { returnCases: number };
   refunds: { idempotencyKey: string; totalMinor: number; destination: string; status: string; expectedArrivalAt: Date }[];
-  ledgerEntries: { amountMinor: number }[];
+  ledgerEntries: { account: string; amountMinor: number }[];
 };
 
 type DisputeRow = {
@@ -238,7 +238,7 @@ export function toOrderState(row: OrderRow): OrderState {
       };
     }),
     disputes: row.disputes.map(toDispute),
-    escrowMinor: row.ledgerEntries.reduce((sum, entry) => sum + entry.amountMinor, 0),
+    escrowMinor: row.ledgerEntries.filter((entry) => entry.account === accounts.escrow).reduce((sum, entry) => sum + entry.amountMinor, 0),
     cancelRequest: request ? { ...request, status: request.status as CancelRequestStatus } : null,
     deadlines,
   };

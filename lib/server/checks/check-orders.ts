@@ -1,0 +1,203 @@
+/**
+ * The invariant check behind `npm run db:check`: for every order, the ledger balances, escrow never
+ * goes negative, nothing is refunded beyond what was paid or twice, a finished order holds nothing,
+ * and replaying its events through the rule engine rebuilds exactly the state that is stored.
+ */
+import {
+  FINAL_CASE_STATUSES,
+  FINAL_STATUSES,
+  accounts,
+  decide,
+  deadlineKey,
+  evolve,
+  placementDeadlines,
+  policyFor,
+  type Actor,
+  type Command,
+  type OrderState,
+  type Role,
+} from "@/lib/order";
+import { orderStateSelect, toOrderState } from "../orders/order-state";
+import type { Db } from "../prisma";
+
+export interface Problem {
+  orderId: string;
+  code: string;
+  invariant: string;
+  detail: string;
+}
+
+const BATCH = 200;
+
+/** Checks every order (or the ones named) and returns what is wrong; empty when all is well. */
+export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.order.findMany({
+      where: orderIds ? { id: { in: orderIds } } : {},
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: {
+        ...orderStateSelect,
+        events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
+        // Every posting of the order, not only escrow's: each transaction must balance.
+        ledgerEntries: { select: { transactionId: true, account: true, amountMinor: true, kind: true, at: true } },
+      },
+    });
+    for (const row of rows) problems.push(...checkOrder(row));
+    if (rows.length < BATCH) break;
+    cursor = rows[rows.length - 1]!.id;
+  }
+  return problems;
+}
+
+type StateRow = Parameters<typeof toOrderState>[0];
+type CheckedRow = Omit<StateRow, "ledgerEntries" | "refunds"> & {
+  id: string;
+  code: string;
+  version: number;
+  events: { seq: number; type: string; actorRole: string; actorId: string | null; at: Date; data: string }[];
+  ledgerEntries: { transactionId: string; account: string; amountMinor: number; kind: string; at: Date }[];
+  refunds: StateRow["refunds"];
+};
+
+export function checkOrder(row: CheckedRow): Problem[] {
+  const problems: Problem[] = [];
+  const report = (invariant: string, detail: string) => problems.push({ orderId: row.id, code: row.code, invariant, detail });
+
+  // The ledger: every transaction balances; escrow, taken in time order, never goes below zero.
+  const transactions = new Map<string, number>();
+  for (const entry of row.ledgerEntries) transactions.set(entry.transactionId, (transactions.get(entry.transactionId) ?? 0) + entry.amountMinor);
+  for (const [id, sum] of transactions) if (sum !== 0) report("ledger balances", `transaction ${id} sums to ${sum}`);
+
+  const escrow = row.ledgerEntries.filter((entry) => entry.account === accounts.escrow);
+  const byTime = new Map<number, number>();
+  for (const entry of escrow) byTime.set(entry.at.getTime(), (byTime.get(entry.at.getTime()) ?? 0) + entry.amountMinor);
+  let held = 0;
+  for (const [at, change] of [...byTime].sort(([a], [b]) => a - b)) {
+    held += change;
+    if (held < 0) report("escrow never negative", `escrow is ${held} after ${new Date(at).toISOString()}`);
+  }
+  const sum = (kind: string) => escrow.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amountMinor, 0);
+  const paid = sum("PAYMENT");
+  const refunded = -sum("REFUND");
+  if (refunded > paid) report("refunded ≤ paid", `refunded ${refunded} of ${paid} paid`);
+
+  // Every refund row from escrow has its posting, and no posting lacks its row (nothing refunded twice).
+  const refundRows = row.refunds.filter((refund) => !refund.idempotencyKey.startsWith("remedy:")).reduce((total, refund) => total + refund.totalMinor, 0);
+  if (refundRows !== refunded) report("no duplicate refund", `refund rows total ${refundRows}, escrow refunded ${refunded}`);
+
+  let stored: OrderState;
+  try {
+    stored = toOrderState(row);
+  } catch (error) {
+    report("state is readable", (error as Error).message);
+    return problems;
+  }
+  const caseOpen = stored.returnCase && !FINAL_CASE_STATUSES.includes(stored.returnCase.status);
+  if (FINAL_STATUSES.includes(stored.status) && !caseOpen && held !== 0) report("a finished order holds nothing in escrow", `${held} still held`);
+
+  // The audit trail: one event per version, and replaying them rebuilds the stored state.
+  const seqs = row.events.map((event) => event.seq);
+  if (seqs.join(",") !== Array.from({ length: row.version + 1 }, (_, i) => i).join(",")) report("one event per version", `events ${seqs.join(",")} for version ${row.version}`);
+  const replay = replayEvents(row, stored);
+  if ("error" in replay) report("events replay", replay.error);
+  else if (JSON.stringify(project(replay.state)) !== JSON.stringify(project(stored))) {
+    report("events replay to the stored state", diff(project(replay.state), project(stored)));
+  }
+  return problems;
+}
+
+/** The order as it was placed, before any command: what the first event (ORDER_PLACED) created. */
+function placed(stored: OrderState): OrderState {
+  const policy = policyFor(stored.policyProfile);
+  const deadlines: OrderState["deadlines"] = {};
+  for (const deadline of placementDeadlines(stored.placedAt, policy)) deadlines[deadlineKey(deadline.kind, deadline.ref)] = deadline.dueAt;
+  return {
+    ...stored,
+    status: "UNPAID",
+    paidAt: null,
+    remorseEndsAt: null,
+    awaitingShipmentAt: null,
+    dispatchDueAt: null,
+    arrangedAt: null,
+    pickedUpAt: null,
+    lateDispatch: false,
+    deliveredAt: null,
+    returnWindowEndsAt: null,
+    cancelRequest: null,
+    returnCase: null,
+    caseCount: 0,
+    refunds: [],
+    disputes: [],
+    escrowMinor: 0,
+    deadlines,
+  };
+}
+
+function replayEvents(row: CheckedRow, stored: OrderState): { state: OrderState } | { error: string } {
+  const policy = policyFor(stored.policyProfile);
+  let state = placed(stored);
+  for (const event of row.events) {
+    if (event.seq === 0) continue;
+    let command: Command;
+    try {
+      command = (JSON.parse(event.data) as { command: Command }).command;
+    } catch {
+      return { error: `event ${event.seq} (${event.type}) has no readable command` };
+    }
+    if (!command) return { error: `event ${event.seq} (${event.type}) has no command` };
+    const actor: Actor = { role: event.actorRole as Role, id: event.actorId };
+    let decision: ReturnType<typeof decide>;
+    try {
+      decision = decide(state, command, actor, event.at, policy);
+    } catch (error) {
+      return { error: `event ${event.seq} (${command.type}) broke a rule: ${(error as Error).message}` };
+    }
+    if (!decision.ok) return { error: `event ${event.seq} (${command.type}) is refused on replay: ${decision.error.reason}` };
+    state = evolve(state, decision);
+  }
+  return { state };
+}
+
+/** What must agree between the stored order and its replay. */
+function project(state: OrderState) {
+  const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+  return {
+    status: state.status,
+    paidAt: iso(state.paidAt),
+    remorseEndsAt: iso(state.remorseEndsAt),
+    awaitingShipmentAt: iso(state.awaitingShipmentAt),
+    dispatchDueAt: iso(state.dispatchDueAt),
+    arrangedAt: iso(state.arrangedAt),
+    pickedUpAt: iso(state.pickedUpAt),
+    lateDispatch: state.lateDispatch,
+    deliveredAt: iso(state.deliveredAt),
+    returnWindowEndsAt: iso(state.returnWindowEndsAt),
+    cancelRequest: state.cancelRequest && { status: state.cancelRequest.status, reasonKey: state.cancelRequest.reasonKey, rejectReasonKey: state.cancelRequest.rejectReasonKey },
+    returnCase: state.returnCase && {
+      id: state.returnCase.id,
+      type: state.returnCase.type,
+      status: state.returnCase.status,
+      offerMinor: state.returnCase.offerMinor,
+      refundMinor: state.returnCase.refundMinor,
+      refundOnArrival: state.returnCase.refundOnArrival,
+    },
+    caseCount: state.caseCount,
+    refunds: state.refunds.map((refund) => `${refund.key}:${refund.status}:${refund.totalMinor}`).sort(),
+    disputes: state.disputes.map((dispute) => `${dispute.id}:${dispute.status}:${dispute.statements.length}`).sort(),
+    escrowMinor: state.escrowMinor,
+    deadlines: Object.entries(state.deadlines)
+      .map(([key, dueAt]) => `${key}@${iso(dueAt)}`)
+      .sort(),
+  };
+}
+
+function diff(replayed: ReturnType<typeof project>, stored: ReturnType<typeof project>): string {
+  return (Object.keys(stored) as (keyof typeof stored)[])
+    .filter((key) => JSON.stringify(replayed[key]) !== JSON.stringify(stored[key]))
+    .map((key) => `${key}: replay ${JSON.stringify(replayed[key])}, stored ${JSON.stringify(stored[key])}`)
+    .join("; ");
+}

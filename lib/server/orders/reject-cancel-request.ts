@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The seller rejects the buyer's cancel request with a reason. */
+export function rejectCancelRequest(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "REJECT_CANCEL_REQUEST", reasonKey: input.reasonKey } }, now);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The buyer asks the seller to cancel an order being processed (approved at once after the dispatch deadline). */
+export function requestCancel(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "REQUEST_CANCEL", reasonKey: input.reasonKey } }, now);
+}

@@ -1,0 +1,23 @@
+// Checks the invariants of every order (lib/server/checks/check-orders.ts) in the database named by
+// DATABASE_URL, or in each SQLite file given as an argument. Exits 1 naming each order and broken invariant.
+import { checkOrders } from "@/lib/server/checks/check-orders";
+import { createPrismaClient, databaseUrl } from "@/lib/server/prisma";
+
+const files = process.argv.slice(2);
+const urls = files.length > 0 ? files.map((file) => (file.startsWith("file:") ? file : `file:${file}`)) : [databaseUrl()];
+let broken = 0;
+let checked = 0;
+for (const url of urls) {
+  const db = createPrismaClient(url);
+  try {
+    const orders = await db.order.count();
+    const problems = await checkOrders(db);
+    checked += orders;
+    for (const problem of problems) console.error(`${url}: order ${problem.orderId} (${problem.code}): ${problem.invariant}: ${problem.detail}`);
+    broken += problems.length;
+  } finally {
+    await db.$disconnect();
+  }
+}
+console.log(broken === 0 ? `db:check: ${checked} orders in ${urls.length} database(s), all invariants hold.` : `db:check: ${broken} broken invariant(s).`);
+process.exit(broken === 0 ? 0 : 1);
