@@ -12,5 +12,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/buyer/:path*", "/seller/:path*", "/support/:path*", "/orders/:path*", "/notifications/:path*"],
+  matcher: ["/buyer/:path*", "/seller/:path*", "/support/:path*", "/orders/:path*", "/notifications/:path*", "/evidence/:path*"],
 };

@@ -3,6 +3,16 @@
 import { useActionState, useId } from "react";
 import { orderCommandAction, type CommandFormState } from "@/app/orders/[id]/actions";
 
+export type FieldSpec =
+  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; placeholder?: string }
+  | { kind: "radio"; name: string; label: string; options: { value: string; label: string }[] }
+  | { kind: "textarea"; name: string; label: string; hint?: string; maxLength?: number }
+  | { kind: "text"; name: string; label: string; hint?: string; autoComplete?: string }
+  | { kind: "money"; name: string; label: string; hint?: string }
+  | { kind: "photos"; name: "photos"; label: string; hint?: string }
+  | { kind: "checkbox"; name: string; label: string }
+  | { kind: "hidden"; name: string; value: string };
+
 export interface CommandFormProps {
   intent: string;
   orderId: string;
@@ -12,8 +22,7 @@ export interface CommandFormProps {
   label: string;
   /** What happens if you press it (money, deadlines): shown before, not after. */
   explanation?: string;
-  reasons?: { key: string; label: string }[];
-  reasonLabel?: string;
+  fields?: FieldSpec[];
   tone?: "danger" | "primary" | "neutral";
 }
 
@@ -23,46 +32,84 @@ const TONES = {
   neutral: "border border-stone-300 bg-white hover:bg-stone-100",
 };
 
-/** One command of the order page: optional reason, the button, and the answer next to it. */
-export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, reasons, reasonLabel, tone = "primary" }: CommandFormProps) {
+const INPUT = "max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
+
+/** One command of the order page: its fields, the button, and the answer next to each field. */
+export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
   const [state, formAction, pending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
   const id = useId();
-  const reasonError = state?.fieldErrors?.reasonKey?.[0];
+  const errorOf = (name: string) => state?.fieldErrors?.[name]?.[0];
+  const visible = fields.filter((field) => field.kind !== "hidden").map((field) => field.name);
+  const unplaced = state?.fieldErrors ? Object.entries(state.fieldErrors).find(([name]) => !visible.includes(name))?.[1]?.[0] : undefined;
+  const showAlert = state && !state.ok && (!state.fieldErrors || unplaced);
+
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {explanation ? <p className="text-sm text-stone-700">{explanation}</p> : null}
-      {reasons ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-reason`} className="text-sm font-medium">
-            {reasonLabel ?? "Reason"}
-          </label>
-          <select
-            id={`${id}-reason`}
-            name="reasonKey"
-            defaultValue=""
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={`${id}-reason-error`}
-            className="max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600"
-          >
-            <option value="">Choose a reason</option>
-            {reasons.map((reason) => (
-              <option key={reason.key} value={reason.key}>
-                {reason.label}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-reason-error`} aria-live="polite" className="min-h-5 text-sm text-rose-700">
-            {reasonError ?? ""}
-          </p>
-        </div>
-      ) : null}
-      {state && !state.ok && !reasonError ? (
+      {fields.map((field) => {
+        if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
+        const fieldId = `${id}-${field.name}`;
+        const error = errorOf(field.name);
+        const described = [field.kind !== "checkbox" && "hint" in field && field.hint ? `${fieldId}-hint` : null, `${fieldId}-error`].filter(Boolean).join(" ");
+        const common = { id: fieldId, name: field.name, "aria-invalid": error ? true : undefined, "aria-describedby": described };
+        return (
+          <div key={field.name} className="flex flex-col gap-1">
+            {field.kind === "radio" ? (
+              <fieldset aria-describedby={`${fieldId}-error`} className="space-y-1">
+                <legend className="text-sm font-medium">{field.label}</legend>
+                {field.options.map((option, i) => (
+                  <label key={option.value} className="flex items-center gap-2 text-sm">
+                    <input type="radio" name={field.name} value={option.value} defaultChecked={i === 0} /> {option.label}
+                  </label>
+                ))}
+              </fieldset>
+            ) : field.kind === "checkbox" ? (
+              <label htmlFor={fieldId} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" {...common} /> {field.label}
+              </label>
+            ) : (
+              <>
+                <label htmlFor={fieldId} className="text-sm font-medium">
+                  {field.label}
+                </label>
+                {field.kind === "select" ? (
+                  <select {...common} defaultValue="" className={INPUT}>
+                    <option value="">{field.placeholder ?? "Choose one"}</option>
+                    {field.options.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : field.kind === "textarea" ? (
+                  <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} className={INPUT} />
+                ) : field.kind === "photos" ? (
+                  <input {...common} type="file" multiple accept="image/png,image/jpeg,image/webp" className="text-sm" />
+                ) : field.kind === "money" ? (
+                  <input {...common} type="text" inputMode="decimal" autoComplete="off" className={INPUT} />
+                ) : (
+                  <input {...common} type="text" autoComplete={field.autoComplete ?? "off"} className={INPUT} />
+                )}
+                {"hint" in field && field.hint ? (
+                  <p id={`${fieldId}-hint`} className="text-xs text-stone-500">
+                    {field.hint}
+                  </p>
+                ) : null}
+              </>
+            )}
+            <p id={`${fieldId}-error`} aria-live="polite" className="min-h-5 text-sm text-rose-700">
+              {error ?? ""}
+            </p>
+          </div>
+        );
+      })}
+      {showAlert ? (
         <div role="alert" className="rounded border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
-          {state.message}{" "}
+          {unplaced ?? state.message}{" "}
           {state.stale ? (
             <a href={`/orders/${orderId}`} className="font-medium underline">
               Reload

@@ -46,3 +46,19 @@ export function formatMoney(amountMinor: number, currency: string): string {
   const decimals = digits > 0 ? "." + String(abs % scale).padStart(digits, "0") : "";
   return (amountMinor < 0 ? "-" : "") + whole + decimals;
 }
+
+/**
+ * Reads an amount a person typed ("12", "12.5", "12.50", "$1,234.56") as minor units, without
+ * floats; null when it is not an amount.
+ */
+export function parseMoneyInput(text: string, currency: string = "USD"): number | null {
+  const digits = isCurrency(currency) ? MINOR_DIGITS[currency] : 2;
+  const trimmed = text.trim().replace(/^\$/, "");
+  // Commas only as thousands separators ("1,234"), never as a decimal point ("12,5").
+  if (trimmed.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return null;
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(trimmed.replace(/,/g, ""));
+  if (!match) return null;
+  const whole = Number.parseInt(match[1]!, 10);
+  const fraction = (match[2] ?? "").padEnd(digits, "0");
+  return whole * 10 ** digits + (fraction ? Number.parseInt(fraction, 10) : 0);
+}

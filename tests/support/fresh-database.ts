@@ -5,6 +5,9 @@ import { copyFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const dir = resolve(import.meta.dirname, "../../data/test");
-const file = resolve(dir, `${randomUUID()}.db`);
+const id = randomUUID();
+const file = resolve(dir, `${id}.db`);
 copyFileSync(resolve(dir, "template.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
+// Evidence photos go to a folder of the file's own, too.
+process.env.UPLOADS_DIR = resolve(dir, `uploads-${id}`);

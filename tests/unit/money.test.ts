@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertMinorUnits, formatMoney, sumMinor } from "@/lib/money";
+import { assertMinorUnits, formatMoney, parseMoneyInput, sumMinor } from "@/lib/money";
 
 describe("money", () => {
   it.each([
@@ -20,5 +20,22 @@ describe("money", () => {
 
   it("sums integers exactly", () => {
     expect(sumMinor([10, 20, -5])).toBe(25);
+  });
+});
+
+describe("reading typed amounts", () => {
+  it.each([
+    ["12", 1200],
+    ["12.5", 1250],
+    ["12.50", 1250],
+    ["$1,234.56", 123456],
+    ["0.01", 1],
+    [" 7 ", 700],
+  ])("%s is %i minor units", (text, minor) => {
+    expect(parseMoneyInput(text)).toBe(minor);
+  });
+
+  it.each(["", "abc", "12.345", "-5", "1e3", "12,5"])("%j is not an amount", (text) => {
+    expect(parseMoneyInput(text)).toBeNull();
   });
 });

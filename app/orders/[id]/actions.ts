@@ -3,18 +3,38 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
+import { parseMoneyInput } from "@/lib/money";
 import { appClock } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { acceptOffer } from "@/lib/server/orders/accept-offer";
+import { acceptReturnedParcel } from "@/lib/server/orders/accept-returned-parcel";
+import { addDisputeStatement } from "@/lib/server/orders/add-dispute-statement";
+import { appealDecision } from "@/lib/server/orders/appeal-decision";
 import { approveCancelRequest } from "@/lib/server/orders/approve-cancel-request";
+import { approveReturn } from "@/lib/server/orders/approve-return";
 import { arrangeShipment } from "@/lib/server/orders/arrange-shipment";
 import { cancelOrder } from "@/lib/server/orders/cancel-order";
+import { confirmRefusedParcel } from "@/lib/server/orders/confirm-refused-parcel";
+import { declineOffer } from "@/lib/server/orders/decline-offer";
+import { decideAppeal } from "@/lib/server/orders/decide-appeal";
+import { decideDispute } from "@/lib/server/orders/decide-dispute";
+import { decideRefundDispute } from "@/lib/server/orders/decide-refund-dispute";
+import { escalate } from "@/lib/server/orders/escalate";
+import { offerPartialRefund } from "@/lib/server/orders/offer-partial-refund";
 import { operatorCancelOrder } from "@/lib/server/orders/operator-cancel-order";
 import { payOrder } from "@/lib/server/orders/pay-order";
+import { refuseParcel } from "@/lib/server/orders/refuse-parcel";
 import { rejectCancelRequest } from "@/lib/server/orders/reject-cancel-request";
+import { rejectReturn } from "@/lib/server/orders/reject-return";
+import { rejectReturnedParcel } from "@/lib/server/orders/reject-returned-parcel";
 import { requestCancel } from "@/lib/server/orders/request-cancel";
+import { requestReturn } from "@/lib/server/orders/request-return";
 import type { OrderCommandResult } from "@/lib/server/orders/run-order-command";
 import { sellerCancelOrder } from "@/lib/server/orders/seller-cancel-order";
+import { shipReturn } from "@/lib/server/orders/ship-return";
 import { withdrawCancelRequest } from "@/lib/server/orders/withdraw-cancel-request";
+import { withdrawReturn } from "@/lib/server/orders/withdraw-return";
 
 export type CommandFormState = {
   ok: boolean;
@@ -24,14 +44,28 @@ export type CommandFormState = {
 } | null;
 
 const base = {
-  orderId: z.string().trim().min(1, { error: "The form is missing the order. Reload the page." }).max(100),
-  version: z.coerce.number({ error: "The form is missing the order version. Reload the page." }).int().nonnegative(),
+  orderId: z.string().trim().min(1).max(100),
+  version: z.coerce.number().int().nonnegative(),
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 };
-// The reason's list is checked by the rule engine, which knows which reasons fit this order now.
-const reason = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(100);
-const cancelReason = reason("Choose a reason for cancelling.");
-const rejectReason = reason("Choose a reason for rejecting.");
+// Which reasons fit this order now is the rule engine's to check; here only that one was chosen.
+const choose = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(100);
+const cancelReason = choose("Choose a reason for cancelling.");
+const rejectReason = choose("Choose a reason for rejecting.");
+const text = (what: string, max = 2000) =>
+  z.string({ error: `Write the ${what}.` }).trim().min(1, { error: `Write the ${what}.` }).max(max, { error: `Keep the ${what} under ${max} characters.` });
+const money = (message: string) =>
+  z
+    .string({ error: message })
+    .transform((value, ctx) => {
+      const minor = parseMoneyInput(value);
+      if (minor === null || minor < 1) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return minor;
+    });
+const disputeId = z.string().trim().min(1).max(100);
 
 const commandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("PAY"), ...base }),
@@ -43,12 +77,52 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("SELLER_CANCEL"), ...base, reasonKey: cancelReason }),
   z.object({ intent: z.literal("ARRANGE_SHIPMENT"), ...base }),
   z.object({ intent: z.literal("OPERATOR_CANCEL"), ...base, reasonKey: cancelReason }),
+  z.object({ intent: z.literal("REFUSE_PARCEL"), ...base }),
+  z.object({
+    intent: z.literal("REQUEST_RETURN"),
+    ...base,
+    caseType: z.enum(["REFUND_ONLY", "RETURN_AND_REFUND"], { error: "Choose a refund only or a return and refund." }),
+    reasonKey: choose("Choose what is wrong."),
+    description: z.string().trim().max(2000, { error: "Keep the description under 2000 characters." }).default(""),
+  }),
+  z.object({ intent: z.literal("WITHDRAW_RETURN"), ...base }),
+  z.object({ intent: z.literal("ACCEPT_OFFER"), ...base }),
+  z.object({ intent: z.literal("DECLINE_OFFER"), ...base }),
+  z.object({
+    intent: z.literal("SHIP_RETURN"),
+    ...base,
+    carrier: choose("Choose the carrier."),
+    trackingNumber: z
+      .string({ error: "Enter the tracking number." })
+      .transform((value) => value.replace(/\s+/g, "").toUpperCase())
+      .pipe(z.string().min(1, { error: "Enter the tracking number." }).max(40)),
+  }),
+  z.object({ intent: z.literal("APPROVE_RETURN"), ...base }),
+  z.object({ intent: z.literal("REJECT_RETURN"), ...base, reasonKey: rejectReason }),
+  z.object({ intent: z.literal("OFFER_PARTIAL_REFUND"), ...base, amount: money("Enter an amount like 12.50.") }),
+  z.object({ intent: z.literal("ACCEPT_RETURNED_PARCEL"), ...base }),
+  z.object({ intent: z.literal("REJECT_RETURNED_PARCEL"), ...base, reasonKey: rejectReason }),
+  z.object({ intent: z.literal("CONFIRM_REFUSED_PARCEL"), ...base }),
+  z.object({ intent: z.literal("ESCALATE"), ...base, subject: choose("Choose what you want platform support to decide."), statement: text("statement") }),
+  z.object({ intent: z.literal("ADD_DISPUTE_STATEMENT"), ...base, disputeId, statement: text("statement") }),
+  z.object({
+    intent: z.literal("DECIDE_DISPUTE"),
+    ...base,
+    disputeId,
+    outcome: z.enum(["BUYER", "SELLER"], { error: "Decide for the buyer or for the seller." }),
+    amount: money("Enter an amount like 12.50, or leave it empty for a full refund.").optional(),
+    returnRequired: z.literal("on").optional(),
+    rationale: text("rationale"),
+  }),
+  z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(["BUYER", "SELLER"], { error: "Pay to the wallet, or dismiss." }), rationale: text("rationale") }),
+  z.object({ intent: z.literal("APPEAL_DECISION"), ...base, disputeId, statement: text("appeal") }),
+  z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(["UPHOLD", "OVERTURN"], { error: "Uphold the decision or overturn it." }), rationale: text("rationale") }),
 ]);
 
 type Parsed = z.infer<typeof commandSchema>;
 
 /** Each intent is one service. */
-function run(parsed: Parsed, user: NonNullable<Awaited<ReturnType<typeof currentUser>>>, now: Date): Promise<Result<OrderCommandResult>> {
+function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Promise<Result<OrderCommandResult>> {
   const input = { orderId: parsed.orderId, expectedVersion: parsed.version, idempotencyKey: parsed.idempotencyKey };
   switch (parsed.intent) {
     case "PAY":
@@ -69,6 +143,50 @@ function run(parsed: Parsed, user: NonNullable<Awaited<ReturnType<typeof current
       return arrangeShipment(user, input, now);
     case "OPERATOR_CANCEL":
       return operatorCancelOrder(user, { ...input, reasonKey: parsed.reasonKey }, now);
+    case "REFUSE_PARCEL":
+      return refuseParcel(user, input, now);
+    case "REQUEST_RETURN":
+      return requestReturn(user, { ...input, caseType: parsed.caseType, reasonKey: parsed.reasonKey, description: parsed.description, photos }, now);
+    case "WITHDRAW_RETURN":
+      return withdrawReturn(user, input, now);
+    case "ACCEPT_OFFER":
+      return acceptOffer(user, input, now);
+    case "DECLINE_OFFER":
+      return declineOffer(user, input, now);
+    case "SHIP_RETURN":
+      return shipReturn(user, { ...input, carrier: parsed.carrier, trackingNumber: parsed.trackingNumber }, now);
+    case "APPROVE_RETURN":
+      return approveReturn(user, input, now);
+    case "REJECT_RETURN":
+      return rejectReturn(user, { ...input, reasonKey: parsed.reasonKey }, now);
+    case "OFFER_PARTIAL_REFUND":
+      return offerPartialRefund(user, { ...input, amountMinor: parsed.amount }, now);
+    case "ACCEPT_RETURNED_PARCEL":
+      return acceptReturnedParcel(user, input, now);
+    case "REJECT_RETURNED_PARCEL":
+      return rejectReturnedParcel(user, { ...input, reasonKey: parsed.reasonKey, photos }, now);
+    case "CONFIRM_REFUSED_PARCEL":
+      return confirmRefusedParcel(user, input, now);
+    case "ESCALATE": {
+      // The subject is "CASE", "CANCEL_REQUEST" or "REFUND:<refund key>".
+      const [subject, ...rest] = parsed.subject.split(":");
+      const refundKey = rest.length ? rest.join(":") : undefined;
+      return escalate(user, { ...input, subject: subject as "CASE" | "CANCEL_REQUEST" | "REFUND", refundKey, statement: parsed.statement, photos }, now);
+    }
+    case "ADD_DISPUTE_STATEMENT":
+      return addDisputeStatement(user, { ...input, disputeId: parsed.disputeId, statement: parsed.statement, photos }, now);
+    case "DECIDE_DISPUTE":
+      return decideDispute(
+        user,
+        { ...input, disputeId: parsed.disputeId, outcome: parsed.outcome, amountMinor: parsed.amount ?? null, returnRequired: parsed.returnRequired === "on", rationale: parsed.rationale },
+        now,
+      );
+    case "DECIDE_REFUND_DISPUTE":
+      return decideRefundDispute(user, { ...input, disputeId: parsed.disputeId, outcome: parsed.outcome, rationale: parsed.rationale }, now);
+    case "APPEAL_DECISION":
+      return appealDecision(user, { ...input, disputeId: parsed.disputeId, statement: parsed.statement }, now);
+    case "DECIDE_APPEAL":
+      return decideAppeal(user, { ...input, disputeId: parsed.disputeId, outcome: parsed.outcome, rationale: parsed.rationale }, now);
   }
 }
 
@@ -78,15 +196,16 @@ export async function orderCommandAction(_previous: CommandFormState, formData: 
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
 
   const fields = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string" && value !== ""));
+  const photos = formData.getAll("photos").filter((value): value is File => typeof value !== "string" && value.size > 0);
   const parsed = commandSchema.safeParse(fields);
   if (!parsed.success) {
-    const { fieldErrors, formErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined>; formErrors: string[] };
-    if (fieldErrors.reasonKey) return { ok: false, message: "Check the form.", fieldErrors: { reasonKey: fieldErrors.reasonKey } };
-    const first = Object.values(fieldErrors).flat()[0] ?? formErrors[0];
-    return { ok: false, message: first && !/expected|invalid/i.test(first) ? first : "This form is out of date. Reload the page." };
+    const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined> };
+    const shown = Object.fromEntries(Object.entries(fieldErrors).filter(([field, errors]) => errors && !["orderId", "version", "idempotencyKey", "intent", "disputeId"].includes(field))) as Record<string, string[]>;
+    if (Object.keys(shown).length > 0) return { ok: false, message: "Check the form.", fieldErrors: shown };
+    return { ok: false, message: "This form is out of date. Reload the page." };
   }
 
-  const result = await run(parsed.data, user, appClock().now());
+  const result = await run(parsed.data, photos, user, appClock().now());
   if (!result.ok) {
     const { code, message, fieldErrors } = result.error;
     return { ok: false, message, stale: code === "CONFLICT", fieldErrors };

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import { CommandForm } from "@/components/command-form";
+import { CommandForm, type FieldSpec } from "@/components/command-form";
 import { Countdown } from "@/components/countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { RETURN_CARRIERS } from "@/lib/order";
 import { appClock } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail, type OrderDetail } from "@/lib/server/orders/get-order";
@@ -54,6 +55,8 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         <div className="space-y-6 lg:col-span-2">
           <ActionsSection order={order} now={now} />
           <CancelRequestSection order={order} />
+          <CaseSection order={order} />
+          <DisputesSection order={order} />
           <ItemsSection order={order} money={money} />
           <TimelineSection order={order} />
         </div>
@@ -79,25 +82,120 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-/** How each command looks on this page; an open command without an entry here has no form yet and is not listed. */
-const FORMS: Partial<Record<string, { tone: "danger" | "primary" | "neutral"; reasonLabel?: string; explain?: (order: OrderDetail) => string }>> = {
-  PAY: { tone: "primary", explain: (o) => `Pay ${formatMoney(o.totalMinor, o.currency)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for an hour afterwards.` },
-  BUYER_CANCEL: { tone: "danger", reasonLabel: "Reason for cancelling", explain: refundPreviewText },
+type Form = { tone: "danger" | "primary" | "neutral"; explain?: (order: OrderDetail) => string; fields?: (order: OrderDetail, action: OrderDetail["actions"][number]) => FieldSpec[] };
+
+const reasonField = (label: string) => (_: OrderDetail, action: OrderDetail["actions"][number]): FieldSpec[] => [
+  { kind: "select", name: "reasonKey", label, placeholder: "Choose a reason", options: (action.reasons ?? []).map((r) => ({ value: r.key, label: r.label })) },
+];
+const photosField: FieldSpec = { kind: "photos", name: "photos", label: "Photos (optional)", hint: "PNG, JPEG or WebP, up to 5 MB each, at most 6." };
+const statementFields = (label: string): FieldSpec[] => [{ kind: "textarea", name: "statement", label }, photosField];
+const openDispute = (order: OrderDetail, ...statuses: string[]) => order.disputes.find((d) => statuses.includes(d.status));
+const money = (order: OrderDetail, minor: number) => formatMoney(minor, order.currency);
+
+/** How each command looks on this page; an open command without an entry here has no form and is not listed. */
+const FORMS: Partial<Record<string, Form>> = {
+  PAY: { tone: "primary", explain: (o) => `Pay ${money(o, o.totalMinor)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for an hour afterwards.` },
+  BUYER_CANCEL: { tone: "danger", explain: refundPreviewText, fields: reasonField("Reason for cancelling") },
   REQUEST_CANCEL: {
     tone: "danger",
-    reasonLabel: "Reason for cancelling",
     explain: () => "The seller is processing this order, so they decide. If they don't answer in time, the platform approves it. You can ask only once.",
+    fields: reasonField("Reason for cancelling"),
   },
   WITHDRAW_CANCEL_REQUEST: { tone: "neutral", explain: () => "Withdrawing keeps the order. You cannot ask to cancel it again." },
-  APPROVE_CANCEL_REQUEST: { tone: "danger", explain: (o) => `The order is cancelled and the buyer refunded ${formatMoney(o.totalMinor, o.currency)}. The stock comes back.` },
-  REJECT_CANCEL_REQUEST: { tone: "neutral", reasonLabel: "Reason for rejecting", explain: () => "The order goes on; ship it before the dispatch deadline." },
+  APPROVE_CANCEL_REQUEST: { tone: "danger", explain: (o) => `The order is cancelled and the buyer refunded ${money(o, o.totalMinor)}. The stock comes back.` },
+  REJECT_CANCEL_REQUEST: { tone: "neutral", explain: () => "The order goes on; ship it before the dispatch deadline.", fields: reasonField("Reason for rejecting") },
   SELLER_CANCEL: {
     tone: "danger",
-    reasonLabel: "Reason for cancelling",
     explain: () => "The buyer is refunded in full. Out of stock, pricing errors and undeliverable addresses count towards your seller-fault cancellation rate.",
+    fields: reasonField("Reason for cancelling"),
   },
   ARRANGE_SHIPMENT: { tone: "primary", explain: () => "Print the label and pack the parcel; the carrier picks it up within 4 hours." },
-  OPERATOR_CANCEL: { tone: "danger", reasonLabel: "Reason (operator)", explain: () => "Cancels the order for fraud or risk; the buyer is refunded in full. Not counted against the shop." },
+  OPERATOR_CANCEL: { tone: "danger", explain: () => "Cancels the order for fraud or risk; the buyer is refunded in full. Not counted against the shop.", fields: reasonField("Reason (operator)") },
+  REFUSE_PARCEL: {
+    tone: "danger",
+    explain: () =>
+      "Refusing sends the parcel back to the seller. It is slower than a return: you are refunded only once the seller confirms the parcel is back (within 2 days of its arrival), the original shipping is not refunded and the return postage is deducted. If something goes wrong you may need to ask platform support.",
+  },
+  REQUEST_RETURN: {
+    tone: "primary",
+    explain: (o) => `What you would get back: ${o.refundPreviews.map((p) => `${p.label}: ${money(o, p.totalMinor)} (${p.detail})`).join("; ")}.`,
+    fields: (o, action) => [
+      ...(o.status === "DELIVERED"
+        ? [{ kind: "radio", name: "caseType", label: "What do you want?", options: [{ value: "REFUND_ONLY", label: "A refund, and keep the item" }, { value: "RETURN_AND_REFUND", label: "Return the item for a refund" }] } as FieldSpec]
+        : [{ kind: "hidden", name: "caseType", value: "REFUND_ONLY" } as FieldSpec]),
+      ...reasonField("What is wrong?")(o, action),
+      { kind: "textarea", name: "description", label: "Describe the problem (optional)" },
+      { ...photosField, label: "Photos", hint: "A refund without a return needs at least one photo. PNG, JPEG or WebP, up to 5 MB each, at most 6." },
+    ],
+  },
+  WITHDRAW_RETURN: { tone: "neutral", explain: () => "Withdraw your request; the order goes on as it was." },
+  ACCEPT_OFFER: { tone: "primary", explain: (o) => `You get ${money(o, o.returnCase?.offerMinor ?? 0)} back and keep the item.` },
+  DECLINE_OFFER: { tone: "neutral", explain: () => "The seller then has to approve or reject your original request." },
+  SHIP_RETURN: {
+    tone: "primary",
+    explain: (o) => `Send the item to: ${o.returnAddress || "the shop's return address"}.`,
+    fields: () => [
+      { kind: "select", name: "carrier", label: "Carrier", placeholder: "Choose the carrier", options: RETURN_CARRIERS.map((c) => ({ value: c, label: c })) },
+      { kind: "text", name: "trackingNumber", label: "Tracking number", hint: "8 to 34 letters and digits, as printed on the receipt." },
+    ],
+  },
+  APPROVE_RETURN: { tone: "primary", explain: (o) => (o.returnCase?.type === "RETURN_AND_REFUND" ? "The buyer ships the item back; you inspect it when it arrives." : "The buyer is refunded now and keeps the item.") },
+  REJECT_RETURN: { tone: "danger", explain: () => "The buyer may ask platform support to decide within 48 hours.", fields: reasonField("Reason for rejecting") },
+  OFFER_PARTIAL_REFUND: {
+    tone: "neutral",
+    explain: () => "Offer part of the money instead; the buyer keeps the item. They have 24 hours to answer. You can offer only once.",
+    fields: () => [{ kind: "money", name: "amount", label: "Amount to offer (USD)", hint: "For example 12.50." }],
+  },
+  ACCEPT_RETURNED_PARCEL: { tone: "primary", explain: () => "The buyer is refunded and the item goes back into stock." },
+  REJECT_RETURNED_PARCEL: {
+    tone: "danger",
+    explain: () => "Show what you received. The buyer may ask platform support to decide within 48 hours.",
+    fields: (o, action) => [...reasonField("Reason for rejecting")(o, action), { ...photosField, label: "Photos of what you received" }],
+  },
+  CONFIRM_REFUSED_PARCEL: { tone: "primary", explain: () => "The buyer is refunded the item price, less the return postage." },
+  ESCALATE: {
+    tone: "neutral",
+    explain: () => "Platform support reads both sides and the whole history, and decides.",
+    fields: (o) => [
+      { kind: "select", name: "subject", label: "What should support decide?", placeholder: "Choose one", options: o.escalateOptions },
+      ...statementFields("Your statement"),
+    ],
+  },
+  ADD_DISPUTE_STATEMENT: {
+    tone: "neutral",
+    fields: (o) => [{ kind: "hidden", name: "disputeId", value: openDispute(o, "OPEN")?.id ?? "" }, ...statementFields("Your statement")],
+  },
+  DECIDE_DISPUTE: {
+    tone: "primary",
+    fields: (o) => [
+      { kind: "hidden", name: "disputeId", value: o.disputes.find((d) => d.status === "OPEN" && d.subject !== "REFUND")?.id ?? "" },
+      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "For the buyer" }, { value: "SELLER", label: "For the seller" }] },
+      { kind: "money", name: "amount", label: "Partial amount (leave empty for a full refund)" },
+      { kind: "checkbox", name: "returnRequired", label: "The buyer must return the item first" },
+      { kind: "textarea", name: "rationale", label: "Rationale (both parties read it)" },
+    ],
+  },
+  DECIDE_REFUND_DISPUTE: {
+    tone: "primary",
+    fields: (o) => [
+      { kind: "hidden", name: "disputeId", value: o.disputes.find((d) => d.status === "OPEN" && d.subject === "REFUND")?.id ?? "" },
+      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "Pay it to the buyer's platform wallet" }, { value: "SELLER", label: "Dismiss" }] },
+      { kind: "textarea", name: "rationale", label: "Rationale" },
+    ],
+  },
+  APPEAL_DECISION: {
+    tone: "neutral",
+    explain: () => "Another platform support agent reviews the decision. If you win after the buyer was refunded, the platform compensates you.",
+    fields: (o) => [{ kind: "hidden", name: "disputeId", value: openDispute(o, "DECIDED_FOR_BUYER")?.id ?? "" }, { kind: "textarea", name: "statement", label: "Why the decision is wrong" }],
+  },
+  DECIDE_APPEAL: {
+    tone: "primary",
+    fields: (o) => [
+      { kind: "hidden", name: "disputeId", value: openDispute(o, "APPEALED")?.id ?? "" },
+      { kind: "radio", name: "outcome", label: "Appeal", options: [{ value: "UPHOLD", label: "Uphold the decision" }, { value: "OVERTURN", label: "Overturn it (for the seller)" }] },
+      { kind: "textarea", name: "rationale", label: "Rationale" },
+    ],
+  },
 };
 
 function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
@@ -127,8 +225,7 @@ function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
                     idempotencyKey={randomUUID()}
                     label={action.label}
                     explanation={form.explain?.(order)}
-                    reasons={action.reasons}
-                    reasonLabel={form.reasonLabel}
+                    fields={form.fields?.(order, action)}
                     tone={form.tone}
                   />
                 </div>
@@ -140,6 +237,95 @@ function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
             </li>
           );
         })}
+      </ul>
+    </Card>
+  );
+}
+
+function EvidenceLinks({ ids }: { ids: string[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <ul aria-label="Photos" className="flex flex-wrap gap-2">
+      {ids.map((id, i) => (
+        <li key={id}>
+          <a href={`/evidence/${id}`} target="_blank" rel="noreferrer" className="text-sm text-brand-700 underline">
+            Photo {i + 1}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CaseSection({ order }: { order: OrderDetail }) {
+  const c = order.returnCase;
+  if (!c) return null;
+  const rows: [string, string | null][] = [
+    ["Type", c.typeLabel],
+    ["Status", c.statusLabel],
+    ["Reason", c.reason],
+    ["Description", c.description || null],
+    ["Partial offer", c.offerMinor !== null ? money(order, c.offerMinor) : null],
+    ["Return parcel", c.carrier ? `${c.carrier} ${c.trackingNumber}` : null],
+    ["Rejected because", c.rejectReason],
+    ["Refunded", c.refundMinor !== null ? money(order, c.refundMinor) : null],
+  ];
+  return (
+    <Card title="Refund or return">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-stone-600">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <EvidenceLinks ids={c.evidence} />
+    </Card>
+  );
+}
+
+function DisputesSection({ order }: { order: OrderDetail }) {
+  if (order.disputes.length === 0) return null;
+  return (
+    <Card title="Disputes">
+      <ul className="space-y-4 text-sm">
+        {order.disputes.map((dispute) => (
+          <li key={dispute.id} className="space-y-2">
+            <p>
+              <strong>{dispute.subjectLabel}</strong> · {dispute.statusLabel}
+            </p>
+            <p className="text-stone-600">
+              Opened {formatDateTime(dispute.openedAt)} · support aims to decide by {formatDateTime(dispute.decideBy)}
+            </p>
+            <ol className="space-y-2 border-l border-stone-200 pl-3">
+              {dispute.statements.map((statement, i) => (
+                <li key={i}>
+                  <p>
+                    <span className="font-medium">{statement.party}:</span> {statement.text}
+                  </p>
+                  <p className="text-xs text-stone-500">{formatDateTime(statement.at)}</p>
+                  <EvidenceLinks ids={statement.evidence} />
+                </li>
+              ))}
+            </ol>
+            {dispute.decision ? (
+              <p>
+                <span className="font-medium">Decision:</span> for the {dispute.decision.outcome.toLowerCase()}
+                {dispute.decision.amountMinor !== null ? ` (partial, ${money(order, dispute.decision.amountMinor)})` : ""}
+                {dispute.decision.returnRequired ? ", return required" : ""}. {dispute.decision.rationale}
+              </p>
+            ) : null}
+            {dispute.appeal ? (
+              <p>
+                <span className="font-medium">Appeal:</span> {dispute.appeal.statement}
+                {dispute.appeal.outcome ? ` — ${dispute.appeal.outcome === "OVERTURNED" ? "granted" : "rejected"}: ${dispute.appeal.rationale}` : " — waiting for another agent"}
+              </p>
+            ) : null}
+          </li>
+        ))}
       </ul>
     </Card>
   );

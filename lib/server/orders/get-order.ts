@@ -1,6 +1,11 @@
 import "server-only";
 import {
   CANCEL_REQUEST_STATUS_LABELS,
+  CASE_STATUS_LABELS,
+  CASE_TYPE_LABELS,
+  DISPUTE_STATUS_LABELS,
+  escalatable,
+  previewRefund,
   DEADLINE_LABELS,
   TRANSITIONS,
   PAYMENT_METHOD_LABELS,
@@ -18,6 +23,7 @@ import {
   type RefundEffect,
   type Role,
 } from "@/lib/order";
+import { formatMoney } from "@/lib/money";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
@@ -48,6 +54,38 @@ export interface OrderDetail {
   /** What this person may do (open, or closed with a reason), with the reasons each command takes. */
   actions: (AvailableAction & { reasons?: { key: string; label: string }[] })[];
   cancelRequest: { status: string; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
+  returnAddress: string;
+  returnCase: {
+    id: string;
+    typeLabel: string;
+    type: string;
+    status: string;
+    statusLabel: string;
+    reason: string;
+    description: string;
+    offerMinor: number | null;
+    carrier: string | null;
+    trackingNumber: string | null;
+    rejectReason: string | null;
+    refundMinor: number | null;
+    openedAt: Date;
+    evidence: string[];
+  } | null;
+  /** What a refund or return would give back, by kind of reason, before the buyer submits. */
+  refundPreviews: { label: string; totalMinor: number; detail: string }[];
+  disputes: {
+    id: string;
+    subject: string;
+    subjectLabel: string;
+    status: string;
+    statusLabel: string;
+    openedAt: Date;
+    decideBy: Date;
+    statements: { party: string; text: string; at: Date; evidence: string[] }[];
+    decision: { outcome: string; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
+    appeal: { statement: string; at: Date; outcome: string | null; rationale: string | null } | null;
+  }[];
+  escalateOptions: { value: string; label: string }[];
   /** What a cancel would refund now, computed by the same decision the cancel runs. */
   cancelPreview: { totalMinor: number; destinationLabel: string; expectedArrivalAt: Date; instant: boolean } | null;
 }
@@ -63,7 +101,8 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       cancelledAt: true,
       faultParty: true,
       buyer: { select: { name: true } },
-      shop: { select: { name: true } },
+      shop: { select: { name: true, returnAddress: true } },
+      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, caseId: true, disputeId: true, ownerRole: true, createdAt: true } },
       items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: "asc" } },
       refunds: { orderBy: { createdAt: "asc" } },
       deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" }, select: { kind: true, dueAt: true } },
@@ -147,7 +186,72 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
         }
       : null,
     cancelPreview,
+    returnAddress: order.shop.returnAddress,
+    returnCase: state.returnCase
+      ? {
+          id: state.returnCase.id,
+          type: state.returnCase.type,
+          typeLabel: CASE_TYPE_LABELS[state.returnCase.type],
+          status: state.returnCase.status,
+          statusLabel: CASE_STATUS_LABELS[state.returnCase.status],
+          reason: reasonLabel(state.returnCase.reasonKey),
+          description: state.returnCase.description,
+          offerMinor: state.returnCase.offerMinor,
+          carrier: state.returnCase.carrier,
+          trackingNumber: state.returnCase.trackingNumber,
+          rejectReason: state.returnCase.rejectReasonKey ? reasonLabel(state.returnCase.rejectReasonKey) : null,
+          refundMinor: state.returnCase.refundMinor,
+          openedAt: state.returnCase.openedAt,
+          evidence: order.evidence.filter((e) => e.caseId === state.returnCase!.id && !e.disputeId).map((e) => e.id),
+        }
+      : null,
+    refundPreviews: actions.some((action) => action.command === "REQUEST_RETURN" && action.enabled) ? refundPreviews(state, policy) : [],
+    disputes: state.disputes.map((dispute) => ({
+      id: dispute.id,
+      subject: dispute.subject,
+      subjectLabel: DISPUTE_SUBJECT_LABELS[dispute.subject],
+      status: dispute.status,
+      statusLabel: DISPUTE_STATUS_LABELS[dispute.status],
+      openedAt: dispute.openedAt,
+      decideBy: dispute.decideBy,
+      statements: dispute.statements.map((statement) => ({
+        party: statement.party === "SELLER" ? "Seller" : "Buyer",
+        text: statement.text,
+        at: statement.at,
+        evidence: order.evidence.filter((e) => e.disputeId === dispute.id && e.ownerRole === statement.party && e.createdAt.getTime() === statement.at.getTime()).map((e) => e.id),
+      })),
+      decision: dispute.decision,
+      appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at, outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale },
+    })),
+    escalateOptions: escalatable(state).map((option) => ({
+      value: option.subject === "REFUND" ? `REFUND:${option.ref}` : option.subject,
+      label: option.subject === "REFUND" ? `The overdue refund (${option.ref})` : DISPUTE_SUBJECT_LABELS[option.subject],
+    })),
   };
+}
+
+const DISPUTE_SUBJECT_LABELS = { CASE: "The rejected refund or return", CANCEL_REQUEST: "The rejected cancel request", REFUND: "An overdue refund" } as const;
+
+/** Refund previews for the request form: what each kind of reason gives back, by the same arithmetic the refund uses. */
+function refundPreviews(state: ReturnType<typeof toOrderState>, policy: ReturnType<typeof policyFor>) {
+  const money = (minor: number) => formatMoney(minor, state.currency);
+  const options =
+    state.status === "DELIVERED"
+      ? ([
+          ["Refund only, something is wrong (damaged, missing, not as described…)", "REFUND_ONLY", "damaged"],
+          ["Return and refund, something is wrong", "RETURN_AND_REFUND", "damaged"],
+          ["Return and refund, change of mind", "RETURN_AND_REFUND", "changed_mind"],
+        ] as const)
+      : ([["Refund: it won't arrive on time", "REFUND_ONLY", "wont_arrive_on_time"]] as const);
+  return options.map(([label, caseType, reasonKey]) => {
+    const preview = previewRefund(state, { caseType, reasonKey }, policy);
+    const parts = [`items ${money(preview.itemsMinor)}`];
+    if (preview.shippingMinor) parts.push(`shipping ${money(preview.shippingMinor)}`);
+    if (preview.postageDeductedMinor) parts.push(`less return postage ${money(preview.postageDeductedMinor)}`);
+    else if (preview.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
+    else if (preview.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
+    return { label, totalMinor: preview.totalMinor, detail: parts.join(", ") };
+  });
 }
 
 function roleLabel(role: string | null): string {

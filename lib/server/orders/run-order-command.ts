@@ -6,7 +6,7 @@
 import { AppError, STALE_ORDER_MESSAGE, type Result } from "@/lib/errors";
 import { decide, policyFor, type Actor, type Command, type OrderStatus } from "@/lib/order";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
-import { isUniqueViolation, type Db } from "../prisma";
+import { isUniqueViolation, type Db, type Tx } from "../prisma";
 import { runCommand } from "../run-command";
 import { applyDecision } from "./apply-decision";
 import { orderStateSelect, toOrderState } from "./order-state";
@@ -22,6 +22,11 @@ export interface OrderCommandRequest {
   /** From the form: the same key sent twice is the same command, done once. */
   idempotencyKey?: string;
   command: Command;
+  /**
+   * Writes what belongs with the command (uploaded evidence) inside its transaction, once the rules
+   * have accepted it; told which case and dispute the command touched.
+   */
+  attach?: (tx: Tx, link: { orderId: string; caseId: string | null; disputeId: string | null; actor: Actor; now: Date }) => Promise<void>;
 }
 
 export interface OrderCommandResult {
@@ -57,6 +62,7 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
     try {
       return await db.$transaction(async (tx) => {
         const applied = await applyDecision(tx, row, request.command, decision, actor, now);
+        await request.attach?.(tx, { orderId: row.id, caseId: decision.returnCase?.id ?? null, disputeId: decision.dispute?.id ?? null, actor, now });
         const result: OrderCommandResult = {
           orderId: row.id,
           status: decision.to,

@@ -1,0 +1,94 @@
+/**
+ * Evidence photos: PNG, JPEG or WebP recognised by their bytes (not their name), at most 5 MB each
+ * and 6 per submission, stored once by content hash under data/uploads/. A submission with one bad
+ * file is refused whole and stores nothing.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Actor } from "@/lib/order";
+import type { Tx } from "../prisma";
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_UPLOADS = 6;
+export const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type UploadType = (typeof UPLOAD_TYPES)[number];
+
+export interface CheckedUpload {
+  name: string;
+  contentType: UploadType;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** What the file's first bytes say it is, whatever its name or claimed type. */
+export function sniffImageType(bytes: Uint8Array): UploadType | null {
+  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
+  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
+  return null;
+}
+
+/** Reads and checks every file first; the first problem refuses them all. Empty file inputs are ignored. */
+export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: CheckedUpload[] } | { ok: false; message: string }> {
+  const real = files.filter((file) => file.size > 0 || file.name !== "");
+  if (real.length > MAX_UPLOADS) return { ok: false, message: `Attach at most ${MAX_UPLOADS} photos (you chose ${real.length}).` };
+  const uploads: CheckedUpload[] = [];
+  for (const file of real) {
+    const name = file.name || "photo";
+    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than 5 MB. Choose a smaller photo.` };
+    const bytes = Buffer.from(await file.arrayBuffer());
+    if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than 5 MB. Choose a smaller photo.` };
+    const contentType = sniffImageType(bytes);
+    if (!contentType) return { ok: false, message: `${name} is not a PNG, JPEG or WebP image.` };
+    uploads.push({ name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
+  }
+  return { ok: true, uploads };
+}
+
+export function uploadsDir(): string {
+  return process.env.UPLOADS_DIR ?? resolve(process.cwd(), "data/uploads");
+}
+
+export function uploadPath(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("Not a content hash");
+  return resolve(/*turbopackIgnore: true*/ uploadsDir(), sha256);
+}
+
+/** Writes the files (once per content) and records them as evidence of the order, its case or dispute. */
+export async function storeEvidence(
+  tx: Tx,
+  uploads: CheckedUpload[],
+  link: { orderId: string; caseId: string | null; disputeId: string | null; actor: Actor; now: Date },
+): Promise<void> {
+  if (uploads.length === 0) return;
+  await mkdir(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true });
+  for (const upload of uploads) {
+    const path = uploadPath(upload.sha256);
+    const exists = await stat(/*turbopackIgnore: true*/ path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      // Write aside and rename, so that a reader never sees half a file.
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(/*turbopackIgnore: true*/ temporary, upload.bytes);
+      await rename(/*turbopackIgnore: true*/ temporary, path);
+    }
+  }
+  await tx.evidence.createMany({
+    data: uploads.map((upload) => ({
+      orderId: link.orderId,
+      caseId: link.caseId,
+      disputeId: link.disputeId,
+      ownerId: link.actor.id ?? "system",
+      ownerRole: link.actor.role,
+      contentType: upload.contentType,
+      sizeBytes: upload.bytes.length,
+      sha256: upload.sha256,
+      createdAt: link.now,
+    })),
+  });
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The seller appeals a decision for the buyer within 7 days. */
+export function appealDecision(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; statement: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "APPEAL_DECISION", disputeId: input.disputeId, statement: input.statement } }, now);
+}

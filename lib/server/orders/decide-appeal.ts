@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** Another platform support agent decides the seller's appeal. */
+export function decideAppeal(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "UPHOLD" | "OVERTURN"; rationale: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "DECIDE_APPEAL", disputeId: input.disputeId, outcome: input.outcome, rationale: input.rationale } }, now);
+}

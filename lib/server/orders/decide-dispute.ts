@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** Platform support decides a dispute about a request or a cancel request, with a rationale. */
+export function decideDispute(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "BUYER" | "SELLER"; amountMinor: number | null; returnRequired: boolean; rationale: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "DECIDE_DISPUTE", disputeId: input.disputeId, outcome: input.outcome, amountMinor: input.amountMinor, returnRequired: input.returnRequired, rationale: input.rationale } }, now);
+}

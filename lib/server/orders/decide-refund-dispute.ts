@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** Platform support decides an overdue-refund dispute: pay it to the wallet, or dismiss. */
+export function decideRefundDispute(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "BUYER" | "SELLER"; rationale: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "DECIDE_REFUND_DISPUTE", disputeId: input.disputeId, outcome: input.outcome, rationale: input.rationale } }, now);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The buyer declines the seller's partial refund; the seller decides on the original request. */
+export function declineOffer(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "DECLINE_OFFER" } }, now);
+}

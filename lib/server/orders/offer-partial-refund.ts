@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The seller offers a partial refund instead; the buyer keeps the item if they accept. */
+export function offerPartialRefund(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; amountMinor: number },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "OFFER_PARTIAL_REFUND", amountMinor: input.amountMinor } }, now);
+}

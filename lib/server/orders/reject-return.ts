@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The seller rejects a refund or return request with a reason; the buyer may escalate. */
+export function rejectReturn(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "REJECT_RETURN", reasonKey: input.reasonKey } }, now);
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Result } from "@/lib/errors";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+
+/** The buyer has shipped the return: carrier and tracking number. */
+export function shipReturn(
+  user: SessionUser,
+  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; carrier: string; trackingNumber: string },
+  now: Date,
+): Promise<Result<OrderCommandResult>> {
+  const { orderId, expectedVersion, idempotencyKey } = input;
+  return runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: { type: "SHIP_RETURN", carrier: input.carrier, trackingNumber: input.trackingNumber } }, now);
+}
