@@ -39,6 +39,8 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   const [state, formAction, pending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
   const id = useId();
   const errorOf = (name: string) => state?.fieldErrors?.[name]?.[0];
+  // React resets a form after its action; what was typed comes back as the fields' defaults.
+  const valueOf = (name: string) => state?.values?.[name] ?? "";
   const visible = fields.filter((field) => field.kind !== "hidden").map((field) => field.name);
   const unplaced = state?.fieldErrors ? Object.entries(state.fieldErrors).find(([name]) => !visible.includes(name))?.[1]?.[0] : undefined;
   const showAlert = state && !state.ok && (!state.fieldErrors || unplaced);
@@ -63,13 +65,14 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                 <legend className="text-sm font-medium">{field.label}</legend>
                 {field.options.map((option, i) => (
                   <label key={option.value} className="flex items-center gap-2 text-sm">
-                    <input type="radio" name={field.name} value={option.value} defaultChecked={i === 0} /> {option.label}
+                    <input type="radio" name={field.name} value={option.value} defaultChecked={valueOf(field.name) ? valueOf(field.name) === option.value : i === 0} />{" "}
+                    {option.label}
                   </label>
                 ))}
               </fieldset>
             ) : field.kind === "checkbox" ? (
               <label htmlFor={fieldId} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" {...common} /> {field.label}
+                <input type="checkbox" {...common} defaultChecked={valueOf(field.name) === "on"} /> {field.label}
               </label>
             ) : (
               <>
@@ -77,7 +80,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                   {field.label}
                 </label>
                 {field.kind === "select" ? (
-                  <select {...common} defaultValue="" className={INPUT}>
+                  <select {...common} key={`${field.name}-${valueOf(field.name)}`} defaultValue={valueOf(field.name)} className={INPUT}>
                     <option value="">{field.placeholder ?? "Choose one"}</option>
                     {field.options.map((option) => (
                       <option key={option.value} value={option.value}>
@@ -86,13 +89,13 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                     ))}
                   </select>
                 ) : field.kind === "textarea" ? (
-                  <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} className={INPUT} />
+                  <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} defaultValue={valueOf(field.name)} className={INPUT} />
                 ) : field.kind === "photos" ? (
                   <input {...common} type="file" multiple accept="image/png,image/jpeg,image/webp" className="text-sm" />
                 ) : field.kind === "money" ? (
-                  <input {...common} type="text" inputMode="decimal" autoComplete="off" className={INPUT} />
+                  <input {...common} type="text" inputMode="decimal" autoComplete="off" defaultValue={valueOf(field.name)} className={INPUT} />
                 ) : (
-                  <input {...common} type="text" autoComplete={field.autoComplete ?? "off"} className={INPUT} />
+                  <input {...common} type="text" autoComplete={field.autoComplete ?? "off"} defaultValue={valueOf(field.name)} className={INPUT} />
                 )}
                 {"hint" in field && field.hint ? (
                   <p id={`${fieldId}-hint`} className="text-xs text-stone-500">

@@ -4,7 +4,7 @@ test("while the seller processes the order the buyer asks to cancel; the seller 
   const order = await createOrder({
     buyerId: "buyer-ava",
     shopId: "shop-maple",
-    items: [{ productId: "prod-throw", quantity: 1 }],
+    items: [{ productId: "p-maple-2", quantity: 1 }],
     shippingFeeMinor: 599,
     paymentMethod: "CARD",
     status: "AWAITING_SHIPMENT",
@@ -40,7 +40,7 @@ test("the seller rejects a cancel request with a reason, then arranges shipment"
   const order = await createOrder({
     buyerId: "buyer-ben",
     shopId: "shop-maple",
-    items: [{ productId: "prod-mug", quantity: 1 }],
+    items: [{ productId: "p-maple-1", quantity: 1 }],
     shippingFeeMinor: 599,
     paymentMethod: "PAYPAL",
     status: "AWAITING_SHIPMENT",

@@ -5,12 +5,12 @@ test("a buyer cancels an order in its 1-hour window; the seller sees the cancell
   const order = await createOrder({
     buyerId: "buyer-ava",
     shopId: "shop-maple",
-    items: [{ productId: "prod-mug", quantity: 2 }],
+    items: [{ productId: "p-maple-1", quantity: 2 }],
     shippingFeeMinor: 599,
     paymentMethod: "CARD",
     status: "ON_HOLD",
   });
-  const stockBefore = (await db.product.findUniqueOrThrow({ where: { id: "prod-mug" } })).stock;
+  const stockBefore = (await db.product.findUniqueOrThrow({ where: { id: "p-maple-1" } })).stock;
 
   await signInAs(page, "Ava Thompson");
   await expect(page.getByRole("heading", { name: "My orders" })).toBeVisible();
@@ -39,7 +39,7 @@ test("a buyer cancels an order in its 1-hour window; the seller sees the cancell
   const saved = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { refunds: true } });
   expect(saved).toMatchObject({ status: "CANCELLED", cancelledByRole: "BUYER", cancelReasonKey: "better_price" });
   expect(saved.refunds).toHaveLength(1);
-  expect((await db.product.findUniqueOrThrow({ where: { id: "prod-mug" } })).stock).toBe(stockBefore + 2);
+  expect((await db.product.findUniqueOrThrow({ where: { id: "p-maple-1" } })).stock).toBe(stockBefore + 2);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
@@ -57,7 +57,7 @@ test("a stale page gets the 'order changed' message and cannot cancel twice", as
   const order = await createOrder({
     buyerId: "buyer-ben",
     shopId: "shop-kite",
-    items: [{ productId: "prod-cable", quantity: 1 }],
+    items: [{ productId: "p-kite-2", quantity: 1 }],
     shippingFeeMinor: 0,
     paymentMethod: "PAYPAL",
     status: "ON_HOLD",
@@ -84,8 +84,8 @@ test("a stale page gets the 'order changed' message and cannot cancel twice", as
 });
 
 test("a buyer cannot open another buyer's order, and a shipped order explains why it cannot be cancelled", async ({ page, createOrder }) => {
-  const bens = await createOrder({ buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "prod-candle", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "CARD", status: "ON_HOLD" });
-  const shipped = await createOrder({ buyerId: "buyer-chloe", shopId: "shop-maple", items: [{ productId: "prod-candle", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "WALLET", status: "IN_TRANSIT" });
+  const bens = await createOrder({ buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "CARD", status: "ON_HOLD" });
+  const shipped = await createOrder({ buyerId: "buyer-chloe", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "WALLET", status: "IN_TRANSIT" });
 
   await signInAs(page, "Chloe Martin");
   await page.goto(`/orders/${bens.id}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkOrders } from "@/lib/server/checks/check-orders";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { db } from "@/lib/server/db";
 import { orderMoney } from "@/lib/server/ledger";
@@ -6,28 +7,52 @@ import { orderMoney } from "@/lib/server/ledger";
 const now = new Date("2026-11-26T12:00:00Z");
 
 describe("the demo world", () => {
-  it("seeds an empty database with shops, personas, products and orders in several statuses", async () => {
+  it("seeds an empty database in well under 10 seconds", async () => {
+    const started = performance.now();
     expect(await seedDemoWorld(db, now)).toBe(true);
-    expect(await db.shop.count()).toBeGreaterThanOrEqual(2);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("has the people and products: 4 shops (US, global, with an auto-approve window), 6 buyers, 2 support agents, 40 products", async () => {
+    const shops = await db.shop.findMany();
+    expect(shops.length).toBeGreaterThanOrEqual(3);
+    expect(shops.filter((s) => s.policyProfile === "US").length).toBeGreaterThanOrEqual(2);
+    expect(shops.some((s) => s.policyProfile === "GLOBAL")).toBe(true);
+    expect(shops.some((s) => s.autoApproveWindow !== "OFF")).toBe(true);
+    expect(shops.every((s) => s.returnAddress.length > 10)).toBe(true);
     const roles = await db.user.groupBy({ by: ["role"], _count: true });
-    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({ BUYER: 3, SUPPORT: 1 });
+    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({ BUYER: 6, SUPPORT: 2 });
+    expect(await db.product.count()).toBe(40);
+  });
+
+  it("has 80+ orders in every status", async () => {
+    expect(await db.order.count()).toBeGreaterThanOrEqual(80);
     const statuses = new Set((await db.order.findMany({ select: { status: true } })).map((o) => o.status));
     expect(statuses).toEqual(new Set(["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"]));
-    // The ON_HOLD orders were paid minutes ago, so they are still in their cancellation window.
+    // Fresh ON_HOLD orders are still inside their cancellation window.
     const onHold = await db.order.findMany({ where: { status: "ON_HOLD" } });
     expect(onHold.length).toBeGreaterThanOrEqual(2);
     for (const order of onHold) expect(order.remorseEndsAt!.getTime()).toBeGreaterThan(now.getTime());
   });
 
-  it("keeps the books straight for every order: paid = refunded + settled + held, escrow never negative", async () => {
-    const entries = await db.ledgerEntry.groupBy({ by: ["transactionId"], _sum: { amountMinor: true } });
-    for (const entry of entries) expect(entry._sum.amountMinor).toBe(0);
-    for (const order of await db.order.findMany()) {
-      const money = await orderMoney(db, order.id);
-      expect(money.paidMinor).toBe(money.refundedMinor + money.settledMinor + money.heldMinor);
-      expect(money.heldMinor).toBeGreaterThanOrEqual(0);
-      if (order.paidAt) expect(money.paidMinor).toBe(order.totalMinor);
+  it("shows every situation: each waiting on someone, with its deadline still ahead", async () => {
+    const pending = await db.cancelRequest.findFirstOrThrow({ where: { status: "PENDING", respondBy: { not: null } }, orderBy: { respondBy: "asc" } });
+    expect(pending.respondBy!.getTime() - now.getTime()).toBe(3 * 3_600_000);
+    expect(await db.cancelRequest.count({ where: { status: "REJECTED" } })).toBeGreaterThanOrEqual(1);
+    for (const status of ["PARCEL_RETURNING", "AWAITING_SHIPBACK", "AWAITING_INSPECTION", "OFFERED", "ESCALATED"]) {
+      expect(await db.returnCase.count({ where: { status } }), status).toBeGreaterThanOrEqual(1);
     }
+    const open = await db.dispute.findFirstOrThrow({ where: { status: "OPEN", subject: "CASE" } });
+    const owners = await db.evidence.findMany({ where: { disputeId: open.id }, select: { ownerRole: true } });
+    expect(new Set(owners.map((e) => e.ownerRole))).toEqual(new Set(["BUYER", "SELLER"]));
+    expect(await db.dispute.count({ where: { status: "APPEALED" } })).toBe(1);
+    expect(await db.refund.count({ where: { status: "DELAYED" } })).toBeGreaterThanOrEqual(1);
+    const completed = await db.order.findFirstOrThrow({ where: { status: "COMPLETED", ledgerEntries: { some: { kind: "SETTLEMENT" } } } });
+    expect((await orderMoney(db, completed.id)).settledMinor).toBe(completed.totalMinor);
+  });
+
+  it("passes db:check: the books, the refunds and every order's replayed history", async () => {
+    expect(await checkOrders(db)).toEqual([]);
   });
 
   it("never wipes or duplicates existing data when run again", async () => {
@@ -36,7 +61,7 @@ describe("the demo world", () => {
     expect(await db.order.count()).toBe(before);
   });
 
-  it("the audit trail is append-only", async () => {
+  it("the audit trail and the ledger are append-only", async () => {
     const event = await db.orderEvent.findFirstOrThrow();
     await expect(db.orderEvent.update({ where: { id: event.id }, data: { summary: "edited" } })).rejects.toThrow(/append-only/);
     const entry = await db.ledgerEntry.findFirstOrThrow();

@@ -41,6 +41,8 @@ export type CommandFormState = {
   message: string;
   stale?: boolean;
   fieldErrors?: Record<string, string[]>;
+  /** What the person typed, so that the form shows it again after a refusal (photos must be chosen again). */
+  values?: Record<string, string>;
 } | null;
 
 const base = {
@@ -195,20 +197,21 @@ export async function orderCommandAction(_previous: CommandFormState, formData: 
   const user = await currentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
 
-  const fields = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string" && value !== ""));
+  const fields = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string" && value !== "")) as Record<string, string>;
+  const values = Object.fromEntries(Object.entries(fields).filter(([name]) => !["intent", "orderId", "version", "idempotencyKey"].includes(name)));
   const photos = formData.getAll("photos").filter((value): value is File => typeof value !== "string" && value.size > 0);
   const parsed = commandSchema.safeParse(fields);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined> };
     const shown = Object.fromEntries(Object.entries(fieldErrors).filter(([field, errors]) => errors && !["orderId", "version", "idempotencyKey", "intent", "disputeId"].includes(field))) as Record<string, string[]>;
-    if (Object.keys(shown).length > 0) return { ok: false, message: "Check the form.", fieldErrors: shown };
-    return { ok: false, message: "This form is out of date. Reload the page." };
+    if (Object.keys(shown).length > 0) return { ok: false, message: "Check the form.", fieldErrors: shown, values };
+    return { ok: false, message: "This form is out of date. Reload the page.", values };
   }
 
   const result = await run(parsed.data, photos, user, appClock().now());
   if (!result.ok) {
     const { code, message, fieldErrors } = result.error;
-    return { ok: false, message, stale: code === "CONFLICT", fieldErrors };
+    return { ok: false, message, stale: code === "CONFLICT", fieldErrors, values };
   }
   revalidatePath(`/orders/${parsed.data.orderId}`);
   revalidatePath("/", "layout");
