@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOut } from "@/app/actions/session";
 import { ROLE_LABELS } from "@/lib/order";
+import { ClockBar } from "@/components/clock-bar";
+import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
 import "./globals.css";
 
@@ -67,6 +69,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
             A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
           </p>
+          <ClockBar now={await appNow()} signedIn={!!user} />
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

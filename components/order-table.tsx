@@ -2,12 +2,13 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import type { OrderListRow } from "@/lib/server/orders/list-orders";
+import { Countdown } from "./countdown";
 import { StatusBadge } from "./status-badge";
 
 type Column = "buyer" | "shop";
 
 /** The order list every role sees; `columns` adds who bought or which shop sold. */
-export function OrderTable({ rows, caption, columns }: { rows: OrderListRow[]; caption: string; columns: Column[] }) {
+export function OrderTable({ rows, caption, columns, now }: { rows: OrderListRow[]; caption: string; columns: Column[]; now: Date }) {
   if (rows.length === 0) return <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">No orders here yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
@@ -23,6 +24,7 @@ export function OrderTable({ rows, caption, columns }: { rows: OrderListRow[]; c
             <th scope="col" className="px-3 py-2 text-right">Total</th>
             <th scope="col" className="px-3 py-2">Status</th>
             <th scope="col" className="px-3 py-2">Cancellation</th>
+            <th scope="col" className="px-3 py-2">Next deadline</th>
           </tr>
         </thead>
         <tbody>
@@ -45,6 +47,15 @@ export function OrderTable({ rows, caption, columns }: { rows: OrderListRow[]; c
                 {row.cancellation ? (
                   <span>
                     {row.cancellation.reason} <span className="text-stone-500">· by {row.cancellation.by}</span>
+                  </span>
+                ) : (
+                  <span className="text-stone-400">—</span>
+                )}
+              </td>
+              <td className="px-3 py-2 text-xs">
+                {row.nextDeadline ? (
+                  <span>
+                    {row.nextDeadline.label} · <Countdown dueAt={row.nextDeadline.dueAt.toISOString()} serverNow={now.toISOString()} />
                   </span>
                 ) : (
                   <span className="text-stone-400">—</span>

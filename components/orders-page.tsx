@@ -1,4 +1,5 @@
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { appNow } from "@/lib/server/app-clock";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { pageFromParam } from "@/lib/server/pagination";
 import { OrderTable } from "./order-table";
@@ -24,7 +25,7 @@ export async function OrdersPage({
   columns: ("buyer" | "shop")[];
 }) {
   const status = typeof searchParams.status === "string" ? searchParams.status : "";
-  const result = await listOrders(user, { page: pageFromParam(searchParams.page), status });
+  const [result, now] = await Promise.all([listOrders(user, { page: pageFromParam(searchParams.page), status }), appNow()]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -36,7 +37,7 @@ export async function OrdersPage({
         </div>
         <StatusFilter action={basePath} status={status} />
       </div>
-      <OrderTable rows={result.rows} caption={title} columns={columns} />
+      <OrderTable rows={result.rows} caption={title} columns={columns} now={now} />
       <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} params={status ? { status } : {}} />
     </div>
   );

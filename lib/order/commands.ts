@@ -72,6 +72,8 @@ export type Command =
   | { type: "DELAY_REFUND"; refundKey: string }
   | { type: "REFUND_OVERDUE"; refundKey: string }
   | { type: "APPEAL_WINDOW_END"; disputeId: string }
+  // The simulator: the carrier or the payment network is early (a developer control)
+  | { type: "HURRY_SIMULATION"; deadline: DeadlineKey }
   | { type: "CANCEL_DISPUTE_WINDOW_END" };
 
 export type CommandType = Command["type"];
@@ -128,6 +130,7 @@ export const COMMAND_TYPES = [
   "REFUND_OVERDUE",
   "APPEAL_WINDOW_END",
   "CANCEL_DISPUTE_WINDOW_END",
+  "HURRY_SIMULATION",
 ] as const satisfies readonly CommandType[];
 
 export interface DeadlineSpec {

@@ -167,6 +167,7 @@ export function deadlineKey(kind: DeadlineKind, ref?: string): DeadlineKey {
 
 /** The kind and the ref of a key, or null when the kind is unknown. */
 export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: string } | null {
+  if (typeof key !== "string") return null;
   const at = key.indexOf(":");
   const kind = at < 0 ? key : key.slice(0, at);
   if (!isDeadlineKind(kind)) return null;

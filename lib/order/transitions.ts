@@ -6,7 +6,7 @@
  */
 import { formatDateTime } from "../format";
 import type { Audience, Command, CommandType } from "./commands";
-import { ORDER_STATUSES, type DeadlineKind, type OrderState } from "./model";
+import { ORDER_STATUSES, parseDeadlineKey, type DeadlineKind, type OrderState } from "./model";
 import { AFTER_SHIPMENT_RULES } from "./rules/after-shipment";
 import { DISPUTE_RULES } from "./rules/disputes";
 import { PRE_SHIPMENT_RULES } from "./rules/pre-shipment";
@@ -77,7 +77,32 @@ const REMINDER_RULES: Rules<"SEND_REMINDER"> = {
   },
 };
 
-export const TRANSITIONS: TransitionTable = { ...PRE_SHIPMENT_RULES, ...AFTER_SHIPMENT_RULES, ...REFUND_RULES, ...DISPUTE_RULES, ...REMINDER_RULES };
+/** The simulated world's own events, which a developer may bring forward: the carrier and the payment network. */
+export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
+
+const SIMULATOR_RULES: Rules<"HURRY_SIMULATION"> = {
+  HURRY_SIMULATION: {
+    label: "Make it happen now (simulator)",
+    roles: ["SYSTEM"],
+    from: ORDER_STATUSES,
+    to: [],
+    validate: ({ state, command }) => {
+      const parsed = parseDeadlineKey(command.deadline);
+      if (!parsed || !SIMULATED_DEADLINES.includes(parsed.kind)) return { field: "deadline", reason: "Only the carrier and the payment network can be hurried; people's deadlines cannot." };
+      return state.deadlines[command.deadline] ? null : { field: "deadline", reason: "That is not waiting to happen." };
+    },
+    apply: ({ command, now }) => {
+      const parsed = parseDeadlineKey(command.deadline)!;
+      return {
+        // Reopened at this moment: the timer acts on it at once, as if the carrier or the network were early.
+        deadlines: { open: [{ kind: parsed.kind, dueAt: now, ...(parsed.ref ? { ref: parsed.ref } : {}) }] },
+        event: { type: "SIMULATION_HURRIED", summary: `Simulator: brought forward "${DEADLINE_LABELS[parsed.kind]}" to now.`, data: { deadline: command.deadline } },
+      };
+    },
+  },
+};
+
+export const TRANSITIONS: TransitionTable = { ...PRE_SHIPMENT_RULES, ...AFTER_SHIPMENT_RULES, ...REFUND_RULES, ...DISPUTE_RULES, ...REMINDER_RULES, ...SIMULATOR_RULES };
 
 const remind = (deadline: DeadlineKind) => (): Command => ({ type: "SEND_REMINDER", deadline });
 

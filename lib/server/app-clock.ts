@@ -1,9 +1,8 @@
-import { systemClock, type Clock } from "@/lib/clock";
+import "server-only";
+import { db } from "./db";
+import { appTime } from "./timers/sim-clock";
 
-/**
- * The clock the app runs on. Today it is the real time; the simulator's controllable clock
- * (fast-forward) will be returned from here, and nothing that asks for it changes.
- */
-export function appClock(): Clock {
-  return systemClock;
+/** The app's time now: real time plus the simulator's offset. Every page and action asks this. */
+export function appNow(): Promise<Date> {
+  return appTime(db);
 }

@@ -1,6 +1,7 @@
 import { test as base } from "@playwright/test";
 import { buildOrder, type BuildOrderSpec } from "@/lib/server/demo/build-order";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
+import { appTime } from "@/lib/server/timers/sim-clock";
 
 /** The browser tests' own data: they create the orders they act on, in the database the server under test uses. */
 export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "placedAt"> & { placedAt?: Date }) => Promise<{ id: string; code: string }> }, { db: Db }>({
@@ -13,8 +14,11 @@ export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "plac
     { scope: "worker" },
   ],
   createOrder: async ({ db }, use) => {
-    // Placed five minutes ago (and paid two minutes after that), as a real order would be.
-    await use((spec) => buildOrder(db, { placedAt: new Date(Date.now() - 5 * 60_000), ...spec }));
+    // Placed five minutes ago on the app's clock (which other tests may have moved ahead), and paid two minutes after.
+    await use(async (spec) => {
+      const now = await appTime(db);
+      return buildOrder(db, { ...spec, placedAt: new Date(now.getTime() - (spec.placedAt ? Date.now() - spec.placedAt.getTime() : 5 * 60_000)) });
+    });
   },
 });
 

@@ -11,8 +11,10 @@ import {
   POLICIES,
   REASONS,
   RETURN_CARRIERS,
+  SIMULATED_DEADLINES,
   TRANSITIONS,
   accounts,
+  parseDeadlineKey,
   availableActions,
   escalatable,
   maxPartialOffer,
@@ -153,6 +155,11 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
       return { type: action.command, disputeId: disputeIn("DECIDED_FOR_BUYER")!.id, statement: "I disagree." };
     case "DECIDE_APPEAL":
       return { type: action.command, disputeId: disputeIn("APPEALED")!.id, outcome: v % 2 === 0 ? "OVERTURN" : "UPHOLD", rationale };
+    case "HURRY_SIMULATION": {
+      const simulated = Object.keys(state.deadlines).filter((key) => SIMULATED_DEADLINES.includes(parseDeadlineKey(key)!.kind));
+      const key = pick(simulated, v);
+      return key ? { type: action.command, deadline: key } : null;
+    }
     case "DELAY_REFUND": {
       const refund = pick(state.refunds.filter((r) => r.status === "PENDING"), v);
       return refund ? { type: action.command, refundKey: refund.key } : null;

@@ -98,6 +98,7 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
   DECIDE_APPEAL: { command: { type: "DECIDE_APPEAL", disputeId: "d1", outcome: "UPHOLD", rationale: "The photos support the buyer's claim." }, now: at(5 * DAY), state: withDispute("APPEALED") },
   APPEAL_WINDOW_END: { command: { type: "APPEAL_WINDOW_END", disputeId: "d1" }, now: at(5 * DAY), state: withDispute("DECIDED_FOR_BUYER", "APPEAL_WINDOW:d1") },
   CANCEL_DISPUTE_WINDOW_END: { command: { type: "CANCEL_DISPUTE_WINDOW_END" }, now: at(5 * DAY), state: due("CANCEL_DISPUTE_FILING") },
+  HURRY_SIMULATION: { command: { type: "HURRY_SIMULATION", deadline: "REFUND_ARRIVAL:r1" }, now: at(5 * DAY), state: withRefund("PENDING", "REFUND_ARRIVAL:r1") },
 };
 
 function withDispute(status: DisputeStatus, timer?: string, subject: "REFUND" | "CASE" = "REFUND") {

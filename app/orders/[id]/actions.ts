@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
 import { parseMoneyInput } from "@/lib/money";
-import { appClock } from "@/lib/server/app-clock";
+import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { acceptOffer } from "@/lib/server/orders/accept-offer";
@@ -208,7 +208,7 @@ export async function orderCommandAction(_previous: CommandFormState, formData: 
     return { ok: false, message: "This form is out of date. Reload the page.", values };
   }
 
-  const result = await run(parsed.data, photos, user, appClock().now());
+  const result = await run(parsed.data, photos, user, await appNow());
   if (!result.ok) {
     const { code, message, fieldErrors } = result.error;
     return { ok: false, message, stale: code === "CONFLICT", fieldErrors, values };

@@ -7,8 +7,9 @@ import { Countdown } from "@/components/countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { RETURN_CARRIERS } from "@/lib/order";
-import { appClock } from "@/lib/server/app-clock";
+import { RETURN_CARRIERS, SIMULATED_DEADLINES } from "@/lib/order";
+import { SimulatorButton } from "@/components/simulator-button";
+import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail, type OrderDetail } from "@/lib/server/orders/get-order";
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Order" };
 export default async function OrderPage(props: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await props.params;
-  const now = appClock().now();
+  const now = await appNow();
   const order = await getOrderDetail(user, id, now);
   // Someone else's order looks exactly like one that does not exist.
   if (!order) notFound();
@@ -428,7 +429,7 @@ function TimelineSection({ order }: { order: OrderDetail }) {
   );
 }
 
-const REFUND_STATUS: Record<string, string> = { PENDING: "On its way", ARRIVED: "Arrived", DELAYED: "Delayed" };
+const REFUND_STATUS: Record<string, string> = { PENDING: "On its way", ARRIVED: "Arrived", DELAYED: "Delayed by the payment network", OVERDUE: "Overdue", REISSUED: "Paid to the platform wallet instead" };
 
 function RefundsSection({ order, money }: { order: OrderDetail; money: (minor: number) => string }) {
   if (order.refunds.length === 0) return null;
@@ -447,6 +448,9 @@ function RefundsSection({ order, money }: { order: OrderDetail; money: (minor: n
               {REFUND_STATUS[refund.status] ?? refund.status}
               {refund.arrivedAt ? ` on ${formatDay(refund.arrivedAt)}` : ` · expected by ${formatDay(refund.expectedArrivalAt)}`}
             </p>
+            {refund.status === "PENDING" ? (
+              <SimulatorButton action="simulate" fields={{ type: "DELAY_REFUND", orderId: order.id, refundKey: refund.key }} label="Payment network: delay this refund" />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -458,19 +462,33 @@ function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date }) {
   if (order.deadlines.length === 0) return null;
   return (
     <Card title="Deadlines">
-      <ul className="space-y-2 text-sm">
+      <ul className="space-y-3 text-sm">
         {order.deadlines.map((deadline) => (
-          <li key={deadline.key}>
+          <li key={deadline.key} className="space-y-1">
             <p>{deadline.label}</p>
             <p className="text-stone-600">
               {formatDateTime(deadline.dueAt)} · <Countdown dueAt={deadline.dueAt.toISOString()} serverNow={now.toISOString()} />
             </p>
+            <div className="flex flex-wrap gap-2">
+              <SimulatorButton action="jump" fields={{ by: "DEADLINE", orderId: order.id, key: deadline.key }} label="Jump the clock here" />
+              {SIMULATED_DEADLINES.includes(deadline.kind) ? (
+                <SimulatorButton action="simulate" fields={{ type: "HURRY_SIMULATION", orderId: order.id, deadline: deadline.key }} label={HURRY_LABELS[deadline.kind] ?? "Make it happen now"} />
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>
     </Card>
   );
 }
+
+const HURRY_LABELS: Partial<Record<string, string>> = {
+  CARRIER_PICKUP: "Carrier: pick up now",
+  DELIVERY: "Carrier: deliver now",
+  RETURN_TRANSIT: "Carrier: returned parcel arrives now",
+  REFUSED_PARCEL_TRANSIT: "Carrier: refused parcel arrives now",
+  REFUND_ARRIVAL: "Payment network: refund arrives now",
+};
 
 function MoneySection({ order, money }: { order: OrderDetail; money: (minor: number) => string }) {
   const rows = [

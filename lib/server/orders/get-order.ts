@@ -47,7 +47,7 @@ export interface OrderDetail {
   paymentMethodLabel: string;
   items: { id: string; title: string; quantity: number; unitPriceMinor: number }[];
   cancellation: { reason: string; by: string; at: Date | null; sellerFault: boolean } | null;
-  refunds: { id: string; totalMinor: number; itemsMinor: number; shippingMinor: number; destinationLabel: string; status: string; createdAt: Date; expectedArrivalAt: Date; arrivedAt: Date | null }[];
+  refunds: { id: string; key: string; totalMinor: number; itemsMinor: number; shippingMinor: number; destinationLabel: string; status: string; createdAt: Date; expectedArrivalAt: Date; arrivedAt: Date | null }[];
   deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date }[];
   timeline: { id: string; at: Date; actor: string; summary: string }[];
   money: OrderMoney;
@@ -157,6 +157,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
         : null,
     refunds: order.refunds.map((refund) => ({
       id: refund.id,
+      key: refund.idempotencyKey,
       totalMinor: refund.totalMinor,
       itemsMinor: refund.itemsMinor,
       shippingMinor: refund.shippingMinor,

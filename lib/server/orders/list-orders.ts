@@ -1,5 +1,5 @@
 import "server-only";
-import { ORDER_STATUSES, ROLE_LABELS, STATUS_LABELS, isOrderStatus, reasonLabel, type OrderStatus, type Role } from "@/lib/order";
+import { DEADLINE_LABELS, ORDER_STATUSES, ROLE_LABELS, STATUS_LABELS, isOrderStatus, parseDeadlineKey, reasonLabel, type OrderStatus, type Role } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { pageWindow, type Page } from "../pagination";
@@ -16,6 +16,8 @@ export interface OrderListRow {
   shopName: string;
   summary: string;
   cancellation: { reason: string; by: string; at: Date | null } | null;
+  /** The earliest deadline anyone is waiting for on this order (reminders aside). */
+  nextDeadline: { label: string; dueAt: Date } | null;
 }
 
 export const STATUS_FILTERS = ORDER_STATUSES;
@@ -43,11 +45,14 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
       buyer: { select: { name: true } },
       shop: { select: { name: true } },
       items: { select: { title: true, quantity: true }, orderBy: { id: "asc" } },
+      deadlines: { where: { resolvedAt: null, NOT: { kind: { contains: "_REMINDER" } } }, orderBy: { dueAt: "asc" }, take: 1, select: { kind: true, dueAt: true } },
     },
   });
   const rows = orders.map((order): OrderListRow => {
     const status = isOrderStatus(order.status) ? order.status : "UNPAID";
     const [first, ...rest] = order.items;
+    const next = order.deadlines[0];
+    const kind = next ? parseDeadlineKey(next.kind)?.kind : undefined;
     return {
       id: order.id,
       code: order.code,
@@ -63,6 +68,7 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
         order.status === "CANCELLED" && order.cancelReasonKey
           ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? "Unknown", at: order.cancelledAt }
           : null,
+      nextDeadline: next && kind ? { label: DEADLINE_LABELS[kind], dueAt: next.dueAt } : null,
     };
   });
   return { rows, page, pageCount, total };

@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { currentUser } from "@/lib/server/auth/session";
+import { jumpClock } from "@/lib/server/simulator/jump-clock";
+import { resetDemoWorld } from "@/lib/server/simulator/reset";
+import { simulate } from "@/lib/server/simulator/simulate";
+
+export type SimulatorState = { ok: boolean; message: string } | null;
+
+const jumpSchema = z.discriminatedUnion("by", [
+  z.object({ by: z.literal("HOUR") }),
+  z.object({ by: z.literal("DAY") }),
+  z.object({ by: z.literal("NEXT_DEADLINE") }),
+  z.object({ by: z.literal("DEADLINE"), orderId: z.string().min(1).max(100), key: z.string().min(1).max(200) }),
+]);
+
+/** Moves the simulator's clock; the timers act on whatever falls due. */
+export async function jumpClockAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
+  const user = await currentUser();
+  if (!user) return { ok: false, message: "Sign in to move the clock." };
+  const parsed = jumpSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const result = await jumpClock(user, parsed.data);
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath("/", "layout");
+  const { applied, label } = result.value;
+  return { ok: true, message: `Moved to ${label}; the platform acted on ${applied} deadline${applied === 1 ? "" : "s"}.` };
+}
+
+const simulateSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("HURRY_SIMULATION"), orderId: z.string().min(1).max(100), deadline: z.string().min(1).max(200) }),
+  z.object({ type: z.literal("DELAY_REFUND"), orderId: z.string().min(1).max(100), refundKey: z.string().min(1).max(200) }),
+]);
+
+/** The simulated carrier or payment network acts now on one order. */
+export async function simulateAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
+  const user = await currentUser();
+  if (!user) return { ok: false, message: "Sign in to use the simulator." };
+  const parsed = simulateSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const { orderId, ...command } = parsed.data;
+  const result = await simulate(user, orderId, command);
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath("/", "layout");
+  return { ok: true, message: result.value.summary };
+}
+
+/** Restores the demo world and real time, then back to the persona page. */
+export async function resetWorldAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user || formData.get("confirm") !== "yes") redirect("/");
+  await resetDemoWorld();
+  revalidatePath("/", "layout");
+  redirect("/");
+}

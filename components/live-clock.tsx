@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { formatDateTime } from "@/lib/format";
+
+/** The app's time, ticking: starts from the server's (simulated) now and runs at real speed. */
+export function LiveClock({ serverNow }: { serverNow: string }) {
+  const [now, setNow] = useState(() => new Date(serverNow));
+  useEffect(() => {
+    const skew = new Date(serverNow).getTime() - Date.now();
+    const id = setInterval(() => setNow(new Date(Date.now() + skew)), 1000);
+    return () => clearInterval(id);
+  }, [serverNow]);
+  return <time dateTime={now.toISOString()}>{formatDateTime(now)}</time>;
+}

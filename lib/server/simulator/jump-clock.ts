@@ -1,0 +1,42 @@
+import "server-only";
+import { AppError, type Result } from "@/lib/errors";
+import { orderScope, type SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import { runCommand } from "../run-command";
+import { advanceClock, appTime } from "../timers/sim-clock";
+import { nextDeadline } from "../timers/sweep";
+import { sweepNow } from "../timers/sweeper";
+
+export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" } | { by: "DEADLINE"; orderId: string; key: string };
+
+/**
+ * Moves the simulator's clock forward — an hour, a day, to the next deadline anyone waits for, or to
+ * one deadline of an order this person may see — and lets the timers act on everything now due.
+ */
+export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: string }>> {
+  return runCommand(async () => {
+    const now = await appTime(db);
+    let to: Date;
+    let label: string;
+    if (target.by === "HOUR" || target.by === "DAY") {
+      to = new Date(now.getTime() + (target.by === "HOUR" ? 1 : 24) * 3_600_000);
+      label = target.by === "HOUR" ? "+1 hour" : "+1 day";
+    } else if (target.by === "NEXT_DEADLINE") {
+      const next = await nextDeadline(db, now);
+      if (!next) throw new AppError("INVALID_TRANSITION", "Nothing is waiting for a deadline.");
+      to = next.dueAt;
+      label = `${next.label} (order ${next.code})`;
+    } else {
+      const deadline = await db.deadline.findFirst({
+        where: { orderId: target.orderId, kind: target.key, resolvedAt: null, order: orderScope(user) },
+        select: { dueAt: true, order: { select: { code: true } } },
+      });
+      if (!deadline) throw new AppError("NOT_FOUND", "That deadline has already passed or is not yours to see. Reload the page.");
+      to = deadline.dueAt;
+      label = `${target.key} (order ${deadline.order.code})`;
+    }
+    const moved = await advanceClock(db, to, label, user.id);
+    const swept = await sweepNow(db);
+    return { ...moved, applied: swept.applied, label };
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The timer sweeper: applies every due system command — the deadlines of DOMAIN's table, the
+ * reminders, the simulated carrier and payment network — in deadline order, through the same command
+ * runner as people, as the SYSTEM actor, each at its deadline's time. Exactly once even when two
+ * sweeps overlap: a deadline is used up by the command that acts on it, and the runner's version
+ * check lets only one of two racing sweeps write.
+ */
+import { DEADLINE_LABELS, commandForDeadline, parseDeadlineKey } from "@/lib/order";
+import type { Db } from "../prisma";
+import { runSystemCommand } from "../orders/run-system-command";
+
+export interface SweepResult {
+  applied: number;
+  /** Lost a race to a person or another sweep; the next sweep looks again. */
+  conflicts: number;
+  /** Refused by the rules: a deadline left open by mistake; closed so that it does not come back. */
+  stale: number;
+}
+
+/** The due deadlines, earliest first, touching only due rows (index on resolvedAt, dueAt). */
+export function dueDeadlines(db: Db, now: Date, take: number) {
+  return db.deadline.findMany({
+    where: { resolvedAt: null, dueAt: { lte: now } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, orderId: true, kind: true, dueAt: true },
+  });
+}
+
+export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: number; maxRounds?: number } = {}): Promise<SweepResult> {
+  const { batch = 200, maxRounds = 100 } = options;
+  const result: SweepResult = { applied: 0, conflicts: 0, stale: 0 };
+  // Acting on a deadline can open the next one (already due after a clock jump): keep going, in rounds.
+  for (let round = 0; round < maxRounds; round++) {
+    const due = await dueDeadlines(db, now, batch);
+    if (due.length === 0) break;
+    let progressed = false;
+    for (const deadline of due) {
+      const command = commandForDeadline(deadline.kind);
+      const outcome = command ? await runSystemCommand(db, deadline.orderId, command, deadline.dueAt) : null;
+      if (outcome?.ok) {
+        result.applied += 1;
+        progressed = true;
+      } else if (outcome && outcome.error.code === "CONFLICT") {
+        result.conflicts += 1;
+      } else {
+        // The rules no longer act on it (the property tests say this does not happen): close it rather than retry forever.
+        const closed = await db.deadline.updateMany({ where: { id: deadline.id, resolvedAt: null }, data: { resolvedAt: now, resolution: "STALE" } });
+        if (closed.count > 0) {
+          result.stale += 1;
+          progressed = true;
+          console.warn(`Timer ${deadline.kind} of order ${deadline.orderId} could not act: ${outcome ? outcome.error.message : "unknown deadline"}`);
+        }
+      }
+    }
+    if (!progressed) break;
+  }
+  return result;
+}
+
+/** The next deadline anyone is waiting for (reminders aside), for "Jump to next deadline". */
+export async function nextDeadline(db: Db, after: Date): Promise<{ orderId: string; code: string; label: string; dueAt: Date } | null> {
+  const next = await db.deadline.findFirst({
+    where: { resolvedAt: null, dueAt: { gt: after }, NOT: { kind: { contains: "_REMINDER" } } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: { orderId: true, kind: true, dueAt: true, order: { select: { code: true } } },
+  });
+  if (!next) return null;
+  const parsed = parseDeadlineKey(next.kind);
+  return { orderId: next.orderId, code: next.order.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : next.kind, dueAt: next.dueAt };
+}
