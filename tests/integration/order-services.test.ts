@@ -107,7 +107,10 @@ describe.each(cases)("$name", (c) => {
   it("is refused in the wrong state with a reason, changing nothing", async () => {
     const order = await c.wrongState();
     const before = await snapshot(order.id);
-    const result = await c.service(c.user, await input(order.id), c.at);
+    // The command comes after the order's last change: history only moves forward.
+    const { updatedAt } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    const at = new Date(Math.max(c.at.getTime(), updatedAt.getTime() + 60_000));
+    const result = await c.service(c.user, await input(order.id), at);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("INVALID_TRANSITION");

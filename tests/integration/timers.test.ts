@@ -112,6 +112,22 @@ describe("each timer acts at its deadline, exactly once", () => {
   });
 });
 
+describe("a timer that fires after someone already acted", () => {
+  it("acts at the moment of that last change, so the history stays in time order", async () => {
+    const order = await createOrder(db, { status: "AWAITING_SHIPMENT" });
+    const dispatch = (await openDeadlines(order.id)).find((d) => d.kind === "DISPATCH")!;
+    const late = new Date(dispatch.dueAt.getTime() + 2 * HOUR);
+    // The seller ships two hours after the deadline, before any sweep ran.
+    const { version } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect((await runOrderCommand(db, { id: "t-seller-us", role: "SELLER", name: "S", shopId: "t-shop-us", shopName: null }, { orderId: order.id, expectedVersion: version, command: { type: "ARRANGE_SHIPMENT" } }, late)).ok).toBe(true);
+    await sweepDueDeadlines(db, late);
+    const flagged = await db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "DISPATCH_LATE" } });
+    expect(flagged.at.toISOString()).toBe(late.toISOString());
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).lateDispatch).toBe(true);
+    expect(await checkOrders(db, [order.id])).toEqual([]);
+  });
+});
+
 describe("overlapping sweeps", () => {
   it("never apply a deadline twice", async () => {
     const orders = [];

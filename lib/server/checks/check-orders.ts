@@ -101,6 +101,8 @@ export function checkOrder(row: CheckedRow): Problem[] {
 
   // The audit trail: one event per version, and replaying them rebuilds the stored state.
   const seqs = row.events.map((event) => event.seq);
+  const outOfOrder = row.events.find((event, i) => i > 0 && event.at.getTime() < row.events[i - 1]!.at.getTime());
+  if (outOfOrder) report("history moves forward in time", `event ${outOfOrder.seq} (${outOfOrder.type}) is dated before the one before it`);
   if (seqs.join(",") !== Array.from({ length: row.version + 1 }, (_, i) => i).join(",")) report("one event per version", `events ${seqs.join(",")} for version ${row.version}`);
   const replay = replayEvents(row, stored);
   if ("error" in replay) report("events replay", replay.error);

@@ -11,6 +11,7 @@ import type { Db } from "../prisma";
 import { SYSTEM_ACTOR, runOrderCommand, type CommandActor } from "../orders/run-order-command";
 import { checkUploads, storeEvidence } from "../evidence/uploads";
 import type { SessionUser } from "../auth/session-user";
+import { sweepDueDeadlines } from "../timers/sweep";
 import { buildOrder } from "./build-order";
 
 const MINUTE = 60_000;
@@ -69,7 +70,8 @@ function random(seed: number) {
   let value = seed;
   return (n: number) => {
     value = (value * 1664525 + 1013904223) % 4294967296;
-    return value % n;
+    // The high bits: an LCG's low bits repeat with a short period.
+    return Math.floor(value / 65536) % n;
   };
 }
 
@@ -168,11 +170,11 @@ export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
   ]);
   // Chloe got a partial refund offer from Kite Street: she has until tomorrow morning to answer.
   await story(world, { buyer: "buyer-chloe", shop: "shop-kite", items: [[1, 1]], status: "DELIVERED", placedAt: ago(5 * DAY) }, [
-    [chloe, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "not_as_described", description: "One earbud is much quieter than the other.", photoCount: 0 }, ago(20 * HOUR), 1],
+    [chloe, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "not_as_described", description: "One earbud is much quieter than the other.", photoCount: 0 }, ago(18 * HOUR), 1],
     [kenji, { type: "OFFER_PARTIAL_REFUND", amountMinor: 1500 }, ago(10 * HOUR)],
   ]);
   // Emma's refund request was rejected; she escalated with a photo and Riverbend answered with photos of its own.
-  await story(world, { buyer: "buyer-emma", shop: "shop-river", items: [[4, 2]], status: "DELIVERED", placedAt: ago(7 * DAY) }, [
+  await story(world, { buyer: "buyer-emma", shop: "shop-river", items: [[4, 2]], status: "DELIVERED", placedAt: ago(8 * DAY) }, [
     [emma, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Both mugs arrived chipped.", photoCount: 0 }, ago(3 * DAY), 2],
     [rosa, { type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, ago(40 * HOUR)],
     [emma, { type: "ESCALATE", subject: "CASE", statement: "The chips are on the rim, see the close-up.", photoCount: 0 }, ago(30 * HOUR), 1],
@@ -231,5 +233,7 @@ export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
     const unique = items.filter(([n], k) => items.findIndex(([m]) => m === n) === k);
     await story(world, { buyer: buyers[pick(buyers.length)]!, shop: shop.id, items: unique, status, placedAt: ago(age()) });
   }
+  // Whatever fell due while the stories were told (refunds that have arrived by now, windows that closed) happens now.
+  await sweepDueDeadlines(db, now);
   return true;
 }

@@ -49,11 +49,17 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
       const replay = await replayed(db, request.idempotencyKey, actorId, request.orderId);
       if (replay) return replay;
     }
-    const row = await db.order.findFirst({ where: { id: request.orderId, ...scope }, select: orderStateSelect });
+    const row = await db.order.findFirst({ where: { id: request.orderId, ...scope }, select: { ...orderStateSelect, updatedAt: true } });
     if (!row) throw new AppError("NOT_FOUND", "We couldn't find that order.");
     if (request.expectedVersion !== undefined && row.version !== request.expectedVersion) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 
-    const decision = decide(toOrderState(row), request.command, actor, now, policyFor(row.policyProfile));
+    // History only moves forward: a timer that fires after someone already changed the order acts at that moment.
+    let at = now;
+    if (now.getTime() < row.updatedAt.getTime()) {
+      if (actor.role !== "SYSTEM") throw new Error(`A command for order ${row.code} at ${now.toISOString()} is before its last change at ${row.updatedAt.toISOString()}`);
+      at = row.updatedAt;
+    }
+    const decision = decide(toOrderState(row), request.command, actor, at, policyFor(row.policyProfile));
     if (!decision.ok) {
       const { code, reason, field } = decision.error;
       throw new AppError(code, reason, field ? { [field]: [reason] } : undefined);
@@ -61,8 +67,8 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
 
     try {
       return await db.$transaction(async (tx) => {
-        const applied = await applyDecision(tx, row, request.command, decision, actor, now);
-        await request.attach?.(tx, { orderId: row.id, caseId: decision.returnCase?.id ?? null, disputeId: decision.dispute?.id ?? null, actor, now });
+        const applied = await applyDecision(tx, row, request.command, decision, actor, at);
+        await request.attach?.(tx, { orderId: row.id, caseId: decision.returnCase?.id ?? null, disputeId: decision.dispute?.id ?? null, actor, now: at });
         const result: OrderCommandResult = {
           orderId: row.id,
           status: decision.to,
@@ -74,7 +80,7 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
         };
         if (request.idempotencyKey) {
           await tx.idempotencyKey.create({
-            data: { key: request.idempotencyKey, actorId, orderId: row.id, command: request.command.type, result: JSON.stringify(result), createdAt: now },
+            data: { key: request.idempotencyKey, actorId, orderId: row.id, command: request.command.type, result: JSON.stringify(result), createdAt: at },
           });
         }
         return result;
