@@ -1,9 +1,8 @@
 import "server-only";
 import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
-import { db } from "../db";
-import { checkUploads, storeEvidence } from "../evidence/uploads";
-import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { OrderCommandResult } from "./run-order-command";
+import { runCommandWithPhotos } from "./run-with-photos";
 
 /** The buyer asks for a refund only or a return and refund (with photos), or before delivery (US) a refund because it won't arrive on time. */
 export async function requestReturn(
@@ -11,13 +10,5 @@ export async function requestReturn(
   input: { orderId: string; expectedVersion: number; idempotencyKey?: string; caseType: "REFUND_ONLY" | "RETURN_AND_REFUND"; reasonKey: string; description: string; photos?: File[] },
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
-  const checked = await checkUploads(input.photos ?? []);
-  if (!checked.ok) return { ok: false, error: { code: "VALIDATION", message: checked.message, fieldErrors: { photos: [checked.message] } } };
-  const { orderId, expectedVersion, idempotencyKey } = input;
-  return runOrderCommand(
-    db,
-    user,
-    { orderId, expectedVersion, idempotencyKey, command: { type: "REQUEST_RETURN", caseType: input.caseType, reasonKey: input.reasonKey, description: input.description, photoCount: checked.uploads.length }, attach: (tx, link) => storeEvidence(tx, checked.uploads, link) },
-    now,
-  );
+  return runCommandWithPhotos(user, input, (photoCount) => ({ type: "REQUEST_RETURN", caseType: input.caseType, reasonKey: input.reasonKey, description: input.description, photoCount }), now);
 }
