@@ -5,7 +5,7 @@
  * to the seller (seller fault), deducted from the refund (change of mind, US; refused parcels), or
  * paid by the platform (change of mind, global). So refunded ≤ paid always holds.
  */
-import type { CaseStatus, CaseType, OrderState, RefundStatus } from "./model";
+import type { CaseStatus, CaseType, OrderState, RefundStatus, ReturnCaseState } from "./model";
 import type { Policy } from "./policy";
 import { findReason } from "./reasons";
 
@@ -56,6 +56,26 @@ export interface RefundBreakdown {
   partial: boolean;
   /** True when less is left in escrow than the rules would refund, and the refund is cut to what is left. */
   capped: boolean;
+}
+
+/** A new case on the order (the n-th one), with nothing offered, shipped, rejected or refunded yet. */
+export function newReturnCase(
+  state: OrderState,
+  now: Date,
+  opened: Pick<ReturnCaseState, "type" | "status" | "reasonKey" | "description" | "photoCount" | "preDelivery">,
+): ReturnCaseState {
+  return {
+    id: `${state.id}-case-${state.caseCount + 1}`,
+    ...opened,
+    openedAt: now,
+    offerMinor: null,
+    carrier: null,
+    trackingNumber: null,
+    rejectReasonKey: null,
+    refundMinor: null,
+    refundOnArrival: false,
+    closedAt: null,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../format";
 import { CASE_STATUS_LABELS, CASE_TYPES, DEADLINE_SCOPES, FINAL_CASE_STATUSES, parseDeadlineKey, type CaseStatus, type CaseType, type DeadlineKey, type OrderStatus, type ReturnCaseState } from "../model";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
-import { maxPartialOffer, previewRefund, type RefundBreakdown } from "../return-case";
+import { maxPartialOffer, newReturnCase, previewRefund, type RefundBreakdown } from "../return-case";
 import type { Effect } from "../commands";
 import { issueRefund, money, notify, quiet, reasonCheck, refundSentence, settlement, timerDue, type Block, type Context, type Outcome, type Rules, type StateContext } from "./shared";
 
@@ -212,23 +212,7 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
     apply: (ctx) => {
       const { state, now, policy } = ctx;
       const arrivesBy = addDuration(now, policy.returnTransit, policy);
-      const refusal: ReturnCaseState = {
-        id: `${state.id}-case-${state.caseCount + 1}`,
-        type: "REFUSED_PARCEL",
-        status: "PARCEL_RETURNING",
-        reasonKey: "package_rejected",
-        description: "",
-        photoCount: 0,
-        openedAt: now,
-        preDelivery: true,
-        offerMinor: null,
-        carrier: null,
-        trackingNumber: null,
-        rejectReasonKey: null,
-        refundMinor: null,
-        refundOnArrival: false,
-        closedAt: null,
-      };
+      const refusal = newReturnCase(state, now, { type: "REFUSED_PARCEL", status: "PARCEL_RETURNING", reasonKey: "package_rejected", description: "", photoCount: 0, preDelivery: true });
       return {
         returnCase: refusal,
         deadlines: { open: [{ kind: "REFUSED_PARCEL_TRANSIT", dueAt: arrivesBy }], close: ["DELIVERY"] },
@@ -322,23 +306,14 @@ export const AFTER_SHIPMENT_RULES: Rules<AfterShipmentCommand> = {
     apply: (ctx) => {
       const { state, command, now, policy } = ctx;
       const reviewBy = addDuration(now, policy.sellerReview, policy);
-      const request: ReturnCaseState = {
-        id: `${state.id}-case-${state.caseCount + 1}`,
+      const request = newReturnCase(state, now, {
         type: command.caseType,
         status: "REQUESTED",
         reasonKey: command.reasonKey,
         description: command.description,
         photoCount: command.photoCount,
-        openedAt: now,
         preDelivery: state.status !== "DELIVERED",
-        offerMinor: null,
-        carrier: null,
-        trackingNumber: null,
-        rejectReasonKey: null,
-        refundMinor: null,
-        refundOnArrival: false,
-        closedAt: null,
-      };
+      });
       const preview = previewRefund(state, { caseType: command.caseType, reasonKey: command.reasonKey }, policy);
       const reason = findReason(command.reasonKey)!;
       const word = caseWord(command.caseType);
