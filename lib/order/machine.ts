@@ -199,6 +199,39 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
   });
 }
 
+/** What an order is when placed: who, where, what it costs and how it will be paid. */
+export type PlacedOrderFacts = Pick<
+  OrderState,
+  "id" | "code" | "buyerId" | "shopId" | "policyProfile" | "autoApproveWindow" | "currency" | "itemsMinor" | "shippingFeeMinor" | "totalMinor" | "paymentMethod" | "placedAt"
+>;
+
+/** A newly placed order: UNPAID, nothing paid or held, its placement deadlines open. */
+export function placedOrder(facts: PlacedOrderFacts, policy: Policy): OrderState {
+  const deadlines: OrderState["deadlines"] = {};
+  for (const deadline of placementDeadlines(facts.placedAt, policy)) deadlines[deadlineKey(deadline.kind, deadline.ref)] = deadline.dueAt;
+  const { id, code, buyerId, shopId, policyProfile, autoApproveWindow, currency, itemsMinor, shippingFeeMinor, totalMinor, paymentMethod, placedAt } = facts;
+  return {
+    ...{ id, code, buyerId, shopId, policyProfile, autoApproveWindow, currency, itemsMinor, shippingFeeMinor, totalMinor, paymentMethod, placedAt },
+    status: "UNPAID",
+    paidAt: null,
+    remorseEndsAt: null,
+    awaitingShipmentAt: null,
+    dispatchDueAt: null,
+    arrangedAt: null,
+    pickedUpAt: null,
+    lateDispatch: false,
+    cancelRequest: null,
+    deliveredAt: null,
+    returnWindowEndsAt: null,
+    returnCase: null,
+    caseCount: 0,
+    refunds: [],
+    disputes: [],
+    escrowMinor: 0,
+    deadlines,
+  };
+}
+
 /** The deadlines a newly placed (unpaid) order starts with. */
 export function placementDeadlines(placedAt: Date, policy: Policy, state?: OrderState): DeadlineSpec[] {
   const open: DeadlineSpec[] = [{ kind: "PAYMENT", dueAt: addDuration(placedAt, policy.paymentWindow, policy) }];

@@ -1,5 +1,5 @@
 /** Builds machine states for unit tests: an order that has reached `status` in the ordinary way. */
-import { POLICIES, decide, evolve, type Actor, type Command, type Decision, type OrderState, type OrderStatus, type Policy, type Role } from "@/lib/order";
+import { POLICIES, decide, evolve, placedOrder, type Actor, type Command, type Decision, type OrderState, type OrderStatus, type Policy, type Role } from "@/lib/order";
 
 export const PAID_AT = new Date("2026-03-02T17:00:00Z"); // Monday 09:00 in Los Angeles
 export const at = (minutes: number) => new Date(PAID_AT.getTime() + minutes * 60_000);
@@ -20,38 +20,24 @@ const ORDER_OF_STATUSES: OrderStatus[] = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMEN
  * window ends. CANCELLED is an ON_HOLD order the buyer cancelled.
  */
 export function order(status: OrderStatus, overrides: Partial<OrderState> = {}, policy: Policy = POLICIES.US): OrderState {
-  let state: OrderState = {
-    id: "o1",
-    code: "1001",
-    buyerId: "b1",
-    shopId: "s1",
-    status: "UNPAID",
-    policyProfile: policy.key,
-    autoApproveWindow: "OFF",
-    currency: "USD",
-    itemsMinor: 5000,
-    shippingFeeMinor: 499,
-    totalMinor: 5499,
-    paymentMethod: "CARD",
-    placedAt: at(-2),
-    paidAt: null,
-    remorseEndsAt: null,
-    awaitingShipmentAt: null,
-    dispatchDueAt: null,
-    arrangedAt: null,
-    pickedUpAt: null,
-    lateDispatch: false,
-    deliveredAt: null,
-    returnWindowEndsAt: null,
-    returnCase: null,
-    caseCount: 0,
-    refunds: [],
-    disputes: [],
-    escrowMinor: 0,
-    cancelRequest: null,
-    deadlines: { PAYMENT: new Date(at(-2).getTime() + (policy.key === "US" ? 48 : 24) * 3_600_000) },
-    ...pick(overrides, ["autoApproveWindow", "paymentMethod", "itemsMinor", "shippingFeeMinor", "totalMinor"]),
-  };
+  let state: OrderState = placedOrder(
+    {
+      id: "o1",
+      code: "1001",
+      buyerId: "b1",
+      shopId: "s1",
+      policyProfile: policy.key,
+      autoApproveWindow: "OFF",
+      currency: "USD",
+      itemsMinor: 5000,
+      shippingFeeMinor: 499,
+      totalMinor: 5499,
+      paymentMethod: "CARD",
+      placedAt: at(-2),
+      ...pick(overrides, ["autoApproveWindow", "paymentMethod", "itemsMinor", "shippingFeeMinor", "totalMinor"]),
+    },
+    policy,
+  );
   const run = (command: Command, actor: Actor, now: Date) => {
     state = evolve(state, must(decide(state, command, actor, now, policy)));
   };

@@ -8,9 +8,8 @@ import {
   FINAL_STATUSES,
   accounts,
   decide,
-  deadlineKey,
   evolve,
-  placementDeadlines,
+  placedOrder,
   policyFor,
   type Actor,
   type Command,
@@ -112,36 +111,9 @@ export function checkOrder(row: CheckedRow): Problem[] {
   return problems;
 }
 
-/** The order as it was placed, before any command: what the first event (ORDER_PLACED) created. */
-function placed(stored: OrderState): OrderState {
-  const policy = policyFor(stored.policyProfile);
-  const deadlines: OrderState["deadlines"] = {};
-  for (const deadline of placementDeadlines(stored.placedAt, policy)) deadlines[deadlineKey(deadline.kind, deadline.ref)] = deadline.dueAt;
-  return {
-    ...stored,
-    status: "UNPAID",
-    paidAt: null,
-    remorseEndsAt: null,
-    awaitingShipmentAt: null,
-    dispatchDueAt: null,
-    arrangedAt: null,
-    pickedUpAt: null,
-    lateDispatch: false,
-    deliveredAt: null,
-    returnWindowEndsAt: null,
-    cancelRequest: null,
-    returnCase: null,
-    caseCount: 0,
-    refunds: [],
-    disputes: [],
-    escrowMinor: 0,
-    deadlines,
-  };
-}
-
 function replayEvents(row: CheckedRow, stored: OrderState): { state: OrderState } | { error: string } {
   const policy = policyFor(stored.policyProfile);
-  let state = placed(stored);
+  let state = placedOrder(stored, policy);
   for (const event of row.events) {
     if (event.seq === 0) continue;
     let command: Command;
