@@ -42,6 +42,13 @@ export function OrderTable({ rows, caption, columns, now }: { rows: OrderListRow
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(row.totalMinor, row.currency)}</td>
               <td className="px-3 py-2">
                 <StatusBadge status={row.status} />
+                {row.openWork ? <p className="mt-1 max-w-56 text-xs text-amber-800">{row.openWork}</p> : null}
+                {row.supportTarget ? (
+                  <p className="mt-1 max-w-56 text-xs text-stone-600">
+                    Support aims to decide by <time dateTime={row.supportTarget.toISOString()}>{formatDateTime(row.supportTarget)}</time>
+                    {row.supportTarget.getTime() <= now.getTime() ? <strong className="text-red-700"> (overdue)</strong> : null}
+                  </p>
+                ) : null}
               </td>
               <td className="px-3 py-2">
                 {row.cancellation ? (
@@ -55,7 +62,9 @@ export function OrderTable({ rows, caption, columns, now }: { rows: OrderListRow
               <td className="px-3 py-2 text-xs">
                 {row.nextDeadline ? (
                   <span>
-                    {row.nextDeadline.label} · <Countdown dueAt={row.nextDeadline.dueAt.toISOString()} serverNow={now.toISOString()} />
+                    {row.nextDeadline.label} <time dateTime={row.nextDeadline.dueAt.toISOString()}>{formatDateTime(row.nextDeadline.dueAt)}</time>
+                    <br />
+                    <Countdown dueAt={row.nextDeadline.dueAt.toISOString()} serverNow={now.toISOString()} />
                   </span>
                 ) : (
                   <span className="text-stone-400">—</span>

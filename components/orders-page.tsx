@@ -25,7 +25,9 @@ export async function OrdersPage({
   columns: ("buyer" | "shop")[];
 }) {
   const status = typeof searchParams.status === "string" ? searchParams.status : "";
-  const [result, now] = await Promise.all([listOrders(user, { page: pageFromParam(searchParams.page), status }), appNow()]);
+  const open = typeof searchParams.open === "string" ? searchParams.open : "";
+  const [result, now] = await Promise.all([listOrders(user, { page: pageFromParam(searchParams.page), status, open }), appNow()]);
+  const filters = { ...(status ? { status } : {}), ...(open ? { open } : {}) };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -35,10 +37,10 @@ export async function OrdersPage({
             {intro} {result.total} order{result.total === 1 ? "" : "s"}.
           </p>
         </div>
-        <StatusFilter action={basePath} status={status} />
+        <StatusFilter action={basePath} status={status} open={open} />
       </div>
       <OrderTable rows={result.rows} caption={title} columns={columns} now={now} />
-      <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} params={status ? { status } : {}} />
+      <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} params={filters} />
     </div>
   );
 }

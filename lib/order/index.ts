@@ -10,3 +10,4 @@ export * from "./transitions";
 export * from "./machine";
 export * from "./graph";
 export * from "./rule-index";
+export * from "./open-work";

@@ -1,5 +1,26 @@
 import "server-only";
-import { DEADLINE_LABELS, ORDER_STATUSES, ROLE_LABELS, STATUS_LABELS, isOrderStatus, parseDeadlineKey, reasonLabel, type OrderStatus, type Role } from "@/lib/order";
+import {
+  DEADLINE_LABELS,
+  LIVE_DISPUTE_STATUSES,
+  OPEN_WORK,
+  ORDER_STATUSES,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  isOpenWorkKind,
+  isOrderStatus,
+  openWorkLine,
+  parseDeadlineKey,
+  policyFor,
+  supportTarget,
+  reasonLabel,
+  type CancelRequestStatus,
+  type CaseStatus,
+  type CaseType,
+  type DisputeStatus,
+  type OpenWorkKind,
+  type OrderStatus,
+  type Role,
+} from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { pageWindow, type Page } from "../pagination";
@@ -16,15 +37,38 @@ export interface OrderListRow {
   shopName: string;
   summary: string;
   cancellation: { reason: string; by: string; at: Date | null } | null;
+  /** The cancel request, case, dispute or appeal still open on the order, in a line; null when none is. */
+  openWork: string | null;
+  /** When support aims to decide the dispute or appeal waiting for it (a target, no timer acts on it). */
+  supportTarget: Date | null;
   /** The earliest deadline anyone is waiting for on this order (reminders aside). */
   nextDeadline: { label: string; dueAt: Date } | null;
 }
 
 export const STATUS_FILTERS = ORDER_STATUSES;
 
-/** One page of the orders this person may see, newest first; a fixed number of queries whatever the page size. */
-export async function listOrders(user: SessionUser, options: { page: number; status?: string }): Promise<Page<OrderListRow>> {
-  const where = { ...orderScope(user), ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}) };
+function openWorkWhere(kind: OpenWorkKind) {
+  const statuses = [...OPEN_WORK[kind].statuses];
+  switch (kind) {
+    case "CANCEL_REQUEST":
+      return { cancelRequest: { is: { status: { in: statuses } } } };
+    case "CASE":
+      return { returnCases: { some: { status: { in: statuses } } } };
+    case "DISPUTE":
+      return { disputes: { some: { status: { in: statuses } } } };
+  }
+}
+
+/**
+ * One page of the orders this person may see, newest first, optionally only one status and only
+ * those with a given kind of request open; a fixed number of queries whatever the page size.
+ */
+export async function listOrders(user: SessionUser, options: { page: number; status?: string; open?: string }): Promise<Page<OrderListRow>> {
+  const where = {
+    ...orderScope(user),
+    ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}),
+    ...(options.open && isOpenWorkKind(options.open) ? openWorkWhere(options.open) : {}),
+  };
   const total = await db.order.count({ where });
   const { page, pageCount, skip, take } = pageWindow(options.page, total);
   const orders = await db.order.findMany({
@@ -39,12 +83,16 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
       status: true,
       totalMinor: true,
       currency: true,
+      policyProfile: true,
       cancelReasonKey: true,
       cancelledByRole: true,
       cancelledAt: true,
       buyer: { select: { name: true } },
       shop: { select: { name: true } },
       items: { select: { title: true, quantity: true }, orderBy: { id: "asc" } },
+      cancelRequest: { select: { status: true } },
+      returnCases: { where: { status: { in: [...OPEN_WORK.CASE.statuses] } }, orderBy: { openedAt: "desc" }, take: 1, select: { type: true, status: true } },
+      disputes: { where: { status: { in: [...LIVE_DISPUTE_STATUSES] } }, orderBy: { openedAt: "desc" }, take: 1, select: { status: true, decideBy: true, appealedAt: true } },
       deadlines: { where: { resolvedAt: null, NOT: { kind: { contains: "_REMINDER" } } }, orderBy: { dueAt: "asc" }, take: 1, select: { kind: true, dueAt: true } },
     },
   });
@@ -52,6 +100,7 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
     const status = isOrderStatus(order.status) ? order.status : "UNPAID";
     const [first, ...rest] = order.items;
     const next = order.deadlines[0];
+    const dispute = order.disputes[0];
     const kind = next ? parseDeadlineKey(next.kind)?.kind : undefined;
     return {
       id: order.id,
@@ -68,6 +117,12 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
         order.status === "CANCELLED" && order.cancelReasonKey
           ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? "Unknown", at: order.cancelledAt }
           : null,
+      openWork: openWorkLine({
+        cancelRequestStatus: (order.cancelRequest?.status ?? null) as CancelRequestStatus | null,
+        liveCase: order.returnCases[0] ? { type: order.returnCases[0].type as CaseType, status: order.returnCases[0].status as CaseStatus } : null,
+        liveDisputeStatus: (dispute?.status ?? null) as DisputeStatus | null,
+      }),
+      supportTarget: dispute ? supportTarget({ ...dispute, status: dispute.status as DisputeStatus }, policyFor(order.policyProfile)) : null,
       nextDeadline: next && kind ? { label: DEADLINE_LABELS[kind], dueAt: next.dueAt } : null,
     };
   });
