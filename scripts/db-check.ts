@@ -1,10 +1,17 @@
 // Checks the invariants of every order (lib/server/checks/check-orders.ts) in the database named by
 // DATABASE_URL, or in each SQLite file given as an argument. Exits 1 naming each order and broken invariant.
+import { existsSync } from "node:fs";
 import { checkOrders } from "@/lib/server/checks/check-orders";
 import { createPrismaClient, databaseUrl } from "@/lib/server/prisma";
 
 const files = process.argv.slice(2);
 const urls = files.length > 0 ? files.map((file) => (file.startsWith("file:") ? file : `file:${file}`)) : [databaseUrl()];
+// Opening a missing SQLite file would create an empty one and then fail on the first query.
+const missing = urls.filter((url) => !existsSync(url.slice("file:".length)));
+if (missing.length > 0) {
+  for (const url of missing) console.error(`db:check: no database at ${url.slice("file:".length)} (run npm run db:migrate first, or check the path).`);
+  process.exit(2);
+}
 let broken = 0;
 let checked = 0;
 for (const url of urls) {

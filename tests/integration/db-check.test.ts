@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOrders } from "@/lib/server/checks/check-orders";
@@ -22,9 +22,9 @@ afterAll(async () => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 });
 
-function runCheck(): { code: number; output: string } {
+function runCheck(target = file): { code: number; output: string } {
   try {
-    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/db-check.ts", file], { cwd: root, env: { ...process.env }, encoding: "utf8", stdio: "pipe" });
+    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/db-check.ts", target], { cwd: root, env: { ...process.env }, encoding: "utf8", stdio: "pipe" });
     return { code: 0, output };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
@@ -66,5 +66,13 @@ describe("npm run db:check", () => {
     await db.order.update({ where: { id: order.id }, data: { status: "IN_TRANSIT" } });
     const problems = await checkOrders(db, [order.id]);
     expect(problems).toContainEqual(expect.objectContaining({ invariant: "events replay to the stored state", detail: expect.stringContaining("status") }));
+  });
+
+  it("refuses a database file that does not exist, instead of creating an empty one", () => {
+    const missing = resolve(root, "data/test/no-such-database.db");
+    const { code, output } = runCheck(missing);
+    expect(code).toBe(2);
+    expect(output).toContain(`no database at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   });
 });
