@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { orderCommandAction, type CommandFormState } from "@/app/orders/[id]/actions";
 
 export type FieldSpec =
@@ -38,6 +38,11 @@ const INPUT = "max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 ari
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
   const [state, formAction, pending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal, keyboard and screen-reader users land on the first field to fix.
+  useEffect(() => {
+    if (state?.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
   const errorOf = (name: string) => state?.fieldErrors?.[name]?.[0];
   // React resets a form after its action; what was typed comes back as the fields' defaults.
   const valueOf = (name: string) => state?.values?.[name] ?? "";
@@ -46,7 +51,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   const showAlert = state && !state.ok && (!state.fieldErrors || unplaced);
 
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form ref={form} action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="version" value={version} />

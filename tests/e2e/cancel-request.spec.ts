@@ -59,6 +59,7 @@ test("the seller rejects a cancel request with a reason, then arranges shipment"
   // Rejecting without a reason is refused next to the field.
   await page.getByRole("button", { name: "Reject the cancellation" }).click();
   await expect(page.getByText("Choose a reason for rejecting.")).toBeVisible();
+  await expect(page.getByLabel("Reason for rejecting")).toBeFocused();
   await page.getByLabel("Reason for rejecting").selectOption({ label: "Already packed or shipped; tracking will update soon" });
   await page.getByRole("button", { name: "Reject the cancellation" }).click();
   await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Rejected by the seller");

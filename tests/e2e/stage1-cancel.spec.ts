@@ -23,6 +23,8 @@ test("a buyer cancels an order in its 1-hour window; the seller sees the cancell
   await page.getByRole("button", { name: "Cancel order" }).click();
   await expect(page.getByText("Choose a reason for cancelling.")).toBeVisible();
   await expect(page.getByLabel("Reason for cancelling")).toHaveAttribute("aria-invalid", "true");
+  // Focus goes to the field to fix, so a keyboard user can choose at once.
+  await expect(page.getByLabel("Reason for cancelling")).toBeFocused();
   expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("ON_HOLD");
 
   await page.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
