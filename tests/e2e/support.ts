@@ -17,7 +17,11 @@ export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "plac
     // Placed five minutes ago on the app's clock (which other tests may have moved ahead), and paid two minutes after.
     await use(async (spec) => {
       const now = await appTime(db);
-      return buildOrder(db, { ...spec, placedAt: new Date(now.getTime() - (spec.placedAt ? Date.now() - spec.placedAt.getTime() : 5 * 60_000)) });
+      const built = await buildOrder(db, { ...spec, placedAt: new Date(now.getTime() - (spec.placedAt ? Date.now() - spec.placedAt.getTime() : 5 * 60_000)) });
+      // Its history must be over by now: nobody can act on an order "before" its last change.
+      const { updatedAt } = await db.order.findUniqueOrThrow({ where: { id: built.id }, select: { updatedAt: true } });
+      if (updatedAt > now) throw new Error(`createOrder: a ${spec.status} order placed then is still changing until ${updatedAt.toISOString()}; place it further back.`);
+      return built;
     });
   },
 });

@@ -1,3 +1,4 @@
+import { appTime } from "@/lib/server/timers/sim-clock";
 import { expect, signInAs, test } from "./support";
 
 test("the seller says nothing; the clock jumps to the answer deadline; the platform approves the cancel and refunds", async ({ page, createOrder, db }) => {
@@ -48,4 +49,33 @@ test("the clock bar shows app time and jumps to the next deadline, naming it", a
   await expect(jump).toBeVisible();
   await jump.click();
   await expect(bar.getByRole("status").filter({ hasText: "Moved to" })).toContainText(/the platform acted on \d+ deadline/);
+});
+
+// The browser tests run one at a time (playwright.config.ts: workers 1) and create their own orders,
+// so a reset here takes nothing from another test; the seeded world it restores is what lists.spec reads.
+test("+1 hour and +1 day move the app clock forward; resetting the demo world restores the seed and real time", async ({ page, createOrder, db }) => {
+  const mine = await createOrder({ buyerId: "buyer-ava", shopId: "shop-maple", items: [{ productId: "p-maple-1", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "ON_HOLD" });
+  await signInAs(page, "Ava Thompson");
+  const bar = page.getByRole("region", { name: "Simulator clock" });
+  const before = await appTime(db);
+
+  await bar.getByRole("button", { name: "+1 hour" }).click();
+  await expect(bar.getByRole("status").filter({ hasText: "Moved to" })).toBeVisible();
+  const afterHour = await appTime(db);
+  expect(afterHour.getTime() - before.getTime()).toBeGreaterThanOrEqual(3_600_000);
+  expect(afterHour.getTime() - before.getTime()).toBeLessThan(3_600_000 + 60_000);
+  // The order's 1-hour cancel window fell due on the way, and a timer acted on it.
+  await expect.poll(async () => (await db.order.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("AWAITING_SHIPMENT");
+
+  await bar.getByRole("button", { name: "+1 day" }).click();
+  await expect(bar.getByRole("status").filter({ hasText: "Moved to" }).last()).toBeVisible();
+  await expect.poll(async () => (await appTime(db)).getTime() - afterHour.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
+
+  await bar.getByText("Reset demo world").click();
+  await bar.getByRole("button", { name: "Yes, reset the demo world" }).click();
+  await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
+  expect(Math.abs((await appTime(db)).getTime() - Date.now())).toBeLessThan(60_000);
+  expect(await db.order.count({ where: { id: mine.id } })).toBe(0);
+  expect(await db.order.count()).toBeGreaterThanOrEqual(80);
+  expect(await db.clockJump.count()).toBe(0);
 });
