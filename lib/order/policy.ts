@@ -163,6 +163,12 @@ export function policyFor(key: string): Policy {
   return isPolicyKey(key) ? POLICIES[key] : POLICIES.US;
 }
 
+/** A duration in words, for help text: "1 hour", "48 hours", "7 days", "5 business days". */
+export function describeDuration(duration: Duration): string {
+  const [count, unit] = "hours" in duration ? [duration.hours, "hour"] : "days" in duration ? [duration.days, "day"] : [duration.businessDays, "business day"];
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
 /** The moment `duration` before `from` (hours only: reminders are counted in hours). */
 export function subtractHours(from: Date, duration: Duration): Date {
   if (!("hours" in duration)) throw new Error("Only hour durations can be subtracted");

@@ -60,7 +60,7 @@ export interface RefundBreakdown {
 
 /** A new case on the order (the n-th one), with nothing offered, shipped, rejected or refunded yet. */
 export function newReturnCase(
-  state: OrderState,
+  state: Pick<OrderState, "id" | "caseCount">,
   now: Date,
   opened: Pick<ReturnCaseState, "type" | "status" | "reasonKey" | "description" | "photoCount" | "preDelivery">,
 ): ReturnCaseState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addUsBusinessDays, isUsBusinessDay, losAngelesDate } from "@/lib/order/calendar";
-import { POLICIES, addDuration } from "@/lib/order";
+import { POLICIES, addDuration, describeDuration } from "@/lib/order";
 
 const holidays = POLICIES.US.holidays;
 
@@ -29,5 +29,15 @@ describe("US business days (America/Los_Angeles, federal holidays excluded)", ()
     const from = new Date("2026-11-25T18:00:00Z");
     expect(addDuration(from, { businessDays: 2 }, POLICIES.GLOBAL).toISOString()).toBe("2026-11-27T18:00:00.000Z");
     expect(addDuration(from, { businessDays: 2 }, POLICIES.US).toISOString()).toBe("2026-11-30T18:00:00.000Z");
+  });
+});
+
+describe("durations in words, for help text", () => {
+  it("names the unit and pluralises it", () => {
+    expect(describeDuration({ hours: 1 })).toBe("1 hour");
+    expect(describeDuration({ hours: 48 })).toBe("48 hours");
+    expect(describeDuration({ days: 7 })).toBe("7 days");
+    expect(describeDuration({ businessDays: 5 })).toBe("5 business days");
+    expect(describeDuration(POLICIES.US.carrierPickup)).toBe("4 hours");
   });
 });

@@ -3,7 +3,7 @@
  * bug, and decide throws instead of returning a decision the store would carry out.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, TRANSITIONS, decide, type Outcome, type StateContext, type TransitionTable } from "@/lib/order";
+import { POLICIES, TRANSITIONS, decide, newReturnCase, type Outcome, type StateContext, type TransitionTable } from "@/lib/order";
 import { at, buyer, order } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -33,7 +33,7 @@ describe("guardrails", () => {
 
   it("no second case while one is open", () => {
     const open = order("DELIVERED");
-    const withCase = { ...open, returnCase: { id: "o1-case-1", type: "REFUND_ONLY" as const, status: "REQUESTED" as const, reasonKey: "damaged", description: "", photoCount: 1, openedAt: at(0), preDelivery: false, offerMinor: null, carrier: null, trackingNumber: null, rejectReasonKey: null, refundMinor: null, refundOnArrival: false, closedAt: null } };
+    const withCase = { ...open, returnCase: newReturnCase(open, at(0), { type: "REFUND_ONLY", status: "REQUESTED", reasonKey: "damaged", description: "", photoCount: 1, preDelivery: false }) };
     const rules = withPay(({ state }) => ({ returnCase: { ...state.returnCase!, id: "o1-case-2" }, event }), ["DELIVERED"]);
     expect(() => decide(withCase, { type: "PAY" }, buyer, at(0), US, rules)).toThrow(/opened a case while another is open/);
   });

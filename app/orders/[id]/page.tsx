@@ -7,7 +7,7 @@ import { Countdown } from "@/components/countdown";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { RETURN_CARRIERS, SIMULATED_DEADLINES } from "@/lib/order";
+import { RETURN_CARRIERS, SIMULATED_DEADLINES, describeDuration, policyFor } from "@/lib/order";
 import { SimulatorButton } from "@/components/simulator-button";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
@@ -83,7 +83,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-type Form = { tone: "danger" | "primary" | "neutral"; explain?: (order: OrderDetail) => string; fields?: (order: OrderDetail, action: OrderDetail["actions"][number]) => FieldSpec[] };
+type Form = { tone: "danger" | "primary" | "neutral"; explain?: (order: OrderDetail, action: OrderDetail["actions"][number]) => string; fields?: (order: OrderDetail, action: OrderDetail["actions"][number]) => FieldSpec[] };
 
 const reasonField = (label: string) => (_: OrderDetail, action: OrderDetail["actions"][number]): FieldSpec[] => [
   { kind: "select", name: "reasonKey", label, placeholder: "Choose a reason", options: (action.reasons ?? []).map((r) => ({ value: r.key, label: r.label })) },
@@ -92,10 +92,15 @@ const photosField: FieldSpec = { kind: "photos", name: "photos", label: "Photos 
 const statementFields = (label: string): FieldSpec[] => [{ kind: "textarea", name: "statement", label }, photosField];
 const openDispute = (order: OrderDetail, ...statuses: string[]) => order.disputes.find((d) => statuses.includes(d.status));
 const money = (order: OrderDetail, minor: number) => formatMoney(minor, order.currency);
+/** How long the order's policy gives for something, in words (help text never restates a rule's numbers). */
+const within = (order: OrderDetail, key: "remorseWindow" | "carrierPickup" | "inspection" | "disputeFiling" | "offerAnswer") => describeDuration(policyFor(order.policyKey)[key]);
 
 /** How each command looks on this page; an open command without an entry here has no form and is not listed. */
 const FORMS: Partial<Record<string, Form>> = {
-  PAY: { tone: "primary", explain: (o) => `Pay ${money(o, o.totalMinor)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for an hour afterwards.` },
+  PAY: {
+    tone: "primary",
+    explain: (o) => `Pay ${money(o, o.totalMinor)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for ${within(o, "remorseWindow")} afterwards.`,
+  },
   BUYER_CANCEL: { tone: "danger", explain: refundPreviewText, fields: reasonField("Reason for cancelling") },
   REQUEST_CANCEL: {
     tone: "danger",
@@ -107,15 +112,18 @@ const FORMS: Partial<Record<string, Form>> = {
   REJECT_CANCEL_REQUEST: { tone: "neutral", explain: () => "The order goes on; ship it before the dispatch deadline.", fields: reasonField("Reason for rejecting") },
   SELLER_CANCEL: {
     tone: "danger",
-    explain: () => "The buyer is refunded in full. Out of stock, pricing errors and undeliverable addresses count towards your seller-fault cancellation rate.",
+    explain: (_, action) => {
+      const sellerFault = (action.reasons ?? []).filter((reason) => reason.fault === "SELLER").map((reason) => `"${reason.label}"`);
+      return `The buyer is refunded in full.${sellerFault.length ? ` ${sellerFault.join(", ")} count towards your seller-fault cancellation rate.` : ""}`;
+    },
     fields: reasonField("Reason for cancelling"),
   },
-  ARRANGE_SHIPMENT: { tone: "primary", explain: () => "Print the label and pack the parcel; the carrier picks it up within 4 hours." },
+  ARRANGE_SHIPMENT: { tone: "primary", explain: (o) => `Print the label and pack the parcel; the carrier picks it up within ${within(o, "carrierPickup")}.` },
   OPERATOR_CANCEL: { tone: "danger", explain: () => "Cancels the order for fraud or risk; the buyer is refunded in full. Not counted against the shop.", fields: reasonField("Reason (operator)") },
   REFUSE_PARCEL: {
     tone: "danger",
-    explain: () =>
-      "Refusing sends the parcel back to the seller. It is slower than a return: you are refunded only once the seller confirms the parcel is back (within 2 days of its arrival), the original shipping is not refunded and the return postage is deducted. If something goes wrong you may need to ask platform support.",
+    explain: (o) =>
+      `Refusing sends the parcel back to the seller. It is slower than a return: you are refunded only once the seller confirms the parcel is back (within ${within(o, "inspection")} of its arrival), the original shipping is not refunded and the return postage is deducted. If something goes wrong you may need to ask platform support.`,
   },
   REQUEST_RETURN: {
     tone: "primary",
@@ -141,16 +149,16 @@ const FORMS: Partial<Record<string, Form>> = {
     ],
   },
   APPROVE_RETURN: { tone: "primary", explain: (o) => (o.returnCase?.type === "RETURN_AND_REFUND" ? "The buyer ships the item back; you inspect it when it arrives." : "The buyer is refunded now and keeps the item.") },
-  REJECT_RETURN: { tone: "danger", explain: () => "The buyer may ask platform support to decide within 48 hours.", fields: reasonField("Reason for rejecting") },
+  REJECT_RETURN: { tone: "danger", explain: (o) => `The buyer may ask platform support to decide within ${within(o, "disputeFiling")}.`, fields: reasonField("Reason for rejecting") },
   OFFER_PARTIAL_REFUND: {
     tone: "neutral",
-    explain: () => "Offer part of the money instead; the buyer keeps the item. They have 24 hours to answer. You can offer only once.",
+    explain: (o) => `Offer part of the money instead; the buyer keeps the item. They have ${within(o, "offerAnswer")} to answer. You can offer only once.`,
     fields: () => [{ kind: "money", name: "amount", label: "Amount to offer (USD)", hint: "For example 12.50." }],
   },
   ACCEPT_RETURNED_PARCEL: { tone: "primary", explain: () => "The buyer is refunded and the item goes back into stock." },
   REJECT_RETURNED_PARCEL: {
     tone: "danger",
-    explain: () => "Show what you received. The buyer may ask platform support to decide within 48 hours.",
+    explain: (o) => `Show what you received. The buyer may ask platform support to decide within ${within(o, "disputeFiling")}.`,
     fields: (o, action) => [...reasonField("Reason for rejecting")(o, action), { ...photosField, label: "Photos of what you received" }],
   },
   CONFIRM_REFUSED_PARCEL: { tone: "primary", explain: () => "The buyer is refunded the item price, less the return postage." },
@@ -225,7 +233,7 @@ function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
                     version={order.version}
                     idempotencyKey={randomUUID()}
                     label={action.label}
-                    explanation={form.explain?.(order)}
+                    explanation={form.explain?.(order, action)}
                     fields={form.fields?.(order, action)}
                     tone={form.tone}
                   />
@@ -299,7 +307,8 @@ function DisputesSection({ order }: { order: OrderDetail }) {
               <strong>{dispute.subjectLabel}</strong> · {dispute.statusLabel}
             </p>
             <p className="text-stone-600">
-              Opened {formatDateTime(dispute.openedAt)} · support aims to decide by {formatDateTime(dispute.decideBy)}
+              Opened {formatDateTime(dispute.openedAt)}
+              {dispute.supportTarget ? ` · support aims to decide by ${formatDateTime(dispute.supportTarget)}` : ""}
             </p>
             <ol className="space-y-2 border-l border-stone-200 pl-3">
               {dispute.statements.map((statement, i) => (

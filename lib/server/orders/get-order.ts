@@ -17,6 +17,8 @@ import {
   policyFor,
   reasonLabel,
   reasonsFor,
+  supportTarget,
+  type FaultParty,
   type AvailableAction,
   type DeadlineKind,
   type OrderStatus,
@@ -36,6 +38,8 @@ export interface OrderDetail {
   status: OrderStatus;
   statusLabel: string;
   policyLabel: string;
+  /** The order's policy profile (US or GLOBAL), for help text that quotes its durations. */
+  policyKey: string;
   buyerName: string;
   shopName: string;
   placedAt: Date;
@@ -52,7 +56,7 @@ export interface OrderDetail {
   timeline: { id: string; at: Date; actor: string; summary: string }[];
   money: OrderMoney;
   /** What this person may do (open, or closed with a reason), with the reasons each command takes. */
-  actions: (AvailableAction & { reasons?: { key: string; label: string }[] })[];
+  actions: (AvailableAction & { reasons?: { key: string; label: string; fault: FaultParty }[] })[];
   cancelRequest: { status: string; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
   returnAddress: string;
   returnCase: {
@@ -80,7 +84,8 @@ export interface OrderDetail {
     status: string;
     statusLabel: string;
     openedAt: Date;
-    decideBy: Date;
+    /** When support aims to decide, while the dispute or its appeal waits for support (no timer acts on it). */
+    supportTarget: Date | null;
     statements: { party: string; text: string; at: Date; evidence: string[] }[];
     decision: { outcome: string; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
     appeal: { statement: string; at: Date; outcome: string | null; rationale: string | null } | null;
@@ -116,7 +121,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   const actor = toActor(user);
   const actions: OrderDetail["actions"] = availableActions(state, actor, now, policy).map((action) => {
     const kind = TRANSITIONS[action.command].reasons;
-    return kind && action.enabled ? { ...action, reasons: reasonsFor(kind, state.status).map(({ key, label }) => ({ key, label })) } : action;
+    return kind && action.enabled ? { ...action, reasons: reasonsFor(kind, state.status).map(({ key, label, fault }) => ({ key, label, fault })) } : action;
   });
   const cancelReasons = actions.find((action) => action.command === "BUYER_CANCEL" && action.enabled)?.reasons ?? [];
 
@@ -141,6 +146,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
     policyLabel: policy.label,
+    policyKey: policy.key,
     buyerName: order.buyer.name,
     shopName: order.shop.name,
     placedAt: order.placedAt,
@@ -214,7 +220,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       status: dispute.status,
       statusLabel: DISPUTE_STATUS_LABELS[dispute.status],
       openedAt: dispute.openedAt,
-      decideBy: dispute.decideBy,
+      supportTarget: supportTarget({ status: dispute.status, decideBy: dispute.decideBy, appealedAt: dispute.appeal?.at ?? null }, policy),
       statements: dispute.statements.map((statement) => ({
         party: statement.party === "SELLER" ? "Seller" : "Buyer",
         text: statement.text,

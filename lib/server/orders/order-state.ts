@@ -19,6 +19,7 @@ import {
   type OrderState,
   type RefundStatus,
 } from "@/lib/order";
+import type { Prisma } from "@/generated/prisma/client";
 
 /** What to load with an order to decide on it: its columns, the shop's setting, the cancel request and the open deadlines. */
 export const orderStateSelect = {
@@ -72,78 +73,10 @@ export const orderStateSelect = {
   _count: { select: { returnCases: true } },
   refunds: { select: { idempotencyKey: true, totalMinor: true, destination: true, status: true, expectedArrivalAt: true } },
   ledgerEntries: { where: { account: accounts.escrow }, select: { account: true, amountMinor: true } },
-} as const;
+} as const satisfies Prisma.OrderSelect;
 
-type OrderRow = {
-  id: string;
-  code: string;
-  buyerId: string;
-  shopId: string;
-  status: string;
-  policyProfile: string;
-  currency: string;
-  itemsMinor: number;
-  shippingFeeMinor: number;
-  totalMinor: number;
-  paymentMethod: string;
-  placedAt: Date;
-  paidAt: Date | null;
-  remorseEndsAt: Date | null;
-  awaitingShipmentAt: Date | null;
-  dispatchDueAt: Date | null;
-  arrangedAt: Date | null;
-  pickedUpAt: Date | null;
-  lateDispatch: boolean;
-  deliveredAt: Date | null;
-  returnWindowEndsAt: Date | null;
-  autoApproveWindow: string;
-  cancelRequest: { status: string; reasonKey: string; requestedAt: Date; respondBy: Date | null; resolvedAt: Date | null; rejectReasonKey: string | null } | null;
-  deadlines: { kind: string; dueAt: Date }[];
-  returnCases: {
-    id: string;
-    type: string;
-    status: string;
-    reasonKey: string;
-    description: string;
-    photoCount: number;
-    openedAt: Date;
-    preDelivery: boolean;
-    offerMinor: number | null;
-    carrier: string | null;
-    trackingNumber: string | null;
-    rejectReasonKey: string | null;
-    refundMinor: number | null;
-    refundOnArrival: boolean;
-    closedAt: Date | null;
-  }[];
-  disputes: DisputeRow[];
-  _count: { returnCases: number };
-  refunds: { idempotencyKey: string; totalMinor: number; destination: string; status: string; expectedArrivalAt: Date }[];
-  ledgerEntries: { account: string; amountMinor: number }[];
-};
-
-type DisputeRow = {
-  id: string;
-  subject: string;
-  subjectRef: string;
-  status: string;
-  openedAt: Date;
-  decideBy: Date;
-  decisionOutcome: string | null;
-  decisionAmountMinor: number | null;
-  returnRequired: boolean;
-  decisionRationale: string | null;
-  decidedById: string | null;
-  decidedAt: Date | null;
-  refundedMinor: number;
-  appealStatement: string | null;
-  appealedAt: Date | null;
-  appealOutcome: string | null;
-  appealRationale: string | null;
-  appealDecidedById: string | null;
-  appealDecidedAt: Date | null;
-  statements: { party: string; text: string; photoCount: number; at: Date }[];
-};
+type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderStateSelect }>;
+type DisputeRow = OrderRow["disputes"][number];
 
 function toDispute(row: DisputeRow): DisputeState {
   return {
