@@ -87,7 +87,7 @@ test("a stale page gets the 'order changed' message and cannot cancel twice", as
 
 test("a buyer cannot open another buyer's order, and a shipped order explains why it cannot be cancelled", async ({ page, createOrder }) => {
   const bens = await createOrder({ buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "CARD", status: "ON_HOLD" });
-  const shipped = await createOrder({ buyerId: "buyer-chloe", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "WALLET", status: "IN_TRANSIT" });
+  const shipped = await createOrder({ buyerId: "buyer-chloe", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 499, paymentMethod: "WALLET", status: "IN_TRANSIT", placedAt: new Date(Date.now() - 2 * 24 * 3_600_000) });
 
   await signInAs(page, "Chloe Martin");
   await page.goto(`/orders/${bens.id}`);

@@ -1,3 +1,4 @@
+import { checkOrders } from "@/lib/server/checks/check-orders";
 import { appTime } from "@/lib/server/timers/sim-clock";
 import { expect, signInAs, test } from "./support";
 
@@ -71,6 +72,9 @@ test("+1 hour and +1 day move the app clock forward; resetting the demo world re
   await expect(bar.getByRole("status").filter({ hasText: "Moved to" }).last()).toBeVisible();
   await expect.poll(async () => (await appTime(db)).getTime() - afterHour.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
 
+  // The reset wipes what every browser test built, so their invariants are checked first (npm test's
+  // db:check afterwards sees only the restored world).
+  expect(await checkOrders(db)).toEqual([]);
   await bar.getByText("Reset demo world").click();
   await bar.getByRole("button", { name: "Yes, reset the demo world" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();

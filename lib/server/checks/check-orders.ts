@@ -33,18 +33,26 @@ export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[
   const problems: Problem[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db.order.findMany({
-      where: orderIds ? { id: { in: orderIds } } : {},
-      orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: {
-        ...orderStateSelect,
-        events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
-        // Every posting of the order, not only escrow's: each transaction must balance.
-        ledgerEntries: { select: { transactionId: true, account: true, amountMinor: true, kind: true, at: true } },
-      },
-    });
+    // Prisma reads an order and its events, ledger and refunds in several queries; one read transaction
+    // gives them one snapshot, so a server writing meanwhile (the timer sweep) cannot make a half-read
+    // order look broken.
+    const after = cursor;
+    const rows = await db.$transaction(
+      (tx) =>
+        tx.order.findMany({
+          where: orderIds ? { id: { in: orderIds } } : {},
+          orderBy: { id: "asc" },
+          take: BATCH,
+          ...(after ? { skip: 1, cursor: { id: after } } : {}),
+          select: {
+            ...orderStateSelect,
+            events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
+            // Every posting of the order, not only escrow's: each transaction must balance.
+            ledgerEntries: { select: { transactionId: true, account: true, amountMinor: true, kind: true, at: true } },
+          },
+        }),
+      { timeout: 60_000 },
+    );
     for (const row of rows) problems.push(...checkOrder(row));
     if (rows.length < BATCH) break;
     cursor = rows[rows.length - 1]!.id;
