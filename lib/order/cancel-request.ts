@@ -1,8 +1,30 @@
 /**
  * The cancel-request sub-machine: a buyer's request to cancel an order the seller is processing.
- * One request per order; a withdrawn or rejected request cannot be raised again.
+ * One request per order; a withdrawn or rejected request cannot be raised again. Its rules are in
+ * rules/cancel-request.ts.
  */
-import type { CancelRequestStatus } from "./model";
+
+export const CANCEL_REQUEST_STATUSES = ["PENDING", "APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"] as const;
+export type CancelRequestStatus = (typeof CANCEL_REQUEST_STATUSES)[number];
+
+export const CANCEL_REQUEST_STATUS_LABELS: Record<CancelRequestStatus, string> = {
+  PENDING: "Waiting for the seller",
+  APPROVED: "Approved by the seller",
+  AUTO_APPROVED: "Approved automatically",
+  REJECTED: "Rejected by the seller",
+  AUTO_REJECTED: "Rejected automatically: the order shipped",
+  WITHDRAWN: "Withdrawn by the buyer",
+};
+
+export interface CancelRequestState {
+  status: CancelRequestStatus;
+  reasonKey: string;
+  requestedAt: Date;
+  /** When the seller must answer by (null once answered). */
+  respondBy: Date | null;
+  resolvedAt: Date | null;
+  rejectReasonKey: string | null;
+}
 
 /** From each status (NONE: no request yet), the statuses a request may move to. */
 export const CANCEL_REQUEST_TRANSITIONS: Record<CancelRequestStatus | "NONE", readonly CancelRequestStatus[]> = {
@@ -15,4 +37,3 @@ export const CANCEL_REQUEST_TRANSITIONS: Record<CancelRequestStatus | "NONE", re
   AUTO_REJECTED: [],
   WITHDRAWN: [],
 };
-

@@ -1,18 +1,11 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
-import type {
-  CancelRequestState,
-  CaseType,
-  DeadlineKey,
-  DeadlineKind,
-  DisputeState,
-  DisputeSubject,
-  FaultParty,
-  OrderStatus,
-  PaymentMethod,
-  RefundStatus,
-  ReturnCaseState,
-  Role,
-} from "./model";
+import type { CancelRequestState } from "./cancel-request";
+import type { DeadlineKey, DeadlineKind } from "./deadlines";
+import type { AppealOutcome, DisputeOutcome, DisputeState, DisputeSubject } from "./dispute";
+import type { FaultParty, OrderStatus, PaymentMethod, Role } from "./model";
+import type { RefundStatus } from "./refund";
+import type { RequestCaseType, ReturnCaseState } from "./return-case";
+import type { EventType } from "./rules/events";
 
 export type Command =
   // Buyer
@@ -29,7 +22,7 @@ export type Command =
   | { type: "OPERATOR_CANCEL"; reasonKey: string }
   // After shipment: buyer
   | { type: "REFUSE_PARCEL" }
-  | { type: "REQUEST_RETURN"; caseType: CaseType; reasonKey: string; description: string; photoCount: number }
+  | { type: "REQUEST_RETURN"; caseType: RequestCaseType; reasonKey: string; description: string; photoCount: number }
   | { type: "WITHDRAW_RETURN" }
   | { type: "ACCEPT_OFFER" }
   | { type: "DECLINE_OFFER" }
@@ -44,10 +37,10 @@ export type Command =
   // Disputes and appeals
   | { type: "ESCALATE"; subject: DisputeSubject; refundKey?: string; statement: string; photoCount: number }
   | { type: "ADD_DISPUTE_STATEMENT"; disputeId: string; statement: string; photoCount: number }
-  | { type: "DECIDE_DISPUTE"; disputeId: string; outcome: "BUYER" | "SELLER"; amountMinor: number | null; returnRequired: boolean; rationale: string }
-  | { type: "DECIDE_REFUND_DISPUTE"; disputeId: string; outcome: "BUYER" | "SELLER"; rationale: string }
+  | { type: "DECIDE_DISPUTE"; disputeId: string; outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string }
+  | { type: "DECIDE_REFUND_DISPUTE"; disputeId: string; outcome: DisputeOutcome; rationale: string }
   | { type: "APPEAL_DECISION"; disputeId: string; statement: string }
-  | { type: "DECIDE_APPEAL"; disputeId: string; outcome: "UPHOLD" | "OVERTURN"; rationale: string }
+  | { type: "DECIDE_APPEAL"; disputeId: string; outcome: AppealOutcome; rationale: string }
   // System: the simulated carrier and the timers
   | { type: "CARRIER_PICKUP" }
   | { type: "PAYMENT_TIMEOUT" }
@@ -133,6 +126,13 @@ export const COMMAND_TYPES = [
   "HURRY_SIMULATION",
 ] as const satisfies readonly CommandType[];
 
+// The list names every command: one added to `Command` and not here fails to compile.
+type Unlisted = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
+export const COMMAND_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/** What a command carries besides its type: a verb service's input is this plus the order, version and idempotency key. */
+export type CommandFields<T extends CommandType> = Omit<CommandOf<T>, "type">;
+
 export interface DeadlineSpec {
   kind: DeadlineKind;
   dueAt: Date;
@@ -217,7 +217,7 @@ export interface Decision {
   /** Deadlines to open, and the keys of open deadlines to close. */
   deadlines: { open: DeadlineSpec[]; close: DeadlineKey[] };
   effects: Effect[];
-  event: { type: string; summary: string; data: Record<string, unknown> };
+  event: { type: EventType; summary: string; data: Record<string, unknown> };
 }
 
 export type RefusalCode = "FORBIDDEN" | "INVALID_TRANSITION" | "VALIDATION";

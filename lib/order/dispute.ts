@@ -1,9 +1,80 @@
 /**
  * The dispute sub-machine: the buyer asks platform support to decide; support decides for the buyer
- * or the seller with a rationale; the seller may appeal a decision for the buyer within 7 days, and a
- * different agent decides the appeal. One dispute per subject; no re-arbitration.
+ * or the seller with a rationale; the seller may appeal a decision for the buyer within the policy's
+ * appeal window, and a different agent decides the appeal. One dispute per subject; no
+ * re-arbitration. Its rules are in rules/disputes.ts and rules/appeals.ts.
  */
-import type { DisputeStatus } from "./model";
+
+/** What a dispute is about: a rejected case, a rejected cancel request (global profile), an overdue refund. */
+export const DISPUTE_SUBJECTS = ["CASE", "CANCEL_REQUEST", "REFUND"] as const;
+export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
+
+export const DISPUTE_SUBJECT_LABELS: Record<DisputeSubject, string> = {
+  CASE: "The rejected refund or return",
+  CANCEL_REQUEST: "The rejected cancel request",
+  REFUND: "An overdue refund",
+};
+
+export const DISPUTE_STATUSES = ["OPEN", "DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER", "APPEALED", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
+  OPEN: "Open: waiting for platform support",
+  DECIDED_FOR_BUYER: "Decided for the buyer (the seller may appeal)",
+  DECIDED_FOR_SELLER: "Decided for the seller",
+  APPEALED: "Appealed by the seller: waiting for another agent",
+  APPEAL_UPHELD: "Appeal rejected: the decision stands",
+  APPEAL_OVERTURNED: "Appeal granted: decided for the seller",
+  CLOSED: "Closed",
+};
+
+export const FINAL_DISPUTE_STATUSES: readonly DisputeStatus[] = ["DECIDED_FOR_SELLER", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"];
+
+/** Who support decides for, and what an appeal's decider may do. */
+export const DISPUTE_OUTCOMES = ["BUYER", "SELLER"] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+export const APPEAL_OUTCOMES = ["UPHOLD", "OVERTURN"] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+export const STATEMENT_PARTIES = ["BUYER", "SELLER"] as const;
+export type StatementParty = (typeof STATEMENT_PARTIES)[number];
+
+export interface DisputeStatement {
+  party: StatementParty;
+  text: string;
+  photoCount: number;
+  at: Date;
+}
+
+export interface DisputeState {
+  /** `<orderId>-dispute-<n>`. */
+  id: string;
+  subject: DisputeSubject;
+  /** The case id, or the refund key; the order id for a cancel request. */
+  subjectRef: string;
+  status: DisputeStatus;
+  openedAt: Date;
+  /** Support's target (shown in the queue; no timer acts on it). */
+  decideBy: Date;
+  statements: DisputeStatement[];
+  decision: {
+    outcome: DisputeOutcome;
+    amountMinor: number | null;
+    returnRequired: boolean;
+    rationale: string;
+    agentId: string;
+    at: Date;
+    /** What the decision refunded at once (an appeal won by the seller is compensated by this much). */
+    refundedMinor: number;
+  } | null;
+  appeal: {
+    statement: string;
+    at: Date;
+    outcome: "UPHELD" | "OVERTURNED" | null;
+    rationale: string | null;
+    agentId: string | null;
+    decidedAt: Date | null;
+  } | null;
+}
 
 export const DISPUTE_TRANSITIONS: Record<DisputeStatus | "NONE", readonly DisputeStatus[]> = {
   NONE: ["OPEN"],
@@ -16,8 +87,3 @@ export const DISPUTE_TRANSITIONS: Record<DisputeStatus | "NONE", readonly Disput
   APPEAL_OVERTURNED: [],
   CLOSED: [],
 };
-
-
-/** A rationale must say why, in a sentence or more. */
-export const MIN_RATIONALE = 20;
-export const MAX_STATEMENT = 2000;

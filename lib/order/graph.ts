@@ -3,13 +3,13 @@
  * to check the rules at start-up and in tests (nothing unknown, unreachable or stuck; every deadline
  * has its timer command) and to draw state diagrams for the "how it works" page.
  */
-import { CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
-import { DISPUTE_TRANSITIONS } from "./dispute";
+import { CANCEL_REQUEST_STATUSES, CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
+import { DISPUTE_STATUSES, DISPUTE_TRANSITIONS, FINAL_DISPUTE_STATUSES } from "./dispute";
 import { checkTransitionGraph } from "./machine";
-import { CANCEL_REQUEST_STATUSES, CASE_STATUSES, DISPUTE_STATUSES, FINAL_CASE_STATUSES, FINAL_DISPUTE_STATUSES, FINAL_STATUSES, ORDER_STATUSES, REFUND_STATUSES } from "./model";
-import { CASE_TRANSITIONS, REFUND_TRANSITIONS } from "./return-case";
-import type { Moves } from "./rules/shared";
-import { TRANSITIONS, type Transition } from "./transitions";
+import { FINAL_STATUSES, ORDER_STATUSES } from "./model";
+import { REFUND_STATUSES, REFUND_TRANSITIONS } from "./refund";
+import { CASE_STATUSES, CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
+import { TRANSITIONS, type Moves, type Transition } from "./transitions";
 
 export interface MachineGraph {
   name: string;

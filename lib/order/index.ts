@@ -1,11 +1,13 @@
 export * from "./model";
+export * from "./deadlines";
+export * from "./limits";
 export * from "./policy";
 export * from "./reasons";
 export * from "./commands";
 export * from "./cancel-request";
 export * from "./return-case";
+export * from "./refund";
 export * from "./dispute";
-export { escalatable } from "./rules/disputes";
 export * from "./transitions";
 export * from "./machine";
 export * from "./graph";

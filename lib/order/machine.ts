@@ -4,30 +4,15 @@
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
 import { CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
-import { DISPUTE_TRANSITIONS } from "./dispute";
-import { CASE_TRANSITIONS, REFUND_TRANSITIONS } from "./return-case";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES, accounts } from "./commands";
-import {
-  DEADLINE_KINDS,
-  DEADLINE_SCOPES,
-  FINAL_CASE_STATUSES,
-  FINAL_STATUSES,
-  ORDER_STATUSES,
-  ROLE_LABELS,
-  deadlineKey,
-  parseDeadlineKey,
-  type Actor,
-  type DeadlineKey,
-  type DeadlineKind,
-  type OrderState,
-  type OrderStatus,
-  type RefundState,
-  type Role,
-} from "./model";
+import { DEADLINE_KINDS, DEADLINE_SCOPES, deadlineKey, parseDeadlineKey, type DeadlineKey, type DeadlineKind } from "./deadlines";
+import { DISPUTE_TRANSITIONS } from "./dispute";
+import { FINAL_STATUSES, ORDER_STATUSES, ROLE_LABELS, type Actor, type OrderState, type OrderStatus, type Role } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
-import type { Moves } from "./rules/shared";
-import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type StateContext, type Transition, type TransitionTable } from "./transitions";
+import { REFUND_TRANSITIONS, type RefundState } from "./refund";
+import { CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
+import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type Moves, type StateContext, type Transition, type TransitionTable } from "./transitions";
 
 function refuse(code: RefusalCode, reason: string, field?: string): Refusal {
   return { ok: false, error: field ? { code, reason, field } : { code, reason } };

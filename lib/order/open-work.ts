@@ -3,20 +3,9 @@
  * dispute or appeal — and who it waits for. Lists show it under the status and filter by it, so a
  * seller finds the requests waiting for an answer and platform support finds the disputes to decide.
  */
-import {
-  CANCEL_REQUEST_STATUS_LABELS,
-  CASE_STATUSES,
-  CASE_STATUS_LABELS,
-  CASE_TYPE_LABELS,
-  DISPUTE_STATUSES,
-  DISPUTE_STATUS_LABELS,
-  FINAL_CASE_STATUSES,
-  FINAL_DISPUTE_STATUSES,
-  type CancelRequestStatus,
-  type CaseStatus,
-  type CaseType,
-  type DisputeStatus,
-} from "./model";
+import { CANCEL_REQUEST_STATUS_LABELS, type CancelRequestStatus } from "./cancel-request";
+import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, FINAL_DISPUTE_STATUSES, type DisputeStatus } from "./dispute";
+import { CASE_STATUSES, CASE_STATUS_LABELS, CASE_TYPE_LABELS, FINAL_CASE_STATUSES, type CaseStatus, type CaseType } from "./return-case";
 import { addDuration, type Policy } from "./policy";
 
 export const OPEN_WORK_KINDS = ["CANCEL_REQUEST", "CASE", "DISPUTE"] as const;

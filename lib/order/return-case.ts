@@ -5,9 +5,77 @@
  * to the seller (seller fault), deducted from the refund (change of mind, US; refused parcels), or
  * paid by the platform (change of mind, global). So refunded ≤ paid always holds.
  */
-import type { CaseStatus, CaseType, OrderState, RefundStatus, ReturnCaseState } from "./model";
+import type { OrderState } from "./model";
 import type { Policy } from "./policy";
 import { findReason } from "./reasons";
+
+/** After-sales cases: a refund or a return the buyer asks for, or a parcel the buyer refused. */
+export const CASE_TYPES = ["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+/** What a buyer may ask for (a refused parcel is opened by refusing it). */
+export type RequestCaseType = Exclude<CaseType, "REFUSED_PARCEL">;
+export const REQUEST_CASE_TYPES = ["REFUND_ONLY", "RETURN_AND_REFUND"] as const satisfies readonly RequestCaseType[];
+
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  REFUND_ONLY: "Refund only (keep the item)",
+  RETURN_AND_REFUND: "Return and refund",
+  REFUSED_PARCEL: "Refused parcel",
+};
+
+export const CASE_STATUSES = [
+  "REQUESTED",
+  "OFFERED",
+  "RE_REVIEW",
+  "REJECTED",
+  "AWAITING_SHIPBACK",
+  "RETURN_SHIPPED",
+  "PARCEL_RETURNING",
+  "AWAITING_INSPECTION",
+  "RECEIPT_REJECTED",
+  "ESCALATED",
+  "REFUNDED",
+  "CLOSED",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  REQUESTED: "Waiting for the seller's review",
+  OFFERED: "Partial refund offered, waiting for the buyer",
+  RE_REVIEW: "Offer declined, waiting for the seller's decision",
+  REJECTED: "Rejected by the seller",
+  AWAITING_SHIPBACK: "Approved, waiting for the buyer to ship the item back",
+  RETURN_SHIPPED: "Return parcel on its way to the seller",
+  PARCEL_RETURNING: "Refused parcel on its way back to the seller",
+  AWAITING_INSPECTION: "Parcel back with the seller, waiting for inspection",
+  RECEIPT_REJECTED: "Returned parcel rejected by the seller",
+  ESCALATED: "With platform support for a decision",
+  REFUNDED: "Refunded",
+  CLOSED: "Closed",
+};
+
+export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ["REFUNDED", "CLOSED"];
+
+export interface ReturnCaseState {
+  /** `<orderId>-case-<n>`: the n-th case of the order. */
+  id: string;
+  type: CaseType;
+  status: CaseStatus;
+  reasonKey: string;
+  description: string;
+  photoCount: number;
+  openedAt: Date;
+  /** A refund asked for before delivery (US: "won't arrive on time"). */
+  preDelivery: boolean;
+  /** The seller's partial offer, when one was made (one offer per case). */
+  offerMinor: number | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  rejectReasonKey: string | null;
+  refundMinor: number | null;
+  /** Platform support required the return: the buyer is refunded when the parcel reaches the seller, without inspection. */
+  refundOnArrival: boolean;
+  closedAt: Date | null;
+}
 
 /** From each case status (NONE: no case yet), where a case may go. */
 export const CASE_TRANSITIONS: Record<CaseStatus | "NONE", readonly CaseStatus[]> = {
@@ -27,16 +95,6 @@ export const CASE_TRANSITIONS: Record<CaseStatus | "NONE", readonly CaseStatus[]
   CLOSED: [],
 };
 
-
-/** The refund sub-machine: issued, then arrived (after the method's delay) or delayed, then overdue, then (support) reissued to the wallet. */
-export const REFUND_TRANSITIONS: Record<RefundStatus | "NONE", readonly RefundStatus[]> = {
-  NONE: ["PENDING", "ARRIVED"],
-  PENDING: ["ARRIVED", "DELAYED", "OVERDUE"],
-  DELAYED: ["OVERDUE"],
-  OVERDUE: ["REISSUED"],
-  ARRIVED: [],
-  REISSUED: [],
-};
 
 export type PostagePayer = "BUYER" | "SELLER" | "PLATFORM";
 

@@ -1,108 +1,53 @@
 /**
  * The order transitions table: for each command, who may send it, from which statuses, what blocks
  * it (with a sentence a person can read), where it leads and what it causes. The rules are written
- * in `rules/` by stage; this is the one table everything reads: decide(), availableActions(), the
- * timers (DEADLINE_COMMANDS), the graph check and the tests.
+ * in `rules/`, one file per sub-machine; this is the one table everything reads: decide(),
+ * availableActions(), the timers (DEADLINE_COMMANDS), the graph check and the tests.
  */
-import { formatDateTime } from "../format";
-import type { Audience, Command, CommandType } from "./commands";
-import { ORDER_STATUSES, parseDeadlineKey, type DeadlineKind, type OrderState } from "./model";
-import { AFTER_SHIPMENT_RULES } from "./rules/after-shipment";
+import type { Command, CommandType } from "./commands";
+import type { DeadlineKind } from "./deadlines";
+import { APPEAL_RULES } from "./rules/appeals";
+import { CANCEL_REQUEST_RULES } from "./rules/cancel-request";
+import { CANCELLATION_RULES } from "./rules/cancellation";
+import { COMPLETION_RULES } from "./rules/completion";
 import { DISPUTE_RULES } from "./rules/disputes";
-import { PRE_SHIPMENT_RULES } from "./rules/pre-shipment";
+import { PARTIAL_OFFER_RULES } from "./rules/partial-offer";
+import { PAYMENT_RULES } from "./rules/payment";
 import { REFUND_RULES } from "./rules/refunds";
-import { notify, type Rules } from "./rules/shared";
+import { REFUSED_PARCEL_RULES } from "./rules/refused-parcel";
+import { REMINDER_RULES } from "./rules/reminders";
+import { RETURN_PARCEL_RULES } from "./rules/return-parcel";
+import { RETURN_REQUEST_RULES } from "./rules/return-request";
+import type { Rules } from "./rules/shape";
+import { SHIPPING_RULES } from "./rules/shipping";
+import { SIMULATOR_RULES } from "./rules/simulator";
 
-export type { Block, Context, Outcome, StateContext, Transition } from "./rules/shared";
-export { refundSentence } from "./rules/shared";
-export { inAutoApproveWindow } from "./rules/pre-shipment";
-export { MAX_DESCRIPTION, MAX_PHOTOS, RETURN_CARRIERS } from "./rules/after-shipment";
+export type { Block, Context, Moves, Outcome, StateContext, Transition } from "./rules/shape";
+export { refundSentence } from "./rules/sentences";
+export { REMINDERS } from "./rules/reminders";
+export { inAutoApproveWindow } from "./rules/outcomes/cancel";
+export { escalatable } from "./rules/outcomes/dispute";
+export { EVENT_TYPES, type EventType } from "./rules/events";
 
 export type TransitionTable = Rules<CommandType>;
 
-/** The deadlines whose owner gets a reminder 2 hours before. A reminder's kind is `<KIND>_REMINDER`. */
-export const REMINDERS: Partial<Record<DeadlineKind, { of: DeadlineKind; audience: Audience; title: (state: OrderState) => string; body: string }>> = {
-  PAYMENT_REMINDER: { of: "PAYMENT", audience: "BUYER", title: (s) => `Order ${s.code} is waiting for your payment`, body: "Pay soon, or the order is cancelled automatically." },
-  CANCEL_REQUEST_ANSWER_REMINDER: {
-    of: "CANCEL_REQUEST_ANSWER",
-    audience: "SELLER",
-    title: (s) => `The buyer's cancel request for order ${s.code} needs your answer`,
-    body: "Approve or reject it soon; if you don't answer, it is approved automatically.",
-  },
-  DISPATCH_REMINDER: { of: "DISPATCH", audience: "SELLER", title: (s) => `Order ${s.code} must ship soon`, body: "Arrange shipment to avoid a late dispatch." },
-  SELLER_REVIEW_REMINDER: {
-    of: "SELLER_REVIEW",
-    audience: "SELLER",
-    title: (s) => `The buyer's request for order ${s.code} needs your review`,
-    body: "Approve it, reject it or offer a partial refund soon; if you don't, it is approved automatically.",
-  },
-  OFFER_ANSWER_REMINDER: {
-    of: "OFFER_ANSWER",
-    audience: "BUYER",
-    title: (s) => `The seller's offer for order ${s.code} is waiting for you`,
-    body: "If you don't answer, the offer counts as declined and the seller decides on your original request.",
-  },
-  SHIP_BACK_REMINDER: { of: "SHIP_BACK", audience: "BUYER", title: (s) => `Ship your return for order ${s.code} soon`, body: "If it is not shipped by the deadline, the request is closed." },
-  INSPECTION_REMINDER: {
-    of: "INSPECTION",
-    audience: "SELLER",
-    title: (s) => `The returned parcel for order ${s.code} needs your inspection`,
-    body: "If you don't inspect it in time, the buyer is refunded automatically.",
-  },
-  REFUSAL_INSPECTION_REMINDER: {
-    of: "REFUSAL_INSPECTION",
-    audience: "SELLER",
-    title: (s) => `Confirm receipt of the refused parcel for order ${s.code}`,
-    body: "If you don't confirm in time, the buyer is refunded automatically.",
-  },
+/** Every command has exactly one rule: `Rules<CommandType>` makes a missing or unknown one a compile error. */
+export const TRANSITIONS: TransitionTable = {
+  ...PAYMENT_RULES,
+  ...CANCELLATION_RULES,
+  ...CANCEL_REQUEST_RULES,
+  ...SHIPPING_RULES,
+  ...REFUSED_PARCEL_RULES,
+  ...RETURN_REQUEST_RULES,
+  ...PARTIAL_OFFER_RULES,
+  ...RETURN_PARCEL_RULES,
+  ...COMPLETION_RULES,
+  ...REFUND_RULES,
+  ...DISPUTE_RULES,
+  ...APPEAL_RULES,
+  ...REMINDER_RULES,
+  ...SIMULATOR_RULES,
 };
-
-const REMINDER_RULES: Rules<"SEND_REMINDER"> = {
-  SEND_REMINDER: {
-    label: "Send a reminder",
-    roles: ["SYSTEM"],
-    from: ORDER_STATUSES,
-    to: [],
-    timer: (command) => command.deadline,
-    validate: ({ command }) => (REMINDERS[command.deadline] ? null : { field: "deadline", reason: `${command.deadline} is not a reminder.` }),
-    apply: ({ state, command }) => {
-      const reminder = REMINDERS[command.deadline]!;
-      const dueAt = state.deadlines[reminder.of];
-      return {
-        deadlines: { close: [command.deadline] },
-        effects: [notify(reminder.audience, "REMINDER", reminder.title(state), `${reminder.body}${dueAt ? ` Deadline: ${formatDateTime(dueAt)}.` : ""}`)],
-        event: { type: "REMINDER_SENT", summary: `Reminder sent to the ${reminder.audience.toLowerCase()}: ${reminder.title(state)}.` },
-      };
-    },
-  },
-};
-
-/** The simulated world's own events, which a developer may bring forward: the carrier and the payment network. */
-export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
-
-const SIMULATOR_RULES: Rules<"HURRY_SIMULATION"> = {
-  HURRY_SIMULATION: {
-    label: "Make it happen now (simulator)",
-    roles: ["SYSTEM"],
-    from: ORDER_STATUSES,
-    to: [],
-    validate: ({ state, command }) => {
-      const parsed = parseDeadlineKey(command.deadline);
-      if (!parsed || !SIMULATED_DEADLINES.includes(parsed.kind)) return { field: "deadline", reason: "Only the carrier and the payment network can be hurried; people's deadlines cannot." };
-      return state.deadlines[command.deadline] ? null : { field: "deadline", reason: "That is not waiting to happen." };
-    },
-    apply: ({ command, now }) => {
-      const parsed = parseDeadlineKey(command.deadline)!;
-      return {
-        // Reopened at this moment: the timer acts on it at once, as if the carrier or the network were early.
-        deadlines: { open: [{ kind: parsed.kind, dueAt: now, ...(parsed.ref ? { ref: parsed.ref } : {}) }] },
-        event: { type: "SIMULATION_HURRIED", summary: `Simulator: brought forward "${DEADLINE_LABELS[parsed.kind]}" to now.`, data: { deadline: command.deadline } },
-      };
-    },
-  },
-};
-
-export const TRANSITIONS: TransitionTable = { ...PRE_SHIPMENT_RULES, ...AFTER_SHIPMENT_RULES, ...REFUND_RULES, ...DISPUTE_RULES, ...REMINDER_RULES, ...SIMULATOR_RULES };
 
 const remind = (deadline: DeadlineKind) => (): Command => ({ type: "SEND_REMINDER", deadline });
 
@@ -137,36 +82,4 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   APPEAL_WINDOW: (ref) => ({ type: "APPEAL_WINDOW_END", disputeId: String(ref) }),
   REFUND_ARRIVAL: (ref) => ({ type: "REFUND_ARRIVED", refundKey: String(ref) }),
   REFUND_OVERDUE: (ref) => ({ type: "REFUND_OVERDUE", refundKey: String(ref) }),
-};
-
-export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
-  PAYMENT: "Payment due",
-  PAYMENT_REMINDER: "Payment reminder",
-  REMORSE_WINDOW: "Instant cancellation ends",
-  AUTO_APPROVE_WINDOW: "The shop's instant cancellation ends",
-  CANCEL_REQUEST_ANSWER: "Seller must answer the cancel request by",
-  CANCEL_REQUEST_ANSWER_REMINDER: "Reminder to the seller about the cancel request",
-  DISPATCH: "Seller must ship by",
-  DISPATCH_REMINDER: "Reminder to the seller to ship",
-  DISPATCH_AUTO_CANCEL: "Cancelled automatically if not shipped by",
-  CARRIER_PICKUP: "Carrier pickup expected by",
-  DELIVERY: "Delivery expected by",
-  RETURN_WINDOW: "Refunds and returns close",
-  SELLER_REVIEW: "Seller must review the request by",
-  SELLER_REVIEW_REMINDER: "Reminder to the seller to review",
-  OFFER_ANSWER: "Buyer must answer the offer by",
-  OFFER_ANSWER_REMINDER: "Reminder to the buyer about the offer",
-  SHIP_BACK: "Buyer must ship the return by",
-  SHIP_BACK_REMINDER: "Reminder to the buyer to ship the return",
-  RETURN_TRANSIT: "Return parcel expected at the seller by",
-  INSPECTION: "Seller must inspect the return by",
-  INSPECTION_REMINDER: "Reminder to the seller to inspect",
-  REFUSED_PARCEL_TRANSIT: "Refused parcel expected back by",
-  REFUSAL_INSPECTION: "Seller must confirm the refused parcel by",
-  REFUSAL_INSPECTION_REMINDER: "Reminder to the seller to confirm receipt",
-  DISPUTE_FILING: "Buyer may escalate until",
-  CANCEL_DISPUTE_FILING: "Buyer may escalate the rejected cancel until",
-  APPEAL_WINDOW: "Seller may appeal until",
-  REFUND_ARRIVAL: "Refund expected by",
-  REFUND_OVERDUE: "Refund overdue after",
 };

@@ -13,7 +13,7 @@ function withPay(apply: (ctx: StateContext) => Outcome, from = TRANSITIONS.PAY.f
   return { ...TRANSITIONS, PAY: { ...TRANSITIONS.PAY, from, apply } } as TransitionTable;
 }
 
-const event = { type: "TEST", summary: "test" };
+const event = { type: "ORDER_PAID" as const, summary: "test" };
 
 describe("guardrails", () => {
   it("a rule may only move the order to a status it lists", () => {

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
+import type { PhotoVerbInput } from "./verb-input";
 
 /** Either side adds a statement and photos to an open dispute. */
 export async function addDisputeStatement(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; statement: string; photos?: File[] },
+  input: PhotoVerbInput<"ADD_DISPUTE_STATEMENT">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   return runCommandWithPhotos(user, input, (photoCount) => ({ type: "ADD_DISPUTE_STATEMENT", disputeId: input.disputeId, statement: input.statement, photoCount }), now);

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller appeals a decision for the buyer within 7 days. */
 export function appealDecision(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; statement: string },
+  input: VerbInput<"APPEAL_DECISION">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

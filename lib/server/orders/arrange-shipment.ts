@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller arranges shipment; the carrier picks the parcel up later (US: rejects a pending cancel request). */
 export function arrangeShipment(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  input: VerbInput<"ARRANGE_SHIPMENT">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The buyer cancels at once: an unpaid order, an order in its 1-hour window, or one inside the shop's auto-approve window. */
 export function cancelOrder(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  input: VerbInput<"BUYER_CANCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

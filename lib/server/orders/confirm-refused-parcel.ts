@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller confirms the refused parcel is back: the buyer is refunded, less return postage. */
 export function confirmRefusedParcel(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  input: VerbInput<"CONFIRM_REFUSED_PARCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

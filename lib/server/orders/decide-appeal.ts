@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** Another platform support agent decides the seller's appeal. */
 export function decideAppeal(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "UPHOLD" | "OVERTURN"; rationale: string },
+  input: VerbInput<"DECIDE_APPEAL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

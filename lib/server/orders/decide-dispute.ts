@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** Platform support decides a dispute about a request or a cancel request, with a rationale. */
 export function decideDispute(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "BUYER" | "SELLER"; amountMinor: number | null; returnRequired: boolean; rationale: string },
+  input: VerbInput<"DECIDE_DISPUTE">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** Platform support decides an overdue-refund dispute: pay it to the wallet, or dismiss. */
 export function decideRefundDispute(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; disputeId: string; outcome: "BUYER" | "SELLER"; rationale: string },
+  input: VerbInput<"DECIDE_REFUND_DISPUTE">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

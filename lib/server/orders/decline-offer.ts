@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The buyer declines the seller's partial refund; the seller decides on the original request. */
 export function declineOffer(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  input: VerbInput<"DECLINE_OFFER">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
+import type { PhotoVerbInput } from "./verb-input";
 
 /** The buyer asks platform support to decide, with a statement and photos. */
 export async function escalate(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; subject: "CASE" | "CANCEL_REQUEST" | "REFUND"; refundKey: string | undefined; statement: string; photos?: File[] },
+  input: PhotoVerbInput<"ESCALATE">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   return runCommandWithPhotos(user, input, (photoCount) => ({ type: "ESCALATE", subject: input.subject, refundKey: input.refundKey, statement: input.statement, photoCount }), now);

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller offers a partial refund instead; the buyer keeps the item if they accept. */
 export function offerPartialRefund(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; amountMinor: number },
+  input: VerbInput<"OFFER_PARTIAL_REFUND">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** Platform support cancels an order for potential fraud or risk control. */
 export function operatorCancelOrder(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  input: VerbInput<"OPERATOR_CANCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

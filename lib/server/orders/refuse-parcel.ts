@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The buyer refuses the parcel in transit; the carrier takes it back to the seller. */
 export function refuseParcel(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  input: VerbInput<"REFUSE_PARCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

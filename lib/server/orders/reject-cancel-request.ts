@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller rejects the buyer's cancel request with a reason. */
 export function rejectCancelRequest(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  input: VerbInput<"REJECT_CANCEL_REQUEST">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

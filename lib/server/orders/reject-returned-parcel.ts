@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
+import type { PhotoVerbInput } from "./verb-input";
 
 /** The seller rejects the returned item with a reason and photos; the buyer may escalate. */
 export async function rejectReturnedParcel(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string; photos?: File[] },
+  input: PhotoVerbInput<"REJECT_RETURNED_PARCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   return runCommandWithPhotos(user, input, (photoCount) => ({ type: "REJECT_RETURNED_PARCEL", reasonKey: input.reasonKey, photoCount }), now);

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
+import type { PhotoVerbInput } from "./verb-input";
 
 /** The buyer asks for a refund only or a return and refund (with photos), or before delivery (US) a refund because it won't arrive on time. */
 export async function requestReturn(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; caseType: "REFUND_ONLY" | "RETURN_AND_REFUND"; reasonKey: string; description: string; photos?: File[] },
+  input: PhotoVerbInput<"REQUEST_RETURN">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   return runCommandWithPhotos(user, input, (photoCount) => ({ type: "REQUEST_RETURN", caseType: input.caseType, reasonKey: input.reasonKey, description: input.description, photoCount }), now);

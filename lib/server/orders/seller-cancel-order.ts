@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The seller cancels an order for a seller reason (out of stock, pricing error, cannot deliver, buyer asked). */
 export function sellerCancelOrder(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; reasonKey: string },
+  input: VerbInput<"SELLER_CANCEL">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The buyer has shipped the return: carrier and tracking number. */
 export function shipReturn(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string; carrier: string; trackingNumber: string },
+  input: VerbInput<"SHIP_RETURN">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

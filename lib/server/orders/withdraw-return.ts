@@ -3,11 +3,12 @@ import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import type { VerbInput } from "./verb-input";
 
 /** The buyer withdraws their open refund or return request. */
 export function withdrawReturn(
   user: SessionUser,
-  input: { orderId: string; expectedVersion: number; idempotencyKey?: string },
+  input: VerbInput<"WITHDRAW_RETURN">,
   now: Date,
 ): Promise<Result<OrderCommandResult>> {
   const { orderId, expectedVersion, idempotencyKey } = input;

@@ -1,0 +1,149 @@
+/** Every deadline the machine sets, whose it is, how it is keyed, and what a person calls it. */
+
+/**
+ * Every deadline the machine sets. Each has a system command that acts on it (DEADLINE_COMMANDS);
+ * the `_REMINDER` kinds fire 2 hours before the deadline they name.
+ */
+export const DEADLINE_KINDS = [
+  "PAYMENT",
+  "PAYMENT_REMINDER",
+  "REMORSE_WINDOW",
+  "AUTO_APPROVE_WINDOW",
+  "CANCEL_REQUEST_ANSWER",
+  "CANCEL_REQUEST_ANSWER_REMINDER",
+  "DISPATCH",
+  "DISPATCH_REMINDER",
+  "DISPATCH_AUTO_CANCEL",
+  "CARRIER_PICKUP",
+  "DELIVERY",
+  "RETURN_WINDOW",
+  "SELLER_REVIEW",
+  "SELLER_REVIEW_REMINDER",
+  "OFFER_ANSWER",
+  "OFFER_ANSWER_REMINDER",
+  "SHIP_BACK",
+  "SHIP_BACK_REMINDER",
+  "RETURN_TRANSIT",
+  "INSPECTION",
+  "INSPECTION_REMINDER",
+  "REFUSED_PARCEL_TRANSIT",
+  "REFUSAL_INSPECTION",
+  "REFUSAL_INSPECTION_REMINDER",
+  "DISPUTE_FILING",
+  "CANCEL_DISPUTE_FILING",
+  "APPEAL_WINDOW",
+  "REFUND_ARRIVAL",
+  "REFUND_OVERDUE",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * Whose deadline it is. ORDER deadlines end when the order reaches a final status; CASE and REFUND
+ * deadlines belong to sub-machines that may go on after it (a refused parcel is inspected after the
+ * order is cancelled; a refund arrives after the order completes).
+ */
+export type DeadlineScope = "ORDER" | "CASE" | "REFUND" | "DISPUTE";
+
+export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
+  PAYMENT: "ORDER",
+  PAYMENT_REMINDER: "ORDER",
+  REMORSE_WINDOW: "ORDER",
+  AUTO_APPROVE_WINDOW: "ORDER",
+  CANCEL_REQUEST_ANSWER: "ORDER",
+  CANCEL_REQUEST_ANSWER_REMINDER: "ORDER",
+  DISPATCH: "ORDER",
+  DISPATCH_REMINDER: "ORDER",
+  DISPATCH_AUTO_CANCEL: "ORDER",
+  CARRIER_PICKUP: "ORDER",
+  DELIVERY: "ORDER",
+  RETURN_WINDOW: "ORDER",
+  SELLER_REVIEW: "CASE",
+  SELLER_REVIEW_REMINDER: "CASE",
+  OFFER_ANSWER: "CASE",
+  OFFER_ANSWER_REMINDER: "CASE",
+  SHIP_BACK: "CASE",
+  SHIP_BACK_REMINDER: "CASE",
+  RETURN_TRANSIT: "CASE",
+  INSPECTION: "CASE",
+  INSPECTION_REMINDER: "CASE",
+  REFUSED_PARCEL_TRANSIT: "CASE",
+  REFUSAL_INSPECTION: "CASE",
+  REFUSAL_INSPECTION_REMINDER: "CASE",
+  DISPUTE_FILING: "CASE",
+  CANCEL_DISPUTE_FILING: "ORDER",
+  APPEAL_WINDOW: "DISPUTE",
+  REFUND_ARRIVAL: "REFUND",
+  REFUND_OVERDUE: "REFUND",
+};
+
+export function isDeadlineKind(value: string): value is DeadlineKind {
+  return (DEADLINE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A deadline's key: its kind, or `<kind>:<ref>` for a deadline that exists once per thing (e.g. a
+ * refund's arrival). An order has at most one open deadline per key.
+ */
+export type DeadlineKey = string;
+
+export function deadlineKey(kind: DeadlineKind, ref?: string): DeadlineKey {
+  return ref ? `${kind}:${ref}` : kind;
+}
+
+/** The kind and the ref of a key, or null when the kind is unknown. */
+export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: string } | null {
+  if (typeof key !== "string") return null;
+  const at = key.indexOf(":");
+  const kind = at < 0 ? key : key.slice(0, at);
+  if (!isDeadlineKind(kind)) return null;
+  return at < 0 ? { kind } : { kind, ref: key.slice(at + 1) };
+}
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  PAYMENT: "Payment due",
+  PAYMENT_REMINDER: "Payment reminder",
+  REMORSE_WINDOW: "Instant cancellation ends",
+  AUTO_APPROVE_WINDOW: "The shop's instant cancellation ends",
+  CANCEL_REQUEST_ANSWER: "Seller must answer the cancel request by",
+  CANCEL_REQUEST_ANSWER_REMINDER: "Reminder to the seller about the cancel request",
+  DISPATCH: "Seller must ship by",
+  DISPATCH_REMINDER: "Reminder to the seller to ship",
+  DISPATCH_AUTO_CANCEL: "Cancelled automatically if not shipped by",
+  CARRIER_PICKUP: "Carrier pickup expected by",
+  DELIVERY: "Delivery expected by",
+  RETURN_WINDOW: "Refunds and returns close",
+  SELLER_REVIEW: "Seller must review the request by",
+  SELLER_REVIEW_REMINDER: "Reminder to the seller to review",
+  OFFER_ANSWER: "Buyer must answer the offer by",
+  OFFER_ANSWER_REMINDER: "Reminder to the buyer about the offer",
+  SHIP_BACK: "Buyer must ship the return by",
+  SHIP_BACK_REMINDER: "Reminder to the buyer to ship the return",
+  RETURN_TRANSIT: "Return parcel expected at the seller by",
+  INSPECTION: "Seller must inspect the return by",
+  INSPECTION_REMINDER: "Reminder to the seller to inspect",
+  REFUSED_PARCEL_TRANSIT: "Refused parcel expected back by",
+  REFUSAL_INSPECTION: "Seller must confirm the refused parcel by",
+  REFUSAL_INSPECTION_REMINDER: "Reminder to the seller to confirm receipt",
+  DISPUTE_FILING: "Buyer may escalate until",
+  CANCEL_DISPUTE_FILING: "Buyer may escalate the rejected cancel until",
+  APPEAL_WINDOW: "Seller may appeal until",
+  REFUND_ARRIVAL: "Refund expected by",
+  REFUND_OVERDUE: "Refund overdue after",
+};
+
+/** Reminders are the platform's own timers, not deadlines anyone has to meet. */
+export function isReminder(kind: DeadlineKind): boolean {
+  return kind.endsWith("_REMINDER");
+}
+
+/** The simulated world's own events, which a developer may bring forward: the carrier and the payment network. */
+export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
+
+/** The button that brings a simulated deadline forward. */
+export const HURRY_LABELS: Partial<Record<DeadlineKind, string>> = {
+  CARRIER_PICKUP: "Carrier: pick up now",
+  DELIVERY: "Carrier: deliver now",
+  RETURN_TRANSIT: "Carrier: returned parcel arrives now",
+  REFUSED_PARCEL_TRANSIT: "Carrier: refused parcel arrives now",
+  REFUND_ARRIVAL: "Payment network: refund arrives now",
+};

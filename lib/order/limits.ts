@@ -1,0 +1,31 @@
+/**
+ * The limits of what people type and attach, in one place: the rules check them, the forms
+ * describe them, the upload check enforces the bytes. Nothing else restates these numbers.
+ */
+
+/** Photos per form, and the size of each (checked by their bytes on the server). */
+export const MAX_PHOTOS = 6;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const PHOTO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+export const MAX_DESCRIPTION = 2000;
+export const MAX_STATEMENT = 2000;
+/** A rationale must say why, in a sentence or more. */
+export const MIN_RATIONALE = 20;
+
+export const RETURN_CARRIERS = ["USPS", "UPS", "FedEx", "DHL", "Other"] as const;
+export type ReturnCarrier = (typeof RETURN_CARRIERS)[number];
+
+/** A tracking number: letters and digits, as printed on the carrier's receipt. */
+export const TRACKING_NUMBER = { min: 8, max: 34 } as const;
+export const TRACKING_NUMBER_PATTERN = new RegExp(`^[A-Z0-9]{${TRACKING_NUMBER.min},${TRACKING_NUMBER.max}}$`);
+
+/** "5 MB" for people. */
+export function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The hint under a photo field. */
+export function photoHint(required: "optional" | "at least one"): string {
+  return `PNG, JPEG or WebP, up to ${describeBytes(MAX_PHOTO_BYTES)} each, ${required === "optional" ? "" : "at least 1 and "}at most ${MAX_PHOTOS}.`;
+}

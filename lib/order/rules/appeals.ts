@@ -1,0 +1,124 @@
+/**
+ * Appeals (DOMAIN.md "Disputes and appeals"): the seller may appeal a decision for the buyer within
+ * the policy's appeal window; a different agent decides. If the seller wins after the buyer was
+ * refunded, the buyer keeps the refund and the platform compensates the seller.
+ */
+import { deadlineKey } from "../deadlines";
+import { APPEAL_OUTCOMES, type DisputeState } from "../dispute";
+import { MIN_RATIONALE } from "../limits";
+import { ORDER_STATUSES } from "../model";
+import { describeDuration } from "../policy";
+import { event } from "./events";
+import { ledgerMoves } from "./ledger-moves";
+import { caseDeadlines, moveCase, openCase } from "./outcomes/case";
+import { anyDisputeIn, disputeIn, findDispute, statementCheck } from "./outcomes/dispute";
+import { money, notify } from "./sentences";
+import { quiet, type Outcome, type Rules, type StateContext } from "./shape";
+
+type AppealCommand = "APPEAL_DECISION" | "DECIDE_APPEAL" | "APPEAL_WINDOW_END";
+
+/** After an appeal closes a case whose return window already ended, the window's timer comes back to complete the order. */
+function reopenCompletion({ state, now }: StateContext): Outcome["deadlines"] {
+  // While the window is open its deadline is still there; only a window that already ended needs its timer back, now.
+  return state.status === "DELIVERED" && !state.deadlines.RETURN_WINDOW ? { open: [{ kind: "RETURN_WINDOW", dueAt: now }] } : {};
+}
+
+export const APPEAL_RULES: Rules<AppealCommand> = {
+  APPEAL_DECISION: {
+    label: "Appeal the decision",
+    roles: ["SELLER"],
+    from: ORDER_STATUSES,
+    to: [],
+    disputes: { from: ["DECIDED_FOR_BUYER"], to: ["APPEALED"] },
+    guard: anyDisputeIn(["DECIDED_FOR_BUYER"]),
+    validate: (ctx) => disputeIn(ctx, "DECIDED_FOR_BUYER") ?? statementCheck(ctx.command.statement, 0),
+    apply: ({ state, command, now }) => {
+      const dispute = findDispute(state, command.disputeId)!;
+      return {
+        dispute: { ...dispute, status: "APPEALED", appeal: { statement: command.statement, at: now, outcome: null, rationale: null, agentId: null, decidedAt: null } },
+        deadlines: { close: [deadlineKey("APPEAL_WINDOW", dispute.id)] },
+        effects: [notify("BUYER", "DISPUTE_APPEALED", `The seller appealed the decision on order ${state.code}`, "Another platform support agent will review it. You keep what you were refunded either way.")],
+        event: event("DISPUTE_APPEALED", `The seller appealed the decision: "${command.statement}"`, { disputeId: dispute.id }),
+      };
+    },
+  },
+
+  DECIDE_APPEAL: {
+    label: "Decide the appeal",
+    roles: ["SUPPORT"],
+    from: ORDER_STATUSES,
+    to: [],
+    disputes: { from: ["APPEALED"], to: ["APPEAL_UPHELD", "APPEAL_OVERTURNED"] },
+    cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"], stays: ["RETURN_SHIPPED"] },
+    guard: ({ state, actor }) => {
+      const appealed = state.disputes.filter((d) => d.status === "APPEALED");
+      if (appealed.length === 0) return quiet("There is no appeal to decide.");
+      return appealed.some((d) => d.decision?.agentId !== actor.id) ? null : { reason: "A different agent must decide this appeal: you made the original decision." };
+    },
+    validate: (ctx) => {
+      const wrong = disputeIn(ctx, "APPEALED");
+      if (wrong) return wrong;
+      const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
+      if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: "A different agent must decide the appeal: you made the original decision." };
+      if (!(APPEAL_OUTCOMES as readonly string[]).includes(ctx.command.outcome)) return { field: "outcome", reason: "Uphold the decision or overturn it." };
+      if (ctx.command.rationale.trim().length < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
+      return null;
+    },
+    apply: (ctx) => {
+      const { state, command, actor, now } = ctx;
+      const dispute = findDispute(state, command.disputeId)!;
+      const overturned = command.outcome === "OVERTURN";
+      const appeal = { ...dispute.appeal!, outcome: overturned ? ("OVERTURNED" as const) : ("UPHELD" as const), rationale: command.rationale, agentId: actor.id, decidedAt: now };
+      const next: DisputeState = { ...dispute, status: overturned ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD", appeal };
+      const rationale = `Rationale: ${command.rationale}`;
+      if (!overturned) {
+        return {
+          dispute: next,
+          effects: [notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was rejected`, rationale)],
+          event: event("APPEAL_DECIDED", `Another agent upheld the decision for the buyer. ${rationale}`, { disputeId: dispute.id }),
+        };
+      }
+      const refunded = dispute.decision!.refundedMinor;
+      const current = openCase(ctx);
+      const pendingReturn = dispute.subject === "CASE" && current?.id === dispute.subjectRef && current.refundOnArrival ? current : null;
+      // A return the decision required is no longer owed: not yet shipped, the case closes; already on its way,
+      // it reaches the seller as an ordinary return, inspected before any refund.
+      const caseOutcome: Partial<Outcome> = !pendingReturn
+        ? {}
+        : pendingReturn.status === "AWAITING_SHIPBACK"
+          ? { returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx), ...reopenCompletion(ctx) } }
+          : { returnCase: { ...pendingReturn, refundOnArrival: false } };
+      return {
+        dispute: next,
+        ...caseOutcome,
+        effects: [
+          ...(refunded > 0 ? [ledgerMoves.compensation(state, refunded)] : []),
+          notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was granted`, `${refunded > 0 ? `The platform compensates you ${money(state, refunded)}; the buyer keeps their refund. ` : ""}${rationale}`),
+          notify("BUYER", "APPEAL_DECIDED", `The seller's appeal on order ${state.code} was granted`, `${refunded > 0 ? "You keep your refund. " : "The return is no longer required. "}${rationale}`),
+        ],
+        event: event(
+          "APPEAL_DECIDED",
+          `Another agent granted the seller's appeal.${refunded > 0 ? ` The buyer keeps the refund; the platform compensates the seller ${money(state, refunded)}.` : ""} ${rationale}`,
+          { disputeId: dispute.id },
+        ),
+      };
+    },
+  },
+
+  APPEAL_WINDOW_END: {
+    label: "Close the appeal window",
+    roles: ["SYSTEM"],
+    from: ORDER_STATUSES,
+    to: [],
+    disputes: { from: ["DECIDED_FOR_BUYER"], to: ["CLOSED"] },
+    timer: (command) => deadlineKey("APPEAL_WINDOW", command.disputeId),
+    validate: (ctx) => disputeIn(ctx, "DECIDED_FOR_BUYER"),
+    apply: ({ state, command, policy }) => {
+      const dispute = findDispute(state, command.disputeId)!;
+      return {
+        dispute: { ...dispute, status: "CLOSED" },
+        event: event("DISPUTE_CLOSED", `The seller did not appeal within ${describeDuration(policy.appealWindow)}; the decision stands.`, { disputeId: dispute.id }),
+      };
+    },
+  },
+};

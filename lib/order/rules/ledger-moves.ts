@@ -1,0 +1,31 @@
+/**
+ * Every way money moves on an order, as one constructor each (DOMAIN.md "Money"; accounts in
+ * commands.ts). Each posting pair sums to zero, so the books balance by construction.
+ */
+import { accounts, type Effect, type LedgerKind } from "../commands";
+import type { OrderState } from "../model";
+
+type Books = Pick<OrderState, "currency" | "buyerId" | "shopId">;
+
+function move(kind: LedgerKind, state: Books, from: string, to: string, amountMinor: number): Effect {
+  return { type: "LEDGER", kind, currency: state.currency, postings: [{ account: from, amountMinor: -amountMinor }, { account: to, amountMinor }] };
+}
+
+export const ledgerMoves = {
+  /** The buyer pays; the platform holds the money. */
+  payment: (state: Books, amountMinor: number) => move("PAYMENT", state, accounts.buyer(state.buyerId), accounts.escrow, amountMinor),
+  /** A refund leaves escrow for the buyer. */
+  refund: (state: Books, amountMinor: number) => move("REFUND", state, accounts.escrow, accounts.buyer(state.buyerId), amountMinor),
+  /** Return postage the buyer pays, kept from escrow by the platform. */
+  postageKept: (state: Books, amountMinor: number) => move("POSTAGE", state, accounts.escrow, accounts.platform, amountMinor),
+  /** Return postage charged to the seller (a seller-fault return). */
+  postageCharged: (state: Books, amountMinor: number) => move("POSTAGE", state, accounts.seller(state.shopId), accounts.platform, amountMinor),
+  /** What escrow still holds, paid to the seller. */
+  settlement: (state: Books, amountMinor: number) => move("SETTLEMENT", state, accounts.escrow, accounts.seller(state.shopId), amountMinor),
+  /** An overdue refund the platform takes over from the payment network. */
+  recall: (state: Books, amountMinor: number) => move("RECALL", state, accounts.buyer(state.buyerId), accounts.platform, amountMinor),
+  /** The platform pays the buyer's wallet instead. */
+  remedy: (state: Books, amountMinor: number) => move("REMEDY", state, accounts.platform, accounts.buyer(state.buyerId), amountMinor),
+  /** The platform compensates a seller who won an appeal after the buyer was refunded. */
+  compensation: (state: Books, amountMinor: number) => move("COMPENSATION", state, accounts.platform, accounts.seller(state.shopId), amountMinor),
+} as const;

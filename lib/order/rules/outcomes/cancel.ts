@@ -1,0 +1,130 @@
+/**
+ * Shared outcome: cancelling the order before it ships (DOMAIN.md "Cancellation by stage"), and the
+ * checks the cancel rules share (is a cancel still instant? may the buyer still ask?).
+ */
+import { formatDateTime } from "../../../format";
+import type { CancelRequestState, CancelRequestStatus } from "../../cancel-request";
+import type { DeadlineSpec, Effect } from "../../commands";
+import type { OrderState, OrderStatus } from "../../model";
+import { AUTO_APPROVE_WINDOW_HOURS, isAutoApproveWindow } from "../../policy";
+import type { Reason } from "../../reasons";
+import { event } from "../events";
+import { BY, notify, refundSentence } from "../sentences";
+import { quiet, type Block, type Outcome, type StateContext } from "../shape";
+import { issueRefund } from "./refund";
+
+/** Why the buyer can no longer cancel once the parcel has left. */
+export const SHIPPED: Partial<Record<OrderStatus, string>> = {
+  IN_TRANSIT: "Cancel is no longer available: the parcel has shipped. You can refuse it, or request a return after delivery.",
+  DELIVERED: "Cancel is no longer available: the parcel has been delivered. You can request a refund or a return instead.",
+  COMPLETED: "This order is complete, so it can no longer be cancelled.",
+  CANCELLED: "This order is already cancelled.",
+};
+
+/** Why the shop or support can no longer cancel once the parcel has left. */
+export const SELLER_SHIPPED: Partial<Record<OrderStatus, string | Block>> = {
+  IN_TRANSIT: "The carrier has the parcel: the order can no longer be cancelled. The buyer can refuse it or return it after delivery.",
+  DELIVERED: quiet("The order has been delivered."),
+  COMPLETED: quiet("The order is complete."),
+  CANCELLED: quiet("The order is already cancelled."),
+};
+
+export const ARRANGED_NO_REQUEST = "Cancel is no longer available: the seller has arranged shipment. If it won't arrive on time, you can request a refund instead.";
+
+/** What the buyer's one cancel request came to (an approved one cancelled the order, so it is not asked about). */
+function describeRequest(request: CancelRequestState): string {
+  switch (request.status) {
+    case "PENDING":
+      return `You asked the seller to cancel on ${formatDateTime(request.requestedAt)}; they have until ${formatDateTime(request.respondBy!)} to answer, or it is approved automatically.`;
+    case "AUTO_REJECTED":
+      return "You can ask only once per order: your cancel request was rejected automatically when the order shipped.";
+    case "WITHDRAWN":
+      return "You can ask only once per order, and you withdrew your cancel request.";
+    default:
+      return "You can ask only once per order, and the seller rejected your cancel request.";
+  }
+}
+
+/** Whether the shop's auto-approve window still makes a cancel instant in AWAITING_SHIPMENT. */
+export function inAutoApproveWindow(state: OrderState, now: Date): boolean {
+  if (state.status !== "AWAITING_SHIPMENT" || !state.awaitingShipmentAt) return false;
+  const window = isAutoApproveWindow(state.autoApproveWindow) ? AUTO_APPROVE_WINDOW_HOURS[state.autoApproveWindow] : 0;
+  return (now.getTime() - state.awaitingShipmentAt.getTime()) / 3_600_000 < window;
+}
+
+export function remorseOpen(state: OrderState, now: Date): boolean {
+  return state.status === "ON_HOLD" && !!state.remorseEndsAt && now.getTime() < state.remorseEndsAt.getTime();
+}
+
+/** Why the buyer may not request a cancel now, or null when they may. */
+export function requestCancelBlock({ state, now, policy }: StateContext): Block | null {
+  if (state.cancelRequest) return { reason: describeRequest(state.cancelRequest) };
+  if (state.status === "AWAITING_COLLECTION" && !policy.cancelRequestInAwaitingCollection) return { reason: ARRANGED_NO_REQUEST };
+  if (inAutoApproveWindow(state, now)) return quiet("You can cancel at once: the shop approves cancellations automatically at this stage.");
+  return null;
+}
+
+/** An open dispute about the cancel request, if any (it blocks shipping). */
+export function openCancelDispute(state: OrderState) {
+  return state.disputes.find((dispute) => dispute.subject === "CANCEL_REQUEST" && dispute.status === "OPEN") ?? null;
+}
+
+export function resolveRequest({ state, now }: StateContext, status: CancelRequestStatus, rejectReasonKey: string | null = null): CancelRequestState {
+  return { ...state.cancelRequest!, status, respondBy: null, resolvedAt: now, rejectReasonKey };
+}
+
+/**
+ * Cancels the order: the cancellation with its reason and fault, stock back, a full refund to the
+ * original payment method when it was paid, the parties told. A pending cancel request is resolved
+ * in the buyer's favour (by the seller: approved; otherwise: approved automatically).
+ */
+export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: string; requestStatus?: CancelRequestStatus; keepDispute?: boolean } = {}): Outcome {
+  const { state, actor, now } = ctx;
+  const effects: Effect[] = [{ type: "RESTOCK" }];
+  const deadlines: DeadlineSpec[] = [];
+  let refundText = "";
+  let buyerRefundText = "";
+  if (state.paidAt) {
+    // Before shipment everything comes back: the items and the shipping fee.
+    const total = Math.min(state.itemsMinor + state.shippingFeeMinor, state.escrowMinor);
+    const issued = issueRefund(ctx, `cancel:${state.id}`, {
+      currency: state.currency,
+      itemsMinor: state.itemsMinor,
+      shippingMinor: state.shippingFeeMinor,
+      postageMinor: 0,
+      postagePaidBy: null,
+      postageDeductedMinor: 0,
+      totalMinor: total,
+      partial: false,
+      capped: total < state.itemsMinor + state.shippingFeeMinor,
+    });
+    effects.push(...issued.effects);
+    deadlines.push(...issued.deadlines);
+    refundText = refundSentence(issued.refund, "the buyer's");
+    buyerRefundText = refundSentence(issued.refund, "your");
+  }
+  const by = BY[actor.role];
+  const title = `Order ${state.code} was cancelled ${by}`;
+  if (actor.role !== "BUYER" || state.paidAt) {
+    effects.push(notify("BUYER", "ORDER_CANCELLED", title, `Reason: ${reason.label}.${buyerRefundText ? " " + buyerRefundText : ""}`));
+  }
+  if (actor.role !== "SELLER") {
+    const fault = reason.fault === "SELLER" ? "It counts towards your seller-fault cancellation rate." : "Not counted against your shop.";
+    effects.push(notify("SELLER", "ORDER_CANCELLED", title, `Reason: ${reason.label}. The stock has been restored${state.paidAt ? " and the buyer is being refunded" : ""}. ${fault}`));
+  }
+
+  const pending = state.cancelRequest?.status === "PENDING" ? state.cancelRequest : null;
+  const cancelRequest = pending ? resolveRequest(ctx, opts.requestStatus ?? (actor.role === "SELLER" ? "APPROVED" : "AUTO_APPROVED")) : undefined;
+
+  // A dispute about the cancel request is moot once the order is cancelled another way.
+  const moot = opts.keepDispute ? null : openCancelDispute(state);
+  return {
+    status: "CANCELLED",
+    patch: { cancellation: { reasonKey: reason.key, byRole: actor.role, byId: actor.id, at: now, fault: reason.fault } },
+    ...(cancelRequest ? { cancelRequest } : {}),
+    ...(moot ? { dispute: { ...moot, status: "CLOSED" as const } } : {}),
+    deadlines: { open: deadlines },
+    effects,
+    event: event("ORDER_CANCELLED", `${opts.summary ?? `Cancelled ${by}`}: ${reason.label}.${refundText ? " " + refundText : ""}`, { reasonKey: reason.key, fault: reason.fault }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Shared outcomes of the after-sales case (DOMAIN.md "Returns and refunds"): finding and moving the
+ * open case, refunding it, closing it, and completing the order when nothing is left to wait for.
+ */
+import type { Effect } from "../../commands";
+import { DEADLINE_SCOPES, parseDeadlineKey, type DeadlineKey } from "../../deadlines";
+import type { OrderStatus } from "../../model";
+import { FINAL_CASE_STATUSES, previewRefund, type CaseStatus, type RefundBreakdown, type ReturnCaseState } from "../../return-case";
+import { event } from "../events";
+import { caseWord, money, notify, refundSentence } from "../sentences";
+import { quiet, type Block, type Outcome, type StateContext } from "../shape";
+import { issueRefund, settlement } from "./refund";
+
+/** Where an open case can be: after shipment, before (US pre-delivery refund) or after delivery. */
+export const CASE_STATUSES_OF_ORDER: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"];
+
+export function openCase({ state }: Pick<StateContext, "state">): ReturnCaseState | null {
+  const current = state.returnCase;
+  return current && !FINAL_CASE_STATUSES.includes(current.status) ? current : null;
+}
+
+/** A guard: the open case is at one of these steps. */
+export function caseIn(...statuses: CaseStatus[]) {
+  return (ctx: StateContext): Block | null => {
+    const current = openCase(ctx);
+    return current && statuses.includes(current.status) ? null : quiet("There is no request at this step.");
+  };
+}
+
+export function moveCase(ctx: StateContext, status: CaseStatus, patch: Partial<ReturnCaseState> = {}): ReturnCaseState {
+  const current = ctx.state.returnCase!;
+  const final = FINAL_CASE_STATUSES.includes(status);
+  return { ...current, ...patch, status, closedAt: final ? ctx.now : current.closedAt };
+}
+
+/** The open deadlines of the current case (they all end when the case does). */
+export function caseDeadlines(ctx: StateContext): DeadlineKey[] {
+  return Object.keys(ctx.state.deadlines).filter((key) => {
+    const parsed = parseDeadlineKey(key);
+    return parsed && DEADLINE_SCOPES[parsed.kind] === "CASE";
+  });
+}
+
+export function caseBreakdown(ctx: StateContext, partialMinor?: number | null): RefundBreakdown {
+  const current = ctx.state.returnCase!;
+  return previewRefund(ctx.state, { caseType: current.type, reasonKey: current.reasonKey, partialMinor }, ctx.policy);
+}
+
+/**
+ * Completes the order when nothing is left to wait for: everything was refunded, the item came
+ * back, or the return window is over. What escrow still holds settles to the seller.
+ */
+export function completion(ctx: StateContext, escrowAfter: number, itemReturned = false): Pick<Outcome, "status" | "effects"> {
+  const { state, now } = ctx;
+  if (!CASE_STATUSES_OF_ORDER.includes(state.status)) return {};
+  const windowOver = !!state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime();
+  if (escrowAfter > 0 && !itemReturned && !windowOver) return {};
+  return { status: "COMPLETED", effects: settlement(state, escrowAfter) };
+}
+
+/** Refunds the current case: the refund, its postings and deadlines; the case REFUNDED; the order completed or settled if that is the end. */
+export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opts: { summary: string; restock?: boolean; itemReturned?: boolean }): Outcome {
+  const { state } = ctx;
+  const current = state.returnCase!;
+  const issued = issueRefund(ctx, `case:${current.id}`, breakdown);
+  // A refused parcel's order is already cancelled: what is left (the original shipping) settles to the seller now.
+  const done = current.type === "REFUSED_PARCEL" ? { effects: settlement(state, issued.escrowAfter) } : completion(ctx, issued.escrowAfter, opts.itemReturned);
+  const postage =
+    breakdown.postagePaidBy === "BUYER" && breakdown.postageDeductedMinor > 0
+      ? ` Return postage of ${money(state, breakdown.postageDeductedMinor)} was kept from it.`
+      : breakdown.postagePaidBy === "SELLER"
+        ? ` Return postage of ${money(state, breakdown.postageMinor)} is charged to the seller.`
+        : breakdown.postagePaidBy === "PLATFORM"
+          ? " Return postage is paid by the platform."
+          : "";
+  return {
+    ...(done.status ? { status: done.status } : {}),
+    returnCase: moveCase(ctx, "REFUNDED", { refundMinor: breakdown.totalMinor }),
+    deadlines: { open: issued.deadlines, close: caseDeadlines(ctx) },
+    effects: [
+      ...(opts.restock ? [{ type: "RESTOCK" as const }] : []),
+      ...issued.effects,
+      ...(done.effects ?? []),
+      notify("BUYER", "REFUND_STARTED", `Your ${caseWord(current.type)} for order ${state.code} was refunded`, refundSentence(issued.refund, "your") + postage),
+      notify("SELLER", "CASE_REFUNDED", `Order ${state.code}: the buyer was refunded ${money(state, breakdown.totalMinor)}`, opts.summary + postage),
+    ],
+    event: event("CASE_REFUNDED", `${opts.summary} ${refundSentence(issued.refund, "the buyer's")}${postage}${done.status ? " The order is complete." : ""}`, { caseId: current.id, ...breakdown }),
+  };
+}
+
+/** Closes the current case without a refund; the order completes if its return window is already over. */
+export function closeTheCase(ctx: StateContext, summary: string, notes: Effect[]): Outcome {
+  const done = completion(ctx, ctx.state.escrowMinor);
+  return {
+    ...(done.status ? { status: done.status } : {}),
+    returnCase: moveCase(ctx, "CLOSED"),
+    deadlines: { close: caseDeadlines(ctx) },
+    effects: [...(done.effects ?? []), ...notes],
+    event: event("CASE_CLOSED", `${summary}${done.status ? " The order is complete." : ""}`, { caseId: ctx.state.returnCase!.id }),
+  };
+}

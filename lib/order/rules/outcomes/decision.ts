@@ -1,0 +1,94 @@
+/**
+ * Support's decision on a dispute about a case or a cancel request (DECIDE_DISPUTE): for the seller
+ * the case closes; for the buyer the order is cancelled, or the case refunded in full or in part, or
+ * a return required first. A decision for the buyer opens the seller's appeal window.
+ */
+import { formatDateTime } from "../../../format";
+import type { Command, RefundEffect } from "../../commands";
+import type { DisputeState, DisputeOutcome } from "../../dispute";
+import { addDuration } from "../../policy";
+import { findReason } from "../../reasons";
+import { previewRefund } from "../../return-case";
+import { event } from "../events";
+import { money, notify } from "../sentences";
+import type { Context, Outcome } from "../shape";
+import { cancelTheOrder } from "./cancel";
+import { caseBreakdown, caseDeadlines, completion, moveCase, refundTheCase } from "./case";
+import { findDispute, withDispute } from "./dispute";
+
+type DecideContext = Context<Extract<Command, { type: "DECIDE_DISPUTE" }>>;
+
+function decided(ctx: DecideContext, outcome: DisputeOutcome, refundedMinor: number, status: DisputeState["status"]): DisputeState {
+  const { state, command, actor, now } = ctx;
+  return {
+    ...findDispute(state, command.disputeId)!,
+    status,
+    decision: { outcome, amountMinor: command.amountMinor, returnRequired: command.returnRequired, rationale: command.rationale, agentId: String(actor.id), at: now, refundedMinor },
+  };
+}
+
+const refundedBy = (outcome: Outcome) => outcome.effects?.find((e): e is RefundEffect => e.type === "REFUND")?.totalMinor ?? 0;
+
+export function decideForSeller(ctx: DecideContext): Outcome {
+  const { state, command } = ctx;
+  const dispute = findDispute(state, command.disputeId)!;
+  const rationale = `Rationale: ${command.rationale}`;
+  const base: Outcome = { event: event("DISPUTE_DECIDED", "") };
+  if (dispute.subject === "CASE") {
+    const done = completion(ctx, state.escrowMinor);
+    Object.assign(base, { ...(done.status ? { status: done.status } : {}), returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx) }, effects: done.effects ?? [] });
+  }
+  return withDispute(base, decided(ctx, "SELLER", 0, "DECIDED_FOR_SELLER"), `Platform support decided for the seller. ${rationale}`, [
+    notify("BUYER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for the seller`, rationale),
+    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for you`, rationale),
+  ]);
+}
+
+/** What support decides for the buyer on a request or a returned parcel. */
+function caseForBuyer(ctx: DecideContext): Outcome {
+  const { state, command, now, policy } = ctx;
+  const current = state.returnCase!;
+  // Validation allows a required return only for a return-and-refund whose item the buyer still has.
+  if (command.returnRequired) {
+    const shipBy = addDuration(now, policy.shipBack, policy);
+    return {
+      returnCase: moveCase(ctx, "AWAITING_SHIPBACK", { refundOnArrival: true }),
+      deadlines: { open: [{ kind: "SHIP_BACK", dueAt: shipBy }], close: caseDeadlines(ctx) },
+      effects: [notify("BUYER", "RETURN_APPROVED", `Platform support decided order ${state.code} for you: ship the item back`, `Send it to the shop's return address with a tracking number by ${formatDateTime(shipBy)}; you are refunded when it reaches the seller.`)],
+      event: event("DISPUTE_DECIDED", ""),
+    };
+  }
+  const itemReturned = current.type === "RETURN_AND_REFUND" && current.status === "RECEIPT_REJECTED";
+  // A return the buyer keeps is a refund only: no parcel, no postage.
+  const breakdown =
+    current.type === "RETURN_AND_REFUND" && !itemReturned
+      ? previewRefund(state, { caseType: "REFUND_ONLY", reasonKey: current.reasonKey, partialMinor: command.amountMinor }, policy)
+      : caseBreakdown(ctx, command.amountMinor);
+  return refundTheCase(ctx, breakdown, { summary: "Platform support decided for the buyer.", itemReturned });
+}
+
+export function decideForBuyer(ctx: DecideContext): Outcome {
+  const { state, command, now, policy } = ctx;
+  const dispute = findDispute(state, command.disputeId)!;
+  const rationale = `Rationale: ${command.rationale}`;
+  const appealBy = addDuration(now, policy.appealWindow, policy);
+  const appealWindow = { kind: "APPEAL_WINDOW" as const, dueAt: appealBy, ref: dispute.id };
+
+  if (dispute.subject === "CANCEL_REQUEST") {
+    const reason = findReason(state.cancelRequest!.reasonKey)!;
+    const cancelled = cancelTheOrder(ctx, reason, { summary: "Platform support decided the cancel request for the buyer and cancelled the order", keepDispute: true });
+    return {
+      ...cancelled,
+      dispute: decided(ctx, "BUYER", refundedBy(cancelled), "DECIDED_FOR_BUYER"),
+      deadlines: { ...cancelled.deadlines, open: [...(cancelled.deadlines?.open ?? []), appealWindow] },
+      event: event("DISPUTE_DECIDED", `${cancelled.event.summary} ${rationale}`, { ...cancelled.event.data, disputeId: dispute.id }),
+    };
+  }
+
+  const caseOutcome = caseForBuyer(ctx);
+  const withAppeal = { ...caseOutcome, deadlines: { ...caseOutcome.deadlines, open: [...(caseOutcome.deadlines?.open ?? []), appealWindow] } };
+  const partial = command.amountMinor !== null ? ` (partial: ${money(state, command.amountMinor)})` : "";
+  return withDispute(withAppeal, decided(ctx, "BUYER", refundedBy(caseOutcome), "DECIDED_FOR_BUYER"), `Platform support decided for the buyer${partial}${command.returnRequired ? ", return required" : ""}. ${rationale}`, [
+    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for the buyer`, `${rationale} You may appeal until ${formatDateTime(appealBy)}.`),
+  ]);
+}

@@ -1,0 +1,56 @@
+/** Shared by the dispute and appeal rules: what can be escalated, finding a dispute, checking statements. */
+import type { Command } from "../../commands";
+import type { DisputeState, DisputeSubject } from "../../dispute";
+import { MAX_PHOTOS, MAX_STATEMENT } from "../../limits";
+import type { OrderState } from "../../model";
+import { quiet, type Block, type Context, type FieldError, type Outcome, type StateContext } from "../shape";
+import type { Effect } from "../../commands";
+import { event } from "../events";
+
+export const SUBJECT_WORDS: Record<DisputeSubject, string> = { CASE: "the rejected request", CANCEL_REQUEST: "the rejected cancel request", REFUND: "the overdue refund" };
+
+/** What the buyer can escalate now, by subject, with the thing it is about. */
+export function escalatable(state: OrderState): { subject: DisputeSubject; ref: string }[] {
+  const result: { subject: DisputeSubject; ref: string }[] = [];
+  const already = (subject: DisputeSubject, ref: string) => state.disputes.some((d) => d.subject === subject && d.subjectRef === ref);
+  const current = state.returnCase;
+  if (current && (current.status === "REJECTED" || current.status === "RECEIPT_REJECTED") && state.deadlines.DISPUTE_FILING && !already("CASE", current.id)) {
+    result.push({ subject: "CASE", ref: current.id });
+  }
+  if (state.cancelRequest?.status === "REJECTED" && state.status === "AWAITING_SHIPMENT" && state.deadlines.CANCEL_DISPUTE_FILING && !already("CANCEL_REQUEST", state.id)) {
+    result.push({ subject: "CANCEL_REQUEST", ref: state.id });
+  }
+  for (const refund of state.refunds) if (refund.status === "OVERDUE" && !already("REFUND", refund.key)) result.push({ subject: "REFUND", ref: refund.key });
+  return result;
+}
+
+export function findDispute(state: OrderState, id: string): DisputeState | undefined {
+  return state.disputes.find((dispute) => dispute.id === id);
+}
+
+export function disputeIn(ctx: Context<Extract<Command, { disputeId: string }>>, ...statuses: DisputeState["status"][]): FieldError | null {
+  const dispute = findDispute(ctx.state, ctx.command.disputeId);
+  if (!dispute) return { field: "disputeId", reason: "There is no such dispute on this order." };
+  return statuses.includes(dispute.status) ? null : { field: "disputeId", reason: `This dispute is ${dispute.status.toLowerCase().replace(/_/g, " ")}.` };
+}
+
+export function statementCheck(statement: string, photoCount: number): FieldError | null {
+  if (statement.trim().length === 0) return { field: "statement", reason: "Say what happened, in a sentence or two." };
+  if (statement.length > MAX_STATEMENT) return { field: "statement", reason: `Keep it under ${MAX_STATEMENT} characters.` };
+  if (!Number.isInteger(photoCount) || photoCount < 0 || photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
+  return null;
+}
+
+/** A guard: some dispute of the order is at one of these steps. */
+export const anyDisputeIn = (statuses: DisputeState["status"][]) => ({ state }: StateContext): Block | null =>
+  state.disputes.some((d) => statuses.includes(d.status)) ? null : quiet("There is no dispute at this step.");
+
+/** An outcome (a refund, a cancellation) recorded as support's decision on a dispute. */
+export function withDispute(outcome: Outcome, dispute: DisputeState, summary: string, extra: Effect[] = [], data: Record<string, unknown> = {}): Outcome {
+  return {
+    ...outcome,
+    dispute,
+    effects: [...(outcome.effects ?? []), ...extra],
+    event: event("DISPUTE_DECIDED", `${summary}${outcome.event.summary ? " " + outcome.event.summary : ""}`, { ...outcome.event.data, ...data, disputeId: dispute.id }),
+  };
+}

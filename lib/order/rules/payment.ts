@@ -1,0 +1,80 @@
+/**
+ * Paying, and what the payment's deadlines do: an unpaid order is cancelled when its payment window
+ * ends; a paid order leaves ON_HOLD when the buyer's remorse window ends. DOMAIN.md "Order statuses".
+ */
+import { formatDateTime } from "../../format";
+import { PAYMENT_METHOD_LABELS } from "../model";
+import { AUTO_APPROVE_WINDOW_HOURS, addDuration, describeDuration, isAutoApproveWindow } from "../policy";
+import { findReason } from "../reasons";
+import { event } from "./events";
+import { ledgerMoves } from "./ledger-moves";
+import { cancelTheOrder } from "./outcomes/cancel";
+import { money, notify } from "./sentences";
+import { timerDue, type Rules } from "./shape";
+
+export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDOW"> = {
+  PAY: {
+    label: "Pay",
+    roles: ["BUYER"],
+    from: ["UNPAID"],
+    to: ["ON_HOLD"],
+    guard: ({ state, now }) =>
+      state.deadlines.PAYMENT && now.getTime() >= state.deadlines.PAYMENT.getTime() ? { reason: "The payment window has ended; this order is being cancelled." } : null,
+    apply: ({ state, now, policy }) => {
+      const remorseEndsAt = addDuration(now, policy.remorseWindow, policy);
+      return {
+        status: "ON_HOLD",
+        patch: { paidAt: now, remorseEndsAt },
+        deadlines: { open: [{ kind: "REMORSE_WINDOW", dueAt: remorseEndsAt }], close: ["PAYMENT"] },
+        effects: [
+          { type: "CAPTURE_PAYMENT", method: state.paymentMethod, amountMinor: state.totalMinor, currency: state.currency },
+          ledgerMoves.payment(state, state.totalMinor),
+          notify(
+            "SELLER",
+            "ORDER_PAID",
+            `New order ${state.code}`,
+            `Paid ${money(state, state.totalMinor)}. You can ship it once the buyer's instant-cancel window (${describeDuration(policy.remorseWindow)}) ends at ${formatDateTime(remorseEndsAt)}.`,
+          ),
+        ],
+        event: event("ORDER_PAID", `Paid ${money(state, state.totalMinor)} by ${PAYMENT_METHOD_LABELS[state.paymentMethod]}; held in escrow.`),
+      };
+    },
+  },
+
+  PAYMENT_TIMEOUT: {
+    label: "Cancel: payment not received in time",
+    roles: ["SYSTEM"],
+    from: ["UNPAID"],
+    to: ["CANCELLED"],
+    timer: timerDue("PAYMENT"),
+    apply: (ctx) => cancelTheOrder(ctx, findReason("payment_timeout")!),
+  },
+
+  END_REMORSE_WINDOW: {
+    label: "End the buyer's instant-cancel window",
+    roles: ["SYSTEM"],
+    from: ["ON_HOLD"],
+    to: ["AWAITING_SHIPMENT"],
+    timer: timerDue("REMORSE_WINDOW"),
+    apply: ({ state, policy }) => {
+      // Dispatch deadlines count from the end of ON_HOLD, not from when the timer happened to run.
+      const onHoldEnded = state.remorseEndsAt!;
+      const dispatchDueAt = addDuration(onHoldEnded, policy.dispatchDeadline, policy);
+      const windowHours = isAutoApproveWindow(state.autoApproveWindow) ? AUTO_APPROVE_WINDOW_HOURS[state.autoApproveWindow] : 0;
+      return {
+        status: "AWAITING_SHIPMENT",
+        patch: { awaitingShipmentAt: onHoldEnded, dispatchDueAt },
+        deadlines: {
+          close: ["REMORSE_WINDOW"],
+          open: [
+            ...(windowHours > 0 && Number.isFinite(windowHours) ? [{ kind: "AUTO_APPROVE_WINDOW" as const, dueAt: addDuration(onHoldEnded, { hours: windowHours }, policy) }] : []),
+            { kind: "DISPATCH", dueAt: dispatchDueAt },
+            { kind: "DISPATCH_AUTO_CANCEL", dueAt: addDuration(onHoldEnded, policy.dispatchAutoCancel, policy) },
+          ],
+        },
+        effects: [notify("SELLER", "READY_TO_SHIP", `Order ${state.code} is ready to ship`, `Ship it by ${formatDateTime(dispatchDueAt)} to avoid a late dispatch.`)],
+        event: event("REMORSE_WINDOW_ENDED", `The buyer's instant-cancel window ended; the seller must ship by ${formatDateTime(dispatchDueAt)}.`),
+      };
+    },
+  },
+};
