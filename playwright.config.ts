@@ -15,8 +15,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A multi-step story (sign in as three people, a dozen commands) takes ~20 s on a busy 2-core
+  // machine; the budget is three times that. Waits are for states, never for fixed times.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -38,7 +40,9 @@ export default defineConfig({
     // A fresh database, seeded; then the production build, served on loopback only.
     command: `bash scripts/e2e-server.sh ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { DATABASE_URL: E2E_DATABASE_URL },
+    // No sweep on an interval: the tests move time themselves (every jump and every simulator
+    // control sweeps at once), so no timer of the server races a test's own writes.
+    env: { DATABASE_URL: E2E_DATABASE_URL, SWEEP_EVERY_MS: "0" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

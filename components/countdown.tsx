@@ -9,7 +9,7 @@ import { formatRemaining } from "@/lib/format";
  * whose clock is off (or a simulator clock that runs ahead) still counts down correctly. When the
  * deadline passes it refreshes the page to show what the timer did.
  */
-export function Countdown({ dueAt, serverNow }: { dueAt: string; serverNow: string }) {
+export function Countdown({ dueAt, serverNow, bare = false }: { dueAt: string; serverNow: string; /** Just the time ("53 min 05 s"), for a sentence that says what it counts down to. */ bare?: boolean }) {
   const router = useRouter();
   const due = new Date(dueAt).getTime();
   const [remaining, setRemaining] = useState(() => due - new Date(serverNow).getTime());
@@ -31,5 +31,5 @@ export function Countdown({ dueAt, serverNow }: { dueAt: string; serverNow: stri
     return () => clearInterval(id);
   }, [due, serverNow, router]);
 
-  return <span className="tabular-nums">{remaining > 0 ? `${formatRemaining(remaining)} left` : "due now"}</span>;
+  return <span className="tabular-nums">{remaining > 0 ? `${formatRemaining(remaining)}${bare ? "" : " left"}` : bare ? "0 s" : "due now"}</span>;
 }

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/lib/order";
+import { STATUS_LABELS, type OrderStatus } from "@/lib/order";
 
 const TONES: Record<OrderStatus, string> = {
   UNPAID: "bg-stone-100 text-stone-700 border-stone-300",
@@ -11,17 +11,6 @@ const TONES: Record<OrderStatus, string> = {
   CANCELLED: "bg-rose-50 text-rose-800 border-rose-200",
 };
 
-const SHORT: Record<OrderStatus, string> = {
-  UNPAID: "Unpaid",
-  ON_HOLD: "On hold",
-  AWAITING_SHIPMENT: "Awaiting shipment",
-  AWAITING_COLLECTION: "Awaiting collection",
-  IN_TRANSIT: "In transit",
-  DELIVERED: "Delivered",
-  COMPLETED: "Completed",
-  CANCELLED: "Cancelled",
-};
-
 export function StatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{SHORT[status]}</span>;
+  return <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
 }

@@ -130,6 +130,46 @@ export const COMMAND_TYPES = [
 type Unlisted = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
 export const COMMAND_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
+/**
+ * The commands people send from a page (the rest are the platform's timers and simulator). Forms,
+ * the order page's action and its zod schema are keyed by this list, so a new person command that
+ * has no form or no validation fails to compile; a test checks it against the table's roles.
+ */
+export const PERSON_COMMAND_TYPES = [
+  "PAY",
+  "BUYER_CANCEL",
+  "REQUEST_CANCEL",
+  "WITHDRAW_CANCEL_REQUEST",
+  "APPROVE_CANCEL_REQUEST",
+  "REJECT_CANCEL_REQUEST",
+  "SELLER_CANCEL",
+  "ARRANGE_SHIPMENT",
+  "OPERATOR_CANCEL",
+  "REFUSE_PARCEL",
+  "REQUEST_RETURN",
+  "WITHDRAW_RETURN",
+  "ACCEPT_OFFER",
+  "DECLINE_OFFER",
+  "SHIP_RETURN",
+  "APPROVE_RETURN",
+  "REJECT_RETURN",
+  "OFFER_PARTIAL_REFUND",
+  "ACCEPT_RETURNED_PARCEL",
+  "REJECT_RETURNED_PARCEL",
+  "CONFIRM_REFUSED_PARCEL",
+  "ESCALATE",
+  "ADD_DISPUTE_STATEMENT",
+  "DECIDE_DISPUTE",
+  "DECIDE_REFUND_DISPUTE",
+  "APPEAL_DECISION",
+  "DECIDE_APPEAL",
+] as const satisfies readonly CommandType[];
+export type PersonCommandType = (typeof PERSON_COMMAND_TYPES)[number];
+
+export function isPersonCommand(type: string): type is PersonCommandType {
+  return (PERSON_COMMAND_TYPES as readonly string[]).includes(type);
+}
+
 /** What a command carries besides its type: a verb service's input is this plus the order, version and idempotency key. */
 export type CommandFields<T extends CommandType> = Omit<CommandOf<T>, "type">;
 

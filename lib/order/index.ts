@@ -13,3 +13,6 @@ export * from "./machine";
 export * from "./graph";
 export * from "./rule-index";
 export * from "./open-work";
+export * from "./action-views";
+export * from "./status-notes";
+export * from "./request-photos";

@@ -16,6 +16,12 @@ export type CaseType = (typeof CASE_TYPES)[number];
 export type RequestCaseType = Exclude<CaseType, "REFUSED_PARCEL">;
 export const REQUEST_CASE_TYPES = ["REFUND_ONLY", "RETURN_AND_REFUND"] as const satisfies readonly RequestCaseType[];
 
+/** How a buyer chooses between the request types. */
+export const REQUEST_CASE_TYPE_CHOICES: Record<RequestCaseType, string> = {
+  REFUND_ONLY: "A refund, and keep the item",
+  RETURN_AND_REFUND: "Return the item for a refund",
+};
+
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   REFUND_ONLY: "Refund only (keep the item)",
   RETURN_AND_REFUND: "Return and refund",

@@ -25,7 +25,7 @@ import { SIMULATOR_RULES } from "./rules/simulator";
 export type { Block, Context, Moves, Outcome, StateContext, Transition } from "./rules/shape";
 export { refundSentence } from "./rules/sentences";
 export { REMINDERS } from "./rules/reminders";
-export { inAutoApproveWindow } from "./rules/outcomes/cancel";
+export { inAutoApproveWindow, instantCancelEndsAt } from "./rules/outcomes/cancel";
 export { escalatable } from "./rules/outcomes/dispute";
 export { EVENT_TYPES, type EventType } from "./rules/events";
 

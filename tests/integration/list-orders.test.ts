@@ -66,7 +66,7 @@ describe("order lists are scoped and paginated", () => {
     const cancel = detail?.actions.find((a) => a.command === "BUYER_CANCEL");
     expect(cancel?.reasons?.map((r) => r.key)).toContain("no_longer_needed");
     expect(cancel?.reasons?.map((r) => r.key)).not.toContain("not_shipped_on_time");
-    expect(detail?.cancelPreview).toMatchObject({ totalMinor: 4200 + 599, destinationLabel: "card", instant: false });
+    expect(cancel?.refund).toMatchObject({ totalMinor: 4200 + 599, destination: "CARD", arrived: false });
     const cancelled = await getOrderDetail(buyerAva, cancelledId, now);
     expect(cancelled?.cancellation).toMatchObject({ reason: "Shipping fee is too high", by: "Buyer", sellerFault: false });
     expect(cancelled?.refunds).toHaveLength(1);

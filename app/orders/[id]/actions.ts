@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
 import { parseMoneyInput } from "@/lib/money";
+import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_CARRIERS, type PersonCommandType } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -54,7 +55,7 @@ const base = {
 const choose = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(100);
 const cancelReason = choose("Choose a reason for cancelling.");
 const rejectReason = choose("Choose a reason for rejecting.");
-const text = (what: string, max = 2000) =>
+const text = (what: string, max = MAX_STATEMENT) =>
   z.string({ error: `Write the ${what}.` }).trim().min(1, { error: `Write the ${what}.` }).max(max, { error: `Keep the ${what} under ${max} characters.` });
 const money = (message: string) =>
   z
@@ -68,6 +69,16 @@ const money = (message: string) =>
       return minor;
     });
 const disputeId = z.string().trim().min(1).max(100);
+// What the buyer escalates: "CASE", "CANCEL_REQUEST" or "REFUND:<refund key>" (the targets the engine offers).
+const subject = choose("Choose what you want platform support to decide.").transform((value, ctx) => {
+  const [kind, ...rest] = value.split(":");
+  const parsed = z.enum(DISPUTE_SUBJECTS).safeParse(kind);
+  if (!parsed.success) {
+    ctx.addIssue({ code: "custom", message: "Choose what you want platform support to decide." });
+    return z.NEVER;
+  }
+  return { subject: parsed.data, refundKey: rest.length ? rest.join(":") : undefined };
+});
 
 const commandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("PAY"), ...base }),
@@ -83,9 +94,9 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("REQUEST_RETURN"),
     ...base,
-    caseType: z.enum(["REFUND_ONLY", "RETURN_AND_REFUND"], { error: "Choose a refund only or a return and refund." }),
+    caseType: z.enum(REQUEST_CASE_TYPES, { error: "Choose a refund only or a return and refund." }),
     reasonKey: choose("Choose what is wrong."),
-    description: z.string().trim().max(2000, { error: "Keep the description under 2000 characters." }).default(""),
+    description: z.string().trim().max(MAX_DESCRIPTION, { error: `Keep the description under ${MAX_DESCRIPTION} characters.` }).default(""),
   }),
   z.object({ intent: z.literal("WITHDRAW_RETURN"), ...base }),
   z.object({ intent: z.literal("ACCEPT_OFFER"), ...base }),
@@ -93,11 +104,11 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("SHIP_RETURN"),
     ...base,
-    carrier: choose("Choose the carrier."),
+    carrier: z.enum(RETURN_CARRIERS, { error: "Choose the carrier." }),
     trackingNumber: z
       .string({ error: "Enter the tracking number." })
       .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-      .pipe(z.string().min(1, { error: "Enter the tracking number." }).max(40)),
+      .pipe(z.string().min(1, { error: "Enter the tracking number." }).max(100)),
   }),
   z.object({ intent: z.literal("APPROVE_RETURN"), ...base }),
   z.object({ intent: z.literal("REJECT_RETURN"), ...base, reasonKey: rejectReason }),
@@ -105,23 +116,27 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("ACCEPT_RETURNED_PARCEL"), ...base }),
   z.object({ intent: z.literal("REJECT_RETURNED_PARCEL"), ...base, reasonKey: rejectReason }),
   z.object({ intent: z.literal("CONFIRM_REFUSED_PARCEL"), ...base }),
-  z.object({ intent: z.literal("ESCALATE"), ...base, subject: choose("Choose what you want platform support to decide."), statement: text("statement") }),
+  z.object({ intent: z.literal("ESCALATE"), ...base, subject, statement: text("statement") }),
   z.object({ intent: z.literal("ADD_DISPUTE_STATEMENT"), ...base, disputeId, statement: text("statement") }),
   z.object({
     intent: z.literal("DECIDE_DISPUTE"),
     ...base,
     disputeId,
-    outcome: z.enum(["BUYER", "SELLER"], { error: "Decide for the buyer or for the seller." }),
+    outcome: z.enum(DISPUTE_OUTCOMES, { error: "Decide for the buyer or for the seller." }),
     amount: money("Enter an amount like 12.50, or leave it empty for a full refund.").optional(),
     returnRequired: z.literal("on").optional(),
     rationale: text("rationale"),
   }),
-  z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(["BUYER", "SELLER"], { error: "Pay to the wallet, or dismiss." }), rationale: text("rationale") }),
+  z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(DISPUTE_OUTCOMES, { error: "Pay to the wallet, or dismiss." }), rationale: text("rationale") }),
   z.object({ intent: z.literal("APPEAL_DECISION"), ...base, disputeId, statement: text("appeal") }),
-  z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(["UPHOLD", "OVERTURN"], { error: "Uphold the decision or overturn it." }), rationale: text("rationale") }),
+  z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(APPEAL_OUTCOMES, { error: "Uphold the decision or overturn it." }), rationale: text("rationale") }),
 ]);
 
 type Parsed = z.infer<typeof commandSchema>;
+// Every command a person sends has a schema here: one added to the engine and not here fails to compile.
+type Unvalidated = Exclude<PersonCommandType, Parsed["intent"]>;
+const _everyIntent: [Unvalidated] extends [never] ? true : Unvalidated = true;
+void _everyIntent;
 
 /** Each intent is one service. */
 function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Promise<Result<OrderCommandResult>> {
@@ -169,12 +184,8 @@ function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Prom
       return rejectReturnedParcel(user, { ...input, reasonKey: parsed.reasonKey, photos }, now);
     case "CONFIRM_REFUSED_PARCEL":
       return confirmRefusedParcel(user, input, now);
-    case "ESCALATE": {
-      // The subject is "CASE", "CANCEL_REQUEST" or "REFUND:<refund key>".
-      const [subject, ...rest] = parsed.subject.split(":");
-      const refundKey = rest.length ? rest.join(":") : undefined;
-      return escalate(user, { ...input, subject: subject as "CASE" | "CANCEL_REQUEST" | "REFUND", refundKey, statement: parsed.statement, photos }, now);
-    }
+    case "ESCALATE":
+      return escalate(user, { ...input, ...parsed.subject, statement: parsed.statement, photos }, now);
     case "ADD_DISPUTE_STATEMENT":
       return addDisputeStatement(user, { ...input, disputeId: parsed.disputeId, statement: parsed.statement, photos }, now);
     case "DECIDE_DISPUTE":

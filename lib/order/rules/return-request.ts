@@ -7,6 +7,7 @@
 import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
 import { addDuration } from "../policy";
+import { minPhotosFor } from "../request-photos";
 import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund } from "../return-case";
 import { event } from "./events";
@@ -66,7 +67,7 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       const reason = reasonCheck("RETURN_REFUND", state.status, command.reasonKey);
       if (reason) return reason;
       if (!Number.isInteger(command.photoCount) || command.photoCount < 0 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
-      if (command.caseType === "REFUND_ONLY" && state.status === "DELIVERED" && command.photoCount < 1) return { field: "photos", reason: "Add at least one photo of the item: a refund without a return needs one." };
+      if (command.photoCount < minPhotosFor(command.caseType, state.status)) return { field: "photos", reason: "Add at least one photo of the item: a refund without a return needs one." };
       if (command.description.length > MAX_DESCRIPTION) return { field: "description", reason: `Keep the description under ${MAX_DESCRIPTION} characters.` };
       return null;
     },

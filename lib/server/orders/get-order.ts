@@ -3,33 +3,46 @@ import {
   CANCEL_REQUEST_STATUS_LABELS,
   CASE_STATUS_LABELS,
   CASE_TYPE_LABELS,
-  DISPUTE_STATUS_LABELS,
-  escalatable,
-  previewRefund,
   DEADLINE_LABELS,
-  TRANSITIONS,
+  DISPUTE_STATUS_LABELS,
+  DISPUTE_SUBJECT_LABELS,
+  HURRY_LABELS,
   PAYMENT_METHOD_LABELS,
+  REFUND_STATUS_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
-  availableActions,
-  decide,
+  actionViews,
+  describeDuration,
+  isRefundStatus,
+  isReminder,
   parseDeadlineKey,
   policyFor,
   reasonLabel,
-  reasonsFor,
+  simulatorControls,
+  statusNote,
   supportTarget,
-  type FaultParty,
-  type AvailableAction,
+  type ActionView,
+  type CancelRequestStatus,
+  type CaseStatus,
+  type CaseType,
   type DeadlineKind,
+  type DisputeOutcome,
+  type DisputeStatus,
+  type DisputeSubject,
   type OrderStatus,
-  type RefundEffect,
+  type Policy,
+  type RefundStatus,
   type Role,
+  type StatementParty,
 } from "@/lib/order";
-import { formatMoney } from "@/lib/money";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
 import { orderStateSelect, toOrderState } from "./order-state";
+
+/** The policy durations help text quotes (never restated as numbers in a page). */
+const QUOTED_DURATIONS = ["remorseWindow", "carrierPickup", "inspection", "disputeFiling", "offerAnswer", "shipBack", "appealWindow", "cancelRequestAnswer", "sellerReview"] as const;
+export type QuotedDuration = (typeof QUOTED_DURATIONS)[number];
 
 export interface OrderDetail {
   id: string;
@@ -37,9 +50,11 @@ export interface OrderDetail {
   version: number;
   status: OrderStatus;
   statusLabel: string;
+  /** What the status means now, with its dates. */
+  statusNote: string;
   policyLabel: string;
-  /** The order's policy profile (US or GLOBAL), for help text that quotes its durations. */
-  policyKey: string;
+  /** The order's policy durations in words, for help text. */
+  durations: Record<QuotedDuration, string>;
   buyerName: string;
   shopName: string;
   placedAt: Date;
@@ -51,19 +66,34 @@ export interface OrderDetail {
   paymentMethodLabel: string;
   items: { id: string; title: string; quantity: number; unitPriceMinor: number }[];
   cancellation: { reason: string; by: string; at: Date | null; sellerFault: boolean } | null;
-  refunds: { id: string; key: string; totalMinor: number; itemsMinor: number; shippingMinor: number; destinationLabel: string; status: string; createdAt: Date; expectedArrivalAt: Date; arrivedAt: Date | null }[];
-  deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date }[];
+  refunds: {
+    id: string;
+    key: string;
+    totalMinor: number;
+    itemsMinor: number;
+    shippingMinor: number;
+    destinationLabel: string;
+    status: RefundStatus;
+    statusLabel: string;
+    createdAt: Date;
+    expectedArrivalAt: Date;
+    arrivedAt: Date | null;
+    /** The simulated payment network may delay it now. */
+    canDelay: boolean;
+  }[];
+  /** Open deadlines people wait for (reminders aside); `hurry`: the button that makes a simulated one happen now. */
+  deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date; hurry: string | null }[];
   timeline: { id: string; at: Date; actor: string; summary: string }[];
   money: OrderMoney;
-  /** What this person may do (open, or closed with a reason), with the reasons each command takes. */
-  actions: (AvailableAction & { reasons?: { key: string; label: string; fault: FaultParty }[] })[];
-  cancelRequest: { status: string; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
+  /** What this person may do (open, or closed with a reason), with what each form needs, from the engine. */
+  actions: ActionView[];
+  cancelRequest: { status: CancelRequestStatus; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
   returnAddress: string;
   returnCase: {
     id: string;
+    type: CaseType;
     typeLabel: string;
-    type: string;
-    status: string;
+    status: CaseStatus;
     statusLabel: string;
     reason: string;
     description: string;
@@ -75,24 +105,23 @@ export interface OrderDetail {
     openedAt: Date;
     evidence: string[];
   } | null;
-  /** What a refund or return would give back, by kind of reason, before the buyer submits. */
-  refundPreviews: { label: string; totalMinor: number; detail: string }[];
   disputes: {
     id: string;
-    subject: string;
+    subject: DisputeSubject;
     subjectLabel: string;
-    status: string;
+    status: DisputeStatus;
     statusLabel: string;
     openedAt: Date;
     /** When support aims to decide, while the dispute or its appeal waits for support (no timer acts on it). */
     supportTarget: Date | null;
-    statements: { party: string; text: string; at: Date; evidence: string[] }[];
-    decision: { outcome: string; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
-    appeal: { statement: string; at: Date; outcome: string | null; rationale: string | null } | null;
+    statements: { party: StatementParty; partyLabel: string; text: string; at: Date; evidence: string[] }[];
+    decision: { outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
+    appeal: { statement: string; at: Date; outcome: "UPHELD" | "OVERTURNED" | null; rationale: string | null } | null;
   }[];
-  escalateOptions: { value: string; label: string }[];
-  /** What a cancel would refund now, computed by the same decision the cancel runs. */
-  cancelPreview: { totalMinor: number; destinationLabel: string; expectedArrivalAt: Date; instant: boolean } | null;
+}
+
+function durationsOf(policy: Policy): Record<QuotedDuration, string> {
+  return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key])])) as Record<QuotedDuration, string>;
 }
 
 /** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
@@ -119,34 +148,16 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   const state = toOrderState(order);
   const policy = policyFor(order.policyProfile);
   const actor = toActor(user);
-  const actions: OrderDetail["actions"] = availableActions(state, actor, now, policy).map((action) => {
-    const kind = TRANSITIONS[action.command].reasons;
-    return kind && action.enabled ? { ...action, reasons: reasonsFor(kind, state.status).map(({ key, label, fault }) => ({ key, label, fault })) } : action;
-  });
-  const cancelReasons = actions.find((action) => action.command === "BUYER_CANCEL" && action.enabled)?.reasons ?? [];
-
-  let cancelPreview: OrderDetail["cancelPreview"] = null;
-  if (cancelReasons[0]) {
-    const dryRun = decide(state, { type: "BUYER_CANCEL", reasonKey: cancelReasons[0].key }, actor, now, policy);
-    const refund = dryRun.ok ? dryRun.effects.find((effect): effect is RefundEffect => effect.type === "REFUND") : undefined;
-    if (refund) {
-      cancelPreview = {
-        totalMinor: refund.totalMinor,
-        destinationLabel: PAYMENT_METHOD_LABELS[refund.destination],
-        expectedArrivalAt: refund.expectedArrivalAt,
-        instant: refund.arrived,
-      };
-    }
-  }
-
+  const simulator = simulatorControls(state, now, policy);
   return {
     id: order.id,
     code: order.code,
     version: order.version,
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
+    statusNote: statusNote(state, policy),
     policyLabel: policy.label,
-    policyKey: policy.key,
+    durations: durationsOf(policy),
     buyerName: order.buyer.name,
     shopName: order.shop.name,
     placedAt: order.placedAt,
@@ -168,20 +179,22 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       itemsMinor: refund.itemsMinor,
       shippingMinor: refund.shippingMinor,
       destinationLabel: PAYMENT_METHOD_LABELS[refund.destination as keyof typeof PAYMENT_METHOD_LABELS] ?? refund.destination,
-      status: refund.status,
+      status: isRefundStatus(refund.status) ? refund.status : "PENDING",
+      statusLabel: isRefundStatus(refund.status) ? REFUND_STATUS_LABELS[refund.status] : refund.status,
       createdAt: refund.createdAt,
       expectedArrivalAt: refund.expectedArrivalAt,
       arrivedAt: refund.arrivedAt,
+      canDelay: simulator.delayRefunds.includes(refund.idempotencyKey),
     })),
-    // Reminders are the platform's own timers, not deadlines anyone has to meet.
     deadlines: order.deadlines.flatMap((deadline) => {
       const parsed = parseDeadlineKey(deadline.kind);
-      if (!parsed || parsed.kind.endsWith("_REMINDER")) return [];
-      return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt }];
+      if (!parsed || isReminder(parsed.kind)) return [];
+      const hurry = simulator.hurry.includes(deadline.kind) ? (HURRY_LABELS[parsed.kind] ?? null) : null;
+      return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
     }),
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
     money: await orderMoney(db, order.id),
-    actions,
+    actions: actionViews(state, actor, now, policy),
     cancelRequest: state.cancelRequest
       ? {
           status: state.cancelRequest.status,
@@ -192,7 +205,6 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
           rejectReason: state.cancelRequest.rejectReasonKey ? reasonLabel(state.cancelRequest.rejectReasonKey) : null,
         }
       : null,
-    cancelPreview,
     returnAddress: order.shop.returnAddress,
     returnCase: state.returnCase
       ? {
@@ -212,7 +224,6 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
           evidence: order.evidence.filter((e) => e.caseId === state.returnCase!.id && !e.disputeId).map((e) => e.id),
         }
       : null,
-    refundPreviews: actions.some((action) => action.command === "REQUEST_RETURN" && action.enabled) ? refundPreviews(state, policy) : [],
     disputes: state.disputes.map((dispute) => ({
       id: dispute.id,
       subject: dispute.subject,
@@ -222,7 +233,8 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       openedAt: dispute.openedAt,
       supportTarget: supportTarget({ status: dispute.status, decideBy: dispute.decideBy, appealedAt: dispute.appeal?.at ?? null }, policy),
       statements: dispute.statements.map((statement) => ({
-        party: statement.party === "SELLER" ? "Seller" : "Buyer",
+        party: statement.party,
+        partyLabel: ROLE_LABELS[statement.party],
         text: statement.text,
         at: statement.at,
         evidence: order.evidence.filter((e) => e.disputeId === dispute.id && e.ownerRole === statement.party && e.createdAt.getTime() === statement.at.getTime()).map((e) => e.id),
@@ -230,35 +242,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       decision: dispute.decision,
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at, outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale },
     })),
-    escalateOptions: escalatable(state).map((option) => ({
-      value: option.subject === "REFUND" ? `REFUND:${option.ref}` : option.subject,
-      label: option.subject === "REFUND" ? `The overdue refund (${option.ref})` : DISPUTE_SUBJECT_LABELS[option.subject],
-    })),
   };
-}
-
-const DISPUTE_SUBJECT_LABELS = { CASE: "The rejected refund or return", CANCEL_REQUEST: "The rejected cancel request", REFUND: "An overdue refund" } as const;
-
-/** Refund previews for the request form: what each kind of reason gives back, by the same arithmetic the refund uses. */
-function refundPreviews(state: ReturnType<typeof toOrderState>, policy: ReturnType<typeof policyFor>) {
-  const money = (minor: number) => formatMoney(minor, state.currency);
-  const options =
-    state.status === "DELIVERED"
-      ? ([
-          ["Refund only, something is wrong (damaged, missing, not as described…)", "REFUND_ONLY", "damaged"],
-          ["Return and refund, something is wrong", "RETURN_AND_REFUND", "damaged"],
-          ["Return and refund, change of mind", "RETURN_AND_REFUND", "changed_mind"],
-        ] as const)
-      : ([["Refund: it won't arrive on time", "REFUND_ONLY", "wont_arrive_on_time"]] as const);
-  return options.map(([label, caseType, reasonKey]) => {
-    const preview = previewRefund(state, { caseType, reasonKey }, policy);
-    const parts = [`items ${money(preview.itemsMinor)}`];
-    if (preview.shippingMinor) parts.push(`shipping ${money(preview.shippingMinor)}`);
-    if (preview.postageDeductedMinor) parts.push(`less return postage ${money(preview.postageDeductedMinor)}`);
-    else if (preview.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
-    else if (preview.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
-    return { label, totalMinor: preview.totalMinor, detail: parts.join(", ") };
-  });
 }
 
 function roleLabel(role: string | null): string {

@@ -52,6 +52,14 @@ export function inAutoApproveWindow(state: OrderState, now: Date): boolean {
   return (now.getTime() - state.awaitingShipmentAt.getTime()) / 3_600_000 < window;
 }
 
+/** Until when the buyer's cancel is instant (the remorse window, or the shop's auto-approve window); null when it is not, or has no end. */
+export function instantCancelEndsAt(state: OrderState, now: Date): Date | null {
+  if (remorseOpen(state, now)) return state.remorseEndsAt;
+  if (!inAutoApproveWindow(state, now)) return null;
+  const window = isAutoApproveWindow(state.autoApproveWindow) ? AUTO_APPROVE_WINDOW_HOURS[state.autoApproveWindow] : 0;
+  return Number.isFinite(window) ? new Date(state.awaitingShipmentAt!.getTime() + window * 3_600_000) : null;
+}
+
 export function remorseOpen(state: OrderState, now: Date): boolean {
   return state.status === "ON_HOLD" && !!state.remorseEndsAt && now.getTime() < state.remorseEndsAt.getTime();
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { orderCommandAction, type CommandFormState } from "@/app/orders/[id]/actions";
+import { orderCommandAction, type CommandFormState } from "../actions";
 
 export type FieldSpec =
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; placeholder?: string }

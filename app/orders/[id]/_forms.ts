@@ -1,0 +1,189 @@
+/**
+ * How each command a person sends looks on the order page: its tone, what pressing it does (money,
+ * deadlines: shown before, not after) and its fields. Keyed by every person command, so a new one
+ * without a form fails to compile. Every number and list comes from the order DTO, which asks the
+ * engine: the reasons, targets and case types each action allows, its refund preview, the policy's
+ * durations, and the limits in lib/order/limits.ts.
+ */
+import { formatDay } from "@/lib/format";
+import {
+  CASE_TYPE_LABELS,
+  PAYMENT_METHOD_LABELS,
+  REQUEST_CASE_TYPE_CHOICES,
+  RETURN_CARRIERS,
+  TRACKING_NUMBER,
+  findReason,
+  minPhotosFor,
+  photoHint,
+  type ActionView,
+  type PersonCommandType,
+  type RequestOption,
+} from "@/lib/order";
+import { formatMoney } from "@/lib/money";
+import type { OrderDetail } from "@/lib/server/orders/get-order";
+import type { FieldSpec } from "./_components/command-form";
+
+export interface Form {
+  tone: "danger" | "primary" | "neutral";
+  explain?: (order: OrderDetail, action: ActionView) => string;
+  fields?: (order: OrderDetail, action: ActionView) => FieldSpec[];
+}
+
+const money = (order: OrderDetail, minor: number) => formatMoney(minor, order.currency);
+
+const reasonField =
+  (label: string) =>
+  (_: OrderDetail, action: ActionView): FieldSpec[] => [
+    { kind: "select", name: "reasonKey", label, placeholder: "Choose a reason", options: action.reasons.map((r) => ({ value: r.key, label: r.label })) },
+  ];
+
+/** The dispute (or subject) an action is aimed at: a choice when there is more than one, hidden when there is one. */
+const targetField =
+  (name: string, label: string) =>
+  (_: OrderDetail, action: ActionView): FieldSpec[] =>
+    action.targets.length === 1
+      ? [{ kind: "hidden", name, value: action.targets[0]!.value }]
+      : [{ kind: "select", name, label, placeholder: "Choose one", options: action.targets }];
+
+const photosField = (label = "Photos (optional)", required: "optional" | "at least one" = "optional"): FieldSpec => ({ kind: "photos", name: "photos", label, hint: photoHint(required) });
+
+/** The refund an action would make, in a sentence. */
+function refundText(order: OrderDetail, action: ActionView, whose: "You" | "The buyer"): string {
+  const refund = action.refund;
+  if (!refund) return whose === "You" ? "Nothing has been paid yet, so there is nothing to refund." : "Nothing was paid, so nothing is refunded.";
+  const to = `${whose === "You" ? "your" : "the buyer's"} ${PAYMENT_METHOD_LABELS[refund.destination]}`;
+  const amount = `${refund.totalMinor === order.totalMinor ? "a full refund" : "a refund"} of ${money(order, refund.totalMinor)}`;
+  const verb = whose === "You" ? "You will get" : "The buyer gets";
+  return refund.arrived ? `${verb} ${amount} to ${to} at once.` : `${verb} ${amount} to ${to}, expected by ${formatDay(refund.expectedArrivalAt)}.`;
+}
+
+/** One request option: its type, the reasons it covers and what it refunds. */
+function optionText(order: OrderDetail, option: RequestOption): string {
+  const reasons = option.reasonKeys.map((key) => findReason(key)?.label ?? key);
+  const shown = reasons.length > 3 ? `${reasons.slice(0, 3).join(", ")}…` : reasons.join(", ");
+  const b = option.breakdown;
+  const parts = [`items ${money(order, b.itemsMinor)}`];
+  if (b.shippingMinor) parts.push(`shipping ${money(order, b.shippingMinor)}`);
+  if (b.postageDeductedMinor) parts.push(`less return postage ${money(order, b.postageDeductedMinor)}`);
+  else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
+  else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
+  return `${CASE_TYPE_LABELS[option.caseType]}, for ${shown}: ${money(order, b.totalMinor)} (${parts.join(", ")})`;
+}
+
+/** Which request types need a photo, from the engine's rule. */
+function photoNeeds(order: OrderDetail, action: ActionView): string {
+  const needing = action.caseTypes.filter((type) => minPhotosFor(type, order.status) > 0);
+  return needing.map((type) => `${CASE_TYPE_LABELS[type]} needs at least ${minPhotosFor(type, order.status)} photo. `).join("");
+}
+
+export const FORMS: Record<PersonCommandType, Form> = {
+  PAY: {
+    tone: "primary",
+    explain: (o) => `Pay ${money(o, o.totalMinor)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for ${o.durations.remorseWindow} afterwards.`,
+  },
+  BUYER_CANCEL: { tone: "danger", explain: (o, a) => refundText(o, a, "You"), fields: reasonField("Reason for cancelling") },
+  REQUEST_CANCEL: {
+    tone: "danger",
+    explain: (o) => `The seller is processing this order, so they decide, within ${o.durations.cancelRequestAnswer}. If they don't answer in time, the platform approves it. You can ask only once.`,
+    fields: reasonField("Reason for cancelling"),
+  },
+  WITHDRAW_CANCEL_REQUEST: { tone: "neutral", explain: () => "Withdrawing keeps the order. You cannot ask to cancel it again." },
+  APPROVE_CANCEL_REQUEST: { tone: "danger", explain: (o, a) => `The order is cancelled and the stock comes back. ${refundText(o, a, "The buyer")}` },
+  REJECT_CANCEL_REQUEST: { tone: "neutral", explain: () => "The order goes on; ship it before the dispatch deadline.", fields: reasonField("Reason for rejecting") },
+  SELLER_CANCEL: {
+    tone: "danger",
+    explain: (o, action) => {
+      const sellerFault = action.reasons.filter((reason) => reason.fault === "SELLER").map((reason) => `"${reason.label}"`);
+      return `${refundText(o, action, "The buyer")}${sellerFault.length ? ` ${sellerFault.join(", ")} count towards your seller-fault cancellation rate.` : ""}`;
+    },
+    fields: reasonField("Reason for cancelling"),
+  },
+  ARRANGE_SHIPMENT: { tone: "primary", explain: (o) => `Print the label and pack the parcel; the carrier picks it up within ${o.durations.carrierPickup}.` },
+  OPERATOR_CANCEL: { tone: "danger", explain: (o, a) => `Cancels the order for fraud or risk; not counted against the shop. ${refundText(o, a, "The buyer")}`, fields: reasonField("Reason (operator)") },
+  REFUSE_PARCEL: {
+    tone: "danger",
+    explain: (o) =>
+      `Refusing sends the parcel back to the seller. It is slower than a return: you are refunded only once the seller confirms the parcel is back (within ${o.durations.inspection} of its arrival), the original shipping is not refunded and the return postage is deducted. If something goes wrong you may need to ask platform support.`,
+  },
+  REQUEST_RETURN: {
+    tone: "primary",
+    explain: (o, a) => `What you would get back: ${a.requestOptions.map((option) => optionText(o, option)).join("; ")}.`,
+    fields: (o, a) => [
+      a.caseTypes.length > 1
+        ? { kind: "radio", name: "caseType", label: "What do you want?", options: a.caseTypes.map((type) => ({ value: type, label: REQUEST_CASE_TYPE_CHOICES[type] })) }
+        : { kind: "hidden", name: "caseType", value: a.caseTypes[0] ?? "REFUND_ONLY" },
+      ...reasonField("What is wrong?")(o, a),
+      { kind: "textarea", name: "description", label: "Describe the problem (optional)" },
+      { ...photosField("Photos"), hint: `${photoNeeds(o, a)}${photoHint("optional")}` },
+    ],
+  },
+  WITHDRAW_RETURN: { tone: "neutral", explain: () => "Withdraw your request; the order goes on as it was." },
+  ACCEPT_OFFER: { tone: "primary", explain: (o, a) => `You keep the item. ${refundText(o, a, "You")}` },
+  DECLINE_OFFER: { tone: "neutral", explain: () => "The seller then has to approve or reject your original request." },
+  SHIP_RETURN: {
+    tone: "primary",
+    explain: (o) => `Send the item to: ${o.returnAddress || "the shop's return address"}.`,
+    fields: () => [
+      { kind: "select", name: "carrier", label: "Carrier", placeholder: "Choose the carrier", options: RETURN_CARRIERS.map((c) => ({ value: c, label: c })) },
+      { kind: "text", name: "trackingNumber", label: "Tracking number", hint: `${TRACKING_NUMBER.min} to ${TRACKING_NUMBER.max} letters and digits, as printed on the receipt.` },
+    ],
+  },
+  APPROVE_RETURN: {
+    tone: "primary",
+    explain: (o, a) => (o.returnCase?.type === "RETURN_AND_REFUND" ? `The buyer ships the item back within ${o.durations.shipBack}; you inspect it when it arrives.` : `The buyer keeps the item. ${refundText(o, a, "The buyer")}`),
+  },
+  REJECT_RETURN: { tone: "danger", explain: (o) => `The buyer may ask platform support to decide within ${o.durations.disputeFiling}.`, fields: reasonField("Reason for rejecting") },
+  OFFER_PARTIAL_REFUND: {
+    tone: "neutral",
+    explain: (o) => `Offer part of the money instead; the buyer keeps the item. They have ${o.durations.offerAnswer} to answer. You can offer only once.`,
+    fields: (o) => [{ kind: "money", name: "amount", label: `Amount to offer (${o.currency})`, hint: "For example 12.50." }],
+  },
+  ACCEPT_RETURNED_PARCEL: { tone: "primary", explain: (o, a) => `The item goes back into stock. ${refundText(o, a, "The buyer")}` },
+  REJECT_RETURNED_PARCEL: {
+    tone: "danger",
+    explain: (o) => `Show what you received. The buyer may ask platform support to decide within ${o.durations.disputeFiling}.`,
+    fields: (o, a) => [...reasonField("Reason for rejecting")(o, a), photosField("Photos of what you received", "at least one")],
+  },
+  CONFIRM_REFUSED_PARCEL: { tone: "primary", explain: (o, a) => `The original shipping is not refunded and the return postage is deducted. ${refundText(o, a, "The buyer")}` },
+  ESCALATE: {
+    tone: "neutral",
+    explain: (_, a) => `${a.targets.length === 1 ? `About: ${a.targets[0]!.label}. ` : ""}Platform support reads both sides and the whole history, and decides.`,
+    fields: (o, a) => [...targetField("subject", "What should support decide?")(o, a), { kind: "textarea", name: "statement", label: "Your statement" }, photosField()],
+  },
+  ADD_DISPUTE_STATEMENT: {
+    tone: "neutral",
+    fields: (o, a) => [...targetField("disputeId", "Which dispute?")(o, a), { kind: "textarea", name: "statement", label: "Your statement" }, photosField()],
+  },
+  DECIDE_DISPUTE: {
+    tone: "primary",
+    explain: (o) => `A decision for the buyer can be appealed by the seller within ${o.durations.appealWindow}.`,
+    fields: (o, a) => [
+      ...targetField("disputeId", "Which dispute?")(o, a),
+      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "For the buyer" }, { value: "SELLER", label: "For the seller" }] },
+      { kind: "money", name: "amount", label: `Partial amount in ${o.currency} (leave empty for a full refund)` },
+      { kind: "checkbox", name: "returnRequired", label: "The buyer must return the item first" },
+      { kind: "textarea", name: "rationale", label: "Rationale (both parties read it)" },
+    ],
+  },
+  DECIDE_REFUND_DISPUTE: {
+    tone: "primary",
+    fields: (o, a) => [
+      ...targetField("disputeId", "Which refund?")(o, a),
+      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "Pay it to the buyer's platform wallet" }, { value: "SELLER", label: "Dismiss" }] },
+      { kind: "textarea", name: "rationale", label: "Rationale" },
+    ],
+  },
+  APPEAL_DECISION: {
+    tone: "neutral",
+    explain: () => "Another platform support agent reviews the decision. If you win after the buyer was refunded, the platform compensates you.",
+    fields: (o, a) => [...targetField("disputeId", "Which decision?")(o, a), { kind: "textarea", name: "statement", label: "Why the decision is wrong" }],
+  },
+  DECIDE_APPEAL: {
+    tone: "primary",
+    fields: (o, a) => [
+      ...targetField("disputeId", "Which appeal?")(o, a),
+      { kind: "radio", name: "outcome", label: "Appeal", options: [{ value: "UPHOLD", label: "Uphold the decision" }, { value: "OVERTURN", label: "Overturn it (for the seller)" }] },
+      { kind: "textarea", name: "rationale", label: "Rationale" },
+    ],
+  },
+};

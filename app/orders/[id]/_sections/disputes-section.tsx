@@ -1,0 +1,52 @@
+import { formatDateTime } from "@/lib/format";
+import { ROLE_LABELS } from "@/lib/order";
+import { formatMoney } from "@/lib/money";
+import type { OrderDetail } from "@/lib/server/orders/get-order";
+import { Card, EvidenceLinks } from "./card";
+
+/** Every dispute on the order: both sides' statements with their photos, the decision and the appeal. */
+export function DisputesSection({ order }: { order: OrderDetail }) {
+  if (order.disputes.length === 0) return null;
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  return (
+    <Card title="Disputes">
+      <ul className="space-y-4 text-sm">
+        {order.disputes.map((dispute) => (
+          <li key={dispute.id} className="space-y-2">
+            <p>
+              <strong>{dispute.subjectLabel}</strong> · {dispute.statusLabel}
+            </p>
+            <p className="text-stone-600">
+              Opened {formatDateTime(dispute.openedAt)}
+              {dispute.supportTarget ? ` · support aims to decide by ${formatDateTime(dispute.supportTarget)}` : ""}
+            </p>
+            <ol className="space-y-2 border-l border-stone-200 pl-3">
+              {dispute.statements.map((statement, i) => (
+                <li key={i}>
+                  <p>
+                    <span className="font-medium">{statement.partyLabel}:</span> {statement.text}
+                  </p>
+                  <p className="text-xs text-stone-500">{formatDateTime(statement.at)}</p>
+                  <EvidenceLinks ids={statement.evidence} />
+                </li>
+              ))}
+            </ol>
+            {dispute.decision ? (
+              <p>
+                <span className="font-medium">Decision:</span> for the {ROLE_LABELS[dispute.decision.outcome].toLowerCase()}
+                {dispute.decision.amountMinor !== null ? ` (partial, ${money(dispute.decision.amountMinor)})` : ""}
+                {dispute.decision.returnRequired ? ", return required" : ""}. {dispute.decision.rationale}
+              </p>
+            ) : null}
+            {dispute.appeal ? (
+              <p>
+                <span className="font-medium">Appeal:</span> {dispute.appeal.statement}
+                {dispute.appeal.outcome ? ` — ${dispute.appeal.outcome === "OVERTURNED" ? "granted" : "rejected"}: ${dispute.appeal.rationale}` : " — waiting for another agent"}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
