@@ -1,6 +1,33 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** Modules that only the server may load: server code, the database, Node's own modules. */
+const SERVER_ONLY = [/^@\/lib\/server(\/|$)/, /(^|\/)lib\/server(\/|$)/, /^server-only$/, /^node:/, /^@\/generated\//, /(^|\/)generated\/prisma/, /^@prisma\//, /^better-sqlite3$/];
+
+/**
+ * The project's own layer rule: a client component ("use client") never imports server-only code,
+ * not even through a relative path. It gets data as props from a server component, or calls a
+ * server action. (Type-only imports are erased and allowed.) Proved by tests/unit/layers.test.ts.
+ */
+const layers = {
+  rules: {
+    "no-server-in-client": {
+      meta: { type: "problem", messages: { server: "A client component cannot import server-only code ({{source}}): take the data as props from a server component, or call a server action." } },
+      create(context) {
+        const isClient = context.sourceCode.ast.body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
+        if (!isClient) return {};
+        return {
+          ImportDeclaration(node) {
+            if (node.importKind === "type") return;
+            const source = String(node.source.value);
+            if (SERVER_ONLY.some((pattern) => pattern.test(source))) context.report({ node, messageId: "server", data: { source } });
+          },
+        };
+      },
+    },
+  },
+};
+
 const config = [
   ...next,
   ...nextTs,
@@ -14,6 +41,27 @@ const config = [
     // Playwright fixtures call `use(...)`, which is not React's hook.
     files: ["tests/e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    plugins: { layers },
+    rules: { "layers/no-server-in-client": "error" },
+  },
+  {
+    // Shared components render what pages hand them: they may name the DTO types the server returns,
+    // never load data themselves (no server code, no database). Pages and layouts fetch and pass data.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server/*", "*/lib/server/*", "server-only"], allowTypeImports: true, message: "Components do not load data: the page fetches it and passes it as props." },
+            { group: ["@prisma/*", "@/generated/*", "*/generated/*", "better-sqlite3"], allowTypeImports: true, message: "Components know nothing of the database." },
+          ],
+        },
+      ],
+    },
   },
   {
     // The rule engine is pure: no database, no framework, no server code, no Node APIs.

@@ -5,6 +5,9 @@ import { ROLE_LABELS } from "@/lib/order";
 import { ClockBar } from "@/components/clock-bar";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
+import { orderScope } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { nextDeadline } from "@/lib/server/timers/sweep";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +29,9 @@ const NAV = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  const now = await appNow();
+  // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
+  const next = user ? await nextDeadline(db, now, orderScope(user)) : null;
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">
@@ -69,7 +75,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
             A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
           </p>
-          <ClockBar now={await appNow()} signedIn={!!user} />
+          <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} />
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

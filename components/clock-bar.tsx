@@ -1,13 +1,14 @@
 import { resetWorldAction } from "@/app/actions/simulator";
 import { formatRemaining } from "@/lib/format";
-import { db } from "@/lib/server/db";
-import { nextDeadline } from "@/lib/server/timers/sweep";
+import type { NextDeadline } from "@/lib/server/timers/sweep";
 import { LiveClock } from "./live-clock";
 import { SimulatorButton } from "./simulator-button";
 
-/** The simulator's clock on every page: the app time, jumps forward, and the demo reset. */
-export async function ClockBar({ now, signedIn }: { now: Date; signedIn: boolean }) {
-  const next = signedIn ? await nextDeadline(db, now) : null;
+/**
+ * The simulator's clock on every page: the app time, jumps forward, and the demo reset. `next` is the
+ * next deadline this person may see (the layout asks); `anywhere`: it may be on any order (support).
+ */
+export function ClockBar({ now, signedIn, next, anywhere }: { now: Date; signedIn: boolean; next: NextDeadline | null; anywhere: boolean }) {
   return (
     <section aria-label="Simulator clock" className="border-b border-stone-200 bg-stone-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-start gap-3 px-4 py-2 text-sm">
@@ -22,7 +23,7 @@ export async function ClockBar({ now, signedIn }: { now: Date; signedIn: boolean
               <SimulatorButton
                 action="jump"
                 fields={{ by: "NEXT_DEADLINE" }}
-                label={`Jump to next deadline: ${next.label} (order ${next.code}, in ${formatRemaining(next.dueAt.getTime() - now.getTime())})`}
+                label={`Jump to next deadline${anywhere ? " anywhere" : ""}: ${next.label} (order ${next.code}, in ${formatRemaining(next.dueAt.getTime() - now.getTime())})`}
               />
             ) : null}
             <details className="ml-auto">

@@ -152,7 +152,7 @@ describe("the simulator's clock", () => {
     const back = await advanceClock(db, new Date("2026-03-01T01:00:00Z"), "backwards", buyerAva.id, real);
     expect(back.to.toISOString()).toBe("2026-03-01T05:00:00.000Z");
     expect(await db.clockJump.count()).toBe(1);
-    const next = await nextDeadline(db, new Date(T0.getTime() - 48 * HOUR));
+    const next = await nextDeadline(db, new Date(T0.getTime() - 48 * HOUR), {});
     expect(next?.dueAt.getTime()).toBeGreaterThan(T0.getTime() - 48 * HOUR);
   });
 });

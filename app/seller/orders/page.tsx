@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrdersPage } from "@/components/orders-page";
+import { OrdersPage } from "@/app/_shared/orders-page";
 import { requireUser } from "@/lib/server/auth/session";
 
 export const metadata: Metadata = { title: "Shop orders" };

@@ -7,6 +7,7 @@
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { deadlineKey, type Actor, type Command, type Decision } from "@/lib/order";
 import { postTransaction } from "../ledger";
+import { patchColumns } from "./order-columns";
 import { isUniqueViolation, type Tx } from "../prisma";
 
 export interface AppliedDecision {
@@ -21,33 +22,9 @@ export async function applyDecision(
   actor: Actor,
   now: Date,
 ): Promise<AppliedDecision> {
-  const { patch } = decision;
-  const cancellation = patch.cancellation;
   const updated = await tx.order.updateMany({
     where: { id: order.id, version: order.version, status: decision.from },
-    data: {
-      status: patch.status,
-      version: { increment: 1 },
-      updatedAt: now,
-      ...(patch.paidAt ? { paidAt: patch.paidAt } : {}),
-      ...(patch.remorseEndsAt ? { remorseEndsAt: patch.remorseEndsAt } : {}),
-      ...(patch.awaitingShipmentAt ? { awaitingShipmentAt: patch.awaitingShipmentAt } : {}),
-      ...(patch.dispatchDueAt ? { dispatchDueAt: patch.dispatchDueAt } : {}),
-      ...(patch.arrangedAt ? { arrangedAt: patch.arrangedAt } : {}),
-      ...(patch.pickedUpAt ? { pickedUpAt: patch.pickedUpAt } : {}),
-      ...(patch.lateDispatch !== undefined ? { lateDispatch: patch.lateDispatch } : {}),
-      ...(patch.deliveredAt ? { deliveredAt: patch.deliveredAt } : {}),
-      ...(patch.returnWindowEndsAt ? { returnWindowEndsAt: patch.returnWindowEndsAt } : {}),
-      ...(cancellation
-        ? {
-            cancelReasonKey: cancellation.reasonKey,
-            cancelledByRole: cancellation.byRole,
-            cancelledById: cancellation.byId,
-            cancelledAt: cancellation.at,
-            faultParty: cancellation.fault,
-          }
-        : {}),
-    },
+    data: { ...patchColumns(decision.patch), version: { increment: 1 }, updatedAt: now },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 

@@ -10,7 +10,8 @@ import { sweepNow } from "../timers/sweeper";
 export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" } | { by: "DEADLINE"; orderId: string; key: string };
 
 /**
- * Moves the simulator's clock forward — an hour, a day, to the next deadline anyone waits for, or to
+ * Moves the simulator's clock forward — an hour, a day, to the next deadline on an order this person
+ * may see (support: any order), or to
  * one deadline of an order this person may see — and lets the timers act on everything now due.
  */
 export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: string }>> {
@@ -22,7 +23,7 @@ export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result
       to = new Date(now.getTime() + (target.by === "HOUR" ? 1 : 24) * 3_600_000);
       label = target.by === "HOUR" ? "+1 hour" : "+1 day";
     } else if (target.by === "NEXT_DEADLINE") {
-      const next = await nextDeadline(db, now);
+      const next = await nextDeadline(db, now, orderScope(user));
       if (!next) throw new AppError("INVALID_TRANSITION", "Nothing is waiting for a deadline.");
       to = next.dueAt;
       label = `${next.label} (order ${next.code})`;

@@ -58,10 +58,20 @@ export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: nu
   return result;
 }
 
-/** The next deadline anyone is waiting for (reminders aside), for "Jump to next deadline". */
-export async function nextDeadline(db: Db, after: Date): Promise<{ orderId: string; code: string; label: string; dueAt: Date } | null> {
+export interface NextDeadline {
+  orderId: string;
+  code: string;
+  label: string;
+  dueAt: Date;
+}
+
+/**
+ * The next deadline someone is waiting for (reminders aside), for "Jump to next deadline", among the
+ * orders `scope` lets a person see: a buyer's own, a shop's, or (support, `{}`) every order.
+ */
+export async function nextDeadline(db: Db, after: Date, scope: { buyerId?: string; shopId?: string }): Promise<NextDeadline | null> {
   const next = await db.deadline.findFirst({
-    where: { resolvedAt: null, dueAt: { gt: after }, NOT: { kind: { contains: "_REMINDER" } } },
+    where: { resolvedAt: null, dueAt: { gt: after }, NOT: { kind: { contains: "_REMINDER" } }, ...(Object.keys(scope).length ? { order: scope } : {}) },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { orderId: true, kind: true, dueAt: true, order: { select: { code: true } } },
   });

@@ -2,9 +2,9 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { appNow } from "@/lib/server/app-clock";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { pageFromParam } from "@/lib/server/pagination";
-import { OrderTable } from "./order-table";
-import { Pagination } from "./pagination";
-import { StatusFilter } from "./status-filter";
+import { OrderTable } from "@/components/order-table";
+import { Pagination } from "@/components/pagination";
+import { StatusFilter } from "@/components/status-filter";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

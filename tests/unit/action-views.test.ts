@@ -1,0 +1,96 @@
+/**
+ * What the order page offers comes from the engine: which dispute a statement goes to, which case
+ * types and reasons a request allows, the refund each action would make (the same the decision
+ * makes), and which simulator controls apply. Nothing here is restated by the page.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  PERSON_COMMAND_TYPES,
+  POLICIES,
+  TRANSITIONS,
+  actionViews,
+  decide,
+  evolve,
+  simulatorControls,
+  type DisputeState,
+  type OrderState,
+  type RefundEffect,
+} from "@/lib/order";
+import { DAY, HOUR, at, buyer, must, order, seller } from "../support/order-state";
+
+const US = POLICIES.US;
+const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
+
+function openDispute(id: string, subject: DisputeState["subject"], subjectRef: string, openedAt: Date): DisputeState {
+  return { id, subject, subjectRef, status: "OPEN", openedAt, decideBy: new Date(openedAt.getTime() + 48 * 3_600_000), statements: [], decision: null, appeal: null };
+}
+
+describe("action views", () => {
+  it("the person commands are exactly the commands a buyer, seller or support may send", () => {
+    const byPeople = Object.entries(TRANSITIONS)
+      .filter(([, rule]) => rule.roles.some((role) => role !== "SYSTEM"))
+      .map(([type]) => type)
+      .sort();
+    expect([...PERSON_COMMAND_TYPES].sort()).toEqual(byPeople);
+  });
+
+  it("with two disputes open, a statement can go to either, and goes to the one chosen", () => {
+    const delivered = order("DELIVERED");
+    const t = at(5 * DAY);
+    const state: OrderState = { ...delivered, disputes: [openDispute("o1-dispute-1", "CASE", "o1-case-1", t), openDispute("o1-dispute-2", "REFUND", "cancel:o1", t)] };
+    const statement = view(state, buyer, t, "ADD_DISPUTE_STATEMENT");
+    expect(statement.targets.map((target) => target.value)).toEqual(["o1-dispute-1", "o1-dispute-2"]);
+    expect(statement.targets[1]!.label).toContain("overdue refund");
+    const added = must(decide(state, { type: "ADD_DISPUTE_STATEMENT", disputeId: statement.targets[1]!.value, statement: "Still nothing on my card.", photoCount: 0 }, buyer, t, US));
+    expect(added.dispute).toMatchObject({ id: "o1-dispute-2", statements: [{ text: "Still nothing on my card." }] });
+    // Support decides the case dispute with one form and the refund dispute with another.
+    const support = { role: "SUPPORT" as const, id: "agent-1" };
+    expect(view(state, support, t, "DECIDE_DISPUTE").targets.map((x) => x.value)).toEqual(["o1-dispute-1"]);
+    expect(view(state, support, t, "DECIDE_REFUND_DISPUTE").targets.map((x) => x.value)).toEqual(["o1-dispute-2"]);
+  });
+
+  it("a request before delivery is a refund only; after delivery either, each option with what it refunds", () => {
+    const inTransit = order("IN_TRANSIT");
+    const before = view(inTransit, buyer, at(2 * DAY), "REQUEST_RETURN");
+    expect(before.caseTypes).toEqual(["REFUND_ONLY"]);
+    expect(before.reasons.map((r) => r.key)).toEqual(["wont_arrive_on_time"]);
+    const delivered = order("DELIVERED");
+    const after = view(delivered, buyer, at(6 * DAY), "REQUEST_RETURN");
+    expect(after.caseTypes).toEqual(["REFUND_ONLY", "RETURN_AND_REFUND"]);
+    const changeOfMind = after.requestOptions.find((o) => o.caseType === "RETURN_AND_REFUND" && o.reasonKeys.includes("changed_mind"))!;
+    expect(changeOfMind.reasonKeys).toEqual(["changed_mind"]);
+    expect(changeOfMind.breakdown).toMatchObject({ itemsMinor: 5000, shippingMinor: 0, postageDeductedMinor: US.returnPostageMinor, totalMinor: 5000 - US.returnPostageMinor });
+    const damaged = after.requestOptions.find((o) => o.caseType === "REFUND_ONLY" && o.reasonKeys.includes("damaged"))!;
+    expect(damaged.breakdown.totalMinor).toBe(5499);
+  });
+
+  it("the refund an action shows is the refund its decision makes", () => {
+    const onHold = order("ON_HOLD");
+    const cancel = view(onHold, buyer, at(10), "BUYER_CANCEL");
+    const decided = must(decide(onHold, { type: "BUYER_CANCEL", reasonKey: cancel.reasons[0]!.key }, buyer, at(10), US));
+    const refund = decided.effects.find((e): e is RefundEffect => e.type === "REFUND")!;
+    expect(cancel.refund).toEqual({ totalMinor: refund.totalMinor, destination: refund.destination, expectedArrivalAt: refund.expectedArrivalAt, arrived: refund.arrived });
+    expect(cancel.until).toEqual(onHold.remorseEndsAt);
+    // A seller approving a buyer's cancel request sees the same full refund, not the order's total restated.
+    const awaiting = order("AWAITING_SHIPMENT");
+    const requested = evolve(awaiting, must(decide(awaiting, { type: "REQUEST_CANCEL", reasonKey: "better_price" }, buyer, at(2 * HOUR), US)));
+    const approve = view(requested, seller, at(3 * HOUR), "APPROVE_CANCEL_REQUEST");
+    const approved = must(decide(requested, { type: "APPROVE_CANCEL_REQUEST" }, seller, at(3 * HOUR), US)).effects.find((e): e is RefundEffect => e.type === "REFUND")!;
+    expect(approve.refund).toMatchObject({ totalMinor: approved.totalMinor, destination: "CARD", arrived: false });
+  });
+
+  it("closed actions carry no targets, reasons or previews", () => {
+    const delivered = order("DELIVERED");
+    const cancel = view(delivered, buyer, at(6 * DAY), "BUYER_CANCEL");
+    expect(cancel).toMatchObject({ enabled: false, targets: [], reasons: [], refund: null, until: null });
+  });
+
+  it("the simulator may delay a pending refund and hurry the carrier, never a person's deadline", () => {
+    const cancelled = order("CANCELLED");
+    expect(simulatorControls(cancelled, at(20), US).delayRefunds).toEqual(["cancel:o1"]);
+    const collecting = order("AWAITING_COLLECTION");
+    const controls = simulatorControls(collecting, at(DAY + HOUR), US);
+    expect(controls.hurry).toContain("CARRIER_PICKUP");
+    expect(controls.hurry).not.toContain("DISPATCH");
+  });
+});
