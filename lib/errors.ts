@@ -29,5 +29,5 @@ export class AppError extends Error {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
-/** The message DOMAIN.md prescribes for a stale form or a lost race. */
+/** The one message people get for a stale form or a lost race. */
 export const STALE_ORDER_MESSAGE = "This order changed while you were looking. Reload to see the latest.";

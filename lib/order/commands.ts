@@ -267,7 +267,7 @@ export interface Refusal {
   error: { code: RefusalCode; reason: string; field?: string };
 }
 
-/** Ledger account names (DOMAIN.md "Money"). */
+/** Ledger account names (docs/rules.md#money). */
 export const accounts = {
   buyer: (buyerId: string) => `buyer:${buyerId}`,
   seller: (shopId: string) => `seller:${shopId}`,

@@ -16,3 +16,5 @@ export * from "./open-work";
 export * from "./action-views";
 export * from "./status-notes";
 export * from "./request-photos";
+export * from "./sources";
+export * from "./rules-reference";

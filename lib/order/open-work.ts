@@ -46,7 +46,7 @@ export function openWorkLine(open: {
 
 /**
  * When platform support aims to decide a dispute or an appeal waiting for it: a target shown in the
- * queue, with no timer behind it (DOMAIN: "SLA shown in the queue, no auto action"). Null when the
+ * queue, with no timer behind it (docs/rules.md#policy: a target, no timer). Null when the
  * dispute is not waiting for support.
  */
 export function supportTarget(dispute: { status: DisputeStatus; decideBy: Date; appealedAt: Date | null }, policy: Policy): Date | null {

@@ -1,6 +1,6 @@
 /**
  * The after-sales case sub-machine (refund only, return and refund, refused parcel) and the refund
- * arithmetic of DOMAIN.md "Returns and refunds": the item price is always refunded; the original
+ * arithmetic of docs/rules.md#money: the item price is always refunded; the original
  * shipping only for a seller-fault reason; return postage is never paid to the buyer — it is charged
  * to the seller (seller fault), deducted from the refund (change of mind, US; refused parcels), or
  * paid by the platform (change of mind, global). So refunded ≤ paid always holds.

@@ -77,7 +77,7 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     expect(result.ok && result.value.refund).toMatchObject({ status: "ARRIVED", totalMinor: 8849 });
   });
 
-  it("refuses a stale form with the DOMAIN message and changes nothing", async () => {
+  it("refuses a stale form with the stale-order message and changes nothing", async () => {
     const order = await createOrder(db, { status: "ON_HOLD" });
     const before = await snapshot(order.id);
     const result = await cancelOrder(buyerAva, { orderId: order.id, expectedVersion: before.version - 1, reasonKey: "no_longer_needed" }, inWindow);

@@ -1,5 +1,5 @@
 /**
- * After shipment: one named test per row of DOMAIN.md's deadline table from delivery on, and of the
+ * After shipment: one named test per row of docs/rules.md#deadlines from delivery on, and of the
  * platform's parameter table, for both profiles where they differ; the refund arithmetic. The seed's
  * case 3 sequences are in seed-article.test.ts.
  */

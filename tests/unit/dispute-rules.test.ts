@@ -1,4 +1,4 @@
-/** Disputes and appeals: DOMAIN.md "Disputes and appeals" and the dispute rows of the deadline table. */
+/** Disputes and appeals: docs/rules.md#disputes and the dispute rows of #deadlines. */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide, evolve, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";

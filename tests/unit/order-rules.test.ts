@@ -1,5 +1,5 @@
 /**
- * One named test per pre-shipment rule: the rows of DOMAIN.md's deadline table and of the
+ * One named test per pre-shipment rule: the rows of docs/rules.md#deadlines and of the
  * "Recommended simulator parameters" table in platform-rules.md, for both profiles where they differ.
  */
 import { describe, expect, it } from "vitest";

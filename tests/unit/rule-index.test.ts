@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMAND_TYPES, RULE_INDEX } from "@/lib/order";
+import { COMMAND_TYPES, RULES_SECTIONS, RULE_INDEX } from "@/lib/order";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -14,7 +14,7 @@ describe("the rule index", () => {
     const text = readFileSync(resolve(root, rule.test.file), "utf8");
     expect(text, `${rule.test.file} has no test titled like "${rule.test.title}"`).toContain(rule.test.title);
     expect(rule.sentence.length).toBeGreaterThan(20);
-    expect(rule.source.length).toBeGreaterThan(3);
+    expect(Object.keys(RULES_SECTIONS)).toContain(rule.source.section);
   });
 
   it("every command of the transitions table belongs to some rule", () => {

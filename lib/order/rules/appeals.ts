@@ -1,5 +1,5 @@
 /**
- * Appeals (DOMAIN.md "Disputes and appeals"): the seller may appeal a decision for the buyer within
+ * Appeals (docs/rules.md#disputes): the seller may appeal a decision for the buyer within
  * the policy's appeal window; a different agent decides. If the seller wins after the buyer was
  * refunded, the buyer keeps the refund and the platform compensates the seller.
  */

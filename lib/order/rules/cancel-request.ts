@@ -1,6 +1,6 @@
 /**
  * The buyer's request to cancel while the seller processes the order, and the seller's answer
- * (DOMAIN.md case 2). One request per order; silence approves it; shipping rejects it (see
+ * (docs/rules.md#cancel-requests). One request per order; silence approves it; shipping rejects it (see
  * shipping.ts); the sub-machine is in ../cancel-request.ts.
  */
 import { formatDateTime } from "../../format";
@@ -38,7 +38,7 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
       const { state, command, now, policy } = ctx;
       const reason = findReason(command.reasonKey)!;
       const request: CancelRequestState = { status: "PENDING", reasonKey: reason.key, requestedAt: now, respondBy: null, resolvedAt: null, rejectReasonKey: null };
-      // After the dispatch deadline the platform approves a request at once (US rule, kept in both profiles: DOMAIN case 2).
+      // After the dispatch deadline the platform approves a request at once (US rule, kept in both profiles: REQ-3).
       if (state.dispatchDueAt && now.getTime() >= state.dispatchDueAt.getTime()) {
         return cancelTheOrder({ ...ctx, state: { ...state, cancelRequest: request }, actor: { role: "SYSTEM", id: null } }, reason, {
           summary: "The buyer asked to cancel after the dispatch deadline had passed, so the platform approved it at once",

@@ -1,7 +1,7 @@
 /**
  * Cancelling an order before it ships, by whoever may: the buyer at once (unpaid, in the remorse
  * window, inside the shop's auto-approve window), the seller, platform support, and the dispatch
- * auto-cancel timer. DOMAIN.md "Cancellation by stage", case 1; docs/decisions/004.
+ * auto-cancel timer. docs/rules.md#cancellation; docs/decisions/004.
  */
 import { findReason } from "../reasons";
 import { event } from "./events";

@@ -1,5 +1,5 @@
 /**
- * Disputes (DOMAIN.md "Disputes and appeals"). The buyer escalates after a rejected request, a
+ * Disputes (docs/rules.md#disputes). The buyer escalates after a rejected request, a
  * rejected returned parcel, an overdue refund, or (global profile) a rejected cancel request; both
  * sides add statements and evidence while it is open; support decides with a rationale. Appeals are
  * in appeals.ts.

@@ -1,5 +1,5 @@
 /**
- * Every way money moves on an order, as one constructor each (DOMAIN.md "Money"; accounts in
+ * Every way money moves on an order, as one constructor each (docs/rules.md#money; accounts in
  * commands.ts). Each posting pair sums to zero, so the books balance by construction.
  */
 import { accounts, type Effect, type LedgerKind } from "../commands";

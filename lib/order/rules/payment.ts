@@ -1,6 +1,6 @@
 /**
  * Paying, and what the payment's deadlines do: an unpaid order is cancelled when its payment window
- * ends; a paid order leaves ON_HOLD when the buyer's remorse window ends. DOMAIN.md "Order statuses".
+ * ends; a paid order leaves ON_HOLD when the buyer's remorse window ends. docs/rules.md#statuses.
  */
 import { formatDateTime } from "../../format";
 import { PAYMENT_METHOD_LABELS } from "../model";

@@ -1,7 +1,7 @@
 /**
  * The refused parcel: the buyer refuses it in transit, the carrier brings it back, the order is
  * cancelled (not the seller's fault) and the seller confirms receipt or silence refunds the buyer,
- * less the return postage. DOMAIN.md case 3.
+ * less the return postage. docs/rules.md#refused-parcel.
  */
 import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";

@@ -1,7 +1,7 @@
 /**
  * The parcel of an approved return: the buyer ships it back with carrier and tracking (or the case
  * closes), it arrives, and the seller inspects it: accept (refund, restock), reject with photos (the
- * buyer may escalate), or stay silent (refund). DOMAIN.md "Returns and refunds".
+ * buyer may escalate), or stay silent (refund). docs/rules.md#returns.
  */
 import { formatDateTime } from "../../format";
 import { MAX_PHOTOS, RETURN_CARRIERS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";

@@ -1,5 +1,5 @@
 /**
- * The buyer's refund or return request and the seller's review (DOMAIN.md "Returns and refunds"):
+ * The buyer's refund or return request and the seller's review (docs/rules.md#returns):
  * asked within the return window (US: a refund before delivery too), approved, rejected or silently
  * approved; a rejection nobody escalates closes. Partial offers are in partial-offer.ts, the parcel
  * that comes back in return-parcel.ts, the arithmetic in ../return-case.ts.

@@ -1,7 +1,7 @@
 /**
  * Shipping: the seller arranges shipment, the carrier picks the parcel up (late if after the
  * dispatch deadline) and delivers it; shipping rejects a pending cancel request (when depends on the
- * profile). DOMAIN.md "Cancellation by stage" and the deadline table.
+ * profile). docs/rules.md#shipping and #deadlines.
  */
 import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";

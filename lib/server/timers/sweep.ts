@@ -1,5 +1,5 @@
 /**
- * The timer sweeper: applies every due system command — the deadlines of DOMAIN's table, the
+ * The timer sweeper: applies every due system command — the deadlines of docs/rules.md#deadlines, the
  * reminders, the simulated carrier and payment network — in deadline order, through the same command
  * runner as people, as the SYSTEM actor, each at its deadline's time. Exactly once even when two
  * sweeps overlap: a deadline is used up by the command that acts on it, and the runner's version

@@ -1,5 +1,5 @@
 /**
- * Shared outcome: cancelling the order before it ships (DOMAIN.md "Cancellation by stage"), and the
+ * Shared outcome: cancelling the order before it ships (docs/rules.md#cancellation), and the
  * checks the cancel rules share (is a cancel still instant? may the buyer still ask?).
  */
 import { formatDateTime } from "../../../format";

@@ -1,5 +1,5 @@
 /**
- * Shared outcomes of the after-sales case (DOMAIN.md "Returns and refunds"): finding and moving the
+ * Shared outcomes of the after-sales case (docs/rules.md#returns): finding and moving the
  * open case, refunding it, closing it, and completing the order when nothing is left to wait for.
  */
 import type { Effect } from "../../commands";

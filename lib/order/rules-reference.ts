@@ -1,0 +1,171 @@
+/**
+ * The rules reference (docs/rules.md) as the engine knows it: every deadline of both policy profiles
+ * side by side, the other settings, every rule with its test and the platform's pages it follows,
+ * the reason catalogue and every command. `npm run docs:rules` writes it; a test fails when the file
+ * is out of date, so the document cannot drift from the code.
+ */
+import type { DeadlineKind } from "./deadlines";
+import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, isReminder } from "./deadlines";
+import { FINAL_STATUSES, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, ROLE_LABELS, STATUS_LABELS } from "./model";
+import { formatMoney } from "../money";
+import { AUTO_APPROVE_WINDOW_LABELS, AUTO_APPROVE_WINDOWS, POLICIES, describeDuration, type Policy } from "./policy";
+import { REASON_KINDS, reasonsOfKind } from "./reasons";
+import { RULE_INDEX, type RuleEntry } from "./rule-index";
+import { PLATFORM_PAGES, RULES_SECTIONS, type PlatformPage, type RulesSection } from "./sources";
+import { DEADLINE_COMMANDS, TRANSITIONS } from "./transitions";
+
+const { US, GLOBAL } = POLICIES;
+
+/** How long each deadline is in a profile, and from when it counts. Keyed by every deadline kind. */
+const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Policy) => string }> = {
+  PAYMENT: { from: "placement", length: (p) => describeDuration(p.paymentWindow) },
+  REMORSE_WINDOW: { from: "payment", length: (p) => describeDuration(p.remorseWindow) },
+  AUTO_APPROVE_WINDOW: { from: "the end of ON_HOLD", length: () => "the shop's setting: 1, 3 or 5 hours, or until arranged" },
+  CANCEL_REQUEST_ANSWER: { from: "the cancel request", length: (p) => describeDuration(p.cancelRequestAnswer) },
+  DISPATCH: { from: "the end of ON_HOLD", length: (p) => describeDuration(p.dispatchDeadline) },
+  DISPATCH_AUTO_CANCEL: { from: "the end of ON_HOLD", length: (p) => describeDuration(p.dispatchAutoCancel) },
+  CARRIER_PICKUP: { from: "arranging shipment (simulated)", length: (p) => describeDuration(p.carrierPickup) },
+  DELIVERY: { from: "pickup (simulated)", length: (p) => describeDuration(p.delivery) },
+  RETURN_WINDOW: { from: "delivery", length: (p) => describeDuration(p.returnWindow) },
+  SELLER_REVIEW: { from: "the request (or a declined offer)", length: (p) => describeDuration(p.sellerReview) },
+  OFFER_ANSWER: { from: "the partial offer", length: (p) => describeDuration(p.offerAnswer) },
+  SHIP_BACK: { from: "the return's approval", length: (p) => describeDuration(p.shipBack) },
+  RETURN_TRANSIT: { from: "the return's shipping (simulated)", length: (p) => describeDuration(p.returnTransit) },
+  INSPECTION: { from: "the return's arrival", length: (p) => describeDuration(p.inspection) },
+  REFUSED_PARCEL_TRANSIT: { from: "the refusal (simulated)", length: (p) => describeDuration(p.returnTransit) },
+  REFUSAL_INSPECTION: { from: "the refused parcel's arrival", length: (p) => describeDuration(p.inspection) },
+  DISPUTE_FILING: { from: "the seller's rejection", length: (p) => describeDuration(p.disputeFiling) },
+  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => (p.cancelRejectionDisputable ? describeDuration(p.disputeFiling) : "no such deadline: not disputable") },
+  APPEAL_WINDOW: { from: "support's decision for the buyer", length: (p) => describeDuration(p.appealWindow) },
+  REFUND_ARRIVAL: { from: "the refund", length: (p) => PAYMENT_METHODS.map((m) => `${PAYMENT_METHOD_LABELS[m]} ${"hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? "at once" : describeDuration(p.refundArrival[m])}`).join(", ") },
+  REFUND_OVERDUE: { from: "the refund's expected arrival", length: (p) => describeDuration(p.refundOverdueAfter) },
+  PAYMENT_REMINDER: { from: "", length: () => "" },
+  CANCEL_REQUEST_ANSWER_REMINDER: { from: "", length: () => "" },
+  DISPATCH_REMINDER: { from: "", length: () => "" },
+  SELLER_REVIEW_REMINDER: { from: "", length: () => "" },
+  OFFER_ANSWER_REMINDER: { from: "", length: () => "" },
+  SHIP_BACK_REMINDER: { from: "", length: () => "" },
+  INSPECTION_REMINDER: { from: "", length: () => "" },
+  REFUSAL_INSPECTION_REMINDER: { from: "", length: () => "" },
+};
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/** The settings that are not deadlines, side by side. */
+const SETTINGS: [string, (policy: Policy) => string][] = [
+  ["Business days", (p) => (p.businessCalendar === "US" ? "US business days (Los Angeles time, without weekends and federal holidays)" : "calendar days")],
+  ["Reminder before a person's deadline", (p) => describeDuration(p.reminderLead)],
+  ["Buyer may ask to cancel once shipment is arranged", (p) => yesNo(p.cancelRequestInAwaitingCollection)],
+  ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],
+  ["Buyer may ask for a refund before delivery", (p) => yesNo(p.preDeliveryRefund)],
+  ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
+  ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],
+  ["Buyer may escalate a rejected cancel request", (p) => yesNo(p.cancelRejectionDisputable)],
+  ["Support aims to decide a dispute within (no timer)", (p) => describeDuration(p.supportDecision)],
+];
+
+const anchor = (section: RulesSection) => `<a id="${section}"></a>\n## ${RULES_SECTIONS[section]}`;
+const link = (section: RulesSection) => `[${RULES_SECTIONS[section]}](#${section})`;
+const page = (key: PlatformPage) => `[${PLATFORM_PAGES[key].title}](${PLATFORM_PAGES[key].url})`;
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+const table = (head: string[], rows: string[][]) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
+
+function ruleLine(rule: RuleEntry): string {
+  const extra = [
+    `commands: ${rule.commands.map((c) => `\`${c}\``).join(", ")}`,
+    ...(rule.source.platform?.length ? [`platform: ${rule.source.platform.map(page).join("; ")}`] : []),
+    ...(rule.source.also?.length ? [`see also: ${rule.source.also.map(link).join(", ")}`] : []),
+    `test: \`${rule.test.file}\` › “${rule.test.title}”`,
+  ];
+  return `- **${rule.id}** ${rule.sentence}\n  <br>${extra.join(" · ")}`;
+}
+
+function rulesOf(section: RulesSection): string {
+  const rules = RULE_INDEX.filter((rule) => rule.source.section === section);
+  return rules.length ? `### Rules\n\n${rules.map(ruleLine).join("\n")}` : "";
+}
+
+function statuses(): string {
+  return table(
+    ["Status", "Name", "Final"],
+    ORDER_STATUSES.map((s) => [`\`${s}\``, STATUS_LABELS[s], yesNo(FINAL_STATUSES.includes(s))]),
+  );
+}
+
+function deadlines(): string {
+  const rows = DEADLINE_KINDS.filter((kind) => !isReminder(kind)).map((kind) => {
+    const rule = DEADLINE_RULES[kind];
+    const command = DEADLINE_COMMANDS[kind]("ref").type;
+    return [`\`${kind}\``, DEADLINE_LABELS[kind], `from ${rule.from}`, rule.length(US), rule.length(GLOBAL), `\`${command}\` (${TRANSITIONS[command].label})`, DEADLINE_SCOPES[kind].toLowerCase()];
+  });
+  const reminders = DEADLINE_KINDS.filter(isReminder).map((kind) => `\`${kind}\``).join(", ");
+  return [
+    table(["Deadline", "What it is", "Counts", `${US.label}`, `${GLOBAL.label}`, "On it, the platform sends", "Belongs to"], rows),
+    `Reminders (${reminders}) go to whoever must act, ${describeDuration(US.reminderLead)} before their deadline (both profiles). ` +
+      "A deadline that belongs to the order ends when the order is final; one that belongs to a case, refund or dispute goes on after it.",
+    `The shop's auto-approve window: ${AUTO_APPROVE_WINDOWS.map((w) => `${w} (${AUTO_APPROVE_WINDOW_LABELS[w]})`).join("; ")}.`,
+  ].join("\n\n");
+}
+
+function settings(): string {
+  return table(["Setting", US.label, GLOBAL.label], SETTINGS.map(([name, value]) => [name, value(US), value(GLOBAL)]));
+}
+
+function reasons(): string {
+  return REASON_KINDS.map((kind) =>
+    [
+      `### ${kind}`,
+      table(
+        ["Key", "Label", "Valid in", "At fault", "Platform key"],
+        reasonsOfKind(kind).map((r) => [`\`${r.key}\``, r.label, r.statuses.map((s) => `\`${s}\``).join(", "), r.fault.toLowerCase(), r.platformKey ? `\`${r.platformKey}\`` : ""]),
+      ),
+    ].join("\n\n"),
+  ).join("\n\n");
+}
+
+function commands(): string {
+  return table(
+    ["Command", "Button", "Who", "From", "To"],
+    Object.entries(TRANSITIONS).map(([type, rule]) => [
+      `\`${type}\``,
+      rule.label,
+      rule.roles.map((role) => ROLE_LABELS[role]).join(", "),
+      rule.from.length === ORDER_STATUSES.length ? "any status" : rule.from.map((s) => `\`${s}\``).join(", "),
+      rule.to.length ? rule.to.map((s) => `\`${s}\``).join(", ") : "(status unchanged)",
+    ]),
+  );
+}
+
+function platformPages(): string {
+  return (Object.keys(PLATFORM_PAGES) as PlatformPage[]).map((key) => `- \`${key}\`: ${page(key)}`).join("\n");
+}
+
+const BODIES: Record<RulesSection, () => string> = {
+  statuses,
+  deadlines,
+  policy: settings,
+  cancellation: () => "",
+  "cancel-requests": () => "",
+  shipping: () => "",
+  "refused-parcel": () => "",
+  returns: () => "",
+  money: () => "",
+  refunds: () => "",
+  disputes: () => "",
+  simulator: () => "",
+  reasons,
+  commands,
+  "platform-pages": platformPages,
+};
+
+/** The whole document, deterministic (no dates), so that a test can compare it with the file. */
+export function renderRulesReference(): string {
+  const sections = (Object.keys(RULES_SECTIONS) as RulesSection[]).map((section) => [anchor(section), BODIES[section](), rulesOf(section)].filter(Boolean).join("\n\n"));
+  return [
+    "# Rules reference",
+    "Generated from the rule engine by `npm run docs:rules` (`lib/order/rules-reference.ts`). Do not edit it by hand: `npm test` fails when it is out of date. " +
+      "Refund Lab simulates TikTok Shop's published rules; it is not affiliated with TikTok. Code and tests cite this file's sections (`docs/rules.md#<section>`) and the platform's published pages listed at the end.",
+    `Contents: ${(Object.keys(RULES_SECTIONS) as RulesSection[]).map(link).join(" · ")}`,
+    ...sections,
+  ].join("\n\n") + "\n";
+}

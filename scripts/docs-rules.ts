@@ -1,0 +1,8 @@
+/** Writes docs/rules.md from the rule engine (policy profiles, reasons, RULE_INDEX, the transitions table). */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { renderRulesReference } from "../lib/order/rules-reference";
+
+const file = resolve(import.meta.dirname, "../docs/rules.md");
+writeFileSync(file, renderRulesReference());
+console.log(`Wrote ${file}`);
