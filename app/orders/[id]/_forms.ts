@@ -25,7 +25,8 @@ import type { FieldSpec } from "./_components/command-form";
 
 export interface Form {
   tone: "danger" | "primary" | "neutral";
-  explain?: (order: OrderDetail, action: ActionView) => string;
+  /** What pressing it does; a list when there are options to compare. */
+  explain?: (order: OrderDetail, action: ActionView) => string | string[];
   fields?: (order: OrderDetail, action: ActionView) => FieldSpec[];
 }
 
@@ -57,17 +58,19 @@ function refundText(order: OrderDetail, action: ActionView, whose: "You" | "The 
   return refund.arrived ? `${verb} ${amount} to ${to} at once.` : `${verb} ${amount} to ${to}, expected by ${formatDay(refund.expectedArrivalAt)}.`;
 }
 
-/** One request option: its type, the reasons it covers and what it refunds. */
+/** One request option: its type, the reasons it covers (by who is at fault, from the catalogue) and what it refunds. */
 function optionText(order: OrderDetail, option: RequestOption): string {
-  const reasons = option.reasonKeys.map((key) => findReason(key)?.label ?? key);
-  const shown = reasons.length > 3 ? `${reasons.slice(0, 3).join(", ")}…` : reasons.join(", ");
+  const reasons = option.reasonKeys.flatMap((key) => findReason(key) ?? []);
+  const labels = reasons.map((reason) => reason.label);
+  const listed = labels.length > 3 ? `${labels.slice(0, 3).join(", ")}…` : labels.join(", ");
+  const shown = reasons.every((reason) => reason.fault === "SELLER") ? `if something is wrong (${listed})` : `for ${listed}`;
   const b = option.breakdown;
   const parts = [`items ${money(order, b.itemsMinor)}`];
   if (b.shippingMinor) parts.push(`shipping ${money(order, b.shippingMinor)}`);
   if (b.postageDeductedMinor) parts.push(`less return postage ${money(order, b.postageDeductedMinor)}`);
   else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
   else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
-  return `${CASE_TYPE_LABELS[option.caseType]}, for ${shown}: ${money(order, b.totalMinor)} (${parts.join(", ")})`;
+  return `${CASE_TYPE_LABELS[option.caseType]}, ${shown}: ${money(order, b.totalMinor)} (${parts.join(", ")})`;
 }
 
 /** Which request types need a photo, from the engine's rule. */
@@ -107,7 +110,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
   },
   REQUEST_RETURN: {
     tone: "primary",
-    explain: (o, a) => `What you would get back: ${a.requestOptions.map((option) => optionText(o, option)).join("; ")}.`,
+    explain: (o, a) => ["What you would get back:", ...a.requestOptions.map((option) => optionText(o, option))],
     fields: (o, a) => [
       a.caseTypes.length > 1
         ? { kind: "radio", name: "caseType", label: "What do you want?", options: a.caseTypes.map((type) => ({ value: type, label: REQUEST_CASE_TYPE_CHOICES[type] })) }

@@ -37,7 +37,8 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
       <section aria-label="Order status" aria-live="polite" className="rounded-lg border border-stone-200 bg-white p-4">
         <p>
           <span className="text-stone-600">Status: </span>
-          <strong>{order.statusLabel}</strong> · {order.statusNote}
+          <strong>{order.statusLabel}</strong>
+          {order.statusNote ? ` · ${order.statusNote}` : ""}
         </p>
         <p className="text-sm text-stone-600">
           {order.shopName} · bought by {order.buyerName} · placed {formatDateTime(order.placedAt)} · {order.policyLabel} rules

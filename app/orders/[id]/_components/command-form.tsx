@@ -20,8 +20,8 @@ export interface CommandFormProps {
   /** A fresh key per rendered form: a double submit is the same command, done once. */
   idempotencyKey: string;
   label: string;
-  /** What happens if you press it (money, deadlines): shown before, not after. */
-  explanation?: string;
+  /** What happens if you press it (money, deadlines): shown before, not after. A list: a lead sentence, then the options. */
+  explanation?: string | string[];
   fields?: FieldSpec[];
   tone?: "danger" | "primary" | "neutral";
 }
@@ -56,7 +56,17 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {explanation ? <p className="text-sm text-stone-700">{explanation}</p> : null}
+      {typeof explanation === "string" ? <p className="text-sm text-stone-700">{explanation}</p> : null}
+      {Array.isArray(explanation) ? (
+        <div className="text-sm text-stone-700">
+          <p>{explanation[0]}</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {explanation.slice(1).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {fields.map((field) => {
         if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
         const fieldId = `${id}-${field.name}`;
