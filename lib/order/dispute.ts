@@ -35,6 +35,13 @@ export const DISPUTE_OUTCOMES = ["BUYER", "SELLER"] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 export const APPEAL_OUTCOMES = ["UPHOLD", "OVERTURN"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+/** How support chooses, for each decision form (the values are the commands' own). */
+export const DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, string> = { BUYER: "For the buyer", SELLER: "For the seller" };
+export const REFUND_DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, string> = { BUYER: "Pay it to the buyer's platform wallet", SELLER: "Dismiss" };
+export const APPEAL_OUTCOME_CHOICES: Record<AppealOutcome, string> = { UPHOLD: "Uphold the decision", OVERTURN: "Overturn it (for the seller)" };
+/** What became of an appeal, for the seller who made it. */
+export const APPEAL_RESULT_LABELS: Record<"UPHELD" | "OVERTURNED", string> = { UPHELD: "rejected", OVERTURNED: "granted" };
+
 export const STATEMENT_PARTIES = ["BUYER", "SELLER"] as const;
 export type StatementParty = (typeof STATEMENT_PARTIES)[number];
 

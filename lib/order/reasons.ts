@@ -122,3 +122,8 @@ export function reasonKeys<K extends ReasonKind>(kind: K): [ReasonKeyOf<K>, ...R
   // Every kind has reasons (the catalogue above), so the tuple is never empty.
   return reasonsOfKind(kind).map((reason) => reason.key as ReasonKeyOf<K>) as [ReasonKeyOf<K>, ...ReasonKeyOf<K>[]];
 }
+
+/** Whether a reason counts against the shop (its seller-fault cancellation rate, the original shipping refunded). */
+export function isSellerFault(reason: { fault: FaultParty }): boolean {
+  return reason.fault === "SELLER";
+}

@@ -7,6 +7,7 @@
  */
 import type { OrderState } from "./model";
 import type { Policy } from "./policy";
+import { formatMoney } from "../money";
 import { findReason } from "./reasons";
 
 /** After-sales cases: a refund or a return the buyer asks for, or a parcel the buyer refused. */
@@ -120,6 +121,16 @@ export interface RefundBreakdown {
   partial: boolean;
   /** True when less is left in escrow than the rules would refund, and the refund is cut to what is left. */
   capped: boolean;
+}
+
+/** What a refund is made of, in words: "items $28.00, shipping $5.99, less return postage $7.99". */
+export function describeBreakdown(b: RefundBreakdown): string {
+  const parts = [`items ${formatMoney(b.itemsMinor, b.currency)}`];
+  if (b.shippingMinor) parts.push(`shipping ${formatMoney(b.shippingMinor, b.currency)}`);
+  if (b.postageDeductedMinor) parts.push(`less return postage ${formatMoney(b.postageDeductedMinor, b.currency)}`);
+  else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
+  else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
+  return parts.join(", ");
 }
 
 /** A new case on the order (the n-th one), with nothing offered, shipped, rejected or refunded yet. */

@@ -4,19 +4,30 @@
  * makes), and which simulator controls apply. Nothing here is restated by the page.
  */
 import { describe, expect, it } from "vitest";
+import { formatDateTime } from "@/lib/format";
 import {
+  MAX_PHOTOS,
   PERSON_COMMAND_TYPES,
   POLICIES,
   TRANSITIONS,
   actionViews,
   decide,
+  describeBreakdown,
+  describeBytes,
+  describeDuration,
   evolve,
+  findReason,
+  isPersonCommand,
+  isSellerFault,
+  photoHint,
+  previewRefund,
   simulatorControls,
+  statusNote,
   type DisputeState,
   type OrderState,
   type RefundEffect,
 } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, seller } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
@@ -32,6 +43,8 @@ describe("action views", () => {
       .map(([type]) => type)
       .sort();
     expect([...PERSON_COMMAND_TYPES].sort()).toEqual(byPeople);
+    expect(isPersonCommand("ESCALATE")).toBe(true);
+    expect(isPersonCommand("CARRIER_PICKUP")).toBe(false);
   });
 
   it("with two disputes open, a statement can go to either, and goes to the one chosen", () => {
@@ -92,5 +105,51 @@ describe("action views", () => {
     const controls = simulatorControls(collecting, at(DAY + HOUR), US);
     expect(controls.hurry).toContain("CARRIER_PICKUP");
     expect(controls.hurry).not.toContain("DISPATCH");
+  });
+});
+
+describe("what the page says, from the engine", () => {
+  it("escalation offers the rejected request and each overdue refund, by value and name", () => {
+    const delivered = order("DELIVERED");
+    const t = delivered.deliveredAt!.getTime();
+    const h = (hours: number) => new Date(t + hours * 3_600_000);
+    const { state } = play(delivered, [
+      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Broken", photoCount: 1 }, buyer, h(1)],
+      [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, h(2)],
+    ]);
+    expect(view(state, buyer, h(3), "ESCALATE").targets).toEqual([{ value: "CASE", label: "The rejected refund or return" }]);
+
+    const cancelled = order("CANCELLED");
+    const overdue = play(cancelled, [
+      [{ type: "DELAY_REFUND", refundKey: "cancel:o1" }, system, at(DAY)],
+      [{ type: "REFUND_OVERDUE", refundKey: "cancel:o1" }, system, cancelled.deadlines["REFUND_OVERDUE:cancel:o1"]!],
+    ]).state;
+    expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets).toEqual([{ value: "REFUND:cancel:o1", label: "An overdue refund (cancel:o1)" }]);
+    expect(simulatorControls(overdue, at(12 * DAY), US).delayRefunds).toEqual([]);
+  });
+
+  it("a status note adds the dates that matter, read from the order and its policy", () => {
+    expect(statusNote(order("UNPAID"), US)).toBe(`An unpaid order is cancelled ${describeDuration(US.paymentWindow)} after it was placed.`);
+    const onHold = order("ON_HOLD");
+    expect(statusNote(onHold, US)).toContain(formatDateTime(onHold.remorseEndsAt!));
+    const awaiting = order("AWAITING_SHIPMENT");
+    expect(statusNote(awaiting, US)).toBe(`The seller must ship by ${formatDateTime(awaiting.dispatchDueAt!)}.`);
+    const delivered = order("DELIVERED");
+    expect(statusNote(delivered, US)).toContain(formatDateTime(delivered.returnWindowEndsAt!));
+    for (const status of ["AWAITING_COLLECTION", "IN_TRANSIT", "COMPLETED"] as const) expect(statusNote(order(status), US).length).toBeGreaterThan(10);
+    // A cancelled order's own line says who cancelled and why.
+    expect(statusNote(order("CANCELLED"), US)).toBe("");
+  });
+
+  it("limits and refunds are described from their constants", () => {
+    expect(photoHint("optional")).toBe(`PNG, JPEG or WebP, up to 5 MB each, at most ${MAX_PHOTOS}.`);
+    expect(photoHint("at least one")).toContain(`at least 1 and at most ${MAX_PHOTOS}`);
+    expect(describeBytes(512 * 1024)).toBe("512 KB");
+    const changeOfMind = previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US);
+    expect(describeBreakdown(changeOfMind)).toBe("items $50.00, less return postage $7.99");
+    expect(describeBreakdown(previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "damaged" }, US))).toBe("items $50.00, shipping $4.99, return postage paid by the seller");
+    expect(describeBreakdown(previewRefund(order("DELIVERED", {}, POLICIES.GLOBAL), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, POLICIES.GLOBAL))).toBe("items $50.00, return postage paid by the platform");
+    expect(isSellerFault(findReason("damaged")!)).toBe(true);
+    expect(isSellerFault(findReason("changed_mind")!)).toBe(false);
   });
 });

@@ -7,12 +7,17 @@
  */
 import { formatDay } from "@/lib/format";
 import {
+  APPEAL_OUTCOME_CHOICES,
   CASE_TYPE_LABELS,
+  DISPUTE_OUTCOME_CHOICES,
+  REFUND_DISPUTE_OUTCOME_CHOICES,
+  describeBreakdown,
   PAYMENT_METHOD_LABELS,
   REQUEST_CASE_TYPE_CHOICES,
   RETURN_CARRIERS,
   TRACKING_NUMBER,
   findReason,
+  isSellerFault,
   minPhotosFor,
   photoHint,
   type ActionView,
@@ -31,6 +36,7 @@ export interface Form {
 }
 
 const money = (order: OrderDetail, minor: number) => formatMoney(minor, order.currency);
+const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 const reasonField =
   (label: string) =>
@@ -63,14 +69,8 @@ function optionText(order: OrderDetail, option: RequestOption): string {
   const reasons = option.reasonKeys.flatMap((key) => findReason(key) ?? []);
   const labels = reasons.map((reason) => reason.label);
   const listed = labels.length > 3 ? `${labels.slice(0, 3).join(", ")}…` : labels.join(", ");
-  const shown = reasons.every((reason) => reason.fault === "SELLER") ? `if something is wrong (${listed})` : `for ${listed}`;
-  const b = option.breakdown;
-  const parts = [`items ${money(order, b.itemsMinor)}`];
-  if (b.shippingMinor) parts.push(`shipping ${money(order, b.shippingMinor)}`);
-  if (b.postageDeductedMinor) parts.push(`less return postage ${money(order, b.postageDeductedMinor)}`);
-  else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
-  else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
-  return `${CASE_TYPE_LABELS[option.caseType]}, ${shown}: ${money(order, b.totalMinor)} (${parts.join(", ")})`;
+  const shown = reasons.every(isSellerFault) ? `if something is wrong (${listed})` : `for ${listed}`;
+  return `${CASE_TYPE_LABELS[option.caseType]}, ${shown}: ${money(order, option.breakdown.totalMinor)} (${describeBreakdown(option.breakdown)})`;
 }
 
 /** Which request types need a photo, from the engine's rule. */
@@ -96,7 +96,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
   SELLER_CANCEL: {
     tone: "danger",
     explain: (o, action) => {
-      const sellerFault = action.reasons.filter((reason) => reason.fault === "SELLER").map((reason) => `"${reason.label}"`);
+      const sellerFault = action.reasons.filter(isSellerFault).map((reason) => `"${reason.label}"`);
       return `${refundText(o, action, "The buyer")}${sellerFault.length ? ` ${sellerFault.join(", ")} count towards your seller-fault cancellation rate.` : ""}`;
     },
     fields: reasonField("Reason for cancelling"),
@@ -114,7 +114,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
     fields: (o, a) => [
       a.caseTypes.length > 1
         ? { kind: "radio", name: "caseType", label: "What do you want?", options: a.caseTypes.map((type) => ({ value: type, label: REQUEST_CASE_TYPE_CHOICES[type] })) }
-        : { kind: "hidden", name: "caseType", value: a.caseTypes[0] ?? "REFUND_ONLY" },
+        : { kind: "hidden", name: "caseType", value: a.caseTypes[0] ?? "" },
       ...reasonField("What is wrong?")(o, a),
       { kind: "textarea", name: "description", label: "Describe the problem (optional)" },
       { ...photosField("Photos"), hint: `${photoNeeds(o, a)}${photoHint("optional")}` },
@@ -133,7 +133,8 @@ export const FORMS: Record<PersonCommandType, Form> = {
   },
   APPROVE_RETURN: {
     tone: "primary",
-    explain: (o, a) => (o.returnCase?.type === "RETURN_AND_REFUND" ? `The buyer ships the item back within ${o.durations.shipBack}; you inspect it when it arrives.` : `The buyer keeps the item. ${refundText(o, a, "The buyer")}`),
+    // Approving a return refunds nothing yet: the item comes back first.
+    explain: (o, a) => (a.refund ? `The buyer keeps the item. ${refundText(o, a, "The buyer")}` : `The buyer ships the item back within ${o.durations.shipBack}; you inspect it when it arrives.`),
   },
   REJECT_RETURN: { tone: "danger", explain: (o) => `The buyer may ask platform support to decide within ${o.durations.disputeFiling}.`, fields: reasonField("Reason for rejecting") },
   OFFER_PARTIAL_REFUND: {
@@ -162,7 +163,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
     explain: (o) => `A decision for the buyer can be appealed by the seller within ${o.durations.appealWindow}.`,
     fields: (o, a) => [
       ...targetField("disputeId", "Which dispute?")(o, a),
-      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "For the buyer" }, { value: "SELLER", label: "For the seller" }] },
+      { kind: "radio", name: "outcome", label: "Decision", options: choices(DISPUTE_OUTCOME_CHOICES) },
       { kind: "money", name: "amount", label: `Partial amount in ${o.currency} (leave empty for a full refund)` },
       { kind: "checkbox", name: "returnRequired", label: "The buyer must return the item first" },
       { kind: "textarea", name: "rationale", label: "Rationale (both parties read it)" },
@@ -172,7 +173,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
     tone: "primary",
     fields: (o, a) => [
       ...targetField("disputeId", "Which refund?")(o, a),
-      { kind: "radio", name: "outcome", label: "Decision", options: [{ value: "BUYER", label: "Pay it to the buyer's platform wallet" }, { value: "SELLER", label: "Dismiss" }] },
+      { kind: "radio", name: "outcome", label: "Decision", options: choices(REFUND_DISPUTE_OUTCOME_CHOICES) },
       { kind: "textarea", name: "rationale", label: "Rationale" },
     ],
   },
@@ -185,7 +186,7 @@ export const FORMS: Record<PersonCommandType, Form> = {
     tone: "primary",
     fields: (o, a) => [
       ...targetField("disputeId", "Which appeal?")(o, a),
-      { kind: "radio", name: "outcome", label: "Appeal", options: [{ value: "UPHOLD", label: "Uphold the decision" }, { value: "OVERTURN", label: "Overturn it (for the seller)" }] },
+      { kind: "radio", name: "outcome", label: "Appeal", options: choices(APPEAL_OUTCOME_CHOICES) },
       { kind: "textarea", name: "rationale", label: "Rationale" },
     ],
   },

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The buyer accepts the seller's partial refund and keeps the item. */
+/**
+ * The buyer accepts the seller's partial refund and keeps the item.
+ * Runs ACCEPT_OFFER: rules OFFER-1 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function acceptOffer(
   user: SessionUser,
   input: VerbInput<"ACCEPT_OFFER">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller accepts the returned item: the buyer is refunded. */
+/**
+ * The seller accepts the returned item: the buyer is refunded.
+ * Runs ACCEPT_RETURNED_PARCEL: rules INSPECT-1, MONEY-1, MONEY-2 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function acceptReturnedParcel(
   user: SessionUser,
   input: VerbInput<"ACCEPT_RETURNED_PARCEL">,

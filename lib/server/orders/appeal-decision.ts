@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller appeals a decision for the buyer within 7 days. */
+/**
+ * The seller appeals a decision for the buyer within 7 days.
+ * Runs APPEAL_DECISION: rules APPEAL-1 (docs/rules.md#disputes); why: docs/decisions/006-disputes-and-proving-the-rules.md.
+ */
 export function appealDecision(
   user: SessionUser,
   input: VerbInput<"APPEAL_DECISION">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller approves the buyer's cancel request: the order is cancelled and refunded. */
+/**
+ * The seller approves the buyer's cancel request: the order is cancelled and refunded.
+ * Runs APPROVE_CANCEL_REQUEST: rules REQ-4 (docs/rules.md#cancel-requests); why: docs/decisions/004-cancellation-before-shipment.md.
+ */
 export function approveCancelRequest(
   user: SessionUser,
   input: VerbInput<"APPROVE_CANCEL_REQUEST">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller approves a refund or return request (refund only: refunded now). */
+/**
+ * The seller approves a refund or return request (refund only: refunded now).
+ * Runs APPROVE_RETURN: rules CASE-1, MONEY-3, PREDELIVERY-1 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function approveReturn(
   user: SessionUser,
   input: VerbInput<"APPROVE_RETURN">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller confirms the refused parcel is back: the buyer is refunded, less return postage. */
+/**
+ * The seller confirms the refused parcel is back: the buyer is refunded, less return postage.
+ * Runs CONFIRM_REFUSED_PARCEL: rules REFUSE-1 (docs/rules.md#refused-parcel); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function confirmRefusedParcel(
   user: SessionUser,
   input: VerbInput<"CONFIRM_REFUSED_PARCEL">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** Another platform support agent decides the seller's appeal. */
+/**
+ * Another platform support agent decides the seller's appeal.
+ * Runs DECIDE_APPEAL: rules APPEAL-1, APPEAL-2 (docs/rules.md#disputes); why: docs/decisions/006-disputes-and-proving-the-rules.md.
+ */
 export function decideAppeal(
   user: SessionUser,
   input: VerbInput<"DECIDE_APPEAL">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** Platform support decides a dispute about a request or a cancel request, with a rationale. */
+/**
+ * Platform support decides a dispute about a request or a cancel request, with a rationale.
+ * Runs DECIDE_DISPUTE: rules DISPUTE-3, DECIDE-1 (docs/rules.md#disputes); why: docs/decisions/006-disputes-and-proving-the-rules.md.
+ */
 export function decideDispute(
   user: SessionUser,
   input: VerbInput<"DECIDE_DISPUTE">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** Platform support decides an overdue-refund dispute: pay it to the wallet, or dismiss. */
+/**
+ * Platform support decides an overdue-refund dispute: pay it to the wallet, or dismiss.
+ * Runs DECIDE_REFUND_DISPUTE: rules DISPUTE-4 (docs/rules.md#disputes); why: docs/decisions/006-disputes-and-proving-the-rules.md.
+ */
 export function decideRefundDispute(
   user: SessionUser,
   input: VerbInput<"DECIDE_REFUND_DISPUTE">,

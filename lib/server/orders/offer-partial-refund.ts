@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller offers a partial refund instead; the buyer keeps the item if they accept. */
+/**
+ * The seller offers a partial refund instead; the buyer keeps the item if they accept.
+ * Runs OFFER_PARTIAL_REFUND: rules OFFER-1, OFFER-3 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function offerPartialRefund(
   user: SessionUser,
   input: VerbInput<"OFFER_PARTIAL_REFUND">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The buyer refuses the parcel in transit; the carrier takes it back to the seller. */
+/**
+ * The buyer refuses the parcel in transit; the carrier takes it back to the seller.
+ * Runs REFUSE_PARCEL: rules REFUSE-1 (docs/rules.md#refused-parcel); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function refuseParcel(
   user: SessionUser,
   input: VerbInput<"REFUSE_PARCEL">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The seller rejects the buyer's cancel request with a reason. */
+/**
+ * The seller rejects the buyer's cancel request with a reason.
+ * Runs REJECT_CANCEL_REQUEST: rules REQ-5 (docs/rules.md#cancel-requests); why: docs/decisions/004-cancellation-before-shipment.md.
+ */
 export function rejectCancelRequest(
   user: SessionUser,
   input: VerbInput<"REJECT_CANCEL_REQUEST">,

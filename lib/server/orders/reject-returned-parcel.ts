@@ -5,7 +5,10 @@ import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
 import type { PhotoVerbInput } from "./verb-input";
 
-/** The seller rejects the returned item with a reason and photos; the buyer may escalate. */
+/**
+ * The seller rejects the returned item with a reason and photos; the buyer may escalate.
+ * Runs REJECT_RETURNED_PARCEL: rules INSPECT-2 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export async function rejectReturnedParcel(
   user: SessionUser,
   input: PhotoVerbInput<"REJECT_RETURNED_PARCEL">,

@@ -5,7 +5,10 @@ import type { OrderCommandResult } from "./run-order-command";
 import { runCommandWithPhotos } from "./run-with-photos";
 import type { PhotoVerbInput } from "./verb-input";
 
-/** The buyer asks for a refund only or a return and refund (with photos), or before delivery (US) a refund because it won't arrive on time. */
+/**
+ * The buyer asks for a refund only or a return and refund (with photos), or before delivery (US) a refund because it won't arrive on time.
+ * Runs REQUEST_RETURN: rules CASE-1, CASE-2, CASE-3, PREDELIVERY-1 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export async function requestReturn(
   user: SessionUser,
   input: PhotoVerbInput<"REQUEST_RETURN">,

@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The buyer has shipped the return: carrier and tracking number. */
+/**
+ * The buyer has shipped the return: carrier and tracking number.
+ * Runs SHIP_RETURN: rules SHIPBACK-1 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function shipReturn(
   user: SessionUser,
   input: VerbInput<"SHIP_RETURN">,

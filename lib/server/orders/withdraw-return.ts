@@ -5,7 +5,10 @@ import { db } from "../db";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 import type { VerbInput } from "./verb-input";
 
-/** The buyer withdraws their open refund or return request. */
+/**
+ * The buyer withdraws their open refund or return request.
+ * Runs WITHDRAW_RETURN: rules WITHDRAW-1 (docs/rules.md#returns); why: docs/decisions/005-after-shipment-money-and-cases.md.
+ */
 export function withdrawReturn(
   user: SessionUser,
   input: VerbInput<"WITHDRAW_RETURN">,

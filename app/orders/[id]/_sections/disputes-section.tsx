@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import { ROLE_LABELS } from "@/lib/order";
+import { APPEAL_RESULT_LABELS, ROLE_LABELS } from "@/lib/order";
 import { formatMoney } from "@/lib/money";
 import type { OrderDetail } from "@/lib/server/orders/get-order";
 import { Card, EvidenceLinks } from "./card";
@@ -41,7 +41,7 @@ export function DisputesSection({ order }: { order: OrderDetail }) {
             {dispute.appeal ? (
               <p>
                 <span className="font-medium">Appeal:</span> {dispute.appeal.statement}
-                {dispute.appeal.outcome ? ` — ${dispute.appeal.outcome === "OVERTURNED" ? "granted" : "rejected"}: ${dispute.appeal.rationale}` : " — waiting for another agent"}
+                {dispute.appeal.outcome ? ` — ${APPEAL_RESULT_LABELS[dispute.appeal.outcome]}: ${dispute.appeal.rationale}` : " — waiting for another agent"}
               </p>
             ) : null}
           </li>
