@@ -2,7 +2,7 @@
  * Runs once when the server starts. The rules are checked before the first request: an inconsistent
  * transitions table (an unreachable status, a deadline no timer acts on) stops the server instead of
  * misleading its users. Then the timer sweeper starts: every deadline is acted on while the server
- * runs (SWEEP_EVERY_MS, default 5 s; 0 turns it off).
+ * runs (SWEEP_EVERY_MS, default 5 s; 0 turns it off), and the planner's statistics are kept fresh.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,9 +10,12 @@ export async function register(): Promise<void> {
   const problems = checkRules();
   if (problems.length > 0) throw new Error(`The order rules are inconsistent:\n${problems.join("\n")}`);
 
+  const { db } = await import("./lib/server/shared-db");
+  const { startOptimizer } = await import("./lib/server/db-maintenance");
+  startOptimizer(db);
+
   const every = Number(process.env.SWEEP_EVERY_MS ?? 5000);
   if (every > 0) {
-    const { db } = await import("./lib/server/shared-db");
     const { startSweeper } = await import("./lib/server/timers/sweeper");
     startSweeper(db, every);
   }

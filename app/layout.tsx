@@ -6,7 +6,7 @@ import { ClockBar } from "@/components/clock-bar";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
 import { orderScope } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db";
+import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
 import "./globals.css";
 
@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = await currentUser();
   const now = await appNow();
   // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
-  const next = user ? await nextDeadline(db, now, orderScope(user)) : null;
+  const next = user ? await nextDeadline(readDb, now, orderScope(user)) : null;
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">

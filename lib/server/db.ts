@@ -1,2 +1,2 @@
 import "server-only";
-export { db } from "./shared-db";
+export { db, readDb } from "./shared-db";

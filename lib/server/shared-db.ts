@@ -1,10 +1,14 @@
-import { createPrismaClient, type Db } from "./prisma";
+import { createPrismaClient, createReadClient, type Db } from "./prisma";
 
 /**
- * The one Prisma client of a server process, shared by the pages, the actions and the timer sweeper
- * (instrumentation.ts). One client means one SQLite connection, whose transactions run one at a
- * time; two connections in one process could wait on each other's locks.
+ * The Prisma clients of a server process, shared by the pages, the actions and the timer sweeper
+ * (instrumentation.ts). `db` is the one writer: its connection runs one transaction or statement at
+ * a time, in arrival order, so a statement from one request never lands inside another request's
+ * transaction. `readDb` is for page reads: a read-only connection of its own (WAL), which sees what
+ * is committed and never waits for a writer. Anything that writes, or reads to decide a write, uses
+ * `db`. See docs/decisions/010.
  */
-const globalForDb = globalThis as unknown as { __db?: Db };
+const globalForDb = globalThis as unknown as { __db?: Db; __readDb?: Db };
 
 export const db: Db = (globalForDb.__db ??= createPrismaClient());
+export const readDb: Db = (globalForDb.__readDb ??= createReadClient());

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { readDb } from "../db";
 import { isPersonaRole, type PersonaRole } from "./session-user";
 
 export interface Persona {
@@ -11,7 +11,7 @@ export interface Persona {
 }
 
 export async function listPersonas(): Promise<Persona[]> {
-  const users = await db.user.findMany({
+  const users = await readDb.user.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, role: true, name: true, blurb: true, shop: { select: { name: true } } },
   });
@@ -19,6 +19,6 @@ export async function listPersonas(): Promise<Persona[]> {
 }
 
 export async function findPersona(id: string): Promise<Persona | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, role: true, name: true, blurb: true, shop: { select: { name: true } } } });
+  const user = await readDb.user.findUnique({ where: { id }, select: { id: true, role: true, name: true, blurb: true, shop: { select: { name: true } } } });
   return user && isPersonaRole(user.role) ? { ...user, role: user.role, shopName: user.shop?.name ?? null } : null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db";
+import { readDb } from "../db";
 import { isPersonaRole, type PersonaRole, type SessionUser } from "./session-user";
 import { loadSessionSecret, signSession, verifySession } from "./session-token";
 
@@ -35,7 +35,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const payload = verifySession(token, sessionSecret());
   if (!payload) return null;
-  const user = await db.user.findUnique({
+  const user = await readDb.user.findUnique({
     where: { id: payload.userId },
     select: { id: true, role: true, name: true, shopId: true, shop: { select: { name: true } } },
   });

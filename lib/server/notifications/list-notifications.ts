@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "../auth/session-user";
-import { db } from "../db";
+import { readDb } from "../db";
 import { pageWindow, type Page } from "../pagination";
 
 export interface NotificationRow {
@@ -14,9 +14,9 @@ export interface NotificationRow {
 /** A seller sees their shop's notifications; anyone else their own. */
 export async function listNotifications(user: SessionUser, options: { page: number }): Promise<Page<NotificationRow>> {
   const where = user.role === "SELLER" ? { shopId: user.shopId ?? "\u0000no-shop" } : { userId: user.id };
-  const total = await db.notification.count({ where });
+  const total = await readDb.notification.count({ where });
   const { page, pageCount, skip, take } = pageWindow(options.page, total);
-  const rows = await db.notification.findMany({
+  const rows = await readDb.notification.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,

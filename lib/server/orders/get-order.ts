@@ -36,7 +36,7 @@ import {
   type StatementParty,
 } from "@/lib/order";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
-import { db } from "../db";
+import { readDb } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
 import { orderStateSelect, toOrderState } from "./order-state";
 
@@ -126,7 +126,7 @@ function durationsOf(policy: Policy): Record<QuotedDuration, string> {
 
 /** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
 export async function getOrderDetail(user: SessionUser, orderId: string, now: Date): Promise<OrderDetail | null> {
-  const order = await db.order.findFirst({
+  const order = await readDb.order.findFirst({
     where: { id: orderId, ...orderScope(user) },
     select: {
       ...orderStateSelect,
@@ -193,7 +193,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
     }),
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
-    money: await orderMoney(db, order.id),
+    money: await orderMoney(readDb, order.id),
     actions: actionViews(state, actor, now, policy),
     cancelRequest: state.cancelRequest
       ? {

@@ -22,7 +22,7 @@ import {
   type Role,
 } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { db } from "../db";
+import { readDb } from "../db";
 import { pageWindow, type Page } from "../pagination";
 
 export interface OrderListRow {
@@ -69,9 +69,9 @@ export async function listOrders(user: SessionUser, options: { page: number; sta
     ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}),
     ...(options.open && isOpenWorkKind(options.open) ? openWorkWhere(options.open) : {}),
   };
-  const total = await db.order.count({ where });
+  const total = await readDb.order.count({ where });
   const { page, pageCount, skip, take } = pageWindow(options.page, total);
-  const orders = await db.order.findMany({
+  const orders = await readDb.order.findMany({
     where,
     orderBy: [{ placedAt: "desc" }, { id: "desc" }],
     skip,

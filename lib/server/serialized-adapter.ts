@@ -1,0 +1,132 @@
+/**
+ * One SQLite connection, one thing at a time. The better-sqlite3 driver adapter serialises
+ * transactions among themselves, but a query sent outside a transaction while another request's
+ * interactive transaction is open runs on the same connection, inside that transaction: a read sees
+ * rows that may never commit, and a write is rolled back with someone else's work. This wrapper puts
+ * every statement sent outside a transaction in the same FIFO queue as the transactions, so it runs
+ * between them, never inside one (docs/decisions/010). Statements inside a transaction use the
+ * transaction's own handle and do not queue.
+ */
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+
+/** A FIFO lock: `acquire()` resolves with a release function once everyone before has released. */
+export class Gate {
+  #tail: Promise<void> = Promise.resolve();
+  #waiting = 0;
+
+  /** How many holders and waiters there are (for tests and metrics). */
+  get depth(): number {
+    return this.#waiting;
+  }
+
+  acquire(): Promise<() => void> {
+    this.#waiting += 1;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = () => {
+        this.#waiting -= 1;
+        resolve();
+      };
+    });
+    const before = this.#tail;
+    this.#tail = before.then(() => mine);
+    let released = false;
+    return before.then(() => () => {
+      if (released) return;
+      released = true;
+      release();
+    });
+  }
+
+  async run<T>(body: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await body();
+    } finally {
+      release();
+    }
+  }
+}
+
+function serialize(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query: SqlQuery) => gate.run(() => adapter.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => gate.run(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => gate.run(() => adapter.executeScript(script)),
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel) {
+      const release = await gate.acquire();
+      let tx: Transaction;
+      try {
+        tx = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      // The transaction holds the gate until it commits or rolls back.
+      const done = async (end: () => Promise<void>) => {
+        try {
+          await end();
+        } finally {
+          release();
+        }
+      };
+      return {
+        options: tx.options,
+        provider: tx.provider,
+        adapterName: tx.adapterName,
+        queryRaw: (query: SqlQuery) => tx.queryRaw(query),
+        executeRaw: (query: SqlQuery) => tx.executeRaw(query),
+        commit: () => done(() => tx.commit()),
+        rollback: () => done(() => tx.rollback()),
+        ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
+        ...(tx.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) } : {}),
+        ...(tx.releaseSavepoint ? { releaseSavepoint: (name: string) => tx.releaseSavepoint!(name) } : {}),
+      };
+    },
+  };
+}
+
+/** Wraps a driver adapter factory so that each connection it makes runs one transaction or statement at a time. */
+export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { gate: Gate } {
+  const gate = new Gate();
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    gate,
+    connect: async () => serialize(await factory.connect(), gate),
+  };
+}
+
+const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter|pragma\s+\w+\s*=)/i;
+
+function refuseWrites(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const check = (query: SqlQuery) => {
+    if (WRITE.test(query.sql)) throw new Error(`The read connection does not write (${query.sql.slice(0, 40)}…): use the writer client.`);
+  };
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: async (query: SqlQuery) => (check(query), adapter.queryRaw(query)),
+    executeRaw: async (query: SqlQuery) => (check(query), adapter.executeRaw(query)),
+    executeScript: async () => {
+      throw new Error("The read connection does not run scripts.");
+    },
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: () => adapter.dispose(),
+    startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
+  };
+}
+
+/**
+ * A connection for page reads only. It is a separate SQLite connection, so in WAL mode it sees only
+ * committed rows and never waits for the writer; statements that would write are refused. (Not
+ * opened read-only at the file level: a read-only connection cannot create the WAL's shared-memory
+ * file when it is the first to open the database.)
+ */
+export function readOnlyAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return { provider: factory.provider, adapterName: factory.adapterName, connect: async () => refuseWrites(await factory.connect()) };
+}
