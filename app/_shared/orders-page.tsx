@@ -1,9 +1,8 @@
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { appNow } from "@/lib/server/app-clock";
 import { listOrders } from "@/lib/server/orders/list-orders";
-import { pageFromParam } from "@/lib/server/pagination";
 import { OrderTable } from "@/components/order-table";
-import { Pagination } from "@/components/pagination";
+import { CursorPager } from "@/components/cursor-pager";
 import { StatusFilter } from "@/components/status-filter";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -26,7 +25,8 @@ export async function OrdersPage({
 }) {
   const status = typeof searchParams.status === "string" ? searchParams.status : "";
   const open = typeof searchParams.open === "string" ? searchParams.open : "";
-  const [result, now] = await Promise.all([listOrders(user, { page: pageFromParam(searchParams.page), status, open }), appNow()]);
+  const param = (name: string) => (typeof searchParams[name] === "string" ? (searchParams[name] as string) : undefined);
+  const [result, now] = await Promise.all([listOrders(user, { status, open, after: param("after"), before: param("before") }), appNow()]);
   const filters = { ...(status ? { status } : {}), ...(open ? { open } : {}) };
   return (
     <div className="space-y-4">
@@ -34,13 +34,14 @@ export async function OrdersPage({
         <div>
           <h1 className="text-2xl font-semibold">{title}</h1>
           <p className="text-sm text-stone-600">
-            {intro} {result.total} order{result.total === 1 ? "" : "s"}.
+            {intro} {result.total.toLocaleString("en-US")}
+            {result.capped ? "+" : ""} order{result.total === 1 && !result.capped ? "" : "s"}.
           </p>
         </div>
         <StatusFilter action={basePath} status={status} open={open} />
       </div>
       <OrderTable rows={result.rows} caption={title} columns={columns} now={now} />
-      <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} params={filters} />
+      <CursorPager newer={result.newer} older={result.older} basePath={basePath} params={filters} noun="orders" />
     </div>
   );
 }

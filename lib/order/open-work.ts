@@ -6,6 +6,7 @@
 import { CANCEL_REQUEST_STATUS_LABELS, type CancelRequestStatus } from "./cancel-request";
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, FINAL_DISPUTE_STATUSES, type DisputeStatus } from "./dispute";
 import { CASE_STATUSES, CASE_STATUS_LABELS, CASE_TYPE_LABELS, FINAL_CASE_STATUSES, type CaseStatus, type CaseType } from "./return-case";
+import type { OrderState } from "./model";
 import { addDuration, type Policy } from "./policy";
 
 export const OPEN_WORK_KINDS = ["CANCEL_REQUEST", "CASE", "DISPUTE"] as const;
@@ -20,6 +21,18 @@ export const OPEN_WORK: Record<OpenWorkKind, { label: string; statuses: readonly
 
 /** Dispute statuses that are not over yet (a decision for the buyer can still be appealed). */
 export const LIVE_DISPUTE_STATUSES: readonly DisputeStatus[] = DISPUTE_STATUSES.filter((status) => !FINAL_DISPUTE_STATUSES.includes(status));
+
+/**
+ * The one thing an order is waiting on, most urgent first: a dispute or appeal waiting for support,
+ * else an open case, else a cancel request waiting for the seller; null when nothing is. Stored on
+ * the order (kept by every command, checked by db:check) so that each queue is an index range.
+ */
+export function openWorkOf(state: Pick<OrderState, "disputes" | "returnCase" | "cancelRequest">): OpenWorkKind | null {
+  if (state.disputes.some((dispute) => OPEN_WORK.DISPUTE.statuses.includes(dispute.status))) return "DISPUTE";
+  if (state.returnCase && OPEN_WORK.CASE.statuses.includes(state.returnCase.status)) return "CASE";
+  if (state.cancelRequest && OPEN_WORK.CANCEL_REQUEST.statuses.includes(state.cancelRequest.status)) return "CANCEL_REQUEST";
+  return null;
+}
 
 export function isOpenWorkKind(value: string): value is OpenWorkKind {
   return (OPEN_WORK_KINDS as readonly string[]).includes(value);

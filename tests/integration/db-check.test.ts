@@ -68,6 +68,14 @@ describe("npm run db:check", () => {
     expect(problems).toContainEqual(expect.objectContaining({ invariant: "events replay to the stored state", detail: expect.stringContaining("status") }));
   });
 
+  it("catches an order listed in a queue it does not wait on", async () => {
+    const order = await createOrder(db, { status: "AWAITING_SHIPMENT" });
+    expect(await checkOrders(db, [order.id])).toEqual([]);
+    await db.order.update({ where: { id: order.id }, data: { openWork: "DISPUTE" } });
+    const problems = await checkOrders(db, [order.id]);
+    expect(problems).toContainEqual(expect.objectContaining({ invariant: "listed in the queue it waits on", detail: "stored DISPUTE, waits on nothing" }));
+  });
+
   it("refuses a database file that does not exist, instead of creating an empty one", () => {
     const missing = resolve(root, "data/test/no-such-database.db");
     const { code, output } = runCheck(missing);

@@ -204,7 +204,8 @@ describe("a sweep with 10,000 orders of which 100 are due", () => {
       T0.toISOString(),
     );
     const details = plan.map((row) => row.detail).join(" | ");
-    expect(details).toMatch(/SEARCH Deadline USING INDEX Deadline_resolvedAt_dueAt_idx/);
+    expect(details).toMatch(/SEARCH Deadline USING INDEX Deadline_resolvedAt_dueAt_id_idx/);
+    expect(details).not.toMatch(/TEMP B-TREE/);
     expect(details).not.toMatch(/SCAN Deadline(?! USING)/);
   });
 });

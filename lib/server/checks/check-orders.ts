@@ -9,6 +9,7 @@ import {
   accounts,
   decide,
   evolve,
+  openWorkOf,
   placedOrder,
   policyFor,
   type Actor,
@@ -46,6 +47,7 @@ export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[
           ...(after ? { skip: 1, cursor: { id: after } } : {}),
           select: {
             ...orderStateSelect,
+            openWork: true,
             events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
             // Every posting of the order, not only escrow's: each transaction must balance.
             ledgerEntries: { select: { transactionId: true, account: true, amountMinor: true, kind: true, at: true } },
@@ -65,6 +67,7 @@ type CheckedRow = Omit<StateRow, "ledgerEntries" | "refunds"> & {
   id: string;
   code: string;
   version: number;
+  openWork: string | null;
   events: { seq: number; type: string; actorRole: string; actorId: string | null; at: Date; data: string }[];
   ledgerEntries: { transactionId: string; account: string; amountMinor: number; kind: string; at: Date }[];
   refunds: StateRow["refunds"];
@@ -105,6 +108,9 @@ export function checkOrder(row: CheckedRow): Problem[] {
   }
   const caseOpen = stored.returnCase && !FINAL_CASE_STATUSES.includes(stored.returnCase.status);
   if (FINAL_STATUSES.includes(stored.status) && !caseOpen && held !== 0) report("a finished order holds nothing in escrow", `${held} still held`);
+  // The queue an order is listed in is what it waits on.
+  const waitsOn = openWorkOf(stored);
+  if (row.openWork !== waitsOn) report("listed in the queue it waits on", `stored ${row.openWork ?? "none"}, waits on ${waitsOn ?? "nothing"}`);
 
   // The audit trail: one event per version, and replaying them rebuilds the stored state.
   const seqs = row.events.map((event) => event.seq);

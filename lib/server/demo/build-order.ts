@@ -115,7 +115,8 @@ async function dueAt(db: Db, orderId: string, key: string): Promise<Date> {
 
 async function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
   const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderStateSelect });
-  const decision = decide(toOrderState(row), command, actor, at, policyFor(row.policyProfile));
+  const state = toOrderState(row);
+  const decision = decide(state, command, actor, at, policyFor(row.policyProfile));
   if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
-  await db.$transaction((tx) => applyDecision(tx, row, command, decision, actor, at));
+  await db.$transaction((tx) => applyDecision(tx, row, state, command, decision, actor, at));
 }

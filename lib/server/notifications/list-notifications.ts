@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { pageWindow, type Page } from "../pagination";
+import type { Db } from "../prisma";
 
 export interface NotificationRow {
   id: string;
@@ -11,12 +12,12 @@ export interface NotificationRow {
   orderId: string | null;
 }
 
-/** A seller sees their shop's notifications; anyone else their own. */
-export async function listNotifications(user: SessionUser, options: { page: number }): Promise<Page<NotificationRow>> {
+/** A seller sees their shop's notifications; anyone else their own. The count stops at 1,000 (50 pages). */
+export async function listNotifications(user: SessionUser, options: { page: number }, db: Db = readDb): Promise<Page<NotificationRow>> {
   const where = user.role === "SELLER" ? { shopId: user.shopId ?? "\u0000no-shop" } : { userId: user.id };
-  const total = await readDb.notification.count({ where });
+  const total = await db.notification.count({ where, take: 1000, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const { page, pageCount, skip, take } = pageWindow(options.page, total);
-  const rows = await readDb.notification.findMany({
+  const rows = await db.notification.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,

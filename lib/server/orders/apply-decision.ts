@@ -5,7 +5,7 @@
  * in one place.
  */
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
-import { deadlineKey, type Actor, type Command, type Decision } from "@/lib/order";
+import { deadlineKey, evolve, openWorkOf, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { patchColumns } from "./order-columns";
 import { isUniqueViolation, type Tx } from "../prisma";
@@ -17,6 +17,8 @@ export interface AppliedDecision {
 export async function applyDecision(
   tx: Tx,
   order: { id: string; version: number; shopId: string; buyerId: string },
+  /** The state the decision was made on: what the order waits on next is derived from it. */
+  state: OrderState,
   command: Command,
   decision: Decision,
   actor: Actor,
@@ -24,7 +26,7 @@ export async function applyDecision(
 ): Promise<AppliedDecision> {
   const updated = await tx.order.updateMany({
     where: { id: order.id, version: order.version, status: decision.from },
-    data: { ...patchColumns(decision.patch), version: { increment: 1 }, updatedAt: now },
+    data: { ...patchColumns(decision.patch), openWork: openWorkOf(evolve(state, decision)), version: { increment: 1 }, updatedAt: now },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 

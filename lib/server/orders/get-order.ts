@@ -38,6 +38,7 @@ import {
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
+import type { Db } from "../prisma";
 import { orderStateSelect, toOrderState } from "./order-state";
 
 /** The policy durations help text quotes (never restated as numbers in a page). */
@@ -125,8 +126,8 @@ function durationsOf(policy: Policy): Record<QuotedDuration, string> {
 }
 
 /** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
-export async function getOrderDetail(user: SessionUser, orderId: string, now: Date): Promise<OrderDetail | null> {
-  const order = await readDb.order.findFirst({
+export async function getOrderDetail(user: SessionUser, orderId: string, now: Date, db: Db = readDb): Promise<OrderDetail | null> {
+  const order = await db.order.findFirst({
     where: { id: orderId, ...orderScope(user) },
     select: {
       ...orderStateSelect,
@@ -193,7 +194,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
     }),
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
-    money: await orderMoney(readDb, order.id),
+    money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
     cancelRequest: state.cancelRequest
       ? {

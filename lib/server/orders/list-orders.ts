@@ -17,13 +17,14 @@ import {
   type CaseStatus,
   type CaseType,
   type DisputeStatus,
-  type OpenWorkKind,
   type OrderStatus,
   type Role,
 } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
-import { pageWindow, type Page } from "../pagination";
+import type { Prisma } from "@/generated/prisma/client";
+import { PAGE_SIZE } from "../pagination";
+import type { Db } from "../prisma";
 
 export interface OrderListRow {
   id: string;
@@ -47,84 +48,125 @@ export interface OrderListRow {
 
 export const STATUS_FILTERS = ORDER_STATUSES;
 
-function openWorkWhere(kind: OpenWorkKind) {
-  const statuses = [...OPEN_WORK[kind].statuses];
-  switch (kind) {
-    case "CANCEL_REQUEST":
-      return { cancelRequest: { is: { status: { in: statuses } } } };
-    case "CASE":
-      return { returnCases: { some: { status: { in: statuses } } } };
-    case "DISPUTE":
-      return { disputes: { some: { status: { in: statuses } } } };
-  }
+/** Counts stop here: "1,000+ orders" costs the same at a thousand orders and at a million. */
+export const COUNT_CAP = 1000;
+
+export interface OrderListPage {
+  rows: OrderListRow[];
+  /** How many orders match, up to COUNT_CAP; `capped` when there are more. */
+  total: number;
+  capped: boolean;
+  /** Cursors for the neighbouring pages (keyset paging on placedAt, id), or null at either end. */
+  newer: string | null;
+  older: string | null;
 }
 
+/** A list position: the placedAt (ms) and id of a row, as "<ms>.<id>". */
+export function encodeCursor(row: { placedAt: Date; id: string }): string {
+  return `${row.placedAt.getTime()}.${row.id}`;
+}
+
+export function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
+  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_-]{1,100})$/.exec(value) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
+const listSelect = {
+  id: true,
+  code: true,
+  placedAt: true,
+  status: true,
+  totalMinor: true,
+  currency: true,
+  policyProfile: true,
+  cancelReasonKey: true,
+  cancelledByRole: true,
+  cancelledAt: true,
+  buyer: { select: { name: true } },
+  shop: { select: { name: true } },
+  items: { select: { title: true, quantity: true }, orderBy: { id: "asc" } },
+  cancelRequest: { select: { status: true } },
+  returnCases: { where: { status: { in: [...OPEN_WORK.CASE.statuses] } }, orderBy: { openedAt: "desc" }, take: 1, select: { type: true, status: true } },
+  disputes: { where: { status: { in: [...LIVE_DISPUTE_STATUSES] } }, orderBy: { openedAt: "desc" }, take: 1, select: { status: true, decideBy: true, appealedAt: true } },
+  deadlines: { where: { resolvedAt: null, NOT: { kind: { contains: "_REMINDER" } } }, orderBy: { dueAt: "asc" }, take: 1, select: { kind: true, dueAt: true } },
+} satisfies Prisma.OrderSelect;
+
+type ListedOrder = Prisma.OrderGetPayload<{ select: typeof listSelect }>;
+
 /**
- * One page of the orders this person may see, newest first, optionally only one status and only
- * those with a given kind of request open; a fixed number of queries whatever the page size.
+ * One page of the orders this person may see, newest first, optionally one status and one queue
+ * (what the order waits on, stored on the order), after or before a cursor. Every query is an index
+ * range the size of a page, whatever the database holds: no OFFSET, no count past COUNT_CAP, no
+ * probe of other tables per order (docs/decisions/010).
  */
-export async function listOrders(user: SessionUser, options: { page: number; status?: string; open?: string }): Promise<Page<OrderListRow>> {
+export async function listOrders(
+  user: SessionUser,
+  options: { status?: string; open?: string; after?: string; before?: string } = {},
+  db: Db = readDb,
+): Promise<OrderListPage> {
   const where = {
     ...orderScope(user),
     ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}),
-    ...(options.open && isOpenWorkKind(options.open) ? openWorkWhere(options.open) : {}),
+    ...(options.open && isOpenWorkKind(options.open) ? { openWork: options.open } : {}),
   };
-  const total = await readDb.order.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(options.page, total);
-  const orders = await readDb.order.findMany({
-    where,
-    orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-    skip,
-    take,
-    select: {
-      id: true,
-      code: true,
-      placedAt: true,
-      status: true,
-      totalMinor: true,
-      currency: true,
-      policyProfile: true,
-      cancelReasonKey: true,
-      cancelledByRole: true,
-      cancelledAt: true,
-      buyer: { select: { name: true } },
-      shop: { select: { name: true } },
-      items: { select: { title: true, quantity: true }, orderBy: { id: "asc" } },
-      cancelRequest: { select: { status: true } },
-      returnCases: { where: { status: { in: [...OPEN_WORK.CASE.statuses] } }, orderBy: { openedAt: "desc" }, take: 1, select: { type: true, status: true } },
-      disputes: { where: { status: { in: [...LIVE_DISPUTE_STATUSES] } }, orderBy: { openedAt: "desc" }, take: 1, select: { status: true, decideBy: true, appealedAt: true } },
-      deadlines: { where: { resolvedAt: null, NOT: { kind: { contains: "_REMINDER" } } }, orderBy: { dueAt: "asc" }, take: 1, select: { kind: true, dueAt: true } },
-    },
-  });
-  const rows = orders.map((order): OrderListRow => {
-    const status = isOrderStatus(order.status) ? order.status : "UNPAID";
-    const [first, ...rest] = order.items;
-    const next = order.deadlines[0];
-    const dispute = order.disputes[0];
-    const kind = next ? parseDeadlineKey(next.kind)?.kind : undefined;
-    return {
-      id: order.id,
-      code: order.code,
-      placedAt: order.placedAt,
-      status,
-      statusLabel: STATUS_LABELS[status],
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-      buyerName: order.buyer.name,
-      shopName: order.shop.name,
-      summary: first ? `${first.quantity} × ${first.title}${rest.length ? ` and ${rest.length} more` : ""}` : "",
-      cancellation:
-        order.status === "CANCELLED" && order.cancelReasonKey
-          ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? "Unknown", at: order.cancelledAt }
-          : null,
-      openWork: openWorkLine({
-        cancelRequestStatus: (order.cancelRequest?.status ?? null) as CancelRequestStatus | null,
-        liveCase: order.returnCases[0] ? { type: order.returnCases[0].type as CaseType, status: order.returnCases[0].status as CaseStatus } : null,
-        liveDisputeStatus: (dispute?.status ?? null) as DisputeStatus | null,
-      }),
-      supportTarget: dispute ? supportTarget({ ...dispute, status: dispute.status as DisputeStatus }, policyFor(order.policyProfile)) : null,
-      nextDeadline: next && kind ? { label: DEADLINE_LABELS[kind], dueAt: next.dueAt } : null,
-    };
-  });
-  return { rows, page, pageCount, total };
+  const after = decodeCursor(options.after);
+  const before = after ? null : decodeCursor(options.before);
+  const position = after
+    ? { placedAt: { lte: after.at }, NOT: { placedAt: after.at, id: { gte: after.id } } }
+    : before
+      ? { placedAt: { gte: before.at }, NOT: { placedAt: before.at, id: { lte: before.id } } }
+      : {};
+  const [total, fetched] = await Promise.all([
+    // In the list's own order, so the capped count walks the same index range instead of sorting the scope.
+    db.order.count({ where, take: COUNT_CAP + 1, orderBy: [{ placedAt: "desc" }, { id: "desc" }] }),
+    db.order.findMany({
+      where: { ...where, ...position },
+      orderBy: before ? [{ placedAt: "asc" }, { id: "asc" }] : [{ placedAt: "desc" }, { id: "desc" }],
+      take: PAGE_SIZE + 1,
+      select: listSelect,
+    }),
+  ]);
+  const more = fetched.length > PAGE_SIZE;
+  const page = fetched.slice(0, PAGE_SIZE);
+  const orders = before ? page.reverse() : page;
+  const first = orders[0];
+  const last = orders.at(-1);
+  return {
+    rows: orders.map(toRow),
+    total: Math.min(total, COUNT_CAP),
+    capped: total > COUNT_CAP,
+    newer: first && (after || (before && more)) ? encodeCursor(first) : null,
+    older: last && (before || more) ? encodeCursor(last) : null,
+  };
+}
+
+function toRow(order: ListedOrder): OrderListRow {
+  const status = isOrderStatus(order.status) ? order.status : "UNPAID";
+  const [first, ...rest] = order.items;
+  const next = order.deadlines[0];
+  const dispute = order.disputes[0];
+  const kind = next ? parseDeadlineKey(next.kind)?.kind : undefined;
+  return {
+    id: order.id,
+    code: order.code,
+    placedAt: order.placedAt,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    buyerName: order.buyer.name,
+    shopName: order.shop.name,
+    summary: first ? `${first.quantity} × ${first.title}${rest.length ? ` and ${rest.length} more` : ""}` : "",
+    cancellation:
+      order.status === "CANCELLED" && order.cancelReasonKey
+        ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? "Unknown", at: order.cancelledAt }
+        : null,
+    openWork: openWorkLine({
+      cancelRequestStatus: (order.cancelRequest?.status ?? null) as CancelRequestStatus | null,
+      liveCase: order.returnCases[0] ? { type: order.returnCases[0].type as CaseType, status: order.returnCases[0].status as CaseStatus } : null,
+      liveDisputeStatus: (dispute?.status ?? null) as DisputeStatus | null,
+    }),
+    supportTarget: dispute ? supportTarget({ ...dispute, status: dispute.status as DisputeStatus }, policyFor(order.policyProfile)) : null,
+    nextDeadline: next && kind ? { label: DEADLINE_LABELS[kind], dueAt: next.dueAt } : null,
+  };
 }

@@ -59,7 +59,8 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
       if (actor.role !== "SYSTEM") throw new Error(`A command for order ${row.code} at ${now.toISOString()} is before its last change at ${row.updatedAt.toISOString()}`);
       at = row.updatedAt;
     }
-    const decision = decide(toOrderState(row), request.command, actor, at, policyFor(row.policyProfile));
+    const state = toOrderState(row);
+    const decision = decide(state, request.command, actor, at, policyFor(row.policyProfile));
     if (!decision.ok) {
       const { code, reason, field } = decision.error;
       throw new AppError(code, reason, field ? { [field]: [reason] } : undefined);
@@ -67,7 +68,7 @@ export async function runOrderCommand(db: Db, who: CommandActor, request: OrderC
 
     try {
       return await db.$transaction(async (tx) => {
-        const applied = await applyDecision(tx, row, request.command, decision, actor, at);
+        const applied = await applyDecision(tx, row, state, request.command, decision, actor, at);
         await request.attach?.(tx, { orderId: row.id, caseId: decision.returnCase?.id ?? null, disputeId: decision.dispute?.id ?? null, actor, now: at });
         const result: OrderCommandResult = {
           orderId: row.id,

@@ -1,0 +1,21 @@
+import Link from "next/link";
+
+/** Newer / older links for a keyset-paged list; they keep the other search params. */
+export function CursorPager({ newer, older, basePath, params = {}, noun }: { newer: string | null; older: string | null; basePath: string; params?: Record<string, string>; noun: string }) {
+  if (!newer && !older) return null;
+  const href = (key: "after" | "before", cursor: string) => `${basePath}?${new URLSearchParams({ ...params, [key]: cursor }).toString()}`;
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex items-center gap-4 text-sm">
+      {newer ? (
+        <Link href={href("before", newer)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+          ← Newer {noun}
+        </Link>
+      ) : null}
+      {older ? (
+        <Link href={href("after", older)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+          Older {noun} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Every query of the command path, the lists, the order page, the notifications, the clock bar and
+ * the timer sweep, at 100,000 orders (the demo world copied with all its rows): none reads a large
+ * table whole, and none sorts one. The plans are printed, so a reviewer sees them; speed itself is
+ * measured by `npm run bench`, not here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { orderScope } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { cloneOrders } from "@/lib/server/demo/clone-orders";
+import { seedDemoWorld } from "@/lib/server/demo/seed-world";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { listOrders } from "@/lib/server/orders/list-orders";
+import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
+import { planProblems, plansOf, recordingClient, type Plan } from "../support/query-plans";
+
+const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+const now = new Date();
+const recorder = recordingClient(`file:${file}`);
+const rec = recorder.db;
+
+const maya: SessionUser = { id: "seller-maya", role: "SELLER", name: "Maya Patel", shopId: "shop-maple", shopName: "Maple & Moss Home" };
+const sam: SessionUser = { id: "support-sam", role: "SUPPORT", name: "Sam Rivera", shopId: null, shopName: null };
+let orders = 0;
+
+beforeAll(async () => {
+  await seedDemoWorld(db, now);
+  const seeded = await db.order.count();
+  await db.$disconnect();
+  orders = cloneOrders(file, Math.ceil(100_000 / seeded) - 1);
+}, 180_000);
+
+afterAll(async () => {
+  await rec.$disconnect();
+});
+
+/** Runs `flow` with the recording client and returns the plans of what it sent. */
+async function plansFor(flow: () => Promise<unknown>): Promise<Plan[]> {
+  recorder.statements.length = 0;
+  await flow();
+  return plansOf(file, recorder.statements);
+}
+
+function expectGoodPlans(name: string, plans: Plan[]) {
+  console.log(`\n${name}: ${plans.length} distinct statements\n${plans.map((p) => `  ${p.sql.replace(/`main`\./g, "").slice(0, 110)}…\n    ${p.plan.join(" | ")}`).join("\n")}`);
+  expect(plans.length).toBeGreaterThan(0);
+  expect(plans.flatMap((plan) => planProblems(plan).map((problem) => `${problem}: ${plan.sql.slice(0, 200)}`))).toEqual([]);
+}
+
+describe("query plans at 100,000 orders", () => {
+  it("the world is that big", () => {
+    expect(orders).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("lists: a seller's, by status, a queue, support's dispute queue and its next page, a buyer's", async () => {
+    const plans = await plansFor(async () => {
+      const first = await listOrders(maya, {}, rec);
+      await listOrders(maya, { after: first.older! }, rec);
+      await listOrders(maya, { before: first.rows.at(-1) ? `${first.rows.at(-1)!.placedAt.getTime()}.${first.rows.at(-1)!.id}` : undefined }, rec);
+      await listOrders(maya, { status: "AWAITING_SHIPMENT" }, rec);
+      await listOrders(maya, { open: "CANCEL_REQUEST" }, rec);
+      const queue = await listOrders(sam, { open: "DISPUTE" }, rec);
+      await listOrders(sam, { open: "DISPUTE", after: queue.older ?? undefined }, rec);
+      await listOrders(sam, {}, rec);
+      await listOrders({ id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null }, {}, rec);
+    });
+    expectGoodPlans("lists", plans);
+  });
+
+  it("the order page, the notifications and the clock bar's next deadline", async () => {
+    const order = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", openWork: "CASE" }, select: { id: true } });
+    const plans = await plansFor(async () => {
+      expect(await getOrderDetail(maya, order.id, now, rec)).not.toBeNull();
+      await listNotifications(maya, { page: 1 }, rec);
+      await nextDeadline(rec, now, orderScope(maya));
+      await nextDeadline(rec, now, orderScope(sam));
+    });
+    expectGoodPlans("order page", plans);
+  });
+
+  it("the command path: a buyer's instant cancel, refunded, and a seller's answer to a cancel request", async () => {
+    const onHold = await rec.order.findFirstOrThrow({ where: { status: "ON_HOLD", remorseEndsAt: { gt: now } }, select: { id: true, version: true, buyerId: true } });
+    const requested = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", openWork: "CANCEL_REQUEST" }, select: { id: true, version: true } });
+    const buyer: SessionUser = { id: onHold.buyerId, role: "BUYER", name: "Buyer", shopId: null, shopName: null };
+    const plans = await plansFor(async () => {
+      const cancelled = await runOrderCommand(rec, buyer, { orderId: onHold.id, expectedVersion: onHold.version, idempotencyKey: `plan-${onHold.id}`, command: { type: "BUYER_CANCEL", reasonKey: "bought_by_mistake" } }, now);
+      expect(cancelled.ok).toBe(true);
+      const approved = await runOrderCommand(rec, maya, { orderId: requested.id, expectedVersion: requested.version, command: { type: "APPROVE_CANCEL_REQUEST" } }, now);
+      expect(approved.ok).toBe(true);
+    });
+    expectGoodPlans("commands", plans);
+  });
+
+  it("the timer sweep: only due rows", async () => {
+    const plans = await plansFor(() => sweepDueDeadlines(rec, new Date(now.getTime() + 2 * 3_600_000), { batch: 20, maxRounds: 1 }));
+    expectGoodPlans("sweep", plans);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Records the SQL a Prisma client sends and asks SQLite how it would run each statement
+ * (EXPLAIN QUERY PLAN), so a test can refuse plans that read a large table whole or sort it.
+ */
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/generated/prisma/client";
+import { serializedAdapter } from "@/lib/server/serialized-adapter";
+
+export interface Recorded {
+  sql: string;
+  params: unknown[];
+}
+
+/** A writer client on `url` that records every statement it sends. */
+export function recordingClient(url: string): { db: PrismaClient; statements: Recorded[] } {
+  const statements: Recorded[] = [];
+  const db = new PrismaClient({ adapter: serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 })), log: [{ level: "query", emit: "event" }] });
+  db.$on("query", (event) => {
+    statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
+  });
+  return { db, statements };
+}
+
+export interface Plan {
+  sql: string;
+  plan: string[];
+}
+
+/** The plan of each distinct statement (BEGIN/COMMIT and friends left out). */
+export function plansOf(file: string, statements: Recorded[]): Plan[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const seen = new Set<string>();
+    const plans: Plan[] = [];
+    for (const { sql, params } of statements) {
+      if (!/^\s*(SELECT|UPDATE|DELETE|INSERT|WITH)/i.test(sql) || seen.has(sql)) continue;
+      seen.add(sql);
+      const bound = params.map((p) => (typeof p === "boolean" ? Number(p) : p === null || typeof p === "number" || typeof p === "string" || typeof p === "bigint" ? p : String(p)));
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...bound) as { detail: string }[];
+      plans.push({ sql, plan: rows.map((row) => row.detail) });
+    }
+    return plans;
+  } finally {
+    db.close();
+  }
+}
+
+/** The tables that grow with the number of orders. */
+export const LARGE_TABLES = ["Order", "OrderItem", "OrderEvent", "LedgerEntry", "Deadline", "Notification", "Refund", "Payment", "Evidence", "ReturnCase", "Dispute", "CancelRequest", "IdempotencyKey", "DisputeStatement", "ChatMessage"];
+
+/** What is wrong with a plan: a large table read whole, or a temporary sort of rows from one. */
+export function planProblems(plan: Plan): string[] {
+  const problems: string[] = [];
+  // A joined table appears under its alias (j0); its index's name says which table it is.
+  const reads = plan.plan
+    .map((line) => /^(SCAN|SEARCH) (?:main\.)?(\w+)(?: AS \w+)?(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map(([, how, name, rest]) => [how!, LARGE_TABLES.includes(name!) ? name! : (/INDEX (\w+?)_/.exec(rest ?? "")?.[1] ?? name!), rest ?? ""] as const)
+    .filter(([, table]) => LARGE_TABLES.includes(table));
+  for (const [how, table, rest] of reads) if (how === "SCAN" && !/USING (COVERING )?INDEX/.test(rest)) problems.push(`full scan of ${table}`);
+  // Sorting one order's rows (its items, events, deadlines) is fine; sorting a whole shop's or the world's is not.
+  const perOrder = (rest: string) => /\((orderId|id|disputeId)=\?/.test(rest);
+  if (plan.plan.some((line) => line.includes("TEMP B-TREE")) && reads.some(([, , rest]) => !perOrder(rest))) problems.push("a sort of rows from a large table");
+  return problems;
+}
