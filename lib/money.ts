@@ -33,6 +33,17 @@ export function sumMinor(values: readonly number[]): number {
   return total;
 }
 
+/** One formatter per currency: building an Intl.NumberFormat costs more than formatting with it. */
+const wholeFormats = new Map<string, Intl.NumberFormat>();
+function wholeFormat(currency: string): Intl.NumberFormat {
+  let format = wholeFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    wholeFormats.set(currency, format);
+  }
+  return format;
+}
+
 /** "$1,234.50" (negative amounts as "-$12.00"). */
 export function formatMoney(amountMinor: number, currency: string): string {
   assertMinorUnits(amountMinor);
@@ -40,9 +51,7 @@ export function formatMoney(amountMinor: number, currency: string): string {
   const scale = 10 ** digits;
   const abs = Math.abs(amountMinor);
   // Format the whole and the minor parts as integers so no float ever represents the amount.
-  const whole = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
-    Math.floor(abs / scale),
-  );
+  const whole = wholeFormat(currency).format(Math.floor(abs / scale));
   const decimals = digits > 0 ? "." + String(abs % scale).padStart(digits, "0") : "";
   return (amountMinor < 0 ? "-" : "") + whole + decimals;
 }

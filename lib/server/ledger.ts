@@ -7,10 +7,15 @@ import { assertMinorUnits } from "@/lib/money";
 import { accounts, type LedgerPosting } from "@/lib/order";
 import type { Tx } from "./prisma";
 
+/**
+ * Posts one balanced transaction. `escrowHeld` is what the order's escrow holds before it (known from
+ * the state the command was decided on, which the version check guards); returns what it holds after.
+ */
 export async function postTransaction(
   tx: Tx,
   entry: { orderId: string; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
-): Promise<void> {
+  escrowHeld: number,
+): Promise<number> {
   let sum = 0;
   for (const posting of entry.postings) {
     assertMinorUnits(posting.amountMinor);
@@ -18,11 +23,8 @@ export async function postTransaction(
   }
   if (sum !== 0) throw new Error(`Ledger transaction ${entry.kind} for order ${entry.orderId} does not balance (${sum})`);
 
-  const escrowOut = entry.postings.filter((p) => p.account === accounts.escrow && p.amountMinor < 0).reduce((s, p) => s - p.amountMinor, 0);
-  if (escrowOut > 0) {
-    const held = await escrowBalance(tx, entry.orderId);
-    if (held < escrowOut) throw new Error(`Escrow for order ${entry.orderId} holds ${held}, cannot release ${escrowOut}`);
-  }
+  const escrowChange = entry.postings.filter((p) => p.account === accounts.escrow).reduce((s, p) => s + p.amountMinor, 0);
+  if (escrowHeld + escrowChange < 0) throw new Error(`Escrow for order ${entry.orderId} holds ${escrowHeld}, cannot release ${-escrowChange}`);
 
   const transactionId = randomUUID();
   await tx.ledgerEntry.createMany({
@@ -36,6 +38,7 @@ export async function postTransaction(
       at: entry.at,
     })),
   });
+  return escrowHeld + escrowChange;
 }
 
 export async function escrowBalance(tx: Tx, orderId: string): Promise<number> {

@@ -97,7 +97,13 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
     provider: factory.provider,
     adapterName: factory.adapterName,
     gate,
-    connect: async () => serialize(await factory.connect(), gate),
+    connect: async () => {
+      const adapter = await factory.connect();
+      // WAL with synchronous=NORMAL: a commit survives the process being killed (kill -9), and only
+      // a power cut may lose the last commits; each commit no longer waits for an fsync.
+      await adapter.executeScript("PRAGMA synchronous = NORMAL;");
+      return serialize(adapter, gate);
+    },
   };
 }
 

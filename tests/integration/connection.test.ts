@@ -73,3 +73,15 @@ describe("one writer connection shared by concurrent requests", () => {
     expect(await db.clockJump.count()).toBe(before + 40);
   });
 });
+
+describe("dates written by hand", () => {
+  it("are stored as Prisma stores them, so a deadline due exactly now is due", async () => {
+    const { storedDate } = await import("@/lib/server/orders/apply-decision");
+    const at = new Date("2026-03-02T17:00:00.000Z");
+    const byPrisma = await db.clockJump.create({ data: { fromAt: at, toAt: at, byUserId: null, reason: "format", realAt: at } });
+    const rows = await db.$queryRaw<{ stored: string }[]>`SELECT CAST("fromAt" AS TEXT) AS stored FROM "ClockJump" WHERE "id" = ${byPrisma.id}`;
+    expect(storedDate(at)).toBe(rows[0]!.stored);
+    // Compared as Prisma compares it: the instant itself is "due by" itself.
+    expect(await db.clockJump.count({ where: { id: byPrisma.id, fromAt: { lte: at } } })).toBe(1);
+  });
+});

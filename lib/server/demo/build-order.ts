@@ -59,7 +59,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         placedAt: spec.placedAt,
         updatedAt: spec.placedAt,
         items: { create: lines.map((line) => ({ productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity })) },
-        deadlines: { create: placementDeadlines(spec.placedAt, policy) },
+        deadlines: { create: placementDeadlines(spec.placedAt, policy).map((deadline) => ({ ...deadline, shopId: spec.shopId, buyerId: spec.buyerId })) },
         events: {
           create: {
             seq: 0,

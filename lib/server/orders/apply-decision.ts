@@ -8,7 +8,18 @@ import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { deadlineKey, evolve, openWorkOf, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { patchColumns } from "./order-columns";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import { isUniqueViolation, type Tx } from "../prisma";
+
+/**
+ * A date as Prisma stores it in SQLite ("2026-03-02T17:00:00.000+00:00"). Dates are compared as
+ * text, so a row written by hand in another format ("…Z") would sort after the same instant written
+ * by Prisma, and a deadline due exactly now would not be due.
+ */
+export function storedDate(at: Date): string {
+  return at.toISOString().replace(/Z$/, "+00:00");
+}
 
 export interface AppliedDecision {
   refund: { id: string; totalMinor: number; currency: string; destination: string; expectedArrivalAt: Date; status: string } | null;
@@ -98,16 +109,17 @@ export async function applyDecision(
   if (close.length > 0) {
     await tx.deadline.updateMany({ where: { orderId: order.id, resolvedAt: null, kind: { in: close } }, data: { resolvedAt: now, resolution: "CLOSED" } });
   }
-  for (const deadline of open) {
-    const key = deadlineKey(deadline.kind, deadline.ref);
-    await tx.deadline.upsert({
-      where: { orderId_kind: { orderId: order.id, kind: key } },
-      create: { orderId: order.id, kind: key, dueAt: deadline.dueAt },
-      update: { dueAt: deadline.dueAt, resolvedAt: null, resolution: null },
-    });
+  if (open.length > 0) {
+    // One statement for every deadline the decision opens (a reopened key is due again).
+    const rows = open.map((deadline) => Prisma.sql`(${randomUUID()}, ${order.id}, ${order.shopId}, ${order.buyerId}, ${deadlineKey(deadline.kind, deadline.ref)}, ${storedDate(deadline.dueAt)})`);
+    await tx.$executeRaw`INSERT INTO "Deadline" ("id", "orderId", "shopId", "buyerId", "kind", "dueAt") VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("orderId", "kind") DO UPDATE SET "dueAt" = excluded."dueAt", "resolvedAt" = NULL, "resolution" = NULL`;
   }
 
   let refund: AppliedDecision["refund"] = null;
+  // What escrow holds as the command starts (the state it was decided on, guarded by the version check).
+  let escrowHeld = state.escrowMinor;
+  const notifications: Prisma.NotificationCreateManyInput[] = [];
   for (const effect of decision.effects) {
     switch (effect.type) {
       case "REFUND": {
@@ -137,28 +149,24 @@ export async function applyDecision(
         break;
       }
       case "LEDGER":
-        await postTransaction(tx, { orderId: order.id, kind: effect.kind, currency: effect.currency, postings: effect.postings, at: now });
+        escrowHeld = await postTransaction(tx, { orderId: order.id, kind: effect.kind, currency: effect.currency, postings: effect.postings, at: now }, escrowHeld);
         break;
       case "CAPTURE_PAYMENT":
         await tx.payment.create({ data: { orderId: order.id, method: effect.method, amountMinor: effect.amountMinor, currency: effect.currency, paidAt: now } });
         break;
-      case "RESTOCK": {
-        const items = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { productId: true, quantity: true } });
-        for (const item of items) {
-          await tx.product.update({ where: { id: item.productId }, data: { stock: { increment: item.quantity } } });
-        }
+      case "RESTOCK":
+        // Every line of the order back into stock, in one statement.
+        await tx.$executeRaw`UPDATE "Product" SET "stock" = "stock" + (SELECT SUM(i."quantity") FROM "OrderItem" i WHERE i."orderId" = ${order.id} AND i."productId" = "Product"."id")
+          WHERE "id" IN (SELECT "productId" FROM "OrderItem" WHERE "orderId" = ${order.id})`;
         break;
-      }
       case "NOTIFY":
-        await tx.notification.create({
-          data: {
-            ...(effect.audience === "SELLER" ? { shopId: order.shopId } : { userId: order.buyerId }),
-            orderId: order.id,
-            kind: effect.kind,
-            title: effect.title,
-            body: effect.body,
-            createdAt: now,
-          },
+        notifications.push({
+          ...(effect.audience === "SELLER" ? { shopId: order.shopId } : { userId: order.buyerId }),
+          orderId: order.id,
+          kind: effect.kind,
+          title: effect.title,
+          body: effect.body,
+          createdAt: now,
         });
         break;
       default: {
@@ -167,5 +175,6 @@ export async function applyDecision(
       }
     }
   }
+  if (notifications.length > 0) await tx.notification.createMany({ data: notifications });
   return { refund };
 }

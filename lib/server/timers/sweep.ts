@@ -71,7 +71,8 @@ export interface NextDeadline {
  */
 export async function nextDeadline(db: Db, after: Date, scope: { buyerId?: string; shopId?: string }): Promise<NextDeadline | null> {
   const next = await db.deadline.findFirst({
-    where: { resolvedAt: null, dueAt: { gt: after }, NOT: { kind: { contains: "_REMINDER" } }, ...(Object.keys(scope).length ? { order: scope } : {}) },
+    // The deadline carries its order's shop and buyer, so the scope is part of the index seek.
+    where: { resolvedAt: null, dueAt: { gt: after }, NOT: { kind: { contains: "_REMINDER" } }, ...scope },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { orderId: true, kind: true, dueAt: true, order: { select: { code: true } } },
   });

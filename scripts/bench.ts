@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: measures the data layer against the limits of the same machine in the same run
+ * and prints each figure with its goal (issue 12, docs/decisions/010).
+ *  - worlds: the demo world, a small copy (10,000 orders) and a big one (BENCH_ORDERS, default 100,000;
+ *    1,000,000 takes ~6 minutes and ~8 GB), each order copied with all its rows;
+ *  - the raw SQLite limit for a cancel's writes, the buyer-cancel service with 1 and 32 callers, the
+ *    timer sweep of 1,000 due deadlines (a child process per world);
+ *  - over HTTP with 32 connections against the production build: a seller's list, support's dispute
+ *    queue and an order page, against a bare 20-row page of the same server.
+ * Nothing here is a test: it reports, it does not fail.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { resolve } from "node:path";
+import { signSession } from "../lib/server/auth/session-token";
+import { load } from "./bench/http";
+import { benchDir, bigWorld, demoWorld, root } from "./bench/worlds";
+
+const BIG = Number(process.env.BENCH_ORDERS ?? 100_000);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
+
+type ServiceFigures = {
+  orders: number;
+  rawPerSecond: number;
+  one: { perSecond: number; p50: number; p95: number; failed: number };
+  thirtyTwo: { perSecond: number; p50: number; p95: number; failed: number; cancels: number };
+  sweep: { due: number; applied: number; seconds: number };
+};
+
+function service(file: string): ServiceFigures {
+  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/service.ts", "1500", "1000"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as ServiceFigures;
+}
+
+async function http(file: string) {
+  execFileSync("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}`, SWEEP_EVERY_MS: "0", SESSION_SECRET: SECRET, BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${base}/`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const cookie = (userId: string) => `session=${signSession({ userId, issuedAt: Date.now() }, SECRET)}`;
+    const Database = (await import("better-sqlite3")).default;
+    const db = new Database(file, { readonly: true });
+    const order = db.prepare(`SELECT id FROM "Order" WHERE "shopId" = 'shop-maple' AND "openWork" = 'CASE' LIMIT 1`).get() as { id: string };
+    db.close();
+    const pages = [
+      ["bare 20-row page", `${base}/bench/bare`, null],
+      ["seller's order list", `${base}/seller/orders`, cookie("seller-maya")],
+      ["support's dispute queue", `${base}/support/orders?open=DISPUTE`, cookie("support-sam")],
+      ["order page", `${base}/orders/${order.id}`, cookie("seller-maya")],
+    ] as const;
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const [name, url, who] of pages) {
+      await load(url, who, 4, 2); // warm up
+      results[name] = await load(url, who, 32, 8);
+    }
+    return results;
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+const n = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+console.log(`Refund Lab benchmark — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
+const demo = demoWorld();
+const small = bigWorld(demo, 10_000, "small");
+console.log(`small world: ${n(small.orders)} orders (copied in ${n(small.seconds, 1)} s)`);
+const big = bigWorld(demo, BIG, "big");
+console.log(`big world: ${n(big.orders)} orders (copied in ${n(big.seconds, 1)} s)`);
+
+const s = service(small.file);
+const b = service(big.file);
+const pages = await http(big.file);
+
+const lines: string[] = [];
+const row = (figure: string, measured: string, goal: string, verdict: string) => lines.push(`| ${figure} | ${measured} | ${goal} | ${verdict} |`);
+lines.push("| figure | measured | goal | |", "|---|---|---|---|");
+row("raw SQLite, a cancel's writes (limit)", `${n(s.rawPerSecond)}/s (small), ${n(b.rawPerSecond)}/s (big)`, "reference", "");
+row("buyer cancel, service, 1 caller", `${n(s.one.perSecond)}/s, p50 ${n(s.one.p50, 1)} ms`, "—", "");
+row(
+  "buyer cancel, service, 32 callers",
+  `${n(s.thirtyTwo.perSecond)}/s = ${pct(s.thirtyTwo.perSecond, s.rawPerSecond)} of raw, p95 ${n(s.thirtyTwo.p95)} ms`,
+  "≥ 2,000/s, ≥ 10% of raw, p95 ≤ 20 ms",
+  s.thirtyTwo.perSecond >= 2000 && s.thirtyTwo.p95 <= 20 ? "met" : `missed: ${n(2000 / s.thirtyTwo.perSecond, 1)}× short`,
+);
+row(
+  `same at ${n(b.orders)} orders`,
+  `${n(b.thirtyTwo.perSecond)}/s (${pct(b.thirtyTwo.perSecond, s.thirtyTwo.perSecond)} of small)`,
+  "within 20% of the small world",
+  b.thirtyTwo.perSecond >= 0.8 * s.thirtyTwo.perSecond ? "met" : "missed",
+);
+row(
+  `timer sweep, ${n(b.sweep.due)} due among ${n(b.orders)}`,
+  `${n(b.sweep.seconds, 1)} s (${n(b.sweep.applied)} applied, ${n(b.sweep.applied / b.sweep.seconds)}/s)`,
+  "< 2 s",
+  b.sweep.seconds < 2 ? "met" : `missed: ${n(b.sweep.seconds / 2, 1)}×`,
+);
+const bare = pages["bare 20-row page"]!;
+for (const name of ["seller's order list", "support's dispute queue", "order page"] as const) {
+  const p = pages[name]!;
+  row(
+    `${name} over HTTP, 32 conns, ${n(b.orders)} orders`,
+    `${n(p.perSecond)} req/s = ${pct(p.perSecond, bare.perSecond)} of bare (${n(bare.perSecond)}), p97.5 ${n(p.p975)} ms${p.errors ? `, ${p.errors} errors` : ""}`,
+    "≥ 60% of bare, p97.5 < 250 ms",
+    p.perSecond >= 0.6 * bare.perSecond && p.p975 < 250 ? "met" : "missed",
+  );
+}
+const table = lines.join("\n");
+console.log(`\n${table}`);
+mkdirSync(benchDir, { recursive: true });
+writeFileSync(resolve(benchDir, "latest.md"), `${table}\n`);

@@ -1,0 +1,103 @@
+/**
+ * Runs in a child process with DATABASE_URL set: the raw SQLite limit for a cancel's writes, the
+ * buyer-cancel service with 1 and 32 callers, and the timer sweep. Prints one JSON line.
+ * Usage: tsx scripts/bench/service.ts <cancels for 32 callers> <due deadlines to sweep>
+ */
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { db } from "../../lib/server/shared-db";
+import { cancelOrder } from "../../lib/server/orders/cancel-order";
+import { dueDeadlines, sweepDueDeadlines } from "../../lib/server/timers/sweep";
+import type { SessionUser } from "../../lib/server/auth/session-user";
+
+const [cancelsArg = "2000", dueArg = "1000"] = process.argv.slice(2);
+const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+const now = new Date();
+
+type Target = { id: string; version: number; buyerId: string };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** What SQLite itself does for a cancel's writes (the same rows, prepared statements, one transaction each). */
+function rawCancels(targets: Target[]): { perSecond: number } {
+  const raw = new Database(file);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("busy_timeout = 5000");
+  raw.pragma("synchronous = NORMAL");
+  const update = raw.prepare(`UPDATE "Order" SET status = 'CANCELLED', version = version + 1, "updatedAt" = ? WHERE id = ? AND version = ?`);
+  const event = raw.prepare(`INSERT INTO "OrderEvent" (id, "orderId", seq, type, "fromStatus", "toStatus", "actorRole", "actorId", summary, data, at) VALUES (?, ?, ?, 'ORDER_CANCELLED', 'ON_HOLD', 'CANCELLED', 'BUYER', ?, 'bench', '{}', ?)`);
+  const refund = raw.prepare(`INSERT INTO "Refund" (id, "orderId", "idempotencyKey", currency, "itemsMinor", "shippingMinor", "postageDeductedMinor", "totalMinor", destination, status, "createdAt", "expectedArrivalAt") VALUES (?, ?, ?, 'USD', 100, 0, 0, 100, 'CARD', 'PENDING', ?, ?)`);
+  const posting = raw.prepare(`INSERT INTO "LedgerEntry" (id, "transactionId", "orderId", account, "amountMinor", currency, kind, at) VALUES (?, ?, ?, ?, ?, 'USD', 'REFUND', ?)`);
+  const deadlines = raw.prepare(`UPDATE "Deadline" SET "resolvedAt" = ?, resolution = 'CLOSED' WHERE "orderId" = ? AND "resolvedAt" IS NULL`);
+  const deadline = raw.prepare(`INSERT INTO "Deadline" (id, "orderId", kind, "dueAt") VALUES (?, ?, ?, ?)`);
+  const notify = raw.prepare(`INSERT INTO "Notification" (id, "shopId", "orderId", kind, title, body, "createdAt") VALUES (?, NULL, ?, 'ORDER_CANCELLED', 'bench', 'bench', ?)`);
+  const restock = raw.prepare(`UPDATE "Product" SET stock = stock + 1 WHERE id = (SELECT "productId" FROM "OrderItem" WHERE "orderId" = ? LIMIT 1)`);
+  const cancel = raw.transaction((t: Target) => {
+    const at = now.toISOString().replace(/Z$/, "+00:00");
+    update.run(at, t.id, t.version);
+    event.run(randomUUID(), t.id, t.version + 1, t.buyerId, at);
+    refund.run(randomUUID(), t.id, `raw:${t.id}`, at, at);
+    const tx = randomUUID();
+    posting.run(randomUUID(), tx, t.id, "escrow", -100, at);
+    posting.run(randomUUID(), tx, t.id, `buyer:${t.buyerId}`, 100, at);
+    deadlines.run(at, t.id);
+    deadline.run(randomUUID(), t.id, `REFUND_ARRIVAL:raw:${t.id}`, at);
+    notify.run(randomUUID(), t.id, at);
+    notify.run(randomUUID(), t.id, at);
+    restock.run(t.id);
+  });
+  const started = performance.now();
+  for (const target of targets) cancel(target);
+  const seconds = (performance.now() - started) / 1000;
+  raw.close();
+  return { perSecond: targets.length / seconds };
+}
+
+async function serviceCancels(targets: Target[], callers: number) {
+  const latencies: number[] = [];
+  let failed = 0;
+  const queue = [...targets];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      for (let target = queue.shift(); target; target = queue.shift()) {
+        const user: SessionUser = { id: target.buyerId, role: "BUYER", name: "Bench", shopId: null, shopName: null };
+        const t0 = performance.now();
+        const result = await cancelOrder(user, { orderId: target.id, expectedVersion: target.version, idempotencyKey: randomUUID(), reasonKey: "bought_by_mistake" }, now);
+        latencies.push(performance.now() - t0);
+        if (!result.ok) failed += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { callers, cancels: targets.length, failed, perSecond: targets.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+async function sweep(due: number) {
+  const batch = await dueDeadlines(db, new Date(now.getTime() + 400 * 24 * 3_600_000), due);
+  const at = batch.at(-1)?.dueAt ?? now;
+  const started = performance.now();
+  const result = await sweepDueDeadlines(db, at, { batch: 200, maxRounds: Math.ceil(due / 200) + 2 });
+  const seconds = (performance.now() - started) / 1000;
+  return { due: batch.length, applied: result.applied, seconds };
+}
+
+const wanted = Number(cancelsArg);
+const pool = (await db.order.findMany({
+  where: { status: "ON_HOLD", remorseEndsAt: { gt: new Date(now.getTime() + 10 * 60_000) } },
+  select: { id: true, version: true, buyerId: true },
+  take: wanted + 200 + 2000,
+})) as Target[];
+const rawTargets = pool.slice(0, Math.min(2000, Math.floor(pool.length / 3)));
+const single = pool.slice(rawTargets.length, rawTargets.length + 200);
+const many = pool.slice(rawTargets.length + 200, rawTargets.length + 200 + wanted);
+
+const rawLimit = rawCancels(rawTargets);
+const one = await serviceCancels(single, 1);
+const thirtyTwo = await serviceCancels(many, 32);
+const swept = await sweep(Number(dueArg));
+console.log(JSON.stringify({ orders: await db.order.count(), rawPerSecond: rawLimit.perSecond, one, thirtyTwo, sweep: swept }));
+await db.$disconnect();
