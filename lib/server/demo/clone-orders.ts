@@ -54,7 +54,7 @@ export function cloneOrders(file: string, copies: number, options: { batch?: num
         return `t."${col}"`;
       });
       return db.prepare(
-        `WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+        `WITH RECURSIVE n(i) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ?)
          INSERT INTO "${table.name}" (${columns(db, table.name).map((c) => `"${c}"`).join(", ")})
          SELECT ${select.join(", ")} FROM ${table.from} JOIN temp._src s ON s.id = ${table.orderId} CROSS JOIN n`,
       );
