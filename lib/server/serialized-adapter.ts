@@ -90,6 +90,12 @@ function serialize(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
   };
 }
 
+/**
+ * A bigger page cache and memory-mapped reads: at a million orders (an 11 GB file) the default 2 MB
+ * cache made every command read its pages from the file again.
+ */
+const CACHE_PRAGMAS = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
+
 /** Wraps a driver adapter factory so that each connection it makes runs one transaction or statement at a time. */
 export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { gate: Gate } {
   const gate = new Gate();
@@ -101,7 +107,7 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAd
       const adapter = await factory.connect();
       // WAL with synchronous=NORMAL: a commit survives the process being killed (kill -9), and only
       // a power cut may lose the last commits; each commit no longer waits for an fsync.
-      await adapter.executeScript("PRAGMA synchronous = NORMAL;");
+      await adapter.executeScript(`PRAGMA synchronous = NORMAL; ${CACHE_PRAGMAS}`);
       return serialize(adapter, gate);
     },
   };
@@ -134,5 +140,13 @@ function refuseWrites(adapter: SqlDriverAdapter): SqlDriverAdapter {
  * file when it is the first to open the database.)
  */
 export function readOnlyAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return { provider: factory.provider, adapterName: factory.adapterName, connect: async () => refuseWrites(await factory.connect()) };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      await adapter.executeScript(CACHE_PRAGMAS);
+      return refuseWrites(adapter);
+    },
+  };
 }
