@@ -48,16 +48,16 @@ const config = [
     rules: { "layers/no-server-in-client": "error" },
   },
   {
-    // Shared components render what pages hand them: they may name the DTO types the server returns,
-    // never load data themselves (no server code, no database). Pages and layouts fetch and pass data.
+    // Shared components render what pages hand them (types in lib/views.ts), never load data
+    // themselves: no server code, no database, not even its types. Pages and layouts fetch and pass data.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["@/lib/server/*", "*/lib/server/*", "server-only"], allowTypeImports: true, message: "Components do not load data: the page fetches it and passes it as props." },
-            { group: ["@prisma/*", "@/generated/*", "*/generated/*", "better-sqlite3"], allowTypeImports: true, message: "Components know nothing of the database." },
+            { group: ["@/lib/server/*", "*/lib/server/*", "server-only"], message: "Components do not load data: the page fetches it and passes it as props (types in lib/views.ts)." },
+            { group: ["@prisma/*", "@/generated/*", "*/generated/*", "better-sqlite3"], message: "Components know nothing of the database." },
           ],
         },
       ],

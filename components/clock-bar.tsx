@@ -1,6 +1,6 @@
 import { resetWorldAction } from "@/app/actions/simulator";
 import { formatRemaining } from "@/lib/format";
-import type { NextDeadline } from "@/lib/server/timers/sweep";
+import type { NextDeadline } from "@/lib/views";
 import { LiveClock } from "./live-clock";
 import { SimulatorButton } from "./simulator-button";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import type { OrderListRow } from "@/lib/server/orders/list-orders";
+import type { OrderListRow } from "@/lib/views";
 import { Countdown } from "./countdown";
 import { StatusBadge } from "./status-badge";
 

@@ -19,8 +19,9 @@ describe("layer rules", () => {
     expect(await rulesBroken("components/bad.tsx", `import { PrismaClient } from "@/generated/prisma/client";\nexport const x = PrismaClient;\n`)).toContain("@typescript-eslint/no-restricted-imports");
   });
 
-  it("a shared component may name the DTO type a page hands it", async () => {
-    expect(await rulesBroken("components/good.tsx", `import type { NextDeadline } from "@/lib/server/timers/sweep";\nexport type X = NextDeadline;\n`)).toEqual([]);
+  it("a shared component names the data a page hands it from lib/views, not from server code", async () => {
+    expect(await rulesBroken("components/good.tsx", `import type { NextDeadline } from "@/lib/views";\nexport type X = NextDeadline;\n`)).toEqual([]);
+    expect(await rulesBroken("components/bad.tsx", `import type { NextDeadline } from "@/lib/server/timers/sweep";\nexport type X = NextDeadline;\n`)).toContain("@typescript-eslint/no-restricted-imports");
   });
 
   it("a client component may not import server-only code, wherever it lives", async () => {

@@ -17,34 +17,16 @@ import {
   type CaseStatus,
   type CaseType,
   type DisputeStatus,
-  type OrderStatus,
   type Role,
 } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
+import type { OrderListRow } from "@/lib/views";
 import { PAGE_SIZE } from "../pagination";
 import type { Db } from "../prisma";
 
-export interface OrderListRow {
-  id: string;
-  code: string;
-  placedAt: Date;
-  status: OrderStatus;
-  statusLabel: string;
-  totalMinor: number;
-  currency: string;
-  buyerName: string;
-  shopName: string;
-  summary: string;
-  cancellation: { reason: string; by: string; at: Date | null } | null;
-  /** The cancel request, case, dispute or appeal still open on the order, in a line; null when none is. */
-  openWork: string | null;
-  /** When support aims to decide the dispute or appeal waiting for it (a target, no timer acts on it). */
-  supportTarget: Date | null;
-  /** The earliest deadline anyone is waiting for on this order (reminders aside). */
-  nextDeadline: { label: string; dueAt: Date } | null;
-}
+export type { OrderListRow };
 
 export const STATUS_FILTERS = ORDER_STATUSES;
 

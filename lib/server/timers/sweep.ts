@@ -6,6 +6,7 @@
  * check lets only one of two racing sweeps write.
  */
 import { DEADLINE_LABELS, commandForDeadline, parseDeadlineKey } from "@/lib/order";
+import type { NextDeadline } from "@/lib/views";
 import type { Db } from "../prisma";
 import { runSystemCommand } from "../orders/run-system-command";
 
@@ -58,12 +59,7 @@ export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: nu
   return result;
 }
 
-export interface NextDeadline {
-  orderId: string;
-  code: string;
-  label: string;
-  dueAt: Date;
-}
+export type { NextDeadline };
 
 /**
  * The next deadline someone is waiting for (reminders aside), for "Jump to next deadline", among the
