@@ -60,21 +60,20 @@ const disputeTarget = (statuses: DisputeStatus[], subjects?: DisputeSubject[]) =
     .filter((d) => statuses.includes(d.status) && (!subjects || subjects.includes(d.subject)))
     .map((d) => ({ value: d.id, label: d.subject === "REFUND" ? `${DISPUTE_SUBJECT_LABELS.REFUND} (${d.subjectRef})` : DISPUTE_SUBJECT_LABELS[d.subject] }));
 
-/** Where each targeted command is aimed; the form sends the value in the field the command names. */
-export const TARGETS: Partial<Record<CommandType, { field: string; of: (state: OrderState) => ActionTarget[] }>> = {
+/** Where each targeted command is aimed (the form sends the value in the command's own field: disputeId, or subject). */
+export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => ActionTarget[] }>> = {
   ESCALATE: {
-    field: "subject",
     of: (state) =>
       escalatable(state).map((o) => ({
         value: o.subject === "REFUND" ? `REFUND:${o.ref}` : o.subject,
         label: o.subject === "REFUND" ? `${DISPUTE_SUBJECT_LABELS.REFUND} (${o.ref})` : DISPUTE_SUBJECT_LABELS[o.subject],
       })),
   },
-  ADD_DISPUTE_STATEMENT: { field: "disputeId", of: disputeTarget(["OPEN"]) },
-  DECIDE_DISPUTE: { field: "disputeId", of: disputeTarget(["OPEN"], ["CASE", "CANCEL_REQUEST"]) },
-  DECIDE_REFUND_DISPUTE: { field: "disputeId", of: disputeTarget(["OPEN"], ["REFUND"]) },
-  APPEAL_DECISION: { field: "disputeId", of: disputeTarget(["DECIDED_FOR_BUYER"]) },
-  DECIDE_APPEAL: { field: "disputeId", of: disputeTarget(["APPEALED"]) },
+  ADD_DISPUTE_STATEMENT: { of: disputeTarget(["OPEN"]) },
+  DECIDE_DISPUTE: { of: disputeTarget(["OPEN"], ["CASE", "CANCEL_REQUEST"]) },
+  DECIDE_REFUND_DISPUTE: { of: disputeTarget(["OPEN"], ["REFUND"]) },
+  APPEAL_DECISION: { of: disputeTarget(["DECIDED_FOR_BUYER"]) },
+  DECIDE_APPEAL: { of: disputeTarget(["APPEALED"]) },
 };
 
 /** The refunding commands whose refund can be previewed by deciding them now (with the first allowed reason, where one is needed). */

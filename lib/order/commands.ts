@@ -72,64 +72,6 @@ export type Command =
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
-export const COMMAND_TYPES = [
-  "PAY",
-  "BUYER_CANCEL",
-  "REQUEST_CANCEL",
-  "WITHDRAW_CANCEL_REQUEST",
-  "APPROVE_CANCEL_REQUEST",
-  "REJECT_CANCEL_REQUEST",
-  "SELLER_CANCEL",
-  "ARRANGE_SHIPMENT",
-  "OPERATOR_CANCEL",
-  "REFUSE_PARCEL",
-  "REQUEST_RETURN",
-  "WITHDRAW_RETURN",
-  "ACCEPT_OFFER",
-  "DECLINE_OFFER",
-  "SHIP_RETURN",
-  "APPROVE_RETURN",
-  "REJECT_RETURN",
-  "OFFER_PARTIAL_REFUND",
-  "ACCEPT_RETURNED_PARCEL",
-  "REJECT_RETURNED_PARCEL",
-  "CONFIRM_REFUSED_PARCEL",
-  "ESCALATE",
-  "ADD_DISPUTE_STATEMENT",
-  "DECIDE_DISPUTE",
-  "DECIDE_REFUND_DISPUTE",
-  "APPEAL_DECISION",
-  "DECIDE_APPEAL",
-  "CARRIER_PICKUP",
-  "PAYMENT_TIMEOUT",
-  "END_REMORSE_WINDOW",
-  "END_AUTO_APPROVE_WINDOW",
-  "CANCEL_REQUEST_TIMEOUT",
-  "DISPATCH_DEADLINE_PASSED",
-  "DISPATCH_AUTO_CANCEL",
-  "SEND_REMINDER",
-  "CARRIER_DELIVER",
-  "REFUSED_PARCEL_DELIVERED",
-  "RETURN_PARCEL_DELIVERED",
-  "SELLER_REVIEW_TIMEOUT",
-  "OFFER_TIMEOUT",
-  "SHIP_BACK_TIMEOUT",
-  "INSPECTION_TIMEOUT",
-  "REFUSAL_INSPECTION_TIMEOUT",
-  "DISPUTE_FILING_TIMEOUT",
-  "COMPLETE_ORDER",
-  "REFUND_ARRIVED",
-  "DELAY_REFUND",
-  "REFUND_OVERDUE",
-  "APPEAL_WINDOW_END",
-  "CANCEL_DISPUTE_WINDOW_END",
-  "HURRY_SIMULATION",
-] as const satisfies readonly CommandType[];
-
-// The list names every command: one added to `Command` and not here fails to compile.
-type Unlisted = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
-export const COMMAND_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
-
 /**
  * The commands people send from a page (the rest are the platform's timers and simulator). Forms,
  * the order page's action and its zod schema are keyed by this list, so a new person command that
@@ -164,6 +106,42 @@ export const PERSON_COMMAND_TYPES = [
   "APPEAL_DECISION",
   "DECIDE_APPEAL",
 ] as const satisfies readonly CommandType[];
+
+/** The commands the platform sends itself: its timers, the simulated carrier and payment network, the simulator. */
+export const SYSTEM_COMMAND_TYPES = [
+  "CARRIER_PICKUP",
+  "PAYMENT_TIMEOUT",
+  "END_REMORSE_WINDOW",
+  "END_AUTO_APPROVE_WINDOW",
+  "CANCEL_REQUEST_TIMEOUT",
+  "DISPATCH_DEADLINE_PASSED",
+  "DISPATCH_AUTO_CANCEL",
+  "SEND_REMINDER",
+  "CARRIER_DELIVER",
+  "REFUSED_PARCEL_DELIVERED",
+  "RETURN_PARCEL_DELIVERED",
+  "SELLER_REVIEW_TIMEOUT",
+  "OFFER_TIMEOUT",
+  "SHIP_BACK_TIMEOUT",
+  "INSPECTION_TIMEOUT",
+  "REFUSAL_INSPECTION_TIMEOUT",
+  "DISPUTE_FILING_TIMEOUT",
+  "COMPLETE_ORDER",
+  "REFUND_ARRIVED",
+  "DELAY_REFUND",
+  "REFUND_OVERDUE",
+  "APPEAL_WINDOW_END",
+  "CANCEL_DISPUTE_WINDOW_END",
+  "HURRY_SIMULATION",
+] as const satisfies readonly CommandType[];
+
+/** Every command, people's first (the order in which a page lists actions). */
+export const COMMAND_TYPES = [...PERSON_COMMAND_TYPES, ...SYSTEM_COMMAND_TYPES] as const;
+
+// The two lists name every command: one added to `Command` and to neither list fails to compile.
+type Unlisted = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>;
+export const COMMAND_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
+
 export type PersonCommandType = (typeof PERSON_COMMAND_TYPES)[number];
 
 export function isPersonCommand(type: string): type is PersonCommandType {

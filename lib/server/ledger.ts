@@ -41,11 +41,6 @@ export async function postTransaction(
   return escrowHeld + escrowChange;
 }
 
-export async function escrowBalance(tx: Tx, orderId: string): Promise<number> {
-  const { _sum } = await tx.ledgerEntry.aggregate({ where: { orderId, account: accounts.escrow }, _sum: { amountMinor: true } });
-  return _sum.amountMinor ?? 0;
-}
-
 export interface OrderMoney {
   paidMinor: number;
   refundedMinor: number;

@@ -6,13 +6,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Actor } from "@/lib/order";
+import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes, type Actor } from "@/lib/order";
 import type { Tx } from "../prisma";
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const MAX_UPLOADS = 6;
-export const UPLOAD_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-export type UploadType = (typeof UPLOAD_TYPES)[number];
+// The limits are the rule engine's (lib/order/limits.ts); the forms describe the same numbers.
+export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES;
+export const MAX_UPLOADS = MAX_PHOTOS;
+export type UploadType = (typeof PHOTO_TYPES)[number];
 
 export interface CheckedUpload {
   name: string;
@@ -38,9 +38,9 @@ export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: 
   const uploads: CheckedUpload[] = [];
   for (const file of real) {
     const name = file.name || "photo";
-    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than 5 MB. Choose a smaller photo.` };
+    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
     const bytes = Buffer.from(await file.arrayBuffer());
-    if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than 5 MB. Choose a smaller photo.` };
+    if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
     const contentType = sniffImageType(bytes);
     if (!contentType) return { ok: false, message: `${name} is not a PNG, JPEG or WebP image.` };
     uploads.push({ name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
+import { PHOTO_TYPES } from "@/lib/order/limits";
 import { orderCommandAction, type CommandFormState } from "../actions";
 
 export type FieldSpec =
@@ -106,7 +107,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                 ) : field.kind === "textarea" ? (
                   <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} defaultValue={valueOf(field.name)} className={INPUT} />
                 ) : field.kind === "photos" ? (
-                  <input {...common} type="file" multiple accept="image/png,image/jpeg,image/webp" className="text-sm" />
+                  <input {...common} type="file" multiple accept={PHOTO_TYPES.join(",")} className="text-sm" />
                 ) : field.kind === "money" ? (
                   <input {...common} type="text" inputMode="decimal" autoComplete="off" defaultValue={valueOf(field.name)} className={INPUT} />
                 ) : (
