@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { db } from "../../lib/server/shared-db";
 import { cancelOrder } from "../../lib/server/orders/cancel-order";
+import { storedDate } from "../../lib/server/orders/apply-decision";
 import { dueDeadlines, sweepDueDeadlines } from "../../lib/server/timers/sweep";
 import type { SessionUser } from "../../lib/server/auth/session-user";
 
@@ -45,7 +46,7 @@ function rawCancels(targets: Target[]): { perSecond: number } {
   const notify = raw.prepare(`INSERT INTO "Notification" (id, "shopId", "orderId", kind, title, body, "createdAt") VALUES (?, NULL, ?, 'ORDER_CANCELLED', 'bench', 'bench', ?)`);
   const restock = raw.prepare(`UPDATE "Product" SET stock = stock + 1 WHERE id = (SELECT "productId" FROM "OrderItem" WHERE "orderId" = ? LIMIT 1)`);
   const cancel = raw.transaction((t: Target) => {
-    const at = now.toISOString().replace(/Z$/, "+00:00");
+    const at = storedDate(now);
     update.run(at, t.id, t.version);
     event.run(randomUUID(), t.id, t.version + 1, t.buyerId, at);
     refund.run(randomUUID(), t.id, `raw:${t.id}`, at, at);
