@@ -6,16 +6,17 @@ import { randomUUID } from "node:crypto";
 import { assertMinorUnits } from "@/lib/money";
 import { accounts, type LedgerPosting } from "@/lib/order";
 import type { Tx } from "./prisma";
+import { insertRow, type SqlTx } from "./sqlite/sql-tx";
 
 /**
  * Posts one balanced transaction. `escrowHeld` is what the order's escrow holds before it (known from
  * the state the command was decided on, which the version check guards); returns what it holds after.
  */
-export async function postTransaction(
-  tx: Tx,
+export function postTransaction(
+  sql: SqlTx,
   entry: { orderId: string; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
   escrowHeld: number,
-): Promise<number> {
+): number {
   let sum = 0;
   for (const posting of entry.postings) {
     assertMinorUnits(posting.amountMinor);
@@ -27,8 +28,9 @@ export async function postTransaction(
   if (escrowHeld + escrowChange < 0) throw new Error(`Escrow for order ${entry.orderId} holds ${escrowHeld}, cannot release ${-escrowChange}`);
 
   const transactionId = randomUUID();
-  await tx.ledgerEntry.createMany({
-    data: entry.postings.map((posting) => ({
+  for (const posting of entry.postings) {
+    insertRow(sql, "LedgerEntry", {
+      id: randomUUID(),
       transactionId,
       orderId: entry.orderId,
       account: posting.account,
@@ -36,8 +38,8 @@ export async function postTransaction(
       currency: entry.currency,
       kind: entry.kind,
       at: entry.at,
-    })),
-  });
+    });
+  }
   return escrowHeld + escrowChange;
 }
 

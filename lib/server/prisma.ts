@@ -6,7 +6,9 @@
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { readOnlyAdapter, serializedAdapter } from "./serialized-adapter";
+import { readOnlyAdapter, serializedAdapter, type SerializedAdapterFactory } from "./serialized-adapter";
+import { GroupCommit } from "./sqlite/group-commit";
+import type { RecordedStatement, SqlTx } from "./sqlite/sql-tx";
 
 export const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
@@ -14,9 +16,33 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
+const writers = new WeakMap<PrismaClient, { factory: SerializedAdapterFactory; commits: GroupCommit }>();
+
+/** Makes `client` (built on `factory`) a writer that `writeTransaction` can use; `record` collects its statements (tests). */
+export function registerWriter(client: PrismaClient, factory: SerializedAdapterFactory, record?: RecordedStatement[]): PrismaClient {
+  writers.set(client, { factory, commits: new GroupCommit(factory.gate, () => factory.handle(), record) });
+  return client;
+}
+
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   // `timeout` is SQLite's busy timeout: wait for another writer (another process) instead of failing at once.
-  return new PrismaClient({ adapter: serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 })) });
+  const factory = serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 }));
+  return registerWriter(new PrismaClient({ adapter: factory }), factory);
+}
+
+/**
+ * Runs `body` on the writer's connection, in the writer's queue, as if in a transaction of its own:
+ * its writes commit together or, if it throws, not at all. `body` is synchronous, so nothing else
+ * runs on the connection meanwhile. Bodies queued together share one SQLite commit, each in its own
+ * savepoint (group-commit.ts); the promise settles once that commit is done. The command path uses
+ * it (docs/decisions/011).
+ */
+export async function writeTransaction<T>(db: Db, body: (sql: SqlTx) => T): Promise<T> {
+  const writer = writers.get(db);
+  if (!writer) throw new Error("writeTransaction needs a writer client (createPrismaClient).");
+  // Prisma connects on first use; connect before queueing, in case connecting sends a statement.
+  if (!writer.factory.handle()) await db.$connect();
+  return writer.commits.submit(body);
 }
 
 /** A client for page reads on a read-only connection of its own: never waits for a write, never sees an uncommitted row. */

@@ -8,6 +8,7 @@
  * transaction's own handle and do not queue.
  */
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type Database from "better-sqlite3";
 
 /** A FIFO lock: `acquire()` resolves with a release function once everyone before has released. */
 export class Gate {
@@ -48,7 +49,7 @@ export class Gate {
   }
 }
 
-function serialize(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
+function serialize(adapter: SqlDriverAdapter, gate: Gate, onDispose: () => void): SqlDriverAdapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -56,7 +57,10 @@ function serialize(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
     executeRaw: (query: SqlQuery) => gate.run(() => adapter.executeRaw(query)),
     executeScript: (script: string) => gate.run(() => adapter.executeScript(script)),
     ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
-    dispose: () => adapter.dispose(),
+    dispose: () => {
+      onDispose();
+      return adapter.dispose();
+    },
     async startTransaction(isolationLevel) {
       const release = await gate.acquire();
       let tx: Transaction;
@@ -96,19 +100,40 @@ function serialize(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
  */
 const CACHE_PRAGMAS = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
 
+/**
+ * The better-sqlite3 database under Prisma's adapter (its `client`), for the command path's prepared
+ * statements (lib/server/sqlite/sql-tx.ts). Checked by shape, since the adapter does not export it.
+ */
+function handleOf(adapter: SqlDriverAdapter): Database.Database | null {
+  const client = (adapter as unknown as { client?: Partial<Database.Database> }).client;
+  return client && typeof client.prepare === "function" && typeof client.transaction === "function" ? (client as Database.Database) : null;
+}
+
+export interface SerializedAdapterFactory extends SqlDriverAdapterFactory {
+  gate: Gate;
+  /** The connection's better-sqlite3 database once connected; used only while holding `gate`. */
+  handle(): Database.Database | null;
+}
+
 /** Wraps a driver adapter factory so that each connection it makes runs one transaction or statement at a time. */
-export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { gate: Gate } {
+export function serializedAdapter(factory: SqlDriverAdapterFactory): SerializedAdapterFactory {
   const gate = new Gate();
+  let handle: Database.Database | null = null;
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     gate,
+    handle: () => handle,
     connect: async () => {
       const adapter = await factory.connect();
       // WAL with synchronous=NORMAL: a commit survives the process being killed (kill -9), and only
       // a power cut may lose the last commits; each commit no longer waits for an fsync.
       await adapter.executeScript(`PRAGMA synchronous = NORMAL; ${CACHE_PRAGMAS}`);
-      return serialize(adapter, gate);
+      const own = handleOf(adapter);
+      handle = own;
+      return serialize(adapter, gate, () => {
+        if (handle === own) handle = null;
+      });
     },
   };
 }

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, readDb } from "@/lib/server/db";
 import { advanceClock, readOffsetMs } from "@/lib/server/timers/sim-clock";
+import { writeTransaction } from "@/lib/server/prisma";
+import { insertRow } from "@/lib/server/sqlite/sql-tx";
 
 const HOUR = 3_600_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,6 +73,41 @@ describe("one writer connection shared by concurrent requests", () => {
     );
     await Promise.all(writes);
     expect(await db.clockJump.count()).toBe(before + 40);
+  });
+});
+
+describe("the command path's group commit", () => {
+  const jump = (reason: string) => ({ id: `gc-${reason}`, fromAt: new Date(), toAt: new Date(), byUserId: null, reason, realAt: new Date() });
+
+  it("commands sent together share a commit, but one that throws loses only its own writes", async () => {
+    const results = await Promise.allSettled(
+      ["first", "refused", "third"].map((reason) =>
+        writeTransaction(db, (sql) => {
+          insertRow(sql, "ClockJump", jump(reason));
+          if (reason === "refused") throw new Error("refused by the rules");
+          return reason;
+        }),
+      ),
+    );
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual(["first", "refused by the rules", "third"]);
+    // The answers come after the commit: another connection already sees the writes.
+    expect((await readDb.clockJump.findMany({ where: { id: { startsWith: "gc-" } }, orderBy: { reason: "asc" } })).map((j) => j.reason)).toEqual(["first", "third"]);
+  });
+
+  it("waits for a Prisma transaction that is open, never running inside it", async () => {
+    const order: string[] = [];
+    let command: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.clockJump.create({ data: jump("prisma-tx") });
+      // A command arrives while this transaction is open and holds the writer.
+      command = writeTransaction(db, (sql) => {
+        order.push(`command saw ${sql.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "ClockJump" WHERE "id" = ?`, "gc-prisma-tx")!.n}`);
+      });
+      await pause(20);
+      order.push("prisma-tx commits");
+    });
+    await command;
+    expect(order).toEqual(["prisma-tx commits", "command saw 1"]);
   });
 });
 

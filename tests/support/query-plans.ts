@@ -1,11 +1,12 @@
 /**
- * Records the SQL a Prisma client sends and asks SQLite how it would run each statement
+ * Records the SQL a Prisma client sends (and the command path's prepared statements) and asks SQLite how it would run each statement
  * (EXPLAIN QUERY PLAN), so a test can refuse plans that read a large table whole or sort it.
  */
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { serializedAdapter } from "@/lib/server/serialized-adapter";
+import { registerWriter } from "@/lib/server/prisma";
 
 export interface Recorded {
   sql: string;
@@ -15,7 +16,10 @@ export interface Recorded {
 /** A writer client on `url` that records every statement it sends. */
 export function recordingClient(url: string): { db: PrismaClient; statements: Recorded[] } {
   const statements: Recorded[] = [];
-  const db = new PrismaClient({ adapter: serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 })), log: [{ level: "query", emit: "event" }] });
+  const factory = serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 }));
+  const db = new PrismaClient({ adapter: factory, log: [{ level: "query", emit: "event" }] });
+  // The command path's prepared statements are recorded too.
+  registerWriter(db, factory, statements);
   db.$on("query", (event) => {
     statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
   });

@@ -8,8 +8,9 @@ import { randomUUID } from "node:crypto";
 import { decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
 import { formatMoney } from "@/lib/money";
 import { applyDecision } from "../orders/apply-decision";
-import { orderStateSelect, toOrderState } from "../orders/order-state";
-import type { Db } from "../prisma";
+import { loadOrder } from "../orders/load-order";
+import { toOrderState } from "../orders/order-state";
+import { writeTransaction, type Db } from "../prisma";
 
 export interface BuildOrderSpec {
   buyerId: string;
@@ -113,10 +114,13 @@ async function dueAt(db: Db, orderId: string, key: string): Promise<Date> {
   return deadline.dueAt;
 }
 
-async function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
-  const row = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderStateSelect });
-  const state = toOrderState(row);
-  const decision = decide(state, command, actor, at, policyFor(row.policyProfile));
-  if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
-  await db.$transaction((tx) => applyDecision(tx, row, state, command, decision, actor, at));
+function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
+  return writeTransaction(db, (sql) => {
+    const row = loadOrder(sql, orderId, {});
+    if (!row) throw new Error(`Cannot build order: ${orderId} not found`);
+    const state = toOrderState(row);
+    const decision = decide(state, command, actor, at, policyFor(row.policyProfile));
+    if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
+    applyDecision(sql, row, state, command, decision, actor, at);
+  });
 }

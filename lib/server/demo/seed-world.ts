@@ -9,7 +9,7 @@ import { solidPng } from "./png";
 import type { Command, OrderStatus, PaymentMethod } from "@/lib/order";
 import type { Db } from "../prisma";
 import { SYSTEM_ACTOR, runOrderCommand, type CommandActor } from "../orders/run-order-command";
-import { checkUploads, storeEvidence } from "../evidence/uploads";
+import { checkUploads, stageEvidence } from "../evidence/uploads";
 import type { SessionUser } from "../auth/session-user";
 import { sweepDueDeadlines } from "../timers/sweep";
 import { buildOrder } from "./build-order";
@@ -105,12 +105,9 @@ async function story(
     const at = when instanceof Date ? when : (await db.deadline.findFirstOrThrow({ where: { orderId: order.id, kind: { startsWith: when.deadline }, resolvedAt: null }, orderBy: { dueAt: "asc" } })).dueAt;
     const photos = photoCount ? await checkUploads(Array.from({ length: photoCount }, (_, i) => new File([new Uint8Array(solidPng([40 + i * 60, 90, 160 - i * 40], 16))], `photo-${i + 1}.png`, { type: "image/png" }))) : null;
     const withPhotos = photos?.ok ? { ...command, photoCount: photos.uploads.length } : command;
-    const result = await runOrderCommand(
-      db,
-      who === "system" ? SYSTEM_ACTOR : who,
-      { orderId: order.id, command: withPhotos as Command, attach: photos?.ok ? (tx, link) => storeEvidence(tx, photos.uploads, link) : undefined },
-      at,
-    );
+    const staged = photos?.ok ? await stageEvidence(photos.uploads) : null;
+    const result = await runOrderCommand(db, who === "system" ? SYSTEM_ACTOR : who, { orderId: order.id, command: withPhotos as Command, attach: staged?.attach }, at);
+    await staged?.discard();
     if (!result.ok) throw new Error(`Demo story for order ${order.code} failed at ${command.type}: ${result.error.message}`);
   }
   return order.id;

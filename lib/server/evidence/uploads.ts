@@ -3,11 +3,13 @@
  * and 6 per submission, stored once by content hash under data/uploads/. A submission with one bad
  * file is refused whole and stores nothing.
  */
-import { createHash } from "node:crypto";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, renameSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes, type Actor } from "@/lib/order";
-import type { Tx } from "../prisma";
+import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes } from "@/lib/order";
+import { insertRow, type SqlTx } from "../sqlite/sql-tx";
+import type { EvidenceLink } from "../orders/run-order-command";
 
 // The limits are the rule engine's (lib/order/limits.ts); the forms describe the same numbers.
 export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES;
@@ -57,38 +59,49 @@ export function uploadPath(sha256: string): string {
   return resolve(/*turbopackIgnore: true*/ uploadsDir(), sha256);
 }
 
-/** Writes the files (once per content) and records them as evidence of the order, its case or dispute. */
-export async function storeEvidence(
-  tx: Tx,
-  uploads: CheckedUpload[],
-  link: { orderId: string; caseId: string | null; disputeId: string | null; actor: Actor; now: Date },
-): Promise<void> {
-  if (uploads.length === 0) return;
-  await mkdir(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true });
-  for (const upload of uploads) {
-    const path = uploadPath(upload.sha256);
-    const exists = await stat(/*turbopackIgnore: true*/ path).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      // Write aside and rename, so that a reader never sees half a file.
-      const temporary = `${path}.${process.pid}.tmp`;
+export interface StagedEvidence {
+  /** Inside the command's transaction, once the rules accepted it: moves the files into place and records them. */
+  attach: (sql: SqlTx, link: EvidenceLink) => void;
+  /** After the command, accepted or not: removes what was not moved into place. */
+  discard: () => Promise<void>;
+}
+
+/**
+ * Writes the files aside before the command's transaction (the slow part, which must not hold the
+ * writer). The command moves each into place by its content hash (a rename, so a reader never sees
+ * half a file) and records it as evidence of the order, its case or dispute; a refused command
+ * stores nothing once `discard` has run.
+ */
+export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvidence> {
+  if (uploads.length > 0) await mkdir(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true });
+  const staged = await Promise.all(
+    uploads.map(async (upload) => {
+      const temporary = `${uploadPath(upload.sha256)}.${randomUUID()}.tmp`;
       await writeFile(/*turbopackIgnore: true*/ temporary, upload.bytes);
-      await rename(/*turbopackIgnore: true*/ temporary, path);
-    }
-  }
-  await tx.evidence.createMany({
-    data: uploads.map((upload) => ({
-      orderId: link.orderId,
-      caseId: link.caseId,
-      disputeId: link.disputeId,
-      ownerId: link.actor.id ?? "system",
-      ownerRole: link.actor.role,
-      contentType: upload.contentType,
-      sizeBytes: upload.bytes.length,
-      sha256: upload.sha256,
-      createdAt: link.now,
-    })),
-  });
+      return { upload, temporary };
+    }),
+  );
+  return {
+    attach(sql, link) {
+      for (const { upload, temporary } of staged) {
+        // The same content is the same file: one already in place is left as it is.
+        if (!existsSync(/*turbopackIgnore: true*/ uploadPath(upload.sha256))) renameSync(/*turbopackIgnore: true*/ temporary, uploadPath(upload.sha256));
+        insertRow(sql, "Evidence", {
+          id: randomUUID(),
+          orderId: link.orderId,
+          caseId: link.caseId,
+          disputeId: link.disputeId,
+          ownerId: link.actor.id ?? "system",
+          ownerRole: link.actor.role,
+          contentType: upload.contentType,
+          sizeBytes: upload.bytes.length,
+          sha256: upload.sha256,
+          createdAt: link.now,
+        });
+      }
+    },
+    async discard() {
+      await Promise.all(staged.map(({ temporary }) => rm(/*turbopackIgnore: true*/ temporary, { force: true })));
+    },
+  };
 }

@@ -3,10 +3,10 @@
  * `OrderPatch`: a field the engine adds without a column here fails to compile instead of being
  * silently left unsaved.
  */
-import type { Prisma } from "@/generated/prisma/client";
 import type { OrderPatch } from "@/lib/order";
+import type { SqlValue } from "../sqlite/sql-tx";
 
-type Columns = Prisma.OrderUpdateManyMutationInput;
+type Columns = Record<string, SqlValue>;
 
 const COLUMNS: { [K in keyof OrderPatch]-?: (value: NonNullable<OrderPatch[K]>) => Columns } = {
   status: (status) => ({ status }),

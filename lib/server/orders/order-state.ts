@@ -75,7 +75,7 @@ export const orderStateSelect = {
   ledgerEntries: { where: { account: accounts.escrow }, select: { account: true, amountMinor: true } },
 } as const satisfies Prisma.OrderSelect;
 
-type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderStateSelect }>;
+export type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderStateSelect }>;
 type DisputeRow = OrderRow["disputes"][number];
 
 function toDispute(row: DisputeRow): DisputeState {

@@ -3,7 +3,7 @@ import type { Command } from "@/lib/order/commands";
 import type { Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
-import { checkUploads, storeEvidence } from "../evidence/uploads";
+import { checkUploads, stageEvidence } from "../evidence/uploads";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
 
 /**
@@ -20,10 +20,10 @@ export async function runCommandWithPhotos(
   const checked = await checkUploads(input.photos ?? []);
   if (!checked.ok) return { ok: false, error: { code: "VALIDATION", message: checked.message, fieldErrors: { photos: [checked.message] } } };
   const { orderId, expectedVersion, idempotencyKey } = input;
-  return runOrderCommand(
-    db,
-    user,
-    { orderId, expectedVersion, idempotencyKey, command: command(checked.uploads.length), attach: (tx, link) => storeEvidence(tx, checked.uploads, link) },
-    now,
-  );
+  const staged = await stageEvidence(checked.uploads);
+  try {
+    return await runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: command(checked.uploads.length), attach: staged.attach }, now);
+  } finally {
+    await staged.discard();
+  }
 }

@@ -36,9 +36,15 @@ export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: nu
     const due = await dueDeadlines(db, now, batch);
     if (due.length === 0) break;
     let progressed = false;
-    for (const deadline of due) {
-      const command = commandForDeadline(deadline.kind);
-      const outcome = command ? await runSystemCommand(db, deadline.orderId, command, deadline.dueAt) : null;
+    // Sent together, in deadline order: they run in that order and share the writer's commits.
+    const outcomes = await Promise.all(
+      due.map((deadline) => {
+        const command = commandForDeadline(deadline.kind);
+        return command ? runSystemCommand(db, deadline.orderId, command, deadline.dueAt) : null;
+      }),
+    );
+    for (const [index, deadline] of due.entries()) {
+      const outcome = outcomes[index];
       if (outcome?.ok) {
         result.applied += 1;
         progressed = true;
