@@ -2,7 +2,20 @@
  * Policy profiles as data: every timing rule the machine uses, for the US marketplace (default) and
  * the global profile described by the seed article. Sources: shared/reference/platform-rules.md.
  */
-import { addCalendarDays, addHours, addUsBusinessDays } from "./calendar";
+import {
+  NO_HOLIDAYS,
+  US_FEDERAL_HOLIDAYS,
+  addCalendarDays,
+  addDays,
+  addHours,
+  addUsBusinessDates,
+  addUsBusinessDays,
+  losAngelesDate,
+  losAngelesTime,
+  utcDate,
+  type CalendarDate,
+  type HolidayCalendar,
+} from "./calendar";
 import type { PaymentMethod } from "./model";
 
 export type Duration = { hours: number } | { days: number } | { businessDays: number };
@@ -74,21 +87,10 @@ export interface Policy {
   /** When a refund reaches the buyer, by the original payment method. */
   refundArrival: Record<PaymentMethod, Duration>;
   refundOverdueAfter: Duration;
-  /** US federal holidays (YYYY-MM-DD, observed dates); not business days. */
-  holidays: ReadonlySet<string>;
+  /** US federal holidays (observed dates, computed for any year); not business days. */
+  holidays: HolidayCalendar;
 }
 
-const US_FEDERAL_HOLIDAYS = new Set([
-  // 2025
-  "2025-01-01", "2025-01-20", "2025-02-17", "2025-05-26", "2025-06-19", "2025-07-04",
-  "2025-09-01", "2025-10-13", "2025-11-11", "2025-11-27", "2025-12-25",
-  // 2026
-  "2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
-  "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
-  // 2027
-  "2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05",
-  "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31",
-]);
 
 export const POLICIES: Record<PolicyKey, Policy> = {
   US: {
@@ -151,7 +153,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { days: 3 },
-    holidays: new Set(),
+    holidays: NO_HOLIDAYS,
   },
 };
 
@@ -182,4 +184,26 @@ export function addDuration(from: Date, duration: Duration, policy: Policy): Dat
   return policy.businessCalendar === "US"
     ? addUsBusinessDays(from, duration.businessDays, policy.holidays)
     : addCalendarDays(from, duration.businessDays);
+}
+
+/** The order date: the date of payment in the profile's time zone (Los Angeles for the US, UTC for global). */
+export function orderDate(paidAt: Date, policy: Policy): CalendarDate {
+  return policy.businessCalendar === "US" ? losAngelesDate(paidAt) : utcDate(paidAt);
+}
+
+/**
+ * The platform's cut-off: 23:59 in the profile's time zone on the nth day after the order date (US:
+ * business days on Los Angeles dates; global: calendar days, UTC). Dispatch deadlines and the
+ * estimated delivery date are counted this way.
+ */
+export function cutoffAfterOrderDate(paidAt: Date, duration: Duration, policy: Policy): Date {
+  if ("hours" in duration) throw new Error("A cut-off is counted in days");
+  const count = "days" in duration ? duration.days : duration.businessDays;
+  const start = orderDate(paidAt, policy);
+  if (policy.businessCalendar === "US") {
+    const date = "businessDays" in duration ? addUsBusinessDates(start, count, policy.holidays) : addDays(start, count);
+    return losAngelesTime(date, 23, 59);
+  }
+  const [y, m, d] = addDays(start, count).split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 23, 59));
 }

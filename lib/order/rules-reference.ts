@@ -8,7 +8,7 @@ import type { DeadlineKind } from "./deadlines";
 import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, isReminder } from "./deadlines";
 import { FINAL_STATUSES, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, ROLE_LABELS, STATUS_LABELS } from "./model";
 import { formatMoney } from "../money";
-import { AUTO_APPROVE_WINDOW_LABELS, AUTO_APPROVE_WINDOWS, POLICIES, describeDuration, type Policy } from "./policy";
+import { AUTO_APPROVE_WINDOW_LABELS, AUTO_APPROVE_WINDOWS, POLICIES, describeDuration, type Duration, type Policy } from "./policy";
 import { REASON_KINDS, reasonsOfKind } from "./reasons";
 import { RULE_INDEX, type RuleEntry } from "./rule-index";
 import { PLATFORM_PAGES, RULES_SECTIONS, type PlatformPage, type RulesSection } from "./sources";
@@ -22,8 +22,8 @@ const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Poli
   REMORSE_WINDOW: { from: "payment", length: (p) => describeDuration(p.remorseWindow) },
   AUTO_APPROVE_WINDOW: { from: "the end of ON_HOLD", length: () => "the shop's setting: 1, 3 or 5 hours, or until arranged" },
   CANCEL_REQUEST_ANSWER: { from: "the cancel request", length: (p) => describeDuration(p.cancelRequestAnswer) },
-  DISPATCH: { from: "the end of ON_HOLD", length: (p) => describeDuration(p.dispatchDeadline) },
-  DISPATCH_AUTO_CANCEL: { from: "the end of ON_HOLD", length: (p) => describeDuration(p.dispatchAutoCancel) },
+  DISPATCH: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchDeadline) },
+  DISPATCH_AUTO_CANCEL: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchAutoCancel) },
   CARRIER_PICKUP: { from: "arranging shipment (simulated)", length: (p) => describeDuration(p.carrierPickup) },
   DELIVERY: { from: "pickup (simulated)", length: (p) => describeDuration(p.delivery) },
   RETURN_WINDOW: { from: "delivery", length: (p) => describeDuration(p.returnWindow) },
@@ -49,11 +49,19 @@ const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Poli
   REFUSAL_INSPECTION_REMINDER: { from: "", length: () => "" },
 };
 
+/** "23:59 Los Angeles time on the 2nd business day after". */
+function cutoff(policy: Policy, duration: Duration): string {
+  const count = "days" in duration ? duration.days : "businessDays" in duration ? duration.businessDays : duration.hours;
+  const nth = `${count}${count === 1 ? "st" : count === 2 ? "nd" : count === 3 ? "rd" : "th"}`;
+  return policy.businessCalendar === "US" ? `23:59 Los Angeles time on the ${nth} business day after` : `23:59 UTC on the ${nth} day after`;
+}
+
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 
 /** The settings that are not deadlines, side by side. */
 const SETTINGS: [string, (policy: Policy) => string][] = [
-  ["Business days", (p) => (p.businessCalendar === "US" ? "US business days (Los Angeles time, without weekends and federal holidays)" : "calendar days")],
+  ["Business days", (p) => (p.businessCalendar === "US" ? "US business days: Los Angeles calendar dates, without weekends and US federal holidays (computed for every year); daylight saving never moves a date" : "calendar days, UTC")],
+  ["The order date", (p) => (p.businessCalendar === "US" ? "the date of payment in Los Angeles" : "the date of payment in UTC")],
   ["Reminder before a person's deadline", (p) => describeDuration(p.reminderLead)],
   ["Buyer may ask to cancel once shipment is arranged", (p) => yesNo(p.cancelRequestInAwaitingCollection)],
   ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],

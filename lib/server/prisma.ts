@@ -16,11 +16,21 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
-const writers = new WeakMap<PrismaClient, { factory: SerializedAdapterFactory; commits: GroupCommit }>();
+interface Writer {
+  factory: SerializedAdapterFactory;
+  commits: GroupCommit;
+}
+/**
+ * Kept on the client itself under a global symbol, not in a module-level map: the server bundles this
+ * module more than once (instrumentation, pages, actions) and they share one client (shared-db.ts).
+ */
+const WRITER = Symbol.for("refund-lab.writer");
+const writerOf = (client: PrismaClient) => (client as unknown as { [WRITER]?: Writer })[WRITER];
 
 /** Makes `client` (built on `factory`) a writer that `writeTransaction` can use; `record` collects its statements (tests). */
 export function registerWriter(client: PrismaClient, factory: SerializedAdapterFactory, record?: RecordedStatement[]): PrismaClient {
-  writers.set(client, { factory, commits: new GroupCommit(factory.gate, () => factory.handle(), record) });
+  const writer: Writer = { factory, commits: new GroupCommit(factory.gate, () => factory.handle(), record) };
+  Object.defineProperty(client, WRITER, { value: writer });
   return client;
 }
 
@@ -38,7 +48,7 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
  * it (docs/decisions/011).
  */
 export async function writeTransaction<T>(db: Db, body: (sql: SqlTx) => T): Promise<T> {
-  const writer = writers.get(db);
+  const writer = writerOf(db);
   if (!writer) throw new Error("writeTransaction needs a writer client (createPrismaClient).");
   // Prisma connects on first use; connect before queueing, in case connecting sends a statement.
   if (!writer.factory.handle()) await db.$connect();

@@ -48,8 +48,8 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     expect(refunds).toHaveLength(1);
     // 2 × $35.00 + $12.50 + $5.99 shipping: a stage-1 cancel refunds everything.
     expect(refunds[0]).toMatchObject({ totalMinor: 8849, itemsMinor: 8250, shippingMinor: 599, destination: "CARD", status: "PENDING" });
-    // Monday 09:10 in Los Angeles + 5 business days = the next Monday.
-    expect(refunds[0]!.expectedArrivalAt.toISOString()).toBe("2026-03-09T17:10:00.000Z");
+    // Monday 09:10 in Los Angeles + 5 business days = the next Monday at 09:10 (PDT: the clocks changed on Sunday).
+    expect(refunds[0]!.expectedArrivalAt.toISOString()).toBe("2026-03-09T16:10:00.000Z");
 
     expect(await orderMoney(db, order.id)).toEqual({ paidMinor: 8849, refundedMinor: 8849, settledMinor: 0, postageMinor: 0, heldMinor: 0 });
     const stockAfter = await db.product.findMany({ where: { id: { in: ["t-prod-lamp", "t-prod-pen"] } }, orderBy: { id: "asc" } });
@@ -65,8 +65,8 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     // The order's own deadlines are closed; the refund's arrival and overdue timers remain.
     const open = await db.deadline.findMany({ where: { orderId: order.id, resolvedAt: null }, orderBy: { kind: "asc" } });
     expect(open.map((d) => [d.kind, d.dueAt.toISOString()])).toEqual([
-      [`REFUND_ARRIVAL:cancel:${order.id}`, "2026-03-09T17:10:00.000Z"],
-      [`REFUND_OVERDUE:cancel:${order.id}`, "2026-03-12T17:10:00.000Z"],
+      [`REFUND_ARRIVAL:cancel:${order.id}`, "2026-03-09T16:10:00.000Z"],
+      [`REFUND_OVERDUE:cancel:${order.id}`, "2026-03-12T16:10:00.000Z"],
     ]);
   });
 

@@ -328,7 +328,7 @@ describe("refunds arrive, are delayed, become overdue", () => {
   });
 
   it.each([
-    ["US", US, "2026-03-12T17:10:00.000Z"],
+    ["US", US, "2026-03-12T16:10:00.000Z"], // the same Los Angeles time, after the March change
     ["global", GLOBAL, "2026-03-10T17:10:00.000Z"],
   ] as const)("%s: a delayed refund is overdue 3 (business) days after its expected date", (_, policy, overdueAt) => {
     const state = order("CANCELLED", {}, policy);

@@ -65,9 +65,10 @@ describe("remorse window (ON_HOLD): 1 h after payment, buyer cancel approved by 
   });
 
   it.each([
-    ["US", US, "2026-03-04T18:00:00.000Z", "2026-03-11T18:00:00.000Z"],
-    ["global", GLOBAL, "2026-03-04T18:00:00.000Z", "2026-03-09T18:00:00.000Z"],
-  ] as const)("%s: at the end of the hour the order awaits shipment, dispatch due 2 (business) days later, auto-cancel after 7", (_, policy, dispatch, autoCancel) => {
+    // Paid Monday 2 March 2026, 09:00 in Los Angeles (17:00 UTC).
+    ["US", US, "2026-03-05T07:59:00.000Z", "2026-03-12T06:59:00.000Z"], // Wed 4 Mar 23:59 PST; Wed 11 Mar 23:59 PDT
+    ["global", GLOBAL, "2026-03-04T23:59:00.000Z", "2026-03-09T23:59:00.000Z"],
+  ] as const)("rule: %s: at the end of the hour the order awaits shipment; dispatch due at the cut-off (23:59) on the 2nd (business) day after the order date, auto-cancel on the 7th", (_, policy, dispatch, autoCancel) => {
     const decision = must(decide(order("ON_HOLD", {}, policy), { type: "END_REMORSE_WINDOW" }, system, at(60), policy));
     expect(decision.to).toBe("AWAITING_SHIPMENT");
     expect(iso(decision.patch.dispatchDueAt)).toBe(dispatch);
@@ -330,7 +331,8 @@ describe("refund arrival by payment method", () => {
   it.each([
     ["WALLET", US, "2026-03-02T17:30:00.000Z", true],
     ["PAYPAL", US, "2026-03-05T17:30:00.000Z", false],
-    ["CARD", US, "2026-03-09T17:30:00.000Z", false],
+    // Five Los Angeles business days, at the same Los Angeles time (09:30 PST → 09:30 PDT after the change).
+    ["CARD", US, "2026-03-09T16:30:00.000Z", false],
     ["CARD", GLOBAL, "2026-03-07T17:30:00.000Z", false],
   ] as const)("%s (%s profile) arrives by %s", (paymentMethod, policy, arrival, arrived) => {
     const decision = must(decide(order("ON_HOLD", { paymentMethod }, policy), { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(30), policy));

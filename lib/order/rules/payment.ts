@@ -4,7 +4,7 @@
  */
 import { formatDateTime } from "../../format";
 import { PAYMENT_METHOD_LABELS } from "../model";
-import { AUTO_APPROVE_WINDOW_HOURS, addDuration, describeDuration, isAutoApproveWindow } from "../policy";
+import { AUTO_APPROVE_WINDOW_HOURS, addDuration, cutoffAfterOrderDate, describeDuration, isAutoApproveWindow } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { ledgerMoves } from "./ledger-moves";
@@ -57,9 +57,11 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
     to: ["AWAITING_SHIPMENT"],
     timer: timerDue("REMORSE_WINDOW"),
     apply: ({ state, policy }) => {
-      // Dispatch deadlines count from the end of ON_HOLD, not from when the timer happened to run.
+      // The auto-approve window counts from the end of ON_HOLD, not from when the timer happened to run;
+      // the dispatch deadlines are the platform's cut-off after the order date (the date of payment).
       const onHoldEnded = state.remorseEndsAt!;
-      const dispatchDueAt = addDuration(onHoldEnded, policy.dispatchDeadline, policy);
+      const paidAt = state.paidAt ?? onHoldEnded;
+      const dispatchDueAt = cutoffAfterOrderDate(paidAt, policy.dispatchDeadline, policy);
       const windowHours = isAutoApproveWindow(state.autoApproveWindow) ? AUTO_APPROVE_WINDOW_HOURS[state.autoApproveWindow] : 0;
       return {
         status: "AWAITING_SHIPMENT",
@@ -69,7 +71,7 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
           open: [
             ...(windowHours > 0 && Number.isFinite(windowHours) ? [{ kind: "AUTO_APPROVE_WINDOW" as const, dueAt: addDuration(onHoldEnded, { hours: windowHours }, policy) }] : []),
             { kind: "DISPATCH", dueAt: dispatchDueAt },
-            { kind: "DISPATCH_AUTO_CANCEL", dueAt: addDuration(onHoldEnded, policy.dispatchAutoCancel, policy) },
+            { kind: "DISPATCH_AUTO_CANCEL", dueAt: cutoffAfterOrderDate(paidAt, policy.dispatchAutoCancel, policy) },
           ],
         },
         effects: [notify("SELLER", "READY_TO_SHIP", `Order ${state.code} is ready to ship`, `Ship it by ${formatDateTime(dispatchDueAt)} to avoid a late dispatch.`)],
