@@ -54,6 +54,8 @@ export interface Policy {
   cancelRequestAnswer: Duration;
   /** Whether a buyer may still request a cancel once shipment is arranged (global: yes; US: no, a refund request instead). */
   cancelRequestInAwaitingCollection: boolean;
+  /** Whether the seller may still cancel once shipment is arranged (US: yes, before the carrier's pickup; global: no). */
+  sellerCancelInAwaitingCollection: boolean;
   /** Which event auto-rejects a pending cancel request: the seller arranging shipment (US) or the carrier's pickup (global). */
   cancelRequestAutoRejectedAt: "ARRANGE_SHIPMENT" | "CARRIER_PICKUP";
   dispatchDeadline: Duration;
@@ -79,8 +81,6 @@ export interface Policy {
   returnPostageMinor: number;
   /** Who pays return postage for a change of mind (seller-fault returns: the seller; refusals: the buyer). */
   changeOfMindPostage: "BUYER" | "PLATFORM";
-  /** Whether the buyer may escalate a rejected cancel request (global profile). */
-  cancelRejectionDisputable: boolean;
   /** Support's target for deciding a dispute (shown, no timer). */
   supportDecision: Duration;
   appealWindow: Duration;
@@ -101,6 +101,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     remorseWindow: { hours: 1 },
     cancelRequestAnswer: { hours: 24 },
     cancelRequestInAwaitingCollection: false,
+    sellerCancelInAwaitingCollection: true,
     cancelRequestAutoRejectedAt: "ARRANGE_SHIPMENT",
     dispatchDeadline: { businessDays: 2 },
     dispatchAutoCancel: { businessDays: 7 },
@@ -117,7 +118,6 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
     changeOfMindPostage: "BUYER",
-    cancelRejectionDisputable: false,
     supportDecision: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
@@ -132,6 +132,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     remorseWindow: { hours: 1 },
     cancelRequestAnswer: { hours: 48 },
     cancelRequestInAwaitingCollection: true,
+    sellerCancelInAwaitingCollection: false,
     cancelRequestAutoRejectedAt: "CARRIER_PICKUP",
     dispatchDeadline: { days: 2 },
     dispatchAutoCancel: { days: 7 },
@@ -148,7 +149,6 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
     changeOfMindPostage: "PLATFORM",
-    cancelRejectionDisputable: true,
     supportDecision: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },

@@ -35,7 +35,7 @@ const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Poli
   REFUSED_PARCEL_TRANSIT: { from: "the refusal (simulated)", length: (p) => describeDuration(p.returnTransit) },
   REFUSAL_INSPECTION: { from: "the refused parcel's arrival", length: (p) => describeDuration(p.inspection) },
   DISPUTE_FILING: { from: "the seller's rejection", length: (p) => describeDuration(p.disputeFiling) },
-  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => (p.cancelRejectionDisputable ? describeDuration(p.disputeFiling) : "no such deadline: not disputable") },
+  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => describeDuration(p.disputeFiling) },
   APPEAL_WINDOW: { from: "support's decision for the buyer", length: (p) => describeDuration(p.appealWindow) },
   REFUND_ARRIVAL: { from: "the refund", length: (p) => PAYMENT_METHODS.map((m) => `${PAYMENT_METHOD_LABELS[m]} ${"hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? "at once" : describeDuration(p.refundArrival[m])}`).join(", ") },
   REFUND_OVERDUE: { from: "the refund's expected arrival", length: (p) => describeDuration(p.refundOverdueAfter) },
@@ -64,11 +64,11 @@ const SETTINGS: [string, (policy: Policy) => string][] = [
   ["The order date", (p) => (p.businessCalendar === "US" ? "the date of payment in Los Angeles" : "the date of payment in UTC")],
   ["Reminder before a person's deadline", (p) => describeDuration(p.reminderLead)],
   ["Buyer may ask to cancel once shipment is arranged", (p) => yesNo(p.cancelRequestInAwaitingCollection)],
+  ["Seller may cancel once shipment is arranged (before pickup)", (p) => yesNo(p.sellerCancelInAwaitingCollection)],
   ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],
   ["Buyer may ask for a refund before delivery", (p) => yesNo(p.preDeliveryRefund)],
   ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
   ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],
-  ["Buyer may escalate a rejected cancel request", (p) => yesNo(p.cancelRejectionDisputable)],
   ["Support aims to decide a dispute within (no timer)", (p) => describeDuration(p.supportDecision)],
 ];
 

@@ -308,6 +308,13 @@ describe("seller and operator cancellations", () => {
     expect(notes(decision)).toEqual(["BUYER: Order 1001 was cancelled by the seller"]);
   });
 
+  it("rule: the seller may cancel once shipment is arranged in the US profile only", () => {
+    const arranged = (policy: typeof US) => order("AWAITING_COLLECTION", {}, policy);
+    expect(must(decide(arranged(US), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), US)).to).toBe("CANCELLED");
+    expect(refusal(decide(arranged(GLOBAL), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), GLOBAL))?.reason).toMatch(/can no longer cancel/);
+    expect(must(decide(order("AWAITING_SHIPMENT", {}, GLOBAL), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), GLOBAL)).to).toBe("CANCELLED");
+  });
+
   it("a seller cancel while a request is pending approves the request", () => {
     const { state } = requested(US);
     const decision = must(decide(state, { type: "SELLER_CANCEL", reasonKey: "buyer_asked" }, seller, at(DAY + 1), US));

@@ -94,8 +94,9 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
     apply: (ctx) => {
       const { state, now, policy } = ctx;
       const reason = findReason(ctx.command.reasonKey)!;
-      // Global profile: the buyer may escalate a rejected cancel while the order has not shipped.
-      const escalateBy = policy.cancelRejectionDisputable && state.status === "AWAITING_SHIPMENT" ? addDuration(now, policy.disputeFiling, policy) : null;
+      // Both profiles: the buyer may escalate a rejected cancel while the order has not shipped (the seed:
+      // the platform steps in when a seller unreasonably refuses).
+      const escalateBy = state.status === "AWAITING_SHIPMENT" ? addDuration(now, policy.disputeFiling, policy) : null;
       return {
         cancelRequest: resolveRequest(ctx, "REJECTED", reason.key),
         deadlines: { close: ["CANCEL_REQUEST_ANSWER"], open: escalateBy ? [{ kind: "CANCEL_DISPUTE_FILING", dueAt: escalateBy }] : [] },

@@ -57,7 +57,10 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
       UNPAID: "The buyer has not paid yet. An unpaid order is cancelled automatically when its payment window ends.",
       ...SELLER_SHIPPED,
     },
-    guard: noOpenRefundRequest,
+    guard: (ctx) =>
+      ctx.state.status === "AWAITING_COLLECTION" && !ctx.policy.sellerCancelInAwaitingCollection
+        ? { reason: "Shipment is arranged: in this marketplace the seller can no longer cancel. The parcel goes out with the carrier; the buyer can refuse it or return it after delivery." }
+        : noOpenRefundRequest(ctx),
     validate: ({ state, command }) => reasonCheck("SELLER_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.command.reasonKey)!),
   },

@@ -1,6 +1,6 @@
 /**
  * Disputes (docs/rules.md#disputes). The buyer escalates after a rejected request, a
- * rejected returned parcel, an overdue refund, or (global profile) a rejected cancel request; both
+ * rejected returned parcel, an overdue refund, or a rejected cancel request (both profiles); both
  * sides add statements and evidence while it is open; support decides with a rationale. Appeals are
  * in appeals.ts.
  */
