@@ -1,6 +1,6 @@
 /** Disputes and appeals: docs/rules.md#disputes and the dispute rows of #deadlines. */
 import { describe, expect, it } from "vitest";
-import { POLICIES, availableActions, decide, evolve, type Decision, type Policy } from "@/lib/order";
+import { POLICIES, decide, evolve, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
