@@ -3,13 +3,14 @@
  * page: the action (open, or closed with why), the dispute or refund it targets, the reasons and case
  * types it allows, and the exact refund it would make. Pure, like the rest of lib/order.
  */
+import { formatDateTime } from "../format";
 import type { Command, CommandType, RefundEffect } from "./commands";
 import type { DeadlineKey } from "./deadlines";
 import { DISPUTE_SUBJECT_LABELS, type DisputeStatus, type DisputeSubject } from "./dispute";
 import { availableActions, decide, type AvailableAction } from "./machine";
 import type { Actor, OrderState, OrderStatus, PaymentMethod } from "./model";
 import type { Policy } from "./policy";
-import { reasonsFor, type Reason } from "./reasons";
+import { faultAt, reasonsFor, type Reason } from "./reasons";
 import { CASE_TYPE_LABELS, REQUEST_CASE_TYPES, previewRefund, type RefundBreakdown, type RequestCaseType } from "./return-case";
 import { instantCancelEndsAt, escalatable, TRANSITIONS } from "./transitions";
 
@@ -37,7 +38,8 @@ export interface RequestOption {
 
 export interface ActionView extends AvailableAction {
   /** The reasons this command takes now (empty when it takes none). */
-  reasons: Pick<Reason, "key" | "label" | "fault">[];
+  /** `fault` as it would be now; `note` says when it depends on timing (e.g. "not shipped on time" before the dispatch deadline). */
+  reasons: (Pick<Reason, "key" | "label" | "fault"> & { note?: string })[];
   /** What the action is aimed at, when the order has more than one candidate (a dispute, a refund, a subject). */
   targets: ActionTarget[];
   /** The case types a request may be (REQUEST_RETURN). */
@@ -111,11 +113,22 @@ export function requestOptions(state: OrderState, policy: Policy): RequestOption
   return options;
 }
 
+/** A reason as a form offers it: who would be at fault if it were given now, and why when that depends on timing. */
+function reasonView(reason: Reason, state: OrderState, now: Date): ActionView["reasons"][number] {
+  const fault = faultAt(reason, state.dispatchDueAt, now);
+  if (!reason.sellerFaultOnceLate || !state.dispatchDueAt) return { key: reason.key, label: reason.label, fault };
+  const note =
+    fault === "SELLER"
+      ? `the shop missed its dispatch deadline (${formatDateTime(state.dispatchDueAt)}), so this counts against the shop.`
+      : `the shop has until ${formatDateTime(state.dispatchDueAt)} to ship, so this won't count against the shop.`;
+  return { key: reason.key, label: reason.label, fault, note };
+}
+
 /** Every action this person could take on the order, with what the page needs to offer it. */
 export function actionViews(state: OrderState, actor: Actor, now: Date, policy: Policy): ActionView[] {
   return availableActions(state, actor, now, policy).map((action) => {
     const kind = TRANSITIONS[action.command].reasons;
-    const reasons = kind && action.enabled ? reasonsFor(kind, state.status).map(({ key, label, fault }) => ({ key, label, fault })) : [];
+    const reasons = kind && action.enabled ? reasonsFor(kind, state.status).map((reason) => reasonView(reason, state, now)) : [];
     const preview = action.enabled ? PREVIEWS[action.command] : undefined;
     const needsReason = !!kind;
     return {

@@ -23,6 +23,8 @@ export interface Reason {
   label: string;
   statuses: readonly OrderStatus[];
   fault: FaultParty;
+  /** The fault is the seller's only once the order's dispatch deadline had passed when the reason was given; before, the buyer's. */
+  sellerFaultOnceLate?: true;
   platformKey?: string;
 }
 
@@ -42,7 +44,7 @@ export const REASONS = [
   { key: "forgot_coupon", kind: "BUYER_CANCEL", label: "Forgot to apply a coupon", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_forgot_to_apply_coupons" },
   { key: "high_shipping_fee", kind: "BUYER_CANCEL", label: "Shipping fee is too high", statuses: BUYER_PAID_PRE_SHIPMENT, fault: "BUYER", platformKey: "ecom_order_to_ship_canceled_reason_high_delivery_costs" },
   // Only once the seller could have shipped: during ON_HOLD the seller is not allowed to ship yet.
-  { key: "not_shipped_on_time", kind: "BUYER_CANCEL", label: "Item wasn't shipped on time", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "SELLER", platformKey: "ecom_order_to_ship_canceled_reason_not_shipped_on_time" },
+  { key: "not_shipped_on_time", kind: "BUYER_CANCEL", label: "Item wasn't shipped on time", statuses: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "SELLER", sellerFaultOnceLate: true, platformKey: "ecom_order_to_ship_canceled_reason_not_shipped_on_time" },
   { key: "other", kind: "BUYER_CANCEL", label: "Other", statuses: BUYER_PRE_SHIPMENT, fault: "BUYER" },
 
   // Seller reasons for rejecting a buyer's cancel request.
@@ -121,6 +123,16 @@ export function reasonsFor(kind: ReasonKind, status: OrderStatus): Reason[] {
 export function reasonKeys<K extends ReasonKind>(kind: K): [ReasonKeyOf<K>, ...ReasonKeyOf<K>[]] {
   // Every kind has reasons (the catalogue above), so the tuple is never empty.
   return reasonsOfKind(kind).map((reason) => reason.key as ReasonKeyOf<K>) as [ReasonKeyOf<K>, ...ReasonKeyOf<K>[]];
+}
+
+/**
+ * Who is at fault for a cancellation with this reason, given when it was given: "item wasn't shipped
+ * on time" is the seller's fault only when the dispatch deadline had already passed (DOMAIN: Seller
+ * performance); before that it is the buyer's own cancel.
+ */
+export function faultAt(reason: Reason, dispatchDueAt: Date | null, givenAt: Date): FaultParty {
+  if (!reason.sellerFaultOnceLate) return reason.fault;
+  return dispatchDueAt && givenAt.getTime() >= dispatchDueAt.getTime() ? "SELLER" : "BUYER";
 }
 
 /** Whether a reason counts against the shop (its seller-fault cancellation rate, the original shipping refunded). */

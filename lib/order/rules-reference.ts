@@ -125,7 +125,7 @@ function reasons(): string {
       `### ${kind}`,
       table(
         ["Key", "Label", "Valid in", "At fault", "Platform key"],
-        reasonsOfKind(kind).map((r) => [`\`${r.key}\``, r.label, r.statuses.map((s) => `\`${s}\``).join(", "), r.fault.toLowerCase(), r.platformKey ? `\`${r.platformKey}\`` : ""]),
+        reasonsOfKind(kind).map((r) => [`\`${r.key}\``, r.label, r.statuses.map((s) => `\`${s}\``).join(", "), r.sellerFaultOnceLate ? "seller once the dispatch deadline has passed, else buyer" : r.fault.toLowerCase(), r.platformKey ? `\`${r.platformKey}\`` : ""]),
       ),
     ].join("\n\n"),
   ).join("\n\n");

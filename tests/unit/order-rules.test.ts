@@ -3,8 +3,8 @@
  * "Recommended simulator parameters" table in platform-rules.md, for both profiles where they differ.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, availableActions, decide, evolve, placementDeadlines, type Decision, type OrderState } from "@/lib/order";
-import { DAY, HOUR, PAID_AT, at, buyer, must, order, seller, support, system } from "../support/order-state";
+import { POLICIES, actionViews, availableActions, decide, evolve, placementDeadlines, type Decision, type OrderState } from "@/lib/order";
+import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
@@ -313,6 +313,36 @@ describe("seller and operator cancellations", () => {
     expect(must(decide(arranged(US), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), US)).to).toBe("CANCELLED");
     expect(refusal(decide(arranged(GLOBAL), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), GLOBAL))?.reason).toMatch(/can no longer cancel/);
     expect(must(decide(order("AWAITING_SHIPMENT", {}, GLOBAL), { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, seller, at(DAY), GLOBAL)).to).toBe("CANCELLED");
+  });
+
+  describe("rule: \"item wasn't shipped on time\" is the seller's fault only once the dispatch deadline has passed", () => {
+    const reasonKey = "not_shipped_on_time";
+    it("an instant cancel before the deadline is the buyer's own; after it, the seller's", () => {
+      const state = order("AWAITING_SHIPMENT", { autoApproveWindow: "UNTIL_ARRANGED" });
+      const due = state.dispatchDueAt!;
+      const early = must(decide(state, { type: "BUYER_CANCEL", reasonKey }, buyer, new Date(due.getTime() - 60_000), US));
+      expect(early.patch.cancellation?.fault).toBe("BUYER");
+      expect(notes(early)).toContain("SELLER: Order 1001 was cancelled by the buyer");
+      expect(early.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER")).toMatchObject({ body: expect.stringMatching(/Not counted against your shop/) });
+      const late = must(decide(state, { type: "BUYER_CANCEL", reasonKey }, buyer, due, US));
+      expect(late.patch.cancellation?.fault).toBe("SELLER");
+    });
+
+    it("a request counts as of when it was made, even if the seller approves it after the deadline", () => {
+      const state = order("AWAITING_SHIPMENT");
+      const due = state.dispatchDueAt!;
+      const { state: asked } = play(state, [[{ type: "REQUEST_CANCEL", reasonKey }, buyer, new Date(due.getTime() - 3_600_000)]]);
+      expect(must(decide(asked, { type: "APPROVE_CANCEL_REQUEST" }, seller, new Date(due.getTime() + 60_000), US)).patch.cancellation?.fault).toBe("BUYER");
+      // Asked after the deadline: approved at once, and the seller's fault.
+      expect(must(decide(state, { type: "REQUEST_CANCEL", reasonKey }, buyer, new Date(due.getTime() + 60_000), US)).patch.cancellation?.fault).toBe("SELLER");
+    });
+
+    it("the form says which it would be now", () => {
+      const state = order("AWAITING_SHIPMENT");
+      const view = (now: Date) => actionViews(state, buyer, now, US).find((a) => a.command === "REQUEST_CANCEL")!.reasons.find((r) => r.key === reasonKey)!;
+      expect(view(at(2 * HOUR))).toMatchObject({ fault: "BUYER", note: expect.stringMatching(/won't count against the shop/) });
+      expect(view(state.dispatchDueAt!)).toMatchObject({ fault: "SELLER", note: expect.stringMatching(/missed its dispatch deadline/) });
+    });
   });
 
   it("a seller cancel while a request is pending approves the request", () => {

@@ -73,6 +73,11 @@ function optionText(order: OrderDetail, option: RequestOption): string {
   return `${CASE_TYPE_LABELS[option.caseType]}, ${shown}: ${money(order, option.breakdown.totalMinor)} (${describeBreakdown(option.breakdown)})`;
 }
 
+/** What the engine says about reasons whose effect depends on timing ("Item wasn't shipped on time": …). */
+function reasonNotes(action: ActionView): string {
+  return action.reasons.flatMap((reason) => (reason.note ? [` "${reason.label}": ${reason.note}`] : [])).join("");
+}
+
 /** Which request types need a photo, from the engine's rule. */
 function photoNeeds(order: OrderDetail, action: ActionView): string {
   const needing = action.caseTypes.filter((type) => minPhotosFor(type, order.status) > 0);
@@ -84,10 +89,11 @@ export const FORMS: Record<PersonCommandType, Form> = {
     tone: "primary",
     explain: (o) => `Pay ${money(o, o.totalMinor)} by ${o.paymentMethodLabel} (simulated). You can still cancel at once for ${o.durations.remorseWindow} afterwards.`,
   },
-  BUYER_CANCEL: { tone: "danger", explain: (o, a) => refundText(o, a, "You"), fields: reasonField("Reason for cancelling") },
+  BUYER_CANCEL: { tone: "danger", explain: (o, a) => `${refundText(o, a, "You")}${reasonNotes(a)}`, fields: reasonField("Reason for cancelling") },
   REQUEST_CANCEL: {
     tone: "danger",
-    explain: (o) => `The seller is processing this order, so they decide, within ${o.durations.cancelRequestAnswer}. If they don't answer in time, the platform approves it. You can ask only once.`,
+    explain: (o, a) =>
+      `The seller is processing this order, so they decide, within ${o.durations.cancelRequestAnswer}. If they don't answer in time, the platform approves it. You can ask only once.${reasonNotes(a)}`,
     fields: reasonField("Reason for cancelling"),
   },
   WITHDRAW_CANCEL_REQUEST: { tone: "neutral", explain: () => "Withdrawing keeps the order. You cannot ask to cancel it again." },

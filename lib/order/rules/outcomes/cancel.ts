@@ -7,7 +7,7 @@ import type { CancelRequestState, CancelRequestStatus } from "../../cancel-reque
 import type { DeadlineSpec, Effect } from "../../commands";
 import type { OrderState, OrderStatus } from "../../model";
 import { AUTO_APPROVE_WINDOW_HOURS, isAutoApproveWindow } from "../../policy";
-import type { Reason } from "../../reasons";
+import { faultAt, type Reason } from "../../reasons";
 import { event } from "../events";
 import { BY, notify, refundSentence } from "../sentences";
 import { quiet, type Block, type Outcome, type StateContext } from "../shape";
@@ -88,6 +88,9 @@ export function resolveRequest({ state, now }: StateContext, status: CancelReque
  */
 export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: string; requestStatus?: CancelRequestStatus; keepDispute?: boolean } = {}): Outcome {
   const { state, actor, now } = ctx;
+  // A reason the buyer gave in a cancel request counts as of when they asked.
+  const givenAt = state.cancelRequest?.reasonKey === reason.key ? state.cancelRequest.requestedAt : now;
+  const fault = faultAt(reason, state.dispatchDueAt, givenAt);
   const effects: Effect[] = [{ type: "RESTOCK" }];
   const deadlines: DeadlineSpec[] = [];
   let refundText = "";
@@ -117,8 +120,8 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
     effects.push(notify("BUYER", "ORDER_CANCELLED", title, `Reason: ${reason.label}.${buyerRefundText ? " " + buyerRefundText : ""}`));
   }
   if (actor.role !== "SELLER") {
-    const fault = reason.fault === "SELLER" ? "It counts towards your seller-fault cancellation rate." : "Not counted against your shop.";
-    effects.push(notify("SELLER", "ORDER_CANCELLED", title, `Reason: ${reason.label}. The stock has been restored${state.paidAt ? " and the buyer is being refunded" : ""}. ${fault}`));
+    const counted = fault === "SELLER" ? "It counts towards your seller-fault cancellation rate." : "Not counted against your shop.";
+    effects.push(notify("SELLER", "ORDER_CANCELLED", title, `Reason: ${reason.label}. The stock has been restored${state.paidAt ? " and the buyer is being refunded" : ""}. ${counted}`));
   }
 
   const pending = state.cancelRequest?.status === "PENDING" ? state.cancelRequest : null;
@@ -128,11 +131,11 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
   const moot = opts.keepDispute ? null : openCancelDispute(state);
   return {
     status: "CANCELLED",
-    patch: { cancellation: { reasonKey: reason.key, byRole: actor.role, byId: actor.id, at: now, fault: reason.fault } },
+    patch: { cancellation: { reasonKey: reason.key, byRole: actor.role, byId: actor.id, at: now, fault } },
     ...(cancelRequest ? { cancelRequest } : {}),
     ...(moot ? { dispute: { ...moot, status: "CLOSED" as const } } : {}),
     deadlines: { open: deadlines },
     effects,
-    event: event("ORDER_CANCELLED", `${opts.summary ?? `Cancelled ${by}`}: ${reason.label}.${refundText ? " " + refundText : ""}`, { reasonKey: reason.key, fault: reason.fault }),
+    event: event("ORDER_CANCELLED", `${opts.summary ?? `Cancelled ${by}`}: ${reason.label}.${refundText ? " " + refundText : ""}`, { reasonKey: reason.key, fault }),
   };
 }
