@@ -11,6 +11,7 @@ import { availableActions, decide, type AvailableAction } from "./machine";
 import type { Actor, OrderState, OrderStatus, PaymentMethod } from "./model";
 import type { Policy } from "./policy";
 import { faultAt, reasonsFor, type Reason } from "./reasons";
+import { reasonAllows } from "./request-rules";
 import { CASE_TYPE_LABELS, REQUEST_CASE_TYPES, previewRefund, type RefundBreakdown, type RequestCaseType } from "./return-case";
 import { instantCancelEndsAt, escalatable, TRANSITIONS } from "./transitions";
 
@@ -101,7 +102,7 @@ export function requestOptions(state: OrderState, policy: Policy): RequestOption
   const options: RequestOption[] = [];
   for (const caseType of caseTypesFor(state.status)) {
     const groups = new Map<string, RequestOption>();
-    for (const reason of reasonsFor("RETURN_REFUND", state.status)) {
+    for (const reason of reasonsFor("RETURN_REFUND", state.status).filter((r) => reasonAllows(r.key, caseType))) {
       const breakdown = previewRefund(state, { caseType, reasonKey: reason.key }, policy);
       const key = JSON.stringify(breakdown);
       const group = groups.get(key) ?? { caseType, label: CASE_TYPE_LABELS[caseType], reasonKeys: [], breakdown };

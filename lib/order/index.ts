@@ -15,6 +15,6 @@ export * from "./rule-index";
 export * from "./open-work";
 export * from "./action-views";
 export * from "./status-notes";
-export * from "./request-photos";
+export * from "./request-rules";
 export * from "./sources";
 export * from "./rules-reference";

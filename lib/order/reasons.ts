@@ -4,6 +4,7 @@
  * Platform keys (for integration developers) are from shared/reference/platform-rules.md §3.1.
  */
 import type { FaultParty, OrderStatus } from "./model";
+import type { RequestCaseType } from "./return-case";
 
 export const REASON_KINDS = [
   "BUYER_CANCEL",
@@ -25,6 +26,8 @@ export interface Reason {
   fault: FaultParty;
   /** The fault is the seller's only once the order's dispatch deadline had passed when the reason was given; before, the buyer's. */
   sellerFaultOnceLate?: true;
+  /** Refund and return reasons: which request types the reason allows, the fewest photos, and whether a written description is required. */
+  request?: { caseTypes: readonly RequestCaseType[]; minPhotos: number; describe: boolean };
   platformKey?: string;
 }
 
@@ -33,6 +36,9 @@ const BUYER_PAID_PRE_SHIPMENT: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SH
 const SELLER_CANCELLABLE: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
 const AFTER_DELIVERY: readonly OrderStatus[] = ["DELIVERED"];
 const AFTER_SHIPMENT: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"];
+
+/** Something wrong with the item: a refund only or a return, with at least one photo of the problem. */
+const EITHER_WITH_PHOTO = { caseTypes: ["REFUND_ONLY", "RETURN_AND_REFUND"], minPhotos: 1, describe: false } as const;
 
 export const REASONS = [
   // Buyer cancel reasons (US list, plus "other" from the UK list).
@@ -70,14 +76,14 @@ export const REASONS = [
   { key: "risk_control", kind: "OPERATOR_CANCEL", label: "Risk control", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "operator_cancel_risk_control_block" },
 
   // Refund and return requests (platform-rules.md §3.2–3.3). Before delivery only "won't arrive on time" (US).
-  { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", platformKey: "ecom_order_delivery_refund_reason_delivery_delay" },
-  { key: "not_received", kind: "RETURN_REFUND", label: "Package not received", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_not_received" },
-  { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
-  { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
-  { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
-  { key: "not_as_described", kind: "RETURN_REFUND", label: "Not as described", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_not_as_described" },
-  { key: "wrong_item", kind: "RETURN_REFUND", label: "Wrong item sent", statuses: AFTER_DELIVERY, fault: "SELLER", platformKey: "ecom_order_delivered_refund_and_return_reason_wrong_item" },
-  { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_need" },
+  { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivery_refund_reason_delivery_delay" },
+  { key: "not_received", kind: "RETURN_REFUND", label: "Package not received", statuses: AFTER_DELIVERY, fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: true }, platformKey: "ecom_order_delivered_refund_and_return_reason_not_received" },
+  { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
+  { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
+  { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
+  { key: "not_as_described", kind: "RETURN_REFUND", label: "Not as described", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_not_as_described" },
+  { key: "wrong_item", kind: "RETURN_REFUND", label: "Wrong item sent", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_wrong_item" },
+  { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", request: { caseTypes: ["RETURN_AND_REFUND"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_need" },
 
   // Seller reasons for rejecting a refund or return request.
   { key: "used_or_worn", kind: "SELLER_REJECT_RETURN", label: "The item shows signs of use", statuses: AFTER_SHIPMENT, fault: "NONE" },

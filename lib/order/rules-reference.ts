@@ -9,7 +9,7 @@ import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, isReminder } from "./
 import { FINAL_STATUSES, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, ROLE_LABELS, STATUS_LABELS } from "./model";
 import { formatMoney } from "../money";
 import { AUTO_APPROVE_WINDOW_LABELS, AUTO_APPROVE_WINDOWS, POLICIES, describeDuration, type Duration, type Policy } from "./policy";
-import { REASON_KINDS, reasonsOfKind } from "./reasons";
+import { REASON_KINDS, reasonsOfKind, type Reason } from "./reasons";
 import { RULE_INDEX, type RuleEntry } from "./rule-index";
 import { PLATFORM_PAGES, RULES_SECTIONS, type PlatformPage, type RulesSection } from "./sources";
 import { DEADLINE_COMMANDS, TRANSITIONS } from "./transitions";
@@ -124,11 +124,26 @@ function reasons(): string {
     [
       `### ${kind}`,
       table(
-        ["Key", "Label", "Valid in", "At fault", "Platform key"],
-        reasonsOfKind(kind).map((r) => [`\`${r.key}\``, r.label, r.statuses.map((s) => `\`${s}\``).join(", "), r.sellerFaultOnceLate ? "seller once the dispatch deadline has passed, else buyer" : r.fault.toLowerCase(), r.platformKey ? `\`${r.platformKey}\`` : ""]),
+        ["Key", "Label", "Valid in", "At fault", ...(kind === "RETURN_REFUND" ? ["Allows"] : []), "Platform key"],
+        reasonsOfKind(kind).map((r) => [
+          `\`${r.key}\``,
+          r.label,
+          r.statuses.map((s) => `\`${s}\``).join(", "),
+          r.sellerFaultOnceLate ? "seller once the dispatch deadline has passed, else buyer" : r.fault.toLowerCase(),
+          ...(kind === "RETURN_REFUND" ? [allows(r)] : []),
+          r.platformKey ? `\`${r.platformKey}\`` : "",
+        ]),
       ),
     ].join("\n\n"),
   ).join("\n\n");
+}
+
+/** "refund only; a written description" — what a refund or return reason requires. */
+function allows(reason: Reason): string {
+  const rule = reason.request;
+  if (!rule) return "";
+  const types = rule.caseTypes.map((type) => (type === "REFUND_ONLY" ? "refund only" : "return and refund")).join(" or ");
+  return [types, ...(rule.minPhotos ? [`at least ${rule.minPhotos} photo`] : []), ...(rule.describe ? ["a written description"] : [])].join("; ");
 }
 
 function commands(): string {

@@ -100,11 +100,37 @@ describe("seller review of a refund or return request: 48 h, silence approves", 
     }
   });
 
-  it("a refund without a return needs a photo of a delivered item; at most 6 photos", () => {
+  it("at most 6 photos, and a reason that belongs to the stage", () => {
     const state = order("DELIVERED");
-    expect(refusal(decide(state, { ...REQUEST_REFUND, photoCount: 0 } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "photos" });
     expect(refusal(decide(state, { ...REQUEST_REFUND, photoCount: 7 } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "photos" });
     expect(refusal(decide(state, { ...REQUEST_REFUND, reasonKey: "wont_arrive_on_time" } as Command, buyer, after(state, 1), US))).toMatchObject({ code: "VALIDATION", field: "reasonKey" });
+  });
+
+  describe.each([
+    ["US", US],
+    ["global", GLOBAL],
+  ] as const)("rule: %s: which reason allows which request (DOMAIN: Returns and refunds)", (_, policy) => {
+    const state = order("DELIVERED", {}, policy);
+    const ask = (fields: Partial<Extract<Command, { type: "REQUEST_RETURN" }>>) =>
+      decide(state, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "", photoCount: 1, ...fields } as Command, buyer, after(state, 1), policy);
+
+    it("change of mind: a return and refund only, no photo needed", () => {
+      expect(refusal(ask({ reasonKey: "changed_mind", caseType: "REFUND_ONLY", photoCount: 0 }))).toMatchObject({ code: "VALIDATION", field: "caseType", reason: expect.stringMatching(/allows a return and refund only.*Choose "Return and refund"/) });
+      expect(must(ask({ reasonKey: "changed_mind", caseType: "RETURN_AND_REFUND", photoCount: 0 })).returnCase?.type).toBe("RETURN_AND_REFUND");
+    });
+
+    it("not received: a refund only, with a written description and no photo", () => {
+      expect(refusal(ask({ reasonKey: "not_received", caseType: "RETURN_AND_REFUND", description: "Never came." }))).toMatchObject({ field: "caseType", reason: expect.stringMatching(/allows a refund only \(there is nothing to send back\)/) });
+      expect(refusal(ask({ reasonKey: "not_received", photoCount: 0, description: "  " }))).toMatchObject({ field: "description", reason: expect.stringMatching(/needs a written description/) });
+      expect(must(ask({ reasonKey: "not_received", photoCount: 0, description: "The tracking says delivered; nothing at my door." })).returnCase?.type).toBe("REFUND_ONLY");
+    });
+
+    it.each(["damaged", "defective", "missing_item", "wrong_item", "not_as_described"])("%s: either request, with at least one photo", (reasonKey) => {
+      for (const caseType of ["REFUND_ONLY", "RETURN_AND_REFUND"] as const) {
+        expect(refusal(ask({ reasonKey, caseType, photoCount: 0 }))).toMatchObject({ field: "photos", reason: expect.stringMatching(/at least 1 photo/) });
+        expect(must(ask({ reasonKey, caseType, photoCount: 1 })).returnCase?.type).toBe(caseType);
+      }
+    });
   });
 
   it("one open case at a time", () => {

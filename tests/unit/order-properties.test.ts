@@ -3,6 +3,7 @@
  * jumps of the clock and the timers firing, under both profiles, never break the invariants.
  */
 import fc from "fast-check";
+import { reasonAllows } from "@/lib/order/request-rules";
 import { describe, expect, it } from "vitest";
 import {
   AUTO_APPROVE_WINDOWS,
@@ -123,7 +124,9 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
       return { type: action.command, reasonKey: reason("OPERATOR_CANCEL") };
     case "REQUEST_RETURN": {
       const caseType = state.status === "DELIVERED" && v % 2 === 1 ? "RETURN_AND_REFUND" : "REFUND_ONLY";
-      return { type: action.command, caseType, reasonKey: reason("RETURN_REFUND"), description: "", photoCount: 1 + (v % 3) };
+      // A reason that allows this type (DOMAIN: which reason allows which request).
+      const reasonKey = pick(reasonsFor("RETURN_REFUND", state.status).filter((r) => reasonAllows(r.key, caseType)), v)?.key ?? "nonsense";
+      return { type: action.command, caseType, reasonKey, description: "What happened, in a sentence.", photoCount: 1 + (v % 3) };
     }
     case "REJECT_RETURN":
       return { type: action.command, reasonKey: reason("SELLER_REJECT_RETURN") };

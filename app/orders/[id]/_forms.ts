@@ -18,7 +18,7 @@ import {
   TRACKING_NUMBER,
   findReason,
   isSellerFault,
-  minPhotosFor,
+  requestRuleSentences,
   photoHint,
   type ActionView,
   type PersonCommandType,
@@ -78,10 +78,9 @@ function reasonNotes(action: ActionView): string {
   return action.reasons.flatMap((reason) => (reason.note ? [` "${reason.label}": ${reason.note}`] : [])).join("");
 }
 
-/** Which request types need a photo, from the engine's rule. */
-function photoNeeds(order: OrderDetail, action: ActionView): string {
-  const needing = action.caseTypes.filter((type) => minPhotosFor(type, order.status) > 0);
-  return needing.map((type) => `${CASE_TYPE_LABELS[type]} needs at least ${minPhotosFor(type, order.status)} photo. `).join("");
+/** Which reason allows which request, from the engine's rule ("Package not received: a refund only, with a written description."). */
+function requestNeeds(action: ActionView): string {
+  return requestRuleSentences(action.reasons.map((reason) => reason.key)).join(" ");
 }
 
 export const FORMS: Record<PersonCommandType, Form> = {
@@ -122,8 +121,8 @@ export const FORMS: Record<PersonCommandType, Form> = {
         ? { kind: "radio", name: "caseType", label: "What do you want?", options: a.caseTypes.map((type) => ({ value: type, label: REQUEST_CASE_TYPE_CHOICES[type] })) }
         : { kind: "hidden", name: "caseType", value: a.caseTypes[0] ?? "" },
       ...reasonField("What is wrong?")(o, a),
-      { kind: "textarea", name: "description", label: "Describe the problem (optional)" },
-      { ...photosField("Photos"), hint: `${photoNeeds(o, a)}${photoHint("optional")}` },
+      { kind: "textarea", name: "description", label: "Describe the problem", hint: requestNeeds(a) },
+      photosField("Photos"),
     ],
   },
   WITHDRAW_RETURN: { tone: "neutral", explain: () => "Withdraw your request; the order goes on as it was." },

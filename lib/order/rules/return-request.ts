@@ -7,7 +7,7 @@
 import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
 import { addDuration } from "../policy";
-import { minPhotosFor } from "../request-photos";
+import { requestProblem } from "../request-rules";
 import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund } from "../return-case";
 import { event } from "./events";
@@ -67,9 +67,8 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       const reason = reasonCheck("RETURN_REFUND", state.status, command.reasonKey);
       if (reason) return reason;
       if (!Number.isInteger(command.photoCount) || command.photoCount < 0 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
-      if (command.photoCount < minPhotosFor(command.caseType, state.status)) return { field: "photos", reason: "Add at least one photo of the item: a refund without a return needs one." };
       if (command.description.length > MAX_DESCRIPTION) return { field: "description", reason: `Keep the description under ${MAX_DESCRIPTION} characters.` };
-      return null;
+      return requestProblem(command);
     },
     apply: (ctx) => {
       const { state, command, now, policy } = ctx;
