@@ -49,7 +49,7 @@ export type Command =
   | { type: "CANCEL_REQUEST_TIMEOUT" }
   | { type: "DISPATCH_DEADLINE_PASSED" }
   | { type: "DISPATCH_AUTO_CANCEL" }
-  | { type: "SEND_REMINDER"; deadline: DeadlineKind }
+  | { type: "SEND_REMINDER"; deadline: DeadlineKind; /** For a per-thing deadline (an appeal window): which one. */ ref?: string }
   | { type: "CARRIER_DELIVER" }
   | { type: "REFUSED_PARCEL_DELIVERED" }
   | { type: "RETURN_PARCEL_DELIVERED" }

@@ -20,6 +20,7 @@ const AFTER = "tests/unit/after-shipment-rules.test.ts";
 const DISPUTES = "tests/unit/dispute-rules.test.ts";
 const SEED = "tests/unit/seed-article.test.ts";
 const CALENDAR = "tests/unit/calendar.test.ts";
+const REMINDERS = "tests/unit/reminder-rules.test.ts";
 
 export const RULE_INDEX: RuleEntry[] = [
   // Before shipment
@@ -27,6 +28,9 @@ export const RULE_INDEX: RuleEntry[] = [
   { id: "UNPAID-1", sentence: "An unpaid order is cancelled for payment timeout 48 h (US) or 24 h (global) after it was placed.", source: { section: "statuses", also: ["deadlines"], platform: ["order-api"] }, commands: ["PAYMENT_TIMEOUT"], test: { file: ORDER_RULES, title: "an unpaid order is cancelled for payment timeout" } },
   { id: "UNPAID-2", sentence: "A payment after the payment window is refused.", source: { section: "statuses", platform: ["order-api"] }, commands: ["PAY"], test: { file: ORDER_RULES, title: "a payment after the window has ended is refused" } },
   { id: "REMIND-1", sentence: "Whoever must act is reminded 2 hours before their deadline.", source: { section: "deadlines" }, commands: ["SEND_REMINDER"], test: { file: ORDER_RULES, title: "the buyer is reminded 2 hours before the payment window ends" } },
+  { id: "REMIND-2", sentence: "The buyer is reminded 2 hours before the window to escalate a rejected request, or a rejected cancel request, ends.", source: { section: "disputes", also: ["deadlines"] }, commands: ["SEND_REMINDER"], test: { file: REMINDERS, title: "the buyer's dispute-filing window after a rejected request" } },
+  { id: "REMIND-3", sentence: "The seller is reminded 2 hours before the appeal window of a decision for the buyer ends.", source: { section: "disputes", also: ["deadlines"] }, commands: ["SEND_REMINDER"], test: { file: REMINDERS, title: "the seller's appeal window after a decision for the buyer" } },
+  { id: "REMIND-4", sentence: "The buyer is reminded before the ship-back deadline; the seller before the inspection of a returned parcel and the confirmation of a refused one.", source: { section: "returns", also: ["deadlines", "refused-parcel"] }, commands: ["SEND_REMINDER"], test: { file: REMINDERS, title: "the buyer's ship-back deadline and the seller's inspection of the returned parcel" } },
   { id: "ONHOLD-1", sentence: "In the remorse hour the buyer's cancel is instant, refunds everything and is not the seller's fault.", source: { section: "cancellation", platform: ["on-hold"] }, commands: ["BUYER_CANCEL"], test: { file: ORDER_RULES, title: "the buyer's cancel in the hour is instant" } },
   { id: "ONHOLD-2", sentence: "The seller cannot ship during the remorse hour.", source: { section: "cancellation", platform: ["on-hold"] }, commands: ["ARRANGE_SHIPMENT"], test: { file: ORDER_RULES, title: "the seller cannot ship during the hour and is told until when" } },
   { id: "ONHOLD-3", sentence: "When the hour ends the order awaits shipment; dispatch is due at 23:59 on the 2nd day after the order date (US: business days, Los Angeles time; global: calendar days, UTC), auto-cancel at 23:59 on the 7th.", source: { section: "shipping", also: ["deadlines"], platform: ["fulfillment-sla"] }, commands: ["END_REMORSE_WINDOW"], test: { file: ORDER_RULES, title: "at the end of the hour the order awaits shipment; dispatch due at the cut-off" } },

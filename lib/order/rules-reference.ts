@@ -47,6 +47,9 @@ const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Poli
   SHIP_BACK_REMINDER: { from: "", length: () => "" },
   INSPECTION_REMINDER: { from: "", length: () => "" },
   REFUSAL_INSPECTION_REMINDER: { from: "", length: () => "" },
+  DISPUTE_FILING_REMINDER: { from: "", length: () => "" },
+  CANCEL_DISPUTE_FILING_REMINDER: { from: "", length: () => "" },
+  APPEAL_WINDOW_REMINDER: { from: "", length: () => "" },
 };
 
 /** "23:59 Los Angeles time on the 2nd business day after". */

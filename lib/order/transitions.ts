@@ -49,7 +49,7 @@ export const TRANSITIONS: TransitionTable = {
   ...SIMULATOR_RULES,
 };
 
-const remind = (deadline: DeadlineKind) => (): Command => ({ type: "SEND_REMINDER", deadline });
+const remind = (deadline: DeadlineKind) => (ref?: string): Command => ({ type: "SEND_REMINDER", deadline, ...(ref ? { ref } : {}) });
 
 /** The system command a timer sends when a deadline of this kind falls due (`ref`: which one, for per-thing deadlines). */
 export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> = {
@@ -78,8 +78,11 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   REFUSAL_INSPECTION: () => ({ type: "REFUSAL_INSPECTION_TIMEOUT" }),
   REFUSAL_INSPECTION_REMINDER: remind("REFUSAL_INSPECTION_REMINDER"),
   DISPUTE_FILING: () => ({ type: "DISPUTE_FILING_TIMEOUT" }),
+  DISPUTE_FILING_REMINDER: remind("DISPUTE_FILING_REMINDER"),
   CANCEL_DISPUTE_FILING: () => ({ type: "CANCEL_DISPUTE_WINDOW_END" }),
+  CANCEL_DISPUTE_FILING_REMINDER: remind("CANCEL_DISPUTE_FILING_REMINDER"),
   APPEAL_WINDOW: (ref) => ({ type: "APPEAL_WINDOW_END", disputeId: String(ref) }),
+  APPEAL_WINDOW_REMINDER: remind("APPEAL_WINDOW_REMINDER"),
   REFUND_ARRIVAL: (ref) => ({ type: "REFUND_ARRIVED", refundKey: String(ref) }),
   REFUND_OVERDUE: (ref) => ({ type: "REFUND_OVERDUE", refundKey: String(ref) }),
 };

@@ -1,7 +1,7 @@
 /** Reminders: whoever must act is told, the policy's reminder lead before their deadline. */
 import { formatDateTime } from "../../format";
 import type { Audience } from "../commands";
-import type { DeadlineKind } from "../deadlines";
+import { deadlineKey, type DeadlineKind } from "../deadlines";
 import { ORDER_STATUSES, type OrderState } from "../model";
 import { event } from "./events";
 import { notify } from "./sentences";
@@ -36,6 +36,24 @@ export const REMINDERS: Partial<Record<DeadlineKind, { of: DeadlineKind; audienc
     title: (s) => `The returned parcel for order ${s.code} needs your inspection`,
     body: "If you don't inspect it in time, the buyer is refunded automatically.",
   },
+  DISPUTE_FILING_REMINDER: {
+    of: "DISPUTE_FILING",
+    audience: "BUYER",
+    title: (s) => `Your chance to ask platform support about order ${s.code} ends soon`,
+    body: "If you want platform support to decide on the seller's rejection, escalate before the deadline; after it the request is closed.",
+  },
+  CANCEL_DISPUTE_FILING_REMINDER: {
+    of: "CANCEL_DISPUTE_FILING",
+    audience: "BUYER",
+    title: (s) => `Your chance to ask platform support about the rejected cancel of order ${s.code} ends soon`,
+    body: "If you want platform support to decide, escalate before the deadline; after it the order ships as usual.",
+  },
+  APPEAL_WINDOW_REMINDER: {
+    of: "APPEAL_WINDOW",
+    audience: "SELLER",
+    title: (s) => `The appeal window for order ${s.code} closes soon`,
+    body: "If you disagree with platform support's decision, appeal before the deadline; after it the decision stands.",
+  },
   REFUSAL_INSPECTION_REMINDER: {
     of: "REFUSAL_INSPECTION",
     audience: "SELLER",
@@ -50,13 +68,13 @@ export const REMINDER_RULES: Rules<"SEND_REMINDER"> = {
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
-    timer: (command) => command.deadline,
+    timer: (command) => deadlineKey(command.deadline, command.ref),
     validate: ({ command }) => (REMINDERS[command.deadline] ? null : { field: "deadline", reason: `${command.deadline} is not a reminder.` }),
     apply: ({ state, command }) => {
       const reminder = REMINDERS[command.deadline]!;
-      const dueAt = state.deadlines[reminder.of];
+      const dueAt = state.deadlines[deadlineKey(reminder.of, command.ref)];
       return {
-        deadlines: { close: [command.deadline] },
+        deadlines: { close: [deadlineKey(command.deadline, command.ref)] },
         effects: [notify(reminder.audience, "REMINDER", reminder.title(state), `${reminder.body}${dueAt ? ` Deadline: ${formatDateTime(dueAt)}.` : ""}`)],
         event: event("REMINDER_SENT", `Reminder sent to the ${reminder.audience.toLowerCase()}: ${reminder.title(state)}.`),
       };
