@@ -13,6 +13,21 @@ export function formatDateTime(at: Date): string {
   return `${dateTime.format(at)} UTC`;
 }
 
+const laDateTime = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/Los_Angeles",
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
+
+/** A time the platform defines in Los Angeles (a US cut-off at 23:59): "Tue, Mar 10, 2026, 11:59 PM Los Angeles time". */
+export function formatLosAngeles(at: Date): string {
+  return `${laDateTime.format(at)} Los Angeles time`;
+}
+
 export function formatDay(at: Date): string {
   return day.format(at);
 }

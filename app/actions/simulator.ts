@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { CARRIER_CONTROLS } from "@/lib/order";
 import { currentUser } from "@/lib/server/auth/session";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
 import { resetDemoWorld } from "@/lib/server/simulator/reset";
@@ -33,6 +34,7 @@ export async function jumpClockAction(_previous: SimulatorState, formData: FormD
 const simulateSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("HURRY_SIMULATION"), orderId: z.string().min(1).max(100), deadline: z.string().min(1).max(200) }),
   z.object({ type: z.literal("DELAY_REFUND"), orderId: z.string().min(1).max(100), refundKey: z.string().min(1).max(200) }),
+  z.object({ type: z.enum(CARRIER_CONTROLS), orderId: z.string().min(1).max(100) }),
 ]);
 
 /** The simulated carrier or payment network acts now on one order. */

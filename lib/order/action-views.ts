@@ -5,7 +5,7 @@
  */
 import { formatDateTime } from "../format";
 import type { Command, CommandType, RefundEffect } from "./commands";
-import type { DeadlineKey } from "./deadlines";
+import { CARRIER_CONTROLS, type CarrierControl, type DeadlineKey } from "./deadlines";
 import { DISPUTE_SUBJECT_LABELS, type DisputeStatus, type DisputeSubject } from "./dispute";
 import { availableActions, decide, type AvailableAction } from "./machine";
 import type { Actor, OrderState, OrderStatus, PaymentMethod } from "./model";
@@ -145,11 +145,12 @@ export function actionViews(state: OrderState, actor: Actor, now: Date, policy: 
 }
 
 /** The simulator's controls on an order: which refunds the payment network may delay, which carrier or network deadlines may happen now. */
-export function simulatorControls(state: OrderState, now: Date, policy: Policy): { delayRefunds: string[]; hurry: DeadlineKey[] } {
+export function simulatorControls(state: OrderState, now: Date, policy: Policy): { delayRefunds: string[]; hurry: DeadlineKey[]; carrier: CarrierControl[] } {
   const system: Actor = { role: "SYSTEM", id: null };
   const accepts = (command: Command) => decide(state, command, system, now, policy).ok;
   return {
     delayRefunds: state.refunds.filter((refund) => accepts({ type: "DELAY_REFUND", refundKey: refund.key })).map((refund) => refund.key),
     hurry: Object.keys(state.deadlines).filter((key) => accepts({ type: "HURRY_SIMULATION", deadline: key })),
+    carrier: CARRIER_CONTROLS.filter((type) => accepts({ type })),
   };
 }

@@ -51,6 +51,10 @@ export type Command =
   | { type: "DISPATCH_AUTO_CANCEL" }
   | { type: "SEND_REMINDER"; deadline: DeadlineKind; /** For a per-thing deadline (an appeal window): which one. */ ref?: string }
   | { type: "CARRIER_DELIVER" }
+  // The simulated carrier loses or delays the parcel (a developer control); a lost parcel is cancelled after its deadline.
+  | { type: "LOSE_PARCEL" }
+  | { type: "DELAY_PARCEL" }
+  | { type: "LOST_PARCEL_TIMEOUT" }
   | { type: "REFUSED_PARCEL_DELIVERED" }
   | { type: "RETURN_PARCEL_DELIVERED" }
   | { type: "SELLER_REVIEW_TIMEOUT" }
@@ -118,6 +122,9 @@ export const SYSTEM_COMMAND_TYPES = [
   "DISPATCH_AUTO_CANCEL",
   "SEND_REMINDER",
   "CARRIER_DELIVER",
+  "LOSE_PARCEL",
+  "DELAY_PARCEL",
+  "LOST_PARCEL_TIMEOUT",
   "REFUSED_PARCEL_DELIVERED",
   "RETURN_PARCEL_DELIVERED",
   "SELLER_REVIEW_TIMEOUT",

@@ -16,6 +16,7 @@ export const DEADLINE_KINDS = [
   "DISPATCH_AUTO_CANCEL",
   "CARRIER_PICKUP",
   "DELIVERY",
+  "PARCEL_LOST",
   "RETURN_WINDOW",
   "SELLER_REVIEW",
   "SELLER_REVIEW_REMINDER",
@@ -59,6 +60,7 @@ export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
   DISPATCH_AUTO_CANCEL: "ORDER",
   CARRIER_PICKUP: "ORDER",
   DELIVERY: "ORDER",
+  PARCEL_LOST: "ORDER",
   RETURN_WINDOW: "ORDER",
   SELLER_REVIEW: "CASE",
   SELLER_REVIEW_REMINDER: "CASE",
@@ -117,6 +119,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   DISPATCH_AUTO_CANCEL: "Cancelled automatically if not shipped by",
   CARRIER_PICKUP: "Carrier pickup expected by",
   DELIVERY: "Delivery expected by",
+  PARCEL_LOST: "Cancelled as lost in transit if there is still no scan by",
   RETURN_WINDOW: "Refunds and returns close",
   SELLER_REVIEW: "Seller must review the request by",
   SELLER_REVIEW_REMINDER: "Reminder to the seller to review",
@@ -146,13 +149,22 @@ export function isReminder(kind: DeadlineKind): boolean {
 }
 
 /** The simulated world's own events, which a developer may bring forward: the carrier and the payment network. */
-export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
+export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "PARCEL_LOST", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
 
 /** The button that brings a simulated deadline forward. */
 export const HURRY_LABELS: Partial<Record<DeadlineKind, string>> = {
   CARRIER_PICKUP: "Carrier: pick up now",
   DELIVERY: "Carrier: deliver now",
+  PARCEL_LOST: "Carrier: still no scan now",
   RETURN_TRANSIT: "Carrier: returned parcel arrives now",
   REFUSED_PARCEL_TRANSIT: "Carrier: refused parcel arrives now",
   REFUND_ARRIVAL: "Payment network: refund arrives now",
+};
+
+/** The simulated carrier's other controls, on a parcel in transit. */
+export const CARRIER_CONTROLS = ["LOSE_PARCEL", "DELAY_PARCEL"] as const;
+export type CarrierControl = (typeof CARRIER_CONTROLS)[number];
+export const CARRIER_CONTROL_LABELS: Record<CarrierControl, string> = {
+  LOSE_PARCEL: "Carrier: lose the parcel",
+  DELAY_PARCEL: "Carrier: delay the parcel",
 };

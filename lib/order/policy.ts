@@ -2,6 +2,7 @@
  * Policy profiles as data: every timing rule the machine uses, for the US marketplace (default) and
  * the global profile described by the seed article. Sources: shared/reference/platform-rules.md.
  */
+import { formatDateTime, formatLosAngeles } from "../format";
 import {
   NO_HOLIDAYS,
   US_FEDERAL_HOLIDAYS,
@@ -66,6 +67,12 @@ export interface Policy {
   reminderLead: Duration;
   /** Simulated: how long the carrier takes from pickup to delivery. */
   delivery: Duration;
+  /** The estimated delivery date shown to the buyer: 23:59 on this day after the order date ("won't arrive on time" opens after it). */
+  estimatedDelivery: Duration;
+  /** A parcel with no scan for this long after its last one is lost: the order is cancelled "lost in transit". */
+  lostParcelAfter: Duration;
+  /** Simulated: how far past the estimated delivery date a delayed parcel arrives. */
+  parcelDelay: Duration;
   /** After delivery, how long the buyer may ask for a refund or a return; then the order completes. */
   returnWindow: Duration;
   /** Whether the buyer may ask for a refund before delivery ("won't arrive on time"). */
@@ -108,6 +115,9 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     carrierPickup: { hours: 4 },
     reminderLead: { hours: 2 },
     delivery: { days: 3 },
+    estimatedDelivery: { businessDays: 6 },
+    lostParcelAfter: { days: 7 },
+    parcelDelay: { days: 2 },
     returnWindow: { days: 30 },
     preDeliveryRefund: true,
     sellerReview: { hours: 48 },
@@ -139,6 +149,9 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     carrierPickup: { hours: 4 },
     reminderLead: { hours: 2 },
     delivery: { days: 3 },
+    estimatedDelivery: { days: 6 },
+    lostParcelAfter: { days: 7 },
+    parcelDelay: { days: 2 },
     returnWindow: { days: 7 },
     preDeliveryRefund: false,
     sellerReview: { hours: 48 },
@@ -206,4 +219,14 @@ export function cutoffAfterOrderDate(paidAt: Date, duration: Duration, policy: P
   }
   const [y, m, d] = addDays(start, count).split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d, 23, 59));
+}
+
+/** The estimated delivery date the buyer is shown (once paid): the platform's cut-off on the nth day after the order date. */
+export function estimatedDeliveryAt(state: { paidAt: Date | null }, policy: Policy): Date | null {
+  return state.paidAt ? cutoffAfterOrderDate(state.paidAt, policy.estimatedDelivery, policy) : null;
+}
+
+/** A cut-off as the platform states it: in Los Angeles time for the US profile, in UTC for global. */
+export function formatCutoff(at: Date, policy: Policy): string {
+  return policy.businessCalendar === "US" ? formatLosAngeles(at) : formatDateTime(at);
 }

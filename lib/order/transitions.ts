@@ -16,6 +16,7 @@ import { PAYMENT_RULES } from "./rules/payment";
 import { REFUND_RULES } from "./rules/refunds";
 import { REFUSED_PARCEL_RULES } from "./rules/refused-parcel";
 import { REMINDER_RULES } from "./rules/reminders";
+import { CARRIER_ISSUE_RULES } from "./rules/carrier-issues";
 import { RETURN_PARCEL_RULES } from "./rules/return-parcel";
 import { RETURN_REQUEST_RULES } from "./rules/return-request";
 import type { Rules } from "./rules/shape";
@@ -46,6 +47,7 @@ export const TRANSITIONS: TransitionTable = {
   ...DISPUTE_RULES,
   ...APPEAL_RULES,
   ...REMINDER_RULES,
+  ...CARRIER_ISSUE_RULES,
   ...SIMULATOR_RULES,
 };
 
@@ -64,6 +66,7 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   DISPATCH_AUTO_CANCEL: () => ({ type: "DISPATCH_AUTO_CANCEL" }),
   CARRIER_PICKUP: () => ({ type: "CARRIER_PICKUP" }),
   DELIVERY: () => ({ type: "CARRIER_DELIVER" }),
+  PARCEL_LOST: () => ({ type: "LOST_PARCEL_TIMEOUT" }),
   RETURN_WINDOW: () => ({ type: "COMPLETE_ORDER" }),
   SELLER_REVIEW: () => ({ type: "SELLER_REVIEW_TIMEOUT" }),
   SELLER_REVIEW_REMINDER: remind("SELLER_REVIEW_REMINDER"),

@@ -4,7 +4,7 @@
  * case 3 sequences are in seed-article.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, availableActions, decide, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
+import { POLICIES, availableActions, decide, estimatedDeliveryAt, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, system } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -315,10 +315,26 @@ describe("refund arithmetic", () => {
 });
 
 describe("before delivery (US): a refund when it won't arrive on time", () => {
-  it("US: in AWAITING_COLLECTION the buyer asks; approved → full refund and the order completes at once", () => {
+  const LATE: Command = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 };
+  // Paid Monday 2 March 2026 in Los Angeles: the 6th business day after is Tuesday 10 March, expected by 23:59 there.
+  const ESTIMATE = new Date("2026-03-11T06:59:00.000Z");
+
+  it("rule: the estimated delivery date is 23:59 on the 6th (business) day after the order date", () => {
+    expect(estimatedDeliveryAt(order("IN_TRANSIT"), US)).toEqual(ESTIMATE);
+    expect(estimatedDeliveryAt(order("IN_TRANSIT", {}, GLOBAL), GLOBAL)).toEqual(new Date("2026-03-08T23:59:00.000Z"));
+  });
+
+  it("rule: US: \"won't arrive on time\" opens only once the estimated delivery date has passed", () => {
+    const state = order("IN_TRANSIT");
+    expect(refusal(decide(state, LATE, buyer, ESTIMATE, US))).toMatchObject({ code: "INVALID_TRANSITION", reason: expect.stringMatching(/expected by Tue, Mar 10, 2026, 11:59 PM Los Angeles time\. If it hasn't arrived by then/) });
+    expect(availableActions(state, buyer, at(2 * DAY), US).find((a) => a.command === "REQUEST_RETURN")).toMatchObject({ enabled: false, reason: expect.stringMatching(/expected by/) });
+    expect(must(decide(state, LATE, buyer, new Date(ESTIMATE.getTime() + 60_000), US)).returnCase).toMatchObject({ type: "REFUND_ONLY", preDelivery: true });
+  });
+
+  it("US: approved → full refund and the order completes at once", () => {
     const { state, decisions } = play(order("AWAITING_COLLECTION"), [
-      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 }, buyer, at(DAY + HOUR)],
-      [{ type: "APPROVE_RETURN" }, seller, at(DAY + 2 * HOUR)],
+      [LATE, buyer, at(9 * DAY)],
+      [{ type: "APPROVE_RETURN" }, seller, at(9 * DAY + HOUR)],
     ]);
     expect(refundOf(decisions[1]!)).toMatchObject({ totalMinor: 5499, shippingMinor: 499 });
     expect(state.status).toBe("COMPLETED");
@@ -326,14 +342,58 @@ describe("before delivery (US): a refund when it won't arrive on time", () => {
     expect(state.deadlines.CARRIER_PICKUP).toBeUndefined();
   });
 
+  it("rule: delivered while the request is open: it closes (\"delivered\") and the normal requests apply", () => {
+    const start = order("IN_TRANSIT");
+    const { state: delayed } = play(start, [[{ type: "DELAY_PARCEL" }, system, at(2 * DAY)]]);
+    expect(delayed.deadlines.DELIVERY!.getTime()).toBeGreaterThan(ESTIMATE.getTime());
+    const { state: asked } = play(delayed, [[LATE, buyer, new Date(ESTIMATE.getTime() + HOUR * 60_000)]]);
+    const delivery = must(decide(asked, { type: "CARRIER_DELIVER" }, system, asked.deadlines.DELIVERY!, US));
+    expect(delivery.to).toBe("DELIVERED");
+    expect(delivery.returnCase).toMatchObject({ status: "CLOSED", preDelivery: true });
+    expect(delivery.deadlines.close).toEqual(expect.arrayContaining(["SELLER_REVIEW", "SELLER_REVIEW_REMINDER"]));
+    expect(notes(delivery)).toEqual(["BUYER: Order 1001 was delivered", "SELLER: The buyer's late-parcel request for order 1001 is closed"]);
+    // Silence is no longer approval: the review timer is gone; a damaged item can be reported.
+    const delivered = evolve(asked, delivery);
+    expect(refusal(decide(delivered, { type: "SELLER_REVIEW_TIMEOUT" }, system, new Date(asked.deadlines.SELLER_REVIEW!.getTime() + 60_000), US))).not.toBeNull();
+    expect(must(decide(delivered, REQUEST_REFUND, buyer, new Date(delivered.deliveredAt!.getTime() + HOUR * 60_000), US)).returnCase).toMatchObject({ status: "REQUESTED", reasonKey: "damaged" });
+  });
+
   it("global: no refund before delivery", () => {
-    const request = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 } as const;
-    expect(refusal(decide(order("IN_TRANSIT", {}, GLOBAL), request, buyer, at(2 * DAY), GLOBAL))?.code).toBe("INVALID_TRANSITION");
+    expect(refusal(decide(order("IN_TRANSIT", {}, GLOBAL), LATE, buyer, at(9 * DAY), GLOBAL))?.code).toBe("INVALID_TRANSITION");
   });
 
   it("returns (not refunds) wait for delivery", () => {
-    const request = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 } as const;
-    expect(refusal(decide(order("IN_TRANSIT"), request, buyer, at(2 * DAY), US))).toMatchObject({ code: "VALIDATION", field: "caseType" });
+    expect(refusal(decide(order("IN_TRANSIT"), { ...LATE, caseType: "RETURN_AND_REFUND" } as Command, buyer, at(9 * DAY), US))).toMatchObject({ code: "VALIDATION", field: "caseType" });
+  });
+});
+
+describe.each([
+  ["US", US],
+  ["global", GLOBAL],
+] as const)("rule: %s: the simulated carrier loses or delays a parcel", (_, policy) => {
+  it("lost: no scan for 7 days after pickup → cancelled \"lost in transit\", refunded in full, not the seller's fault", () => {
+    const start = order("IN_TRANSIT", {}, policy);
+    const pickedUp = start.pickedUpAt!;
+    const lost = must(decide(start, { type: "LOSE_PARCEL" }, system, at(2 * DAY), policy));
+    const lostAt = new Date(pickedUp.getTime() + 7 * 24 * 3_600_000);
+    expect(lost.deadlines).toEqual({ open: [{ kind: "PARCEL_LOST", dueAt: lostAt }], close: ["DELIVERY"] });
+    const waiting = evolve(start, lost);
+    expect(refusal(decide(waiting, { type: "CARRIER_DELIVER" }, system, start.deadlines.DELIVERY!, policy))).not.toBeNull();
+    expect(refusal(decide(waiting, { type: "LOST_PARCEL_TIMEOUT" }, system, new Date(lostAt.getTime() - 60_000), policy))?.code).toBe("INVALID_TRANSITION");
+    const cancelled = must(decide(waiting, { type: "LOST_PARCEL_TIMEOUT" }, system, lostAt, policy));
+    expect(cancelled.to).toBe("CANCELLED");
+    expect(cancelled.patch.cancellation).toMatchObject({ reasonKey: "lost_in_transit", byRole: "SYSTEM", fault: "NONE" });
+    expect(refundOf(cancelled)).toMatchObject({ totalMinor: 5499, shippingMinor: 499 });
+    // The simulator can bring the "no scan" deadline forward, like any carrier event.
+    expect(must(decide(waiting, { type: "HURRY_SIMULATION", deadline: "PARCEL_LOST" }, system, at(3 * DAY), policy)).deadlines.open).toEqual([{ kind: "PARCEL_LOST", dueAt: at(3 * DAY) }]);
+  });
+
+  it("delayed: delivery moves past the estimated delivery date, once", () => {
+    const start = order("IN_TRANSIT", {}, policy);
+    const delayed = evolve(start, must(decide(start, { type: "DELAY_PARCEL" }, system, at(2 * DAY), policy)));
+    expect(delayed.deadlines.DELIVERY!.getTime()).toBeGreaterThan(estimatedDeliveryAt(start, policy)!.getTime());
+    expect(refusal(decide(delayed, { type: "DELAY_PARCEL" }, system, at(2 * DAY), policy))?.reason).toMatch(/already late/);
+    expect(refusal(decide(order("DELIVERED", {}, policy), { type: "LOSE_PARCEL" }, system, at(9 * DAY), policy))?.code).toBe("INVALID_TRANSITION");
   });
 });
 

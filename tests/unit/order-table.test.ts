@@ -57,7 +57,8 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
       status === "DELIVERED"
         ? { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked", photoCount: 1 }
         : { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 },
-    now: at(5 * DAY),
+    // After the estimated delivery date (Tue 10 March, 23:59 in Los Angeles), inside the return window.
+    now: at(9 * DAY),
   },
   WITHDRAW_RETURN: { command: { type: "WITHDRAW_RETURN" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
   ACCEPT_OFFER: { command: { type: "ACCEPT_OFFER" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }) },
@@ -70,6 +71,9 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
   REJECT_RETURNED_PARCEL: { command: { type: "REJECT_RETURNED_PARCEL", reasonKey: "empty_parcel", photoCount: 2 }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_INSPECTION") },
   CONFIRM_REFUSED_PARCEL: { command: { type: "CONFIRM_REFUSED_PARCEL" }, now: at(5 * DAY), state: withCase("REFUSED_PARCEL", "AWAITING_INSPECTION") },
   CARRIER_DELIVER: { command: { type: "CARRIER_DELIVER" }, now: at(5 * DAY), state: due("DELIVERY") },
+  LOSE_PARCEL: { command: { type: "LOSE_PARCEL" }, now: at(2 * DAY) },
+  DELAY_PARCEL: { command: { type: "DELAY_PARCEL" }, now: at(2 * DAY) },
+  LOST_PARCEL_TIMEOUT: { command: { type: "LOST_PARCEL_TIMEOUT" }, now: at(20 * DAY), state: due("PARCEL_LOST") },
   REFUSED_PARCEL_DELIVERED: { command: { type: "REFUSED_PARCEL_DELIVERED" }, now: at(5 * DAY), state: withCase("REFUSED_PARCEL", "PARCEL_RETURNING", {}, "REFUSED_PARCEL_TRANSIT") },
   RETURN_PARCEL_DELIVERED: { command: { type: "RETURN_PARCEL_DELIVERED" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "RETURN_SHIPPED", {}, "RETURN_TRANSIT") },
   SELLER_REVIEW_TIMEOUT: { command: { type: "SELLER_REVIEW_TIMEOUT" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED", {}, "SELLER_REVIEW") },

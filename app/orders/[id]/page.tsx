@@ -43,6 +43,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         <p className="text-sm text-stone-600">
           {order.shopName} · bought by {order.buyerName} · placed {formatDateTime(order.placedAt)} · {order.policyLabel} rules
         </p>
+        {order.estimatedDelivery ? <p className="mt-1 text-sm">Estimated delivery: by {order.estimatedDelivery}</p> : null}
         {order.cancellation ? (
           <p className="mt-2 text-sm">
             Cancelled by {order.cancellation.by.toLowerCase()}

@@ -27,6 +27,8 @@ export interface EventData {
   DISPATCH_LATE: None;
   PICKED_UP: { lateDispatch: boolean };
   DELIVERED: None;
+  PARCEL_LOST: None;
+  PARCEL_DELAYED: None;
   PARCEL_REFUSED: OnCase;
   CASE_REQUESTED: OnCase & { caseType: CaseType; reasonKey: string; photoCount: number };
   RETURN_APPROVED: OnCase;
@@ -70,6 +72,8 @@ export const EVENT_TYPES = [
   "DISPATCH_LATE",
   "PICKED_UP",
   "DELIVERED",
+  "PARCEL_LOST",
+  "PARCEL_DELAYED",
   "PARCEL_REFUSED",
   "CASE_REQUESTED",
   "RETURN_APPROVED",

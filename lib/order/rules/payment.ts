@@ -4,7 +4,7 @@
  */
 import { formatDateTime } from "../../format";
 import { PAYMENT_METHOD_LABELS } from "../model";
-import { AUTO_APPROVE_WINDOW_HOURS, addDuration, cutoffAfterOrderDate, describeDuration, isAutoApproveWindow } from "../policy";
+import { AUTO_APPROVE_WINDOW_HOURS, addDuration, cutoffAfterOrderDate, formatCutoff, describeDuration, isAutoApproveWindow } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { ledgerMoves } from "./ledger-moves";
@@ -74,8 +74,8 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
             { kind: "DISPATCH_AUTO_CANCEL", dueAt: cutoffAfterOrderDate(paidAt, policy.dispatchAutoCancel, policy) },
           ],
         },
-        effects: [notify("SELLER", "READY_TO_SHIP", `Order ${state.code} is ready to ship`, `Ship it by ${formatDateTime(dispatchDueAt)} to avoid a late dispatch.`)],
-        event: event("REMORSE_WINDOW_ENDED", `The buyer's instant-cancel window ended; the seller must ship by ${formatDateTime(dispatchDueAt)}.`),
+        effects: [notify("SELLER", "READY_TO_SHIP", `Order ${state.code} is ready to ship`, `Ship it by ${formatCutoff(dispatchDueAt, policy)} to avoid a late dispatch.`)],
+        event: event("REMORSE_WINDOW_ENDED", `The buyer's instant-cancel window ended; the seller must ship by ${formatCutoff(dispatchDueAt, policy)}.`),
       };
     },
   },

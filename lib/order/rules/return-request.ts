@@ -6,7 +6,7 @@
  */
 import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
-import { addDuration } from "../policy";
+import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { requestProblem } from "../request-rules";
 import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund } from "../return-case";
@@ -56,7 +56,15 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       const { state, now, policy } = ctx;
       const current = openCase(ctx);
       if (current) return current.type === "REFUSED_PARCEL" ? quiet(`You refused this parcel.`) : { reason: `You already have an open ${caseWord(current.type)} for this order: ${CASE_STATUS_LABELS[current.status].toLowerCase()}.` };
-      if (state.status !== "DELIVERED") return policy.preDeliveryRefund ? null : quiet("You can ask for a refund or a return once the parcel is delivered.");
+      if (state.status !== "DELIVERED") {
+        if (!policy.preDeliveryRefund) return quiet("You can ask for a refund or a return once the parcel is delivered.");
+        // "Won't arrive on time" opens only once the estimated delivery date has passed.
+        const estimate = estimatedDeliveryAt(state, policy);
+        if (estimate && now.getTime() <= estimate.getTime()) {
+          return { reason: `The parcel is expected by ${formatCutoff(estimate, policy)}. If it hasn't arrived by then, you can ask for a refund because it won't arrive on time.` };
+        }
+        return null;
+      }
       // (A delivered order that was refunded in full has completed, so something is always left to refund here.)
       if (state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime()) return { reason: `The return window ended on ${formatDateTime(state.returnWindowEndsAt)}.` };
       return null;

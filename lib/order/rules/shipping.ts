@@ -3,6 +3,7 @@
  * dispatch deadline) and delivers it; shipping rejects a pending cancel request (when depends on the
  * profile). docs/rules.md#shipping and #deadlines.
  */
+import { endPreDeliveryRequest } from "./outcomes/case";
 import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";
 import { event } from "./events";
@@ -108,15 +109,33 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
     roles: ["SYSTEM"],
     from: ["IN_TRANSIT"],
     to: ["DELIVERED"],
+    // A "won't arrive on time" request still open when the parcel arrives closes: the normal requests apply.
+    cases: { from: ["REQUESTED", "OFFERED", "RE_REVIEW", "REJECTED", "ESCALATED"], to: ["CLOSED"] },
+    disputes: { from: ["OPEN"], to: ["CLOSED"] },
     timer: timerDue("DELIVERY"),
-    apply: ({ state, now, policy }) => {
+    apply: (ctx) => {
+      const { state, now, policy } = ctx;
       const returnWindowEndsAt = addDuration(now, policy.returnWindow, policy);
+      const ended = endPreDeliveryRequest(ctx);
       return {
         status: "DELIVERED",
         patch: { deliveredAt: now, returnWindowEndsAt },
-        deadlines: { open: [{ kind: "RETURN_WINDOW", dueAt: returnWindowEndsAt }], close: ["DELIVERY"] },
-        effects: [notify("BUYER", "DELIVERED", `Order ${state.code} was delivered`, `Something wrong? You can ask for a refund or a return until ${formatDateTime(returnWindowEndsAt)}.`)],
-        event: event("DELIVERED", `The carrier delivered the parcel. Refunds and returns are open until ${formatDateTime(returnWindowEndsAt)}.`),
+        ...(ended.returnCase ? { returnCase: ended.returnCase } : {}),
+        ...(ended.dispute ? { dispute: ended.dispute } : {}),
+        deadlines: { open: [{ kind: "RETURN_WINDOW", dueAt: returnWindowEndsAt }], close: ["DELIVERY", ...ended.close] },
+        effects: [
+          notify(
+            "BUYER",
+            "DELIVERED",
+            `Order ${state.code} was delivered`,
+            `${ended.returnCase ? "Your refund request for a late parcel is closed because the parcel arrived. " : ""}Something wrong? You can ask for a refund or a return until ${formatDateTime(returnWindowEndsAt)}.`,
+          ),
+          ...(ended.returnCase ? [notify("SELLER", "CASE_CLOSED", `The buyer's late-parcel request for order ${state.code} is closed`, "The parcel was delivered; nothing more to do.")] : []),
+        ],
+        event: event(
+          "DELIVERED",
+          `The carrier delivered the parcel. ${ended.returnCase ? "The buyer's request for a late parcel closed (delivered). " : ""}Refunds and returns are open until ${formatDateTime(returnWindowEndsAt)}.`,
+        ),
       };
     },
   },

@@ -6,7 +6,11 @@ import {
   DEADLINE_LABELS,
   DISPUTE_STATUS_LABELS,
   DISPUTE_SUBJECT_LABELS,
+  CARRIER_CONTROL_LABELS,
   HURRY_LABELS,
+  estimatedDeliveryAt,
+  formatCutoff,
+  type CarrierControl,
   PAYMENT_METHOD_LABELS,
   REFUND_STATUS_LABELS,
   ROLE_LABELS,
@@ -82,6 +86,10 @@ export interface OrderDetail {
     /** The simulated payment network may delay it now. */
     canDelay: boolean;
   }[];
+  /** The estimated delivery date the buyer is shown, as the platform states it, until the parcel is delivered. */
+  estimatedDelivery: string | null;
+  /** The simulated carrier's controls that apply now (lose or delay the parcel). */
+  carrierControls: { type: CarrierControl; label: string }[];
   /** Open deadlines people wait for (reminders aside); `hurry`: the button that makes a simulated one happen now. */
   deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date; hurry: string | null }[];
   timeline: { id: string; at: Date; actor: string; summary: string }[];
@@ -187,6 +195,11 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       arrivedAt: refund.arrivedAt,
       canDelay: simulator.delayRefunds.includes(refund.idempotencyKey),
     })),
+    estimatedDelivery: (() => {
+      const estimate = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT"].includes(state.status) ? estimatedDeliveryAt(state, policy) : null;
+      return estimate ? formatCutoff(estimate, policy) : null;
+    })(),
+    carrierControls: simulator.carrier.map((type) => ({ type, label: CARRIER_CONTROL_LABELS[type] })),
     deadlines: order.deadlines.flatMap((deadline) => {
       const parsed = parseDeadlineKey(deadline.kind);
       if (!parsed || isReminder(parsed.kind)) return [];

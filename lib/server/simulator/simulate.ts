@@ -11,10 +11,11 @@ import { sweepNow } from "../timers/sweeper";
 
 /**
  * The developer controls of an order page: the simulated carrier or payment network acts now
- * ("pick up now", "deliver now", "refund arrives now") or the network delays a refund. They act as
+ * ("pick up now", "deliver now", "refund arrives now"), the network delays a refund, or the carrier
+ * loses or delays a parcel. They act as
  * the platform (SYSTEM), recorded like every command, on orders the person may see.
  */
-export function simulate(user: SessionUser, orderId: string, command: Extract<Command, { type: "HURRY_SIMULATION" | "DELAY_REFUND" }>): Promise<Result<OrderCommandResult>> {
+export function simulate(user: SessionUser, orderId: string, command: Extract<Command, { type: "HURRY_SIMULATION" | "DELAY_REFUND" | "LOSE_PARCEL" | "DELAY_PARCEL" }>): Promise<Result<OrderCommandResult>> {
   return runCommand(async () => {
     const visible = await db.order.findFirst({ where: { id: orderId, ...orderScope(user) }, select: { id: true } });
     if (!visible) throw new AppError("NOT_FOUND", "We couldn't find that order.");

@@ -34,7 +34,7 @@ export function RefundsSection({ order }: { order: OrderDetail }) {
 
 /** Open deadlines with their countdowns, the clock jump to each, and the simulator's "happen now" for the carrier and the network. */
 export function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date }) {
-  if (order.deadlines.length === 0) return null;
+  if (order.deadlines.length === 0 && order.carrierControls.length === 0) return null;
   return (
     <Card title="Deadlines">
       <ul className="space-y-3 text-sm">
@@ -51,6 +51,16 @@ export function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date
           </li>
         ))}
       </ul>
+      {order.carrierControls.length > 0 ? (
+        <div className="mt-4 space-y-1 border-t border-stone-200 pt-3 text-sm">
+          <p className="text-stone-600">Simulator: what else the carrier can do with this parcel</p>
+          <div className="flex flex-wrap gap-2">
+            {order.carrierControls.map((control) => (
+              <SimulatorButton key={control.type} action="simulate" fields={{ type: control.type, orderId: order.id }} label={control.label} />
+            ))}
+          </div>
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -99,3 +99,20 @@ export function closeTheCase(ctx: StateContext, summary: string, notes: Effect[]
     event: event("CASE_CLOSED", `${summary}${done.status ? " The order is complete." : ""}`, { caseId: ctx.state.returnCase!.id }),
   };
 }
+
+/**
+ * A refund asked for before delivery ("won't arrive on time") ends when the parcel's fate is known:
+ * delivered (the normal requests apply from then) or lost (the order is cancelled and refunded). The
+ * case closes, with a dispute about it if one is open, and their deadlines.
+ */
+export function endPreDeliveryRequest(ctx: StateContext): Pick<Outcome, "returnCase" | "dispute"> & { close: DeadlineKey[]; caseId: string | null } {
+  const current = openCase(ctx);
+  if (!current || !current.preDelivery) return { close: [], caseId: null };
+  const dispute = ctx.state.disputes.find((d) => d.subject === "CASE" && d.subjectRef === current.id && d.status === "OPEN");
+  return {
+    returnCase: moveCase(ctx, "CLOSED"),
+    ...(dispute ? { dispute: { ...dispute, status: "CLOSED" as const } } : {}),
+    close: caseDeadlines(ctx),
+    caseId: current.id,
+  };
+}
