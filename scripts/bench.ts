@@ -149,6 +149,22 @@ row(
   action.perSecond >= 300 && action.cancelled === action.cancels ? "met" : `missed: ${n(300 / action.perSecond, 1)}× short`,
 );
 row(`db:check at ${n(big.orders)} orders`, check.replace(/^db:check: /, ""), "a rate, bounded memory", "");
+// Why a goal is missed, from the figures of this run (the measured causes are in the README and docs/decisions/011).
+const why: string[] = [];
+if (s.thirtyTwo.perSecond < 2000) {
+  why.push(
+    `- Commands: raw SQLite on this machine does ${n(s.rawPerSecond)} cancels' writes a second; the service reaches ${pct(s.thirtyTwo.perSecond, s.rawPerSecond)} of that. 2,000/s is more than this machine's SQLite can commit, and with 32 callers queued on one writer p95 ≤ 20 ms would need ~1,600/s.`,
+  );
+}
+if (b.thirtyTwo.perSecond < 0.8 * s.thirtyTwo.perSecond) {
+  why.push(`- At ${n(b.orders)} orders raw SQLite itself slows to ${pct(b.rawPerSecond, s.rawPerSecond)} of the small world's rate (deeper B-trees, more pages than the cache), and the service follows it (${pct(b.thirtyTwo.perSecond, s.thirtyTwo.perSecond)}).`);
+}
+if (b.sweep.seconds >= 2) why.push(`- The sweep applies ${n(b.sweep.applied / b.sweep.seconds)} deadlines a second: the same per-command cost as people's commands.`);
+if (["seller's order list", "support's dispute queue", "order page"].some((name) => pages[name]!.perSecond < 0.6 * bare.perSecond)) {
+  why.push(`- Pages: the bare page serves ${n(bare.perSecond)} req/s on the same cores as the load generator; each real page also reads the session, the clock, the next deadline and its data through Prisma (~6–11 ms) and renders more markup.`);
+}
+if (action.perSecond < 300) why.push(`- The cancel action over HTTP answers with the whole order page (the form's no-JavaScript POST), so it is bound by that page's rate.`);
+if (why.length) lines.push("", "Why the misses:", ...why);
 const table = lines.join("\n");
 console.log(`\n${table}`);
 mkdirSync(benchDir, { recursive: true });
