@@ -55,7 +55,7 @@ export interface ActionView extends AvailableAction {
 
 /** The case types a buyer may ask for now: both once delivered; before delivery a refund only. */
 export function caseTypesFor(status: OrderStatus): RequestCaseType[] {
-  return status === "DELIVERED" ? [...REQUEST_CASE_TYPES] : ["REFUND_ONLY"];
+  return status === "DELIVERED" || status === "COMPLETED" ? [...REQUEST_CASE_TYPES] : ["REFUND_ONLY"];
 }
 
 const disputeTarget = (statuses: DisputeStatus[], subjects?: DisputeSubject[]) => (state: OrderState): ActionTarget[] =>

@@ -193,7 +193,7 @@ export type Audience = "BUYER" | "SELLER";
  * platform; RECALL an overdue refund taken over by the platform; REMEDY platform → buyer's wallet;
  * COMPENSATION platform → seller after an appeal the seller won.
  */
-export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECALL" | "REMEDY" | "COMPENSATION";
+export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECALL" | "REMEDY" | "COMPENSATION" | "PROTECTION_REFUND";
 
 export type Effect =
   | RefundEffect

@@ -235,8 +235,11 @@ export function checkTransitionGraph(
   const known = new Set<string>(ORDER_STATUSES);
   for (const [type, rule] of Object.entries(table)) {
     for (const status of [...rule.from, ...rule.to]) if (!known.has(status)) problems.push(`${type}: unknown status ${status}`);
-    // Sub-machine commands (empty `to`) may act on a final order; nothing may move a final order.
-    if (rule.to.length > 0) for (const status of rule.from) if ((FINAL_STATUSES as readonly string[]).includes(status)) problems.push(`${type}: leaves final status ${status}`);
+    // Sub-machine commands may act on a final order (empty `to`, or a `to` that lists the final status
+    // itself: it stays there); nothing may move a final order (decide also throws at run time).
+    if (rule.to.length > 0) {
+      for (const status of rule.from) if ((FINAL_STATUSES as readonly string[]).includes(status) && !rule.to.includes(status)) problems.push(`${type}: leaves final status ${status}`);
+    }
   }
   for (const kind of DEADLINE_KINDS) {
     const command = deadlineCommands[kind]?.("ref");

@@ -75,6 +75,8 @@ export interface Policy {
   parcelDelay: Duration;
   /** After delivery, how long the buyer may ask for a refund or a return; then the order completes. */
   returnWindow: Duration;
+  /** US Buyer Protection: how long after delivery damaged, defective and missing-parts claims stay open, also after the order completed (null: no such protection). */
+  buyerProtection: Duration | null;
   /** Whether the buyer may ask for a refund before delivery ("won't arrive on time"). */
   preDeliveryRefund: boolean;
   sellerReview: Duration;
@@ -120,6 +122,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     parcelDelay: { days: 2 },
     returnWindow: { days: 30 },
     preDeliveryRefund: true,
+    buyerProtection: { days: 90 },
     sellerReview: { hours: 48 },
     offerAnswer: { hours: 24 },
     shipBack: { days: 14 },
@@ -154,6 +157,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     parcelDelay: { days: 2 },
     returnWindow: { days: 7 },
     preDeliveryRefund: false,
+    buyerProtection: null,
     sellerReview: { hours: 48 },
     offerAnswer: { hours: 24 },
     shipBack: { days: 7 },

@@ -26,6 +26,8 @@ export interface Reason {
   fault: FaultParty;
   /** The fault is the seller's only once the order's dispatch deadline had passed when the reason was given; before, the buyer's. */
   sellerFaultOnceLate?: true;
+  /** US Buyer Protection covers it: a claim stays open until 90 days after delivery, also after the order completed. */
+  buyerProtection?: true;
   /** Refund and return reasons: which request types the reason allows, the fewest photos, and whether a written description is required. */
   request?: { caseTypes: readonly RequestCaseType[]; minPhotos: number; describe: boolean };
   platformKey?: string;
@@ -35,7 +37,10 @@ const BUYER_PRE_SHIPMENT: readonly OrderStatus[] = ["UNPAID", "ON_HOLD", "AWAITI
 const BUYER_PAID_PRE_SHIPMENT: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
 const SELLER_CANCELLABLE: readonly OrderStatus[] = ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"];
 const AFTER_DELIVERY: readonly OrderStatus[] = ["DELIVERED"];
-const AFTER_SHIPMENT: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"];
+/** US Buyer Protection reasons: also on a completed order, within 90 days of delivery (the rules check the profile and the days). */
+const PROTECTED: readonly OrderStatus[] = ["DELIVERED", "COMPLETED"];
+/** Where the seller answers a request or inspects a return: after shipment, and on a completed order with a Buyer Protection claim. */
+const AFTER_SHIPMENT: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"];
 
 /** Something wrong with the item: a refund only or a return, with at least one photo of the problem. */
 const EITHER_WITH_PHOTO = { caseTypes: ["REFUND_ONLY", "RETURN_AND_REFUND"], minPhotos: 1, describe: false } as const;
@@ -78,9 +83,9 @@ export const REASONS = [
   // Refund and return requests (platform-rules.md §3.2–3.3). Before delivery only "won't arrive on time" (US).
   { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivery_refund_reason_delivery_delay" },
   { key: "not_received", kind: "RETURN_REFUND", label: "Package not received", statuses: AFTER_DELIVERY, fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: true }, platformKey: "ecom_order_delivered_refund_and_return_reason_not_received" },
-  { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
-  { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
-  { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
+  { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
+  { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
+  { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
   { key: "not_as_described", kind: "RETURN_REFUND", label: "Not as described", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_not_as_described" },
   { key: "wrong_item", kind: "RETURN_REFUND", label: "Wrong item sent", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_wrong_item" },
   { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", request: { caseTypes: ["RETURN_AND_REFUND"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_need" },
@@ -93,10 +98,10 @@ export const REASONS = [
   { key: "outside_policy", kind: "SELLER_REJECT_RETURN", label: "The item is not returnable", statuses: AFTER_SHIPMENT, fault: "NONE" },
 
   // Seller reasons for rejecting a returned parcel at inspection.
-  { key: "wrong_item_returned", kind: "SELLER_REJECT_RECEIPT", label: "A different item was returned", statuses: AFTER_DELIVERY, fault: "NONE" },
-  { key: "damaged_by_buyer", kind: "SELLER_REJECT_RECEIPT", label: "The item was damaged after delivery", statuses: AFTER_DELIVERY, fault: "NONE" },
-  { key: "parts_missing_on_return", kind: "SELLER_REJECT_RECEIPT", label: "Parts are missing from the return", statuses: AFTER_DELIVERY, fault: "NONE" },
-  { key: "empty_parcel", kind: "SELLER_REJECT_RECEIPT", label: "The parcel was empty", statuses: AFTER_DELIVERY, fault: "NONE" },
+  { key: "wrong_item_returned", kind: "SELLER_REJECT_RECEIPT", label: "A different item was returned", statuses: PROTECTED, fault: "NONE" },
+  { key: "damaged_by_buyer", kind: "SELLER_REJECT_RECEIPT", label: "The item was damaged after delivery", statuses: PROTECTED, fault: "NONE" },
+  { key: "parts_missing_on_return", kind: "SELLER_REJECT_RECEIPT", label: "Parts are missing from the return", statuses: PROTECTED, fault: "NONE" },
+  { key: "empty_parcel", kind: "SELLER_REJECT_RECEIPT", label: "The parcel was empty", statuses: PROTECTED, fault: "NONE" },
 ] as const satisfies readonly Reason[];
 
 export type ReasonKey = (typeof REASONS)[number]["key"];

@@ -183,7 +183,7 @@ export function previewRefund(state: OrderState, input: { caseType: CaseType; re
       totalMinor: gross - deducted,
     };
   }
-  const available = Math.max(0, state.escrowMinor - breakdown.postageDeductedMinor);
+  const available = Math.max(0, refundableMinor(state) - breakdown.postageDeductedMinor);
   return breakdown.totalMinor > available ? { ...breakdown, totalMinor: available, capped: true } : breakdown;
 }
 
@@ -192,4 +192,14 @@ export function maxPartialOffer(state: OrderState, policy: Policy): number {
   const request = state.returnCase;
   if (!request) return 0;
   return previewRefund(state, { caseType: request.type, reasonKey: request.reasonKey }, policy).totalMinor - 1;
+}
+
+/**
+ * What can still be refunded: what escrow holds, or, once a completed order has settled (a US Buyer
+ * Protection claim), what was paid less what was refunded (the seller's balance pays it back).
+ */
+export function refundableMinor(state: Pick<OrderState, "status" | "escrowMinor" | "totalMinor" | "refunds">): number {
+  if (state.status !== "COMPLETED") return state.escrowMinor;
+  const refunded = state.refunds.filter((refund) => !refund.key.startsWith("remedy:")).reduce((sum, refund) => sum + refund.totalMinor, 0);
+  return Math.max(0, state.totalMinor - refunded);
 }

@@ -71,6 +71,7 @@ const SETTINGS: [string, (policy: Policy) => string][] = [
   ["Seller may cancel once shipment is arranged (before pickup)", (p) => yesNo(p.sellerCancelInAwaitingCollection)],
   ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],
   ["Buyer may ask for a refund before delivery", (p) => (p.preDeliveryRefund ? "yes, \"won't arrive on time\", once the estimated delivery date has passed" : "no")],
+  ["Buyer Protection after the return window (damaged, defective, missing parts)", (p) => (p.buyerProtection ? `until ${describeDuration(p.buyerProtection)} after delivery, refunded from the seller's balance` : "no")],
   ["Estimated delivery date shown to the buyer", (p) => cutoff(p, p.estimatedDelivery) + " the order date"],
   ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
   ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],

@@ -52,16 +52,18 @@ export interface OrderMoney {
   heldMinor: number;
 }
 
-/** paid = refunded + settled + postage + held, read from the ledger. */
+/** paid = refunded + settled + postage + held, read from the ledger (settled net of Buyer Protection refunds the seller paid back). */
 export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
   const rows = await tx.ledgerEntry.groupBy({ by: ["kind", "account"], where: { orderId }, _sum: { amountMinor: true } });
   const total = (kind: string, account: (a: string) => boolean) =>
     rows.filter((r) => r.kind === kind && account(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0);
   const isEscrow = (a: string) => a === accounts.escrow;
+  // A US Buyer Protection refund after settlement came back from the seller: refunded, and no longer settled.
+  const protectedMinor = total("PROTECTION_REFUND", (a) => a.startsWith("buyer:"));
   return {
     paidMinor: total("PAYMENT", isEscrow),
-    refundedMinor: 0 - total("REFUND", isEscrow),
-    settledMinor: 0 - total("SETTLEMENT", isEscrow),
+    refundedMinor: 0 - total("REFUND", isEscrow) + protectedMinor,
+    settledMinor: 0 - total("SETTLEMENT", isEscrow) - protectedMinor,
     postageMinor: 0 - total("POSTAGE", isEscrow),
     heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
   };

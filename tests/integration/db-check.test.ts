@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOrders } from "@/lib/server/checks/check-orders";
 import { createPrismaClient } from "@/lib/server/prisma";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
-import { T0, buyerAva, createOrder, createWorld } from "../support/world";
+import { T0, buyerAva, createOrder, createWorld, sellerUs } from "../support/world";
 
 const root = resolve(import.meta.dirname, "../..");
 // A database of its own, deleted afterwards: the tampering below must not fail npm test's own db:check.
@@ -82,5 +82,32 @@ describe("npm run db:check", () => {
     expect(code).toBe(2);
     expect(output).toContain(`no database at ${missing}`);
     expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe("US Buyer Protection in db:check", () => {
+  it("a claim refunded after settlement comes from the seller's balance and holds; one paid from anywhere else is caught", async () => {
+    const order = await createOrder(db, { status: "COMPLETED", code: "PROTECT01" });
+    const row = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    const day = (n: number) => new Date(row.deliveredAt!.getTime() + n * 24 * 3_600_000);
+    const claim = await runOrderCommand(db, buyerAva, { orderId: order.id, expectedVersion: row.version, command: { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked", photoCount: 1 } }, day(45));
+    expect(claim.ok).toBe(true);
+    const approved = await runOrderCommand(db, sellerUs, { orderId: order.id, expectedVersion: row.version + 1, command: { type: "APPROVE_RETURN" } }, day(46));
+    expect(approved).toMatchObject({ ok: true, value: { status: "COMPLETED", refund: { totalMinor: row.totalMinor } } });
+    const postings = await db.ledgerEntry.findMany({ where: { orderId: order.id, kind: "PROTECTION_REFUND" }, select: { account: true, amountMinor: true } });
+    expect(postings).toEqual(expect.arrayContaining([{ account: "seller:t-shop-us", amountMinor: -row.totalMinor }, { account: `buyer:${row.buyerId}`, amountMinor: row.totalMinor }]));
+    expect(await checkOrders(db, [order.id])).toEqual([]);
+
+    // A second "protection refund" paid by the platform: refunded more than paid, and not from the seller.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "LedgerEntry" (id, "transactionId", "orderId", account, "amountMinor", currency, kind, at) VALUES ('tamper-p1', 'tamper-pt', ?, 'platform', -100, 'USD', 'PROTECTION_REFUND', ?), ('tamper-p2', 'tamper-pt', ?, ?, 100, 'USD', 'PROTECTION_REFUND', ?)`,
+      order.id,
+      day(47).toISOString(),
+      order.id,
+      `buyer:${row.buyerId}`,
+      day(47).toISOString(),
+    );
+    const problems = (await checkOrders(db, [order.id])).map((p) => p.invariant);
+    expect(problems).toEqual(expect.arrayContaining(["Buyer Protection refunds come from the seller", "refunded ≤ paid", "no duplicate refund"]));
   });
 });

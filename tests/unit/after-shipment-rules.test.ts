@@ -397,6 +397,45 @@ describe.each([
   });
 });
 
+describe("rule: US Buyer Protection: damaged, defective and missing-parts claims stay open 90 days after delivery", () => {
+  const claim = (reasonKey: string): Command => ({ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey, description: "It broke on first use.", photoCount: 1 });
+  const day = (state: OrderState, days: number) => new Date(state.deliveredAt!.getTime() + days * 24 * 3_600_000);
+
+  it("US: on day 45 the order has completed and settled; the claim is refunded from the seller's balance", () => {
+    const completed = order("COMPLETED");
+    expect(completed.escrowMinor).toBe(0);
+    const { state, decisions } = play(completed, [
+      [claim("damaged"), buyer, day(completed, 45)],
+      [{ type: "APPROVE_RETURN" }, seller, day(completed, 46)],
+    ]);
+    expect(decisions[0]!.returnCase).toMatchObject({ status: "REQUESTED", preDelivery: false });
+    expect(state.status).toBe("COMPLETED");
+    expect(refundOf(decisions[1]!)).toMatchObject({ totalMinor: 5499, shippingMinor: 499 });
+    expect(ledger(decisions[1]!)).toEqual(["PROTECTION_REFUND seller:s1 -5499", "PROTECTION_REFUND buyer:b1 5499"]);
+    // Nothing is left to refund: a second claim is refused.
+    expect(refusal(decide(state, claim("defective"), buyer, day(completed, 50), US))?.reason).toMatch(/refunded in full/);
+  });
+
+  it.each(["damaged", "defective", "missing_item"])("US: %s is covered until day 90, not after", (reasonKey) => {
+    const completed = order("COMPLETED");
+    expect(must(decide(completed, claim(reasonKey), buyer, day(completed, 89), US)).returnCase?.reasonKey).toBe(reasonKey);
+    expect(refusal(decide(completed, claim(reasonKey), buyer, day(completed, 90), US))?.reason).toMatch(/Buyer Protection .* ended on/);
+  });
+
+  it("US: other reasons end with the return window", () => {
+    const completed = order("COMPLETED");
+    for (const reasonKey of ["not_as_described", "wrong_item", "not_received"]) {
+      expect(refusal(decide(completed, { ...claim(reasonKey), description: "x" } as Command, buyer, day(completed, 40), US))).toMatchObject({ code: "VALIDATION", field: "reasonKey" });
+    }
+    expect(refusal(decide(completed, { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, buyer, day(completed, 40), US))).toMatchObject({ field: "reasonKey" });
+  });
+
+  it("global: no protection after the return window", () => {
+    const completed = order("COMPLETED", {}, GLOBAL);
+    expect(refusal(decide(completed, claim("damaged"), buyer, day(completed, 20), GLOBAL))?.reason).toMatch(/return window is over/);
+  });
+});
+
 describe("refunds arrive, are delayed, become overdue", () => {
   const cancelled = () => order("CANCELLED"); // card refund of $54.99 pending
 

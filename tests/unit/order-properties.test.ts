@@ -192,7 +192,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Where a run starts: a plain status, or a story already under way (so that runs reach disputes often). */
-const STARTS = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "IN_TRANSIT", "DELIVERED", "OFFERED", "REQUEST_REJECTED", "ESCALATED", "CANCEL_REJECTED", "REFUND_OVERDUE"] as const;
+const STARTS = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "IN_TRANSIT", "DELIVERED", "COMPLETED", "OFFERED", "REQUEST_REJECTED", "ESCALATED", "CANCEL_REJECTED", "REFUND_OVERDUE"] as const;
 
 function startingPoint(start: Scenario["start"], returnType: Scenario["returnType"], overrides: Partial<OrderState>, policy: Policy): OrderState {
   const buyer: Actor = { role: "BUYER", id: "b1" };
@@ -266,10 +266,16 @@ const MINUTE = 60_000;
 const RUNS = { seed: Number(process.env.PROPERTY_SEED ?? 20261126), numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) };
 
 /** Applies a decision, checking every invariant between the state before and after. */
-function apply(state: OrderState, decision: Decision, books: { paid: number; out: number }): OrderState {
+function apply(state: OrderState, decision: Decision, books: { paid: number; out: number; refunded?: number }): OrderState {
   for (const effect of decision.effects) {
     if (effect.type !== "LEDGER") continue;
+    seen(`ledger:${effect.kind}`);
     expect(effect.postings.reduce((sum, p) => sum + p.amountMinor, 0), `${decision.command}: ${effect.kind} balances`).toBe(0);
+    // What reaches the buyer as a refund, from escrow or (Buyer Protection, after settlement) from the seller, never exceeds what was paid.
+    if (effect.kind === "REFUND" || effect.kind === "PROTECTION_REFUND") {
+      books.refunded = (books.refunded ?? 0) + effect.postings.filter((p) => p.amountMinor > 0).reduce((sum, p) => sum + p.amountMinor, 0);
+      expect(books.refunded, "refunded to the buyer ≤ paid").toBeLessThanOrEqual(state.totalMinor);
+    }
     for (const posting of effect.postings) {
       expect(Number.isSafeInteger(posting.amountMinor)).toBe(true);
       if (posting.account !== accounts.escrow) continue;
@@ -369,7 +375,7 @@ describe("the engine under random sequences of commands and clock jumps", () => 
   });
 
   it("reaches deep into the rules: disputes, appeals, partial offers, refused parcels and remedies all happen", () => {
-    for (const command of ["DECIDE_DISPUTE", "DECIDE_APPEAL", "ACCEPT_OFFER", "REFUSED_PARCEL_DELIVERED", "DECIDE_REFUND_DISPUTE", "COMPLETE_ORDER", "CANCEL_REQUEST_TIMEOUT"]) {
+    for (const command of ["DECIDE_DISPUTE", "DECIDE_APPEAL", "ACCEPT_OFFER", "REFUSED_PARCEL_DELIVERED", "DECIDE_REFUND_DISPUTE", "COMPLETE_ORDER", "CANCEL_REQUEST_TIMEOUT", "LOSE_PARCEL", "LOST_PARCEL_TIMEOUT", "DELAY_PARCEL", "ledger:PROTECTION_REFUND"]) {
       expect(reached.get(command) ?? 0, `${command} never happened in the random runs: ${JSON.stringify([...reached])}`).toBeGreaterThan(0);
     }
   });

@@ -54,7 +54,7 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
   REFUSE_PARCEL: { command: { type: "REFUSE_PARCEL" }, now: at(2 * DAY) },
   REQUEST_RETURN: {
     command: (status) =>
-      status === "DELIVERED"
+      status === "DELIVERED" || status === "COMPLETED"
         ? { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked", photoCount: 1 }
         : { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont_arrive_on_time", description: "", photoCount: 0 },
     // After the estimated delivery date (Tue 10 March, 23:59 in Los Angeles), inside the return window.

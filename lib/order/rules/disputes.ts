@@ -117,8 +117,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
   DECIDE_DISPUTE: {
     label: "Decide the dispute",
     roles: ["SUPPORT"],
-    // A request or a cancel request is disputed while the order is still open; an overdue refund (DECIDE_REFUND_DISPUTE) at any time.
-    from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"],
+    // A request or a cancel request is disputed while the order is still open (or, a US Buyer Protection claim, after it completed); an overdue refund (DECIDE_REFUND_DISPUTE) at any time.
+    from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"],
     to: ["CANCELLED", "COMPLETED"],
     disputes: { from: ["OPEN"], to: ["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"] },
     cases: { from: ["ESCALATED"], to: ["REFUNDED", "AWAITING_SHIPBACK", "CLOSED"] },

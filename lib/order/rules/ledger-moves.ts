@@ -26,6 +26,8 @@ export const ledgerMoves = {
   recall: (state: Books, amountMinor: number) => move("RECALL", state, accounts.buyer(state.buyerId), accounts.platform, amountMinor),
   /** The platform pays the buyer's wallet instead. */
   remedy: (state: Books, amountMinor: number) => move("REMEDY", state, accounts.platform, accounts.buyer(state.buyerId), amountMinor),
+  /** A US Buyer Protection refund after the order settled: back from the seller's balance (which may go negative). */
+  protectionRefund: (state: Books, amountMinor: number) => move("PROTECTION_REFUND", state, accounts.seller(state.shopId), accounts.buyer(state.buyerId), amountMinor),
   /** The platform compensates a seller who won an appeal after the buyer was refunded. */
   compensation: (state: Books, amountMinor: number) => move("COMPENSATION", state, accounts.platform, accounts.seller(state.shopId), amountMinor),
 } as const;

@@ -18,7 +18,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   SHIP_RETURN: {
     label: "I've shipped the return",
     roles: ["BUYER"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: [],
     cases: { from: ["AWAITING_SHIPBACK"], to: ["RETURN_SHIPPED"] },
     guard: caseIn("AWAITING_SHIPBACK"),
@@ -44,7 +44,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   SHIP_BACK_TIMEOUT: {
     label: "Close a return the buyer did not ship",
     roles: ["SYSTEM"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"] },
     timer: timerDue("SHIP_BACK"),
@@ -58,7 +58,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   RETURN_PARCEL_DELIVERED: {
     label: "Return parcel arrives at the seller",
     roles: ["SYSTEM"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["RETURN_SHIPPED"], to: ["AWAITING_INSPECTION", "REFUNDED"] },
     timer: timerDue("RETURN_TRANSIT"),
@@ -81,7 +81,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   ACCEPT_RETURNED_PARCEL: {
     label: "Accept the returned item",
     roles: ["SELLER"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["AWAITING_INSPECTION"], to: ["REFUNDED"] },
     guard: caseIn("AWAITING_INSPECTION"),
@@ -91,7 +91,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   INSPECTION_TIMEOUT: {
     label: "Refund a return the seller did not inspect",
     roles: ["SYSTEM"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["AWAITING_INSPECTION"], to: ["REFUNDED"] },
     timer: timerDue("INSPECTION"),
@@ -103,7 +103,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     label: "Reject the returned item",
     reasons: "SELLER_REJECT_RECEIPT",
     roles: ["SELLER"],
-    from: ["DELIVERED"],
+    from: ["DELIVERED", "COMPLETED"],
     to: [],
     cases: { from: ["AWAITING_INSPECTION"], to: ["RECEIPT_REJECTED"] },
     guard: caseIn("AWAITING_INSPECTION"),

@@ -9,11 +9,11 @@ import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
 import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { requestProblem } from "../request-rules";
 import { findReason } from "../reasons";
-import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund } from "../return-case";
+import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund, refundableMinor } from "../return-case";
 import { event } from "./events";
 import { CASE_STATUSES_OF_ORDER, caseBreakdown, caseDeadlines, caseIn, closeTheCase, moveCase, openCase, refundTheCase } from "./outcomes/case";
 import { caseWord, money, notify, reasonCheck } from "./sentences";
-import { quiet, timerDue, type Outcome, type Rules, type StateContext } from "./shape";
+import { quiet, timerDue, type Block, type Outcome, type Rules, type StateContext } from "./shape";
 
 type ReturnRequestCommand = "REQUEST_RETURN" | "WITHDRAW_RETURN" | "APPROVE_RETURN" | "SELLER_REVIEW_TIMEOUT" | "REJECT_RETURN" | "DISPUTE_FILING_TIMEOUT";
 
@@ -37,6 +37,19 @@ function approveTheCase(ctx: StateContext, who: "The seller" | "The platform"): 
   };
 }
 
+/**
+ * US Buyer Protection (DOMAIN: Returns and refunds): on a completed order, damaged, defective and
+ * missing-parts claims stay open until 90 days after delivery; the reasons list says which.
+ */
+function buyerProtectionBlock({ state, now, policy }: StateContext): Block | null {
+  const over = "The order is complete: its return window is over.";
+  if (!policy.buyerProtection || !state.deliveredAt) return { reason: over };
+  const until = addDuration(state.deliveredAt, policy.buyerProtection, policy);
+  if (now.getTime() >= until.getTime()) return { reason: `${over} Buyer Protection for damaged, defective or incomplete items ended on ${formatDateTime(until)}.` };
+  if (refundableMinor(state) <= 0) return { reason: "The order is complete and was refunded in full." };
+  return null;
+}
+
 export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
   REQUEST_RETURN: {
     label: "Ask for a refund or a return",
@@ -49,13 +62,13 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       UNPAID: quiet("Nothing has shipped yet."),
       ON_HOLD: quiet("Nothing has shipped yet: you can cancel instead."),
       AWAITING_SHIPMENT: quiet("Nothing has shipped yet: you can cancel instead."),
-      COMPLETED: "The order is complete: its return window is over.",
       CANCELLED: quiet("The order is cancelled."),
     },
     guard: (ctx) => {
       const { state, now, policy } = ctx;
       const current = openCase(ctx);
       if (current) return current.type === "REFUSED_PARCEL" ? quiet(`You refused this parcel.`) : { reason: `You already have an open ${caseWord(current.type)} for this order: ${CASE_STATUS_LABELS[current.status].toLowerCase()}.` };
+      if (state.status === "COMPLETED") return buyerProtectionBlock(ctx);
       if (state.status !== "DELIVERED") {
         if (!policy.preDeliveryRefund) return quiet("You can ask for a refund or a return once the parcel is delivered.");
         // "Won't arrive on time" opens only once the estimated delivery date has passed.
@@ -71,7 +84,7 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
     },
     validate: ({ state, command }) => {
       if (!(REQUEST_CASE_TYPES as readonly string[]).includes(command.caseType)) return { field: "caseType", reason: "Choose a refund only or a return and refund." };
-      if (state.status !== "DELIVERED" && command.caseType !== "REFUND_ONLY") return { field: "caseType", reason: "Before delivery you can only ask for a refund; returns open once the parcel is delivered." };
+      if (state.status !== "DELIVERED" && state.status !== "COMPLETED" && command.caseType !== "REFUND_ONLY") return { field: "caseType", reason: "Before delivery you can only ask for a refund; returns open once the parcel is delivered." };
       const reason = reasonCheck("RETURN_REFUND", state.status, command.reasonKey);
       if (reason) return reason;
       if (!Number.isInteger(command.photoCount) || command.photoCount < 0 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
@@ -87,7 +100,7 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
         reasonKey: command.reasonKey,
         description: command.description,
         photoCount: command.photoCount,
-        preDelivery: state.status !== "DELIVERED",
+        preDelivery: !state.deliveredAt,
       });
       const preview = previewRefund(state, { caseType: command.caseType, reasonKey: command.reasonKey }, policy);
       const reason = findReason(command.reasonKey)!;

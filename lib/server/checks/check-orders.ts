@@ -92,12 +92,21 @@ export function checkOrder(row: CheckedRow): Problem[] {
   }
   const sum = (kind: string) => escrow.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amountMinor, 0);
   const paid = sum("PAYMENT");
-  const refunded = -sum("REFUND");
+  // A US Buyer Protection refund after settlement comes from the seller's balance, not escrow: the
+  // shop's own account pays it, only after the order settled, and it counts towards what was refunded.
+  const protection = row.ledgerEntries.filter((entry) => entry.kind === "PROTECTION_REFUND");
+  const protectedMinor = protection.filter((entry) => entry.account === accounts.buyer(row.buyerId)).reduce((total, entry) => total + entry.amountMinor, 0);
+  const settledAt = row.ledgerEntries.filter((entry) => entry.kind === "SETTLEMENT").map((entry) => entry.at.getTime());
+  for (const entry of protection.filter((e) => e.amountMinor < 0)) {
+    if (entry.account !== accounts.seller(row.shopId)) report("Buyer Protection refunds come from the seller", `paid from ${entry.account}`);
+    if (!settledAt.some((at) => at <= entry.at.getTime())) report("Buyer Protection refunds come after settlement", `at ${entry.at.toISOString()} before any settlement`);
+  }
+  const refunded = -sum("REFUND") + protectedMinor;
   if (refunded > paid) report("refunded ≤ paid", `refunded ${refunded} of ${paid} paid`);
 
-  // Every refund row from escrow has its posting, and no posting lacks its row (nothing refunded twice).
+  // Every refund row has its posting, and no posting lacks its row (nothing refunded twice).
   const refundRows = row.refunds.filter((refund) => !refund.idempotencyKey.startsWith("remedy:")).reduce((total, refund) => total + refund.totalMinor, 0);
-  if (refundRows !== refunded) report("no duplicate refund", `refund rows total ${refundRows}, escrow refunded ${refunded}`);
+  if (refundRows !== refunded) report("no duplicate refund", `refund rows total ${refundRows}, refunded ${refunded}`);
 
   let stored: OrderState;
   try {

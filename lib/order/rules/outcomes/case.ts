@@ -11,8 +11,8 @@ import { caseWord, money, notify, refundSentence } from "../sentences";
 import { quiet, type Block, type Outcome, type StateContext } from "../shape";
 import { issueRefund, settlement } from "./refund";
 
-/** Where an open case can be: after shipment, before (US pre-delivery refund) or after delivery. */
-export const CASE_STATUSES_OF_ORDER: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"];
+/** Where an open case can be: after shipment, before (US pre-delivery refund) or after delivery, and (US Buyer Protection) after completion. */
+export const CASE_STATUSES_OF_ORDER: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"];
 
 export function openCase({ state }: Pick<StateContext, "state">): ReturnCaseState | null {
   const current = state.returnCase;
@@ -52,7 +52,8 @@ export function caseBreakdown(ctx: StateContext, partialMinor?: number | null): 
  */
 export function completion(ctx: StateContext, escrowAfter: number, itemReturned = false): Pick<Outcome, "status" | "effects"> {
   const { state, now } = ctx;
-  if (!CASE_STATUSES_OF_ORDER.includes(state.status)) return {};
+  // A completed order (a Buyer Protection claim) has already settled: nothing more to complete.
+  if (!CASE_STATUSES_OF_ORDER.includes(state.status) || state.status === "COMPLETED") return {};
   const windowOver = !!state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime();
   if (escrowAfter > 0 && !itemReturned && !windowOver) return {};
   return { status: "COMPLETED", effects: settlement(state, escrowAfter) };

@@ -15,7 +15,8 @@ export interface IssuedRefund {
 }
 
 /**
- * A refund to the original payment method: the refund row, its ledger postings (escrow → buyer;
+ * A refund to the original payment method: the refund row, its ledger postings (escrow → buyer, or
+ * seller → buyer once the order has settled;
  * return postage escrow → platform when the buyer pays it, seller → platform when the seller does),
  * and the deadlines on which it arrives and would become overdue.
  */
@@ -35,7 +36,9 @@ export function issueRefund({ state, now, policy }: StateContext, key: string, b
     arrived,
   };
   const effects: Effect[] = [refund];
-  if (breakdown.totalMinor > 0) effects.push(ledgerMoves.refund(state, breakdown.totalMinor));
+  // After settlement (a US Buyer Protection claim on a completed order) the refund comes back from the seller's balance.
+  const settled = state.status === "COMPLETED";
+  if (breakdown.totalMinor > 0) effects.push(settled ? ledgerMoves.protectionRefund(state, breakdown.totalMinor) : ledgerMoves.refund(state, breakdown.totalMinor));
   if (breakdown.postageDeductedMinor > 0) effects.push(ledgerMoves.postageKept(state, breakdown.postageDeductedMinor));
   if (breakdown.postagePaidBy === "SELLER" && breakdown.postageMinor > 0) effects.push(ledgerMoves.postageCharged(state, breakdown.postageMinor));
   const deadlines: DeadlineSpec[] = arrived
@@ -44,7 +47,7 @@ export function issueRefund({ state, now, policy }: StateContext, key: string, b
         { kind: "REFUND_ARRIVAL", dueAt: expectedArrivalAt, ref: key },
         { kind: "REFUND_OVERDUE", dueAt: addDuration(expectedArrivalAt, policy.refundOverdueAfter, policy), ref: key },
       ];
-  return { refund, effects, deadlines, escrowAfter: state.escrowMinor - breakdown.totalMinor - breakdown.postageDeductedMinor };
+  return { refund, effects, deadlines, escrowAfter: settled ? state.escrowMinor : state.escrowMinor - breakdown.totalMinor - breakdown.postageDeductedMinor };
 }
 
 /** Pays what escrow still holds to the seller (when the order completes, or after a refused parcel is refunded). */
