@@ -1,4 +1,5 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
+import type { ReturnMethod } from "./limits";
 import type { CancelRequestState } from "./cancel-request";
 import type { DeadlineKey, DeadlineKind } from "./deadlines";
 import type { AppealOutcome, DisputeOutcome, DisputeState, DisputeSubject } from "./dispute";
@@ -26,7 +27,7 @@ export type Command =
   | { type: "WITHDRAW_RETURN" }
   | { type: "ACCEPT_OFFER" }
   | { type: "DECLINE_OFFER" }
-  | { type: "SHIP_RETURN"; carrier: string; trackingNumber: string }
+  | { type: "SHIP_RETURN"; method: ReturnMethod; /** Self-arranged only: a prepaid label has its own. */ carrier: string; trackingNumber: string }
   // After shipment: seller
   | { type: "APPROVE_RETURN" }
   | { type: "REJECT_RETURN"; reasonKey: string }
@@ -193,7 +194,7 @@ export type Audience = "BUYER" | "SELLER";
  * platform; RECALL an overdue refund taken over by the platform; REMEDY platform → buyer's wallet;
  * COMPENSATION platform → seller after an appeal the seller won.
  */
-export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECALL" | "REMEDY" | "COMPENSATION" | "PROTECTION_REFUND";
+export type LedgerKind = "PAYMENT" | "REFUND" | "SETTLEMENT" | "POSTAGE" | "RECALL" | "REMEDY" | "COMPENSATION" | "PROTECTION_REFUND" | "RETURN_FEE";
 
 export type Effect =
   | RefundEffect

@@ -14,6 +14,14 @@ export const MAX_STATEMENT = 2000;
 export const MIN_RATIONALE = 20;
 
 export const RETURN_CARRIERS = ["USPS", "UPS", "FedEx", "DHL", "Other"] as const;
+
+/** How a return travels (US): the platform's prepaid label (the buyer drops the parcel off), or arranged and paid by the buyer. */
+export const RETURN_METHODS = ["PREPAID_LABEL", "SELF_ARRANGED"] as const;
+export type ReturnMethod = (typeof RETURN_METHODS)[number];
+export const RETURN_METHOD_LABELS: Record<ReturnMethod, string> = {
+  PREPAID_LABEL: "Prepaid return label (drop the parcel off; carrier and tracking come from the label)",
+  SELF_ARRANGED: "I'll arrange and pay for shipping myself (enter the carrier and tracking number)",
+};
 export type ReturnCarrier = (typeof RETURN_CARRIERS)[number];
 
 /** A tracking number: letters and digits, as printed on the carrier's receipt. */

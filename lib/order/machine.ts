@@ -188,7 +188,7 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
 export type PlacedOrderFacts = Pick<
   OrderState,
   "id" | "code" | "buyerId" | "shopId" | "policyProfile" | "autoApproveWindow" | "currency" | "itemsMinor" | "shippingFeeMinor" | "totalMinor" | "paymentMethod" | "placedAt"
->;
+> & { changeOfMindFeeMinor?: number };
 
 /** A newly placed order: UNPAID, nothing paid or held, its placement deadlines open. */
 export function placedOrder(facts: PlacedOrderFacts, policy: Policy): OrderState {
@@ -197,6 +197,7 @@ export function placedOrder(facts: PlacedOrderFacts, policy: Policy): OrderState
   const { id, code, buyerId, shopId, policyProfile, autoApproveWindow, currency, itemsMinor, shippingFeeMinor, totalMinor, paymentMethod, placedAt } = facts;
   return {
     ...{ id, code, buyerId, shopId, policyProfile, autoApproveWindow, currency, itemsMinor, shippingFeeMinor, totalMinor, paymentMethod, placedAt },
+    changeOfMindFeeMinor: facts.changeOfMindFeeMinor ?? 0,
     status: "UNPAID",
     paidAt: null,
     remorseEndsAt: null,

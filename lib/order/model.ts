@@ -73,6 +73,8 @@ export interface OrderState {
   policyProfile: string;
   /** The shop's auto-approve window for cancellations, as it was when the order was placed. */
   autoApproveWindow: string;
+  /** The shop's disclosed change-of-mind return fee when the order was placed (0: none). */
+  changeOfMindFeeMinor: number;
   currency: string;
   itemsMinor: number;
   shippingFeeMinor: number;

@@ -17,6 +17,7 @@ import {
   type CalendarDate,
   type HolidayCalendar,
 } from "./calendar";
+import type { ReturnMethod } from "./limits";
 import type { PaymentMethod } from "./model";
 
 export type Duration = { hours: number } | { days: number } | { businessDays: number };
@@ -88,7 +89,9 @@ export interface Policy {
   disputeFiling: Duration;
   /** The simulated price of a return label. */
   returnPostageMinor: number;
-  /** Who pays return postage for a change of mind (seller-fault returns: the seller; refusals: the buyer). */
+  /** How a return may travel: US a prepaid label (default) or self-arranged; global self-arranged only. */
+  returnMethods: readonly ReturnMethod[];
+  /** Who pays a prepaid label for a change of mind (seller-fault returns: the seller; refusals: the buyer). */
   changeOfMindPostage: "BUYER" | "PLATFORM";
   /** Support's target for deciding a dispute (shown, no timer). */
   supportDecision: Duration;
@@ -130,7 +133,8 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     inspection: { hours: 48 },
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
-    changeOfMindPostage: "BUYER",
+    changeOfMindPostage: "PLATFORM",
+    returnMethods: ["PREPAID_LABEL", "SELF_ARRANGED"],
     supportDecision: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
@@ -166,6 +170,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     disputeFiling: { hours: 48 },
     returnPostageMinor: 799,
     changeOfMindPostage: "PLATFORM",
+    returnMethods: ["SELF_ARRANGED"],
     supportDecision: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },

@@ -6,6 +6,7 @@
  * paid by the platform (change of mind, global). So refunded ≤ paid always holds.
  */
 import type { OrderState } from "./model";
+import type { ReturnMethod } from "./limits";
 import type { Policy } from "./policy";
 import { formatMoney } from "../money";
 import { findReason } from "./reasons";
@@ -77,6 +78,8 @@ export interface ReturnCaseState {
   offerMinor: number | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /** How the return travels (set when it ships). */
+  returnMethod: ReturnMethod | null;
   rejectReasonKey: string | null;
   refundMinor: number | null;
   /** Platform support required the return: the buyer is refunded when the parcel reaches the seller, without inspection. */
@@ -115,6 +118,8 @@ export interface RefundBreakdown {
   postagePaidBy: PostagePayer | null;
   /** What is kept from the refund for postage (the buyer's cost). */
   postageDeductedMinor: number;
+  /** The shop's disclosed change-of-mind return fee, kept from the refund for the seller. */
+  feeMinor: number;
   /** What the buyer gets back. */
   totalMinor: number;
   /** A partial amount agreed instead of the computed one. */
@@ -127,6 +132,7 @@ export interface RefundBreakdown {
 export function describeBreakdown(b: RefundBreakdown): string {
   const parts = [`items ${formatMoney(b.itemsMinor, b.currency)}`];
   if (b.shippingMinor) parts.push(`shipping ${formatMoney(b.shippingMinor, b.currency)}`);
+  if (b.feeMinor) parts.push(`less the shop's return fee ${formatMoney(b.feeMinor, b.currency)}`);
   if (b.postageDeductedMinor) parts.push(`less return postage ${formatMoney(b.postageDeductedMinor, b.currency)}`);
   else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
   else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
@@ -146,6 +152,7 @@ export function newReturnCase(
     offerMinor: null,
     carrier: null,
     trackingNumber: null,
+    returnMethod: null,
     rejectReasonKey: null,
     refundMinor: null,
     refundOnArrival: false,
@@ -158,8 +165,12 @@ export function newReturnCase(
  * never more than the escrow still holds. Shown to the buyer before they submit, and used by the
  * decision that refunds, so the two always agree.
  */
-export function previewRefund(state: OrderState, input: { caseType: CaseType; reasonKey: string; partialMinor?: number | null }, policy: Policy): RefundBreakdown {
-  const base = { currency: state.currency, partial: false, capped: false };
+export function previewRefund(
+  state: OrderState,
+  input: { caseType: CaseType; reasonKey: string; partialMinor?: number | null; /** How the return travels, once known (a prepaid label until then, where there is one). */ method?: ReturnMethod | null },
+  policy: Policy,
+): RefundBreakdown {
+  const base = { currency: state.currency, partial: false, capped: false, feeMinor: 0 };
   let breakdown: RefundBreakdown;
   if (input.partialMinor != null) {
     breakdown = { ...base, itemsMinor: input.partialMinor, shippingMinor: 0, postageMinor: 0, postagePaidBy: null, postageDeductedMinor: 0, totalMinor: input.partialMinor, partial: true };
@@ -171,19 +182,26 @@ export function previewRefund(state: OrderState, input: { caseType: CaseType; re
     const shippingMinor = sellerFault ? state.shippingFeeMinor : 0;
     const gross = state.itemsMinor + shippingMinor;
     const returning = input.caseType === "RETURN_AND_REFUND";
-    const postagePaidBy: PostagePayer | null = returning ? (sellerFault ? "SELLER" : policy.changeOfMindPostage) : null;
+    const method = input.method ?? policy.returnMethods[0]!;
+    // US: a prepaid label is paid by the seller (seller fault) or the platform; a self-arranged return by the buyer, outside the app.
+    // Global: one method, the postage paid by the seller (seller fault) or the platform, as before.
+    const buyerArranged = returning && method === "SELF_ARRANGED" && policy.returnMethods.includes("PREPAID_LABEL");
+    const postagePaidBy: PostagePayer | null = returning && !buyerArranged ? (sellerFault ? "SELLER" : policy.changeOfMindPostage) : null;
     const deducted = postagePaidBy === "BUYER" ? Math.min(policy.returnPostageMinor, gross) : 0;
+    // A change-of-mind return pays the shop's disclosed fee, if it has one.
+    const fee = returning && !sellerFault ? Math.min(state.changeOfMindFeeMinor, gross - deducted) : 0;
     breakdown = {
       ...base,
       itemsMinor: state.itemsMinor,
       shippingMinor,
-      postageMinor: returning ? policy.returnPostageMinor : 0,
+      postageMinor: postagePaidBy ? policy.returnPostageMinor : 0,
       postagePaidBy,
       postageDeductedMinor: deducted,
-      totalMinor: gross - deducted,
+      feeMinor: fee,
+      totalMinor: gross - deducted - fee,
     };
   }
-  const available = Math.max(0, refundableMinor(state) - breakdown.postageDeductedMinor);
+  const available = Math.max(0, refundableMinor(state) - breakdown.postageDeductedMinor - breakdown.feeMinor);
   return breakdown.totalMinor > available ? { ...breakdown, totalMinor: available, capped: true } : breakdown;
 }
 

@@ -75,6 +75,8 @@ const SETTINGS: [string, (policy: Policy) => string][] = [
   ["Estimated delivery date shown to the buyer", (p) => cutoff(p, p.estimatedDelivery) + " the order date"],
   ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
   ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],
+  ["How a return travels", (p) => p.returnMethods.map((m) => (m === "PREPAID_LABEL" ? "prepaid label (default)" : "self-arranged, with carrier and tracking")).join("; ")],
+  ["A shop's change-of-mind return fee", () => "disclosed on the order, kept from a change-of-mind refund for the seller (default none)"],
   ["Support aims to decide a dispute within (no timer)", (p) => describeDuration(p.supportDecision)],
 ];
 

@@ -63,7 +63,8 @@ export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
   return {
     paidMinor: total("PAYMENT", isEscrow),
     refundedMinor: 0 - total("REFUND", isEscrow) + protectedMinor,
-    settledMinor: 0 - total("SETTLEMENT", isEscrow) - protectedMinor,
+    // The shop's change-of-mind return fee goes to the seller too.
+    settledMinor: 0 - total("SETTLEMENT", isEscrow) - total("RETURN_FEE", isEscrow) - protectedMinor,
     postageMinor: 0 - total("POSTAGE", isEscrow),
     heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
   };

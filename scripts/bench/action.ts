@@ -18,9 +18,10 @@ export async function cancelOverHttp(base: string, file: string, secret: string,
   const cookie = (userId: string) => `session=${signSession({ userId, issuedAt: Date.now() }, secret)}`;
   const [first, ...targets] = orders;
   if (!first) return { perSecond: 0, p50: 0, p975: 0, errors: 0, cancels: 0, cancelled: 0 };
-  const html = await (await fetch(`${base}/orders/${first.id}`, { headers: { cookie: cookie(first.buyerId) } })).text();
+  const page = await fetch(`${base}/orders/${first.id}`, { headers: { cookie: cookie(first.buyerId) } });
+  const html = await page.text();
   const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes('value="BUYER_CANCEL"'));
-  if (!form) throw new Error("No cancel form on the order page");
+  if (!form) throw new Error(`No cancel form on the page of order ${first.id} (HTTP ${page.status}): ${html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`);
   const actionFields = [...form.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?\/>/g)].map((m) => [m[1]!, unescape(m[2] ?? "")] as const);
 
   const latencies: number[] = [];

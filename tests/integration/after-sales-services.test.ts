@@ -86,7 +86,7 @@ const stories = {
   offered: async () => act(await stories.requested(), sellerUs, { type: "OFFER_PARTIAL_REFUND", amountMinor: 1000 }),
   approvedReturn: async () => act(await stories.requested("RETURN_AND_REFUND"), sellerUs, { type: "APPROVE_RETURN" }),
   returnArrived: async () => {
-    const shipped = await act(await stories.approvedReturn(), buyerAva, { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" });
+    const shipped = await act(await stories.approvedReturn(), buyerAva, { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" });
     return timer(shipped, { type: "RETURN_PARCEL_DELIVERED" }, "RETURN_TRANSIT");
   },
   refusedBack: async () => timer(await act(await stories.inTransit(), buyerAva, { type: "REFUSE_PARCEL" }), { type: "REFUSED_PARCEL_DELIVERED" }, "REFUSED_PARCEL_TRANSIT"),
@@ -131,7 +131,7 @@ const cases: Case[] = [
   { name: "withdraw return", user: buyerAva, stranger: buyerBen, setup: () => stories.requested(), wrongState: stories.delivered, call: () => withdrawReturn },
   { name: "accept offer", user: buyerAva, stranger: buyerBen, setup: stories.offered, wrongState: () => stories.requested(), call: () => acceptOffer },
   { name: "decline offer", user: buyerAva, stranger: buyerBen, setup: stories.offered, wrongState: () => stories.requested(), call: () => declineOffer },
-  { name: "ship return", user: buyerAva, stranger: buyerBen, setup: stories.approvedReturn, wrongState: () => stories.requested(), call: () => (u, i, n) => shipReturn(u, { ...i, carrier: "USPS", trackingNumber: "9400111899223334445566" }, n) },
+  { name: "ship return", user: buyerAva, stranger: buyerBen, setup: stories.approvedReturn, wrongState: () => stories.requested(), call: () => (u, i, n) => shipReturn(u, { ...i, method: "SELF_ARRANGED", carrier: "USPS", trackingNumber: "9400111899223334445566" }, n) },
   { name: "approve return", user: sellerUs, stranger: sellerGlobal, setup: () => stories.requested(), wrongState: stories.delivered, call: () => approveReturn },
   { name: "reject return", user: sellerUs, stranger: sellerGlobal, setup: () => stories.requested(), wrongState: stories.delivered, call: () => (u, i, n) => rejectReturn(u, { ...i, reasonKey: "used_or_worn" }, n) },
   { name: "offer partial refund", user: sellerUs, stranger: sellerGlobal, setup: () => stories.requested(), wrongState: stories.delivered, call: () => (u, i, n) => offerPartialRefund(u, { ...i, amountMinor: 1500 }, n) },

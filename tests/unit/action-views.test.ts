@@ -73,7 +73,7 @@ describe("action views", () => {
     expect(after.caseTypes).toEqual(["REFUND_ONLY", "RETURN_AND_REFUND"]);
     const changeOfMind = after.requestOptions.find((o) => o.caseType === "RETURN_AND_REFUND" && o.reasonKeys.includes("changed_mind"))!;
     expect(changeOfMind.reasonKeys).toEqual(["changed_mind"]);
-    expect(changeOfMind.breakdown).toMatchObject({ itemsMinor: 5000, shippingMinor: 0, postageDeductedMinor: US.returnPostageMinor, totalMinor: 5000 - US.returnPostageMinor });
+    expect(changeOfMind.breakdown).toMatchObject({ itemsMinor: 5000, shippingMinor: 0, postageDeductedMinor: 0, feeMinor: 0, totalMinor: 5000 });
     const damaged = after.requestOptions.find((o) => o.caseType === "REFUND_ONLY" && o.reasonKeys.includes("damaged"))!;
     expect(damaged.breakdown.totalMinor).toBe(5499);
   });
@@ -147,7 +147,10 @@ describe("what the page says, from the engine", () => {
     expect(photoHint("at least one")).toContain(`at least 1 and at most ${MAX_PHOTOS}`);
     expect(describeBytes(512 * 1024)).toBe("512 KB");
     const changeOfMind = previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US);
-    expect(describeBreakdown(changeOfMind)).toBe("items $50.00, less return postage $7.99");
+    expect(describeBreakdown(changeOfMind)).toBe("items $50.00, return postage paid by the platform");
+    expect(describeBreakdown(previewRefund(order("DELIVERED", { changeOfMindFeeMinor: 499 }), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US))).toBe(
+      "items $50.00, less the shop's return fee $4.99, return postage paid by the platform",
+    );
     expect(describeBreakdown(previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "damaged" }, US))).toBe("items $50.00, shipping $4.99, return postage paid by the seller");
     expect(describeBreakdown(previewRefund(order("DELIVERED", {}, POLICIES.GLOBAL), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, POLICIES.GLOBAL))).toBe("items $50.00, return postage paid by the platform");
     expect(isSellerFault(findReason("damaged")!)).toBe(true);

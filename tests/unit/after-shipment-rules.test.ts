@@ -30,7 +30,7 @@ function delivered(policy: Policy = US, steps: [Command, "buyer" | "seller" | "s
 const REQUEST_REFUND: Command = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "The mug arrived cracked.", photoCount: 2 };
 const RETURN_CHANGE_OF_MIND: Command = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 };
 const RETURN_DEFECTIVE: Command = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "defective", description: "Won't turn on", photoCount: 1 };
-const SHIP: Command = { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
+const SHIP: Command = { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
 
 describe("carrier: delivery 3 days after pickup (simulated)", () => {
   it.each([
@@ -250,13 +250,18 @@ describe("refund arithmetic", () => {
     expect(breakdown).toMatchObject({ itemsMinor: 5000, shippingMinor: 499, postageMinor: 799, postagePaidBy: "SELLER", postageDeductedMinor: 0, totalMinor: 5499 });
   });
 
-  it("change of mind, return and refund, US: the item price less the return postage; shipping is not refunded", () => {
+  it("rule: US: a change of mind returns the item price; no postage is kept (the prepaid label is the platform's); a shop's disclosed fee is", () => {
     expect(previewRefund(delivery(), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US)).toMatchObject({
       shippingMinor: 0,
-      postagePaidBy: "BUYER",
-      postageDeductedMinor: 799,
-      totalMinor: 5000 - 799,
+      postagePaidBy: "PLATFORM",
+      postageDeductedMinor: 0,
+      feeMinor: 0,
+      totalMinor: 5000,
     });
+    const withFee = order("DELIVERED", { changeOfMindFeeMinor: 499 });
+    expect(previewRefund(withFee, { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US)).toMatchObject({ feeMinor: 499, totalMinor: 5000 - 499 });
+    // Not for a seller-fault return.
+    expect(previewRefund(withFee, { caseType: "RETURN_AND_REFUND", reasonKey: "defective" }, US)).toMatchObject({ feeMinor: 0, totalMinor: 5499 });
   });
 
   it("change of mind, return and refund, global: the item price; the platform pays the postage", () => {
@@ -268,26 +273,39 @@ describe("refund arithmetic", () => {
     });
   });
 
-  it("the postings: a seller-fault return charges the seller's account; a US change of mind keeps the postage from escrow", () => {
-    const sellerFault = delivered(US, [
-      [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "wrong_item", description: "", photoCount: 1 }, "buyer", 1],
-      [{ type: "APPROVE_RETURN" }, "seller", 2],
-      [SHIP, "buyer", 3],
-      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 75],
-      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 76],
-    ]);
-    expect(ledger(sellerFault.decisions[4]!)).toEqual(["REFUND escrow -5499", "REFUND buyer:b1 5499", "POSTAGE seller:s1 -799", "POSTAGE platform 799"]);
-
-    const changeOfMind = delivered(US, [
-      [RETURN_CHANGE_OF_MIND, "buyer", 1],
-      [{ type: "APPROVE_RETURN" }, "seller", 2],
-      [SHIP, "buyer", 3],
-      [{ type: "RETURN_PARCEL_DELIVERED" }, "system", 75],
-      [{ type: "ACCEPT_RETURNED_PARCEL" }, "seller", 76],
-    ]);
-    // 50.00 − 7.99 back to the buyer, 7.99 to the platform for the label, the shipping fee settles to the seller.
-    expect(ledger(changeOfMind.decisions[4]!)).toEqual(["REFUND escrow -4201", "REFUND buyer:b1 4201", "POSTAGE escrow -799", "POSTAGE platform 799", "SETTLEMENT escrow -499", "SETTLEMENT seller:s1 499"]);
+  it("rule: US return methods: a prepaid label has its own tracking and charges the seller for a seller-fault return; a self-arranged return costs the books nothing", () => {
+    const LABEL: Command = { type: "SHIP_RETURN", method: "PREPAID_LABEL", carrier: "", trackingNumber: "" };
+    const run = (request: Command, ship: Command, state = order("DELIVERED")) =>
+      play(
+        state,
+        [
+          [request, buyer, after(state, 1)],
+          [{ type: "APPROVE_RETURN" }, seller, after(state, 2)],
+          [ship, buyer, after(state, 3)],
+          [{ type: "RETURN_PARCEL_DELIVERED" }, system, after(state, 75)],
+          [{ type: "ACCEPT_RETURNED_PARCEL" }, seller, after(state, 76)],
+        ],
+        US,
+      );
+    const wrongItem: Command = { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "wrong_item", description: "", photoCount: 1 };
+    const labelled = run(wrongItem, LABEL);
+    expect(labelled.decisions[2]!.returnCase).toMatchObject({ returnMethod: "PREPAID_LABEL", carrier: "USPS", trackingNumber: expect.stringMatching(/^9400\d{18}$/) });
+    expect(ledger(labelled.decisions[4]!)).toEqual(["REFUND escrow -5499", "REFUND buyer:b1 5499", "POSTAGE seller:s1 -799", "POSTAGE platform 799"]);
+    // Self-arranged: the buyer paid the carrier; the refund is the same and no postage moves.
+    const selfArranged = run(wrongItem, SHIP);
+    expect(selfArranged.decisions[2]!.returnCase).toMatchObject({ returnMethod: "SELF_ARRANGED", carrier: "UPS" });
+    expect(ledger(selfArranged.decisions[4]!)).toEqual(["REFUND escrow -5499", "REFUND buyer:b1 5499"]);
+    // A change of mind with the shop's $4.99 fee: 45.01 back, the fee and the shipping fee to the seller.
+    const changeOfMind = run(RETURN_CHANGE_OF_MIND, LABEL, order("DELIVERED", { changeOfMindFeeMinor: 499 }));
+    expect(ledger(changeOfMind.decisions[4]!)).toEqual(["REFUND escrow -4501", "REFUND buyer:b1 4501", "RETURN_FEE escrow -499", "RETURN_FEE seller:s1 499", "SETTLEMENT escrow -499", "SETTLEMENT seller:s1 499"]);
     expect(changeOfMind.state).toMatchObject({ status: "COMPLETED", escrowMinor: 0 });
+  });
+
+  it("rule: global: one method, self-arranged with tracking", () => {
+    const start = order("DELIVERED", {}, GLOBAL);
+    const { state } = play(start, [[RETURN_DEFECTIVE, buyer, after(start, 1)], [{ type: "APPROVE_RETURN" }, seller, after(start, 2)]], GLOBAL);
+    expect(refusal(decide(state, { type: "SHIP_RETURN", method: "PREPAID_LABEL", carrier: "", trackingNumber: "" }, buyer, after(start, 3), GLOBAL))).toMatchObject({ field: "method" });
+    expect(refusal(decide(state, { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "", trackingNumber: "" }, buyer, after(start, 3), GLOBAL))).toMatchObject({ field: "carrier" });
   });
 
   it("partial then full: a later refund is cut to what is left in escrow, never more", () => {

@@ -126,7 +126,7 @@ describe("deciding", () => {
     const { state, h, disputeId } = escalated(US, "RETURN_AND_REFUND");
     const { state: after, decisions } = play(state, [
       [{ type: "DECIDE_DISPUTE", disputeId, outcome: "BUYER", amountMinor: null, returnRequired: true, rationale: RATIONALE }, support, h(5)],
-      [{ type: "SHIP_RETURN", carrier: "USPS", trackingNumber: "9400111899223334445566" }, buyer, h(6)],
+      [{ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "USPS", trackingNumber: "9400111899223334445566" }, buyer, h(6)],
       [{ type: "RETURN_PARCEL_DELIVERED" }, system, h(6 + 72)],
     ]);
     expect(decisions[0]!.returnCase).toMatchObject({ status: "AWAITING_SHIPBACK", refundOnArrival: true });

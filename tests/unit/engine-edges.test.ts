@@ -92,7 +92,7 @@ describe("less travelled rules", () => {
       [
         [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, buyer, t(1)],
         [{ type: "APPROVE_RETURN" }, seller, t(2)],
-        [{ type: "SHIP_RETURN", carrier: "DHL", trackingNumber: "JD014600006281234567" }, buyer, t(3)],
+        [{ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "DHL", trackingNumber: "JD014600006281234567" }, buyer, t(3)],
         [{ type: "RETURN_PARCEL_DELIVERED" }, system, t(75)],
         [{ type: "ACCEPT_RETURNED_PARCEL" }, seller, t(76)],
       ],
@@ -112,7 +112,7 @@ describe("less travelled rules", () => {
       [{ type: "REJECT_RETURN", reasonKey: "used_or_worn" }, seller, t(2)],
       [{ type: "ESCALATE", subject: "CASE", statement: "It never worked.", photoCount: 1 }, buyer, t(3)],
       [{ type: "DECIDE_DISPUTE", disputeId: "o1-dispute-1", outcome: "BUYER", amountMinor: null, returnRequired: true, rationale: "Defective on the buyer's video." }, support, t(4)],
-      [{ type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, buyer, t(5)],
+      [{ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, buyer, t(5)],
       [{ type: "APPEAL_DECISION", disputeId: "o1-dispute-1", statement: "It works here." }, seller, t(6)],
       [{ type: "DECIDE_APPEAL", disputeId: "o1-dispute-1", outcome: "OVERTURN", rationale: "Works on the seller's bench test." }, agentB, t(7)],
     ]);

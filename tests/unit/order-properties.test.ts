@@ -75,7 +75,7 @@ const template: fc.Arbitrary<Template> = fc.oneof(
     })
     .map((fields) => () => ({ type: "REQUEST_RETURN", description: "", ...fields }) as Command),
   fc.integer({ min: -1, max: 6000 }).map((amountMinor) => (): Command => ({ type: "OFFER_PARTIAL_REFUND", amountMinor })),
-  fc.tuple(fc.constantFrom(...RETURN_CARRIERS, "Pigeon"), fc.constantFrom("1Z999AA10123456784", "123")).map(([carrier, trackingNumber]) => (): Command => ({ type: "SHIP_RETURN", carrier, trackingNumber })),
+  fc.tuple(fc.constantFrom(...RETURN_CARRIERS, "Pigeon"), fc.constantFrom("1Z999AA10123456784", "123")).map(([carrier, trackingNumber]) => (): Command => ({ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier, trackingNumber })),
   fc.tuple(fc.constantFrom(...REASON_KEYS), fc.integer({ min: 0, max: 3 })).map(([reasonKey, photoCount]) => (): Command => ({ type: "REJECT_RETURNED_PARCEL", reasonKey, photoCount })),
   fc.tuple(fc.constantFrom("CASE", "CANCEL_REQUEST", "REFUND") as fc.Arbitrary<"CASE" | "CANCEL_REQUEST" | "REFUND">, fc.nat()).map(
     ([subject, i]) =>
@@ -135,7 +135,7 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
     case "OFFER_PARTIAL_REFUND":
       return { type: action.command, amountMinor: 1 + (v % Math.max(1, maxPartialOffer(state, policy))) };
     case "SHIP_RETURN":
-      return { type: action.command, carrier: pick(RETURN_CARRIERS, v)!, trackingNumber: "1Z999AA10123456784" };
+      return { type: action.command, method: pick(policy.returnMethods, v)!, carrier: pick(RETURN_CARRIERS, v)!, trackingNumber: "1Z999AA10123456784" };
     case "ESCALATE": {
       const option = pick(escalatable(state), v)!;
       return { type: action.command, subject: option.subject, refundKey: option.ref, statement: "Please decide.", photoCount: v % 3 };

@@ -63,7 +63,7 @@ const READY: Record<CommandType, { command: Command | ((status: OrderStatus) => 
   WITHDRAW_RETURN: { command: { type: "WITHDRAW_RETURN" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
   ACCEPT_OFFER: { command: { type: "ACCEPT_OFFER" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }) },
   DECLINE_OFFER: { command: { type: "DECLINE_OFFER" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "OFFERED", { offerMinor: 1000 }) },
-  SHIP_RETURN: { command: { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_SHIPBACK") },
+  SHIP_RETURN: { command: { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, now: at(5 * DAY), state: withCase("RETURN_AND_REFUND", "AWAITING_SHIPBACK") },
   APPROVE_RETURN: { command: { type: "APPROVE_RETURN" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
   REJECT_RETURN: { command: { type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },
   OFFER_PARTIAL_REFUND: { command: { type: "OFFER_PARTIAL_REFUND", amountMinor: 1000 }, now: at(5 * DAY), state: withCase("REFUND_ONLY", "REQUESTED") },

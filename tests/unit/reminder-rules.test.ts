@@ -93,7 +93,7 @@ describe.each([
       policy,
     );
     expectReminder(approved, "SHIP_BACK", policy, "BUYER", /Ship your return for order 1001 soon/);
-    const ship: Command = { type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
+    const ship: Command = { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" };
     const shipped = evolve(approved, must(decide(approved, ship, buyer, h(3), policy)));
     const arrived = evolve(shipped, must(decide(shipped, { type: "RETURN_PARCEL_DELIVERED" }, system, shipped.deadlines.RETURN_TRANSIT!, policy)));
     expectReminder(arrived, "INSPECTION", policy, "SELLER", /The returned parcel for order 1001 needs your inspection/);

@@ -96,7 +96,7 @@ const rows: Row[] = [
     const { state } = play(start, [
       [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "defective", description: "", photoCount: 1 }, buyer, t(1)],
       [{ type: "APPROVE_RETURN" }, seller, t(2)],
-      [{ type: "SHIP_RETURN", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, buyer, t(3)],
+      [{ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, buyer, t(3)],
       [{ type: "RETURN_PARCEL_DELIVERED" }, system, t(75)],
     ]);
     return { state, when: t(76) };

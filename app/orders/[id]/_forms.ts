@@ -130,10 +130,21 @@ export const FORMS: Record<PersonCommandType, Form> = {
   DECLINE_OFFER: { tone: "neutral", explain: () => "The seller then has to approve or reject your original request." },
   SHIP_RETURN: {
     tone: "primary",
-    explain: (o) => `Send the item to: ${o.returnAddress || "the shop's return address"}.`,
-    fields: () => [
-      { kind: "select", name: "carrier", label: "Carrier", placeholder: "Choose the carrier", options: RETURN_CARRIERS.map((c) => ({ value: c, label: c })) },
-      { kind: "text", name: "trackingNumber", label: "Tracking number", hint: `${TRACKING_NUMBER.min} to ${TRACKING_NUMBER.max} letters and digits, as printed on the receipt.` },
+    explain: (o) =>
+      o.returnMethods.length > 1
+        ? `Send the item to: ${o.returnAddress || "the shop's return address"}. With the prepaid label you drop the parcel off and pay nothing; if you arrange shipping yourself, you pay the carrier and enter its tracking number.`
+        : `Send the item to: ${o.returnAddress || "the shop's return address"}, and enter the carrier and tracking number.`,
+    fields: (o) => [
+      o.returnMethods.length > 1
+        ? { kind: "radio", name: "method", label: "How will you send it?", options: o.returnMethods }
+        : { kind: "hidden", name: "method", value: o.returnMethods[0]?.value ?? "SELF_ARRANGED" },
+      { kind: "select", name: "carrier", label: o.returnMethods.length > 1 ? "Carrier (if you arrange shipping yourself)" : "Carrier", placeholder: "Choose the carrier", options: RETURN_CARRIERS.map((c) => ({ value: c, label: c })) },
+      {
+        kind: "text",
+        name: "trackingNumber",
+        label: o.returnMethods.length > 1 ? "Tracking number (if you arrange shipping yourself)" : "Tracking number",
+        hint: `${TRACKING_NUMBER.min} to ${TRACKING_NUMBER.max} letters and digits, as printed on the receipt.`,
+      },
     ],
   },
   APPROVE_RETURN: {

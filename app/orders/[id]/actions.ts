@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
 import { parseMoneyInput } from "@/lib/money";
-import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_CARRIERS, type PersonCommandType } from "@/lib/order";
+import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_METHODS, type PersonCommandType } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -104,11 +104,15 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("SHIP_RETURN"),
     ...base,
-    carrier: z.enum(RETURN_CARRIERS, { error: "Choose the carrier." }),
+    method: z.enum(RETURN_METHODS, { error: "Choose how you will send the return." }),
+    // Needed for a self-arranged return only (the rules say which are missing); a prepaid label has its own.
+    carrier: z.string().trim().max(40).optional().default(""),
     trackingNumber: z
-      .string({ error: "Enter the tracking number." })
+      .string()
+      .optional()
+      .default("")
       .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-      .pipe(z.string().min(1, { error: "Enter the tracking number." }).max(100)),
+      .pipe(z.string().max(100, { error: "That tracking number is too long." })),
   }),
   z.object({ intent: z.literal("APPROVE_RETURN"), ...base }),
   z.object({ intent: z.literal("REJECT_RETURN"), ...base, reasonKey: rejectReason }),
@@ -171,7 +175,7 @@ function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Prom
     case "DECLINE_OFFER":
       return declineOffer(user, input, now);
     case "SHIP_RETURN":
-      return shipReturn(user, { ...input, carrier: parsed.carrier, trackingNumber: parsed.trackingNumber }, now);
+      return shipReturn(user, { ...input, method: parsed.method, carrier: parsed.carrier, trackingNumber: parsed.trackingNumber }, now);
     case "APPROVE_RETURN":
       return approveReturn(user, input, now);
     case "REJECT_RETURN":

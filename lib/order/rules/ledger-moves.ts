@@ -20,6 +20,8 @@ export const ledgerMoves = {
   postageKept: (state: Books, amountMinor: number) => move("POSTAGE", state, accounts.escrow, accounts.platform, amountMinor),
   /** Return postage charged to the seller (a seller-fault return). */
   postageCharged: (state: Books, amountMinor: number) => move("POSTAGE", state, accounts.seller(state.shopId), accounts.platform, amountMinor),
+  /** The shop's disclosed change-of-mind return fee, kept from the refund for the seller. */
+  returnFee: (state: Books, amountMinor: number) => move("RETURN_FEE", state, accounts.escrow, accounts.seller(state.shopId), amountMinor),
   /** What escrow still holds, paid to the seller. */
   settlement: (state: Books, amountMinor: number) => move("SETTLEMENT", state, accounts.escrow, accounts.seller(state.shopId), amountMinor),
   /** An overdue refund the platform takes over from the payment network. */

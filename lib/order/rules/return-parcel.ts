@@ -4,7 +4,7 @@
  * buyer may escalate), or stay silent (refund). docs/rules.md#returns.
  */
 import { formatDateTime } from "../../format";
-import { MAX_PHOTOS, RETURN_CARRIERS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";
+import { MAX_PHOTOS, RETURN_CARRIERS, RETURN_METHOD_LABELS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
@@ -14,6 +14,17 @@ import { timerDue, type Rules } from "./shape";
 
 type ReturnParcelCommand = "SHIP_RETURN" | "SHIP_BACK_TIMEOUT" | "RETURN_PARCEL_DELIVERED" | "ACCEPT_RETURNED_PARCEL" | "INSPECTION_TIMEOUT" | "REJECT_RETURNED_PARCEL";
 
+/** The platform's prepaid label for a case: its carrier and a tracking number derived from the case (the same every time). */
+export function prepaidLabel(caseId: string): { carrier: string; trackingNumber: string } {
+  let a = 2166136261;
+  let b = 5381;
+  for (let i = 0; i < caseId.length; i++) {
+    a = Math.imul(a ^ caseId.charCodeAt(i), 16777619) >>> 0;
+    b = (Math.imul(b, 33) + caseId.charCodeAt(i)) >>> 0;
+  }
+  return { carrier: "USPS", trackingNumber: `9400${String(a).padStart(10, "0")}${String(b).padStart(10, "0")}`.slice(0, 22) };
+}
+
 export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   SHIP_RETURN: {
     label: "I've shipped the return",
@@ -22,7 +33,10 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     to: [],
     cases: { from: ["AWAITING_SHIPBACK"], to: ["RETURN_SHIPPED"] },
     guard: caseIn("AWAITING_SHIPBACK"),
-    validate: ({ command }) => {
+    validate: ({ command, policy }) => {
+      if (!policy.returnMethods.includes(command.method)) return { field: "method", reason: `Choose how the return travels: ${policy.returnMethods.map((m) => RETURN_METHOD_LABELS[m].split(" (")[0]!.toLowerCase()).join(" or ")}.` };
+      // A prepaid label brings its own carrier and tracking number.
+      if (command.method === "PREPAID_LABEL") return null;
       if (!(RETURN_CARRIERS as readonly string[]).includes(command.carrier)) return { field: "carrier", reason: "Choose the carrier from the list." };
       if (!TRACKING_NUMBER_PATTERN.test(command.trackingNumber)) {
         return { field: "trackingNumber", reason: `Enter the tracking number: ${TRACKING_NUMBER.min} to ${TRACKING_NUMBER.max} letters and digits.` };
@@ -32,11 +46,16 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     apply: (ctx) => {
       const { state, command, now, policy } = ctx;
       const arrivesBy = addDuration(now, policy.returnTransit, policy);
+      const { carrier, trackingNumber } = command.method === "PREPAID_LABEL" ? prepaidLabel(state.returnCase!.id) : command;
       return {
-        returnCase: moveCase(ctx, "RETURN_SHIPPED", { carrier: command.carrier, trackingNumber: command.trackingNumber }),
+        returnCase: moveCase(ctx, "RETURN_SHIPPED", { carrier, trackingNumber, returnMethod: command.method }),
         deadlines: { open: [{ kind: "RETURN_TRANSIT", dueAt: arrivesBy }], close: caseDeadlines(ctx) },
-        effects: [notify("SELLER", "RETURN_SHIPPED", `The return for order ${state.code} is on its way`, `${command.carrier} ${command.trackingNumber}, expected by ${formatDateTime(arrivesBy)}. Inspect it when it arrives.`)],
-        event: event("RETURN_SHIPPED", `The buyer shipped the return with ${command.carrier} (${command.trackingNumber}); expected by ${formatDateTime(arrivesBy)}.`, { caseId: state.returnCase!.id }),
+        effects: [notify("SELLER", "RETURN_SHIPPED", `The return for order ${state.code} is on its way`, `${carrier} ${trackingNumber}, expected by ${formatDateTime(arrivesBy)}. Inspect it when it arrives.`)],
+        event: event(
+          "RETURN_SHIPPED",
+          `The buyer ${command.method === "PREPAID_LABEL" ? "dropped the return off with the prepaid label" : "shipped the return"}: ${carrier} (${trackingNumber}); expected by ${formatDateTime(arrivesBy)}.`,
+          { caseId: state.returnCase!.id },
+        ),
       };
     },
   },

@@ -162,7 +162,7 @@ export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
   await story(world, { buyer: "buyer-diego", shop: "shop-maple", items: [[5, 1]], status: "DELIVERED", placedAt: ago(9 * DAY) }, [
     [diego, { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, ago(4 * DAY + 12 * HOUR)],
     [maya, { type: "APPROVE_RETURN" }, ago(4 * DAY + 10 * HOUR)],
-    [diego, { type: "SHIP_RETURN", carrier: "USPS", trackingNumber: "9400111899223334445566" }, ago(4 * DAY)],
+    [diego, { type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "USPS", trackingNumber: "9400111899223334445566" }, ago(4 * DAY)],
     ["system", { type: "RETURN_PARCEL_DELIVERED" }, { deadline: "RETURN_TRANSIT" }],
   ]);
   // Chloe got a partial refund offer from Kite Street: she has until tomorrow morning to answer.

@@ -7,6 +7,8 @@ import {
   DISPUTE_STATUS_LABELS,
   DISPUTE_SUBJECT_LABELS,
   CARRIER_CONTROL_LABELS,
+  RETURN_METHOD_LABELS,
+  type ReturnMethod,
   HURRY_LABELS,
   estimatedDeliveryAt,
   formatCutoff,
@@ -98,6 +100,10 @@ export interface OrderDetail {
   actions: ActionView[];
   cancelRequest: { status: CancelRequestStatus; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
   returnAddress: string;
+  /** How a return may travel under this order's rules, for the ship-back form. */
+  returnMethods: { value: ReturnMethod; label: string }[];
+  /** The shop's disclosed change-of-mind return fee (0: none). */
+  changeOfMindFeeMinor: number;
   returnCase: {
     id: string;
     type: CaseType;
@@ -220,6 +226,8 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
         }
       : null,
     returnAddress: order.shop.returnAddress,
+    returnMethods: policy.returnMethods.map((value) => ({ value, label: RETURN_METHOD_LABELS[value] })),
+    changeOfMindFeeMinor: state.changeOfMindFeeMinor,
     returnCase: state.returnCase
       ? {
           id: state.returnCase.id,

@@ -11,7 +11,7 @@ import type { OrderRow } from "./order-state";
 const ORDER_COLUMNS = [
   "id", "code", "buyerId", "shopId", "status", "version", "policyProfile", "currency", "itemsMinor", "shippingFeeMinor", "totalMinor",
   "paymentMethod", "placedAt", "paidAt", "remorseEndsAt", "awaitingShipmentAt", "dispatchDueAt", "arrangedAt", "pickedUpAt",
-  "lateDispatch", "deliveredAt", "returnWindowEndsAt", "autoApproveWindow", "updatedAt",
+  "lateDispatch", "deliveredAt", "returnWindowEndsAt", "autoApproveWindow", "changeOfMindFeeMinor", "updatedAt",
 ] as const;
 const DISPUTE_COLUMNS = [
   "id", "orderId", "subject", "subjectRef", "status", "openedAt", "decideBy", "decisionOutcome", "decisionAmountMinor", "returnRequired",
@@ -19,7 +19,7 @@ const DISPUTE_COLUMNS = [
   "appealDecidedById", "appealDecidedAt",
 ] as const;
 const CASE_COLUMNS = [
-  "id", "type", "status", "reasonKey", "description", "photoCount", "openedAt", "preDelivery", "offerMinor", "carrier", "trackingNumber",
+  "id", "type", "status", "reasonKey", "description", "photoCount", "openedAt", "preDelivery", "offerMinor", "carrier", "trackingNumber", "returnMethod",
   "rejectReasonKey", "refundMinor", "refundOnArrival", "closedAt",
 ] as const;
 

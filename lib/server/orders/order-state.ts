@@ -5,6 +5,7 @@ import {
   DISPUTE_STATUSES,
   DISPUTE_SUBJECTS,
   REFUND_STATUSES,
+  RETURN_METHODS,
   accounts,
   isOrderStatus,
   isPaymentMethod,
@@ -18,6 +19,7 @@ import {
   type DisputeSubject,
   type OrderState,
   type RefundStatus,
+  type ReturnMethod,
 } from "@/lib/order";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -46,6 +48,7 @@ export const orderStateSelect = {
   deliveredAt: true,
   returnWindowEndsAt: true,
   autoApproveWindow: true,
+  changeOfMindFeeMinor: true,
   cancelRequest: { select: { status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true } },
   deadlines: { where: { resolvedAt: null }, select: { kind: true, dueAt: true } },
   returnCases: {
@@ -63,6 +66,7 @@ export const orderStateSelect = {
       offerMinor: true,
       carrier: true,
       trackingNumber: true,
+      returnMethod: true,
       rejectReasonKey: true,
       refundMinor: true,
       refundOnArrival: true,
@@ -141,6 +145,7 @@ export function toOrderState(row: OrderRow): OrderState {
     status: row.status,
     policyProfile: row.policyProfile,
     autoApproveWindow: row.autoApproveWindow,
+    changeOfMindFeeMinor: row.changeOfMindFeeMinor,
     currency: row.currency,
     itemsMinor: row.itemsMinor,
     shippingFeeMinor: row.shippingFeeMinor,
@@ -157,7 +162,12 @@ export function toOrderState(row: OrderRow): OrderState {
     deliveredAt: row.deliveredAt,
     returnWindowEndsAt: row.returnWindowEndsAt,
     returnCase: row.returnCases[0]
-      ? { ...row.returnCases[0], type: oneOf<CaseType>(CASE_TYPES, row.returnCases[0].type, "case type"), status: oneOf<CaseStatus>(CASE_STATUSES, row.returnCases[0].status, "case status") }
+      ? {
+          ...row.returnCases[0],
+          type: oneOf<CaseType>(CASE_TYPES, row.returnCases[0].type, "case type"),
+          status: oneOf<CaseStatus>(CASE_STATUSES, row.returnCases[0].status, "case status"),
+          returnMethod: row.returnCases[0].returnMethod === null ? null : oneOf<ReturnMethod>(RETURN_METHODS, row.returnCases[0].returnMethod, "return method"),
+        }
       : null,
     caseCount: row._count.returnCases,
     refunds: row.refunds.map((refund) => {

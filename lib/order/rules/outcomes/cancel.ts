@@ -104,6 +104,7 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
       shippingMinor: state.shippingFeeMinor,
       postageMinor: 0,
       postagePaidBy: null,
+      feeMinor: 0,
       postageDeductedMinor: 0,
       totalMinor: total,
       partial: false,

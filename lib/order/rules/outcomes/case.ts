@@ -43,7 +43,7 @@ export function caseDeadlines(ctx: StateContext): DeadlineKey[] {
 
 export function caseBreakdown(ctx: StateContext, partialMinor?: number | null): RefundBreakdown {
   const current = ctx.state.returnCase!;
-  return previewRefund(ctx.state, { caseType: current.type, reasonKey: current.reasonKey, partialMinor }, ctx.policy);
+  return previewRefund(ctx.state, { caseType: current.type, reasonKey: current.reasonKey, partialMinor, method: current.returnMethod }, ctx.policy);
 }
 
 /**

@@ -40,6 +40,7 @@ export function issueRefund({ state, now, policy }: StateContext, key: string, b
   const settled = state.status === "COMPLETED";
   if (breakdown.totalMinor > 0) effects.push(settled ? ledgerMoves.protectionRefund(state, breakdown.totalMinor) : ledgerMoves.refund(state, breakdown.totalMinor));
   if (breakdown.postageDeductedMinor > 0) effects.push(ledgerMoves.postageKept(state, breakdown.postageDeductedMinor));
+  if (breakdown.feeMinor > 0) effects.push(ledgerMoves.returnFee(state, breakdown.feeMinor));
   if (breakdown.postagePaidBy === "SELLER" && breakdown.postageMinor > 0) effects.push(ledgerMoves.postageCharged(state, breakdown.postageMinor));
   const deadlines: DeadlineSpec[] = arrived
     ? []
@@ -47,7 +48,7 @@ export function issueRefund({ state, now, policy }: StateContext, key: string, b
         { kind: "REFUND_ARRIVAL", dueAt: expectedArrivalAt, ref: key },
         { kind: "REFUND_OVERDUE", dueAt: addDuration(expectedArrivalAt, policy.refundOverdueAfter, policy), ref: key },
       ];
-  return { refund, effects, deadlines, escrowAfter: settled ? state.escrowMinor : state.escrowMinor - breakdown.totalMinor - breakdown.postageDeductedMinor };
+  return { refund, effects, deadlines, escrowAfter: settled ? state.escrowMinor : state.escrowMinor - breakdown.totalMinor - breakdown.postageDeductedMinor - breakdown.feeMinor };
 }
 
 /** Pays what escrow still holds to the seller (when the order completes, or after a refused parcel is refunded). */
