@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
 export const DEMO_SHOPS = [
   { id: "shop-maple", name: "Maple & Moss Home", policyProfile: "US", autoApproveWindow: "OFF", returnAddress: "Maple & Moss Returns, 410 Alder St, Portland, OR 97204" },
   { id: "shop-kite", name: "Kite Street Gadgets", policyProfile: "GLOBAL", autoApproveWindow: "H1", returnAddress: "Kite Street Returns, 12 Harbour Rd, Singapore 099254" },
-  { id: "shop-river", name: "Riverbend Outdoor", policyProfile: "US", autoApproveWindow: "H3", returnAddress: "Riverbend Returns, 88 Canyon Way, Boulder, CO 80302" },
+  { id: "shop-river", name: "Riverbend Outdoor", policyProfile: "US", autoApproveWindow: "H3", returnAddress: "Riverbend Returns, 88 Canyon Way, Boulder, CO 80302", changeOfMindFeeMinor: 499 },
   { id: "shop-lumen", name: "Lumen Beauty", policyProfile: "US", autoApproveWindow: "UNTIL_ARRANGED", returnAddress: "Lumen Returns, 5 Mercer St, New York, NY 10013" },
 ] as const;
 
@@ -197,6 +197,15 @@ export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
     ["system", (id) => ({ type: "REFUND_OVERDUE", refundKey: `cancel:${id}` }), { deadline: "REFUND_OVERDUE" }],
     [person("buyer-ava"), (id) => ({ type: "ESCALATE", subject: "REFUND", refundKey: `cancel:${id}`, statement: "Two weeks and nothing on my card.", photoCount: 0 }), ago(2 * DAY)],
   ]);
+  // The carrier lost Chloe's parcel from Maple & Moss two days after pickup: no scan since, so it is cancelled as lost in a few days.
+  await story(world, { buyer: "buyer-chloe", shop: "shop-maple", items: [[8, 1]], status: "IN_TRANSIT", placedAt: ago(3 * DAY) }, [["system", { type: "LOSE_PARCEL" }, ago(2 * HOUR)]]);
+  // Farah's parcel from Lumen was delayed by the carrier: its estimated delivery date has passed, so she can ask for a refund because it won't arrive on time.
+  await story(world, { buyer: "buyer-farah", shop: "shop-lumen", items: [[3, 1]], status: "IN_TRANSIT", placedAt: ago(12 * DAY) }, [["system", { type: "DELAY_PARCEL" }, ago(10 * DAY)]]);
+  // Emma found her stove from Riverbend damaged on day 45: the order completed and settled long ago, but US Buyer Protection keeps the claim open (90 days).
+  await story(world, { buyer: "buyer-emma", shop: "shop-river", items: [[10, 1]], status: "COMPLETED", placedAt: ago(50 * DAY) }, [
+    [emma, { type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "damaged", description: "The burner is cracked; I only unpacked it for my first trip.", photoCount: 0 }, ago(2 * HOUR), 1],
+  ]);
+
   // Cancellations of every kind, for the seller metrics: out of stock (seller fault), fraud (support), a withdrawn request.
   await story(world, { buyer: "buyer-chloe", shop: "shop-maple", items: [[1, 2]], status: "AWAITING_SHIPMENT", placedAt: ago(20 * HOUR) }, [
     [maya, { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, ago(18 * HOUR)],
