@@ -36,6 +36,7 @@ test("shipped → carrier picks up and delivers → return approved and shipped 
   await switchTo(page, "Ben Okafor", order.id);
   await page.getByRole("radio", { name: "Return the item for a refund" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Damaged item" });
+  await page.getByLabel("Photos").setInputFiles({ name: "dent.png", mimeType: "image/png", buffer: solidPng([120, 120, 200], 24) });
   await page.getByRole("button", { name: "Ask for a refund or a return" }).click();
   const request = page.getByRole("region", { name: "Refund or return" });
   await expect(request).toContainText("Waiting for the seller's review");
@@ -45,11 +46,12 @@ test("shipped → carrier picks up and delivers → return approved and shipped 
   await expect(request).toContainText("Approved, waiting for the buyer to ship the item back");
 
   await switchTo(page, "Ben Okafor", order.id);
-  await page.getByLabel("Carrier").selectOption({ label: "UPS" });
-  await page.getByLabel("Tracking number").fill("short");
+  await page.getByRole("radio", { name: /arrange and pay for shipping myself/ }).check();
+  await page.getByLabel("Carrier (if you arrange shipping yourself)").selectOption({ label: "UPS" });
+  await page.getByLabel("Tracking number (if you arrange shipping yourself)").fill("short");
   await page.getByRole("button", { name: "I've shipped the return" }).click();
-  await expect(page.getByLabel("Tracking number")).toHaveAttribute("aria-invalid", "true");
-  await page.getByLabel("Tracking number").fill("1Z999AA10123456784");
+  await expect(page.getByLabel("Tracking number (if you arrange shipping yourself)")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Tracking number (if you arrange shipping yourself)").fill("1Z999AA10123456784");
   await page.getByRole("button", { name: "I've shipped the return" }).click();
   await expect(request).toContainText("Return parcel on its way to the seller");
   await expect(request).toContainText("UPS 1Z999AA10123456784");

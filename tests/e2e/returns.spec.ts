@@ -18,7 +18,7 @@ test("a buyer asks for a refund with a photo; the photo is hers and the shop's t
   await expect(page.getByText(/Refund only \(keep the item\), if something is wrong \(.*Damaged item.*\): \$50\.99/)).toBeVisible();
   await page.getByRole("radio", { name: "A refund, and keep the item" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Damaged item" });
-  await page.getByLabel("Describe the problem (optional)").fill("The board arrived split down the middle.");
+  await page.getByLabel("Describe the problem").fill("The board arrived split down the middle.");
 
   // A text file named like a photo is refused next to the field, and nothing is stored.
   await page.getByLabel("Photos").setInputFiles({ name: "split.png", mimeType: "image/png", buffer: Buffer.from("not really a picture") });
