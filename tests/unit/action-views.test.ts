@@ -134,10 +134,17 @@ describe("what the page says, from the engine", () => {
     const onHold = order("ON_HOLD");
     expect(statusNote(onHold, US)).toContain(formatDateTime(onHold.remorseEndsAt!));
     const awaiting = order("AWAITING_SHIPMENT");
-    expect(statusNote(awaiting, US)).toBe(`The seller must ship by ${formatDateTime(awaiting.dispatchDueAt!)}.`);
+    expect(statusNote(awaiting, US)).toBe("The seller must ship by Wed, Mar 4, 2026, 11:59 PM Los Angeles time.");
+    expect(statusNote(order("AWAITING_SHIPMENT", {}, POLICIES.GLOBAL), POLICIES.GLOBAL)).toBe("The seller must ship by Mar 4, 2026, 11:59 PM UTC.");
     const delivered = order("DELIVERED");
     expect(statusNote(delivered, US)).toContain(formatDateTime(delivered.returnWindowEndsAt!));
     for (const status of ["AWAITING_COLLECTION", "IN_TRANSIT", "COMPLETED"] as const) expect(statusNote(order(status), US).length).toBeGreaterThan(10);
+    // A completed US order says until when Buyer Protection claims stay open; after that, and in the global profile, it does not.
+    const completed = order("COMPLETED");
+    const day = (n: number) => new Date(completed.deliveredAt!.getTime() + n * 24 * 3_600_000);
+    expect(statusNote(completed, US, day(45))).toContain(`can still be claimed until ${formatDateTime(day(90))}`);
+    expect(statusNote(completed, US, day(91))).toBe("What escrow held has been settled to the seller.");
+    expect(statusNote(order("COMPLETED", {}, POLICIES.GLOBAL), POLICIES.GLOBAL, day(45))).toBe("What escrow held has been settled to the seller.");
     // A cancelled order's own line says who cancelled and why.
     expect(statusNote(order("CANCELLED"), US)).toBe("");
   });

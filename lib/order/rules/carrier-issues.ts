@@ -6,7 +6,7 @@
  * "won't arrive on time" can be tried.
  */
 import { formatDateTime } from "../../format";
-import { addDuration, estimatedDeliveryAt } from "../policy";
+import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { cancelTheOrder } from "./outcomes/cancel";
@@ -59,7 +59,7 @@ export const CARRIER_ISSUE_RULES: Rules<CarrierIssueCommand> = {
       const dueAt = addDuration(estimate.getTime() > now.getTime() ? estimate : now, policy.parcelDelay, policy);
       return {
         deadlines: { open: [{ kind: "DELIVERY", dueAt }] },
-        event: event("PARCEL_DELAYED", `Simulator: the carrier delayed the parcel past its estimated delivery date (${formatDateTime(estimate)}); it now arrives by ${formatDateTime(dueAt)}.`),
+        event: event("PARCEL_DELAYED", `Simulator: the carrier delayed the parcel past its estimated delivery date (${formatCutoff(estimate, policy)}); it now arrives by ${formatDateTime(dueAt)}.`),
       };
     },
   },

@@ -170,7 +170,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     version: order.version,
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
-    statusNote: statusNote(state, policy),
+    statusNote: statusNote(state, policy, now),
     policyLabel: policy.label,
     durations: durationsOf(policy),
     buyerName: order.buyer.name,
