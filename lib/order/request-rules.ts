@@ -22,11 +22,6 @@ export function requestRuleFor(reasonKey: string): RequestRule {
   return findReason(reasonKey)?.request ?? ANY;
 }
 
-/** The fewest photos a request with this reason needs. */
-export function minPhotosFor(reasonKey: string): number {
-  return requestRuleFor(reasonKey).minPhotos;
-}
-
 /** Whether the reason allows the request type. */
 export function reasonAllows(reasonKey: string, caseType: RequestCaseType): boolean {
   return requestRuleFor(reasonKey).caseTypes.includes(caseType);
@@ -54,7 +49,7 @@ export function requestRuleSentences(reasonKeys: readonly string[]): string[] {
   const names = (keys: string[]) => keys.map((key) => findReason(key)?.label ?? key).join(", ");
   const returnOnly = only("RETURN_AND_REFUND");
   const refundOnly = only("REFUND_ONLY");
-  const photos = reasonKeys.filter((key) => minPhotosFor(key) > 0);
+  const photos = reasonKeys.filter((key) => requestRuleFor(key).minPhotos > 0);
   const described = reasonKeys.filter((key) => requestRuleFor(key).describe);
   if (returnOnly.length) sentences.push(`${names(returnOnly)}: ${SHORT.RETURN_AND_REFUND} only.`);
   if (refundOnly.length) sentences.push(`${names(refundOnly)}: ${SHORT.REFUND_ONLY} only${described.some((key) => refundOnly.includes(key)) ? ", with a written description" : ""}.`);
