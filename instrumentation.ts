@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts. The rules are checked before the first request: an inconsistent
  * transitions table (an unreachable status, a deadline no timer acts on) stops the server instead of
- * misleading its users. Then the timer sweeper starts: every deadline is acted on while the server
+ * misleading its users. Scratch files of an interrupted demo reset are removed. Then the timer sweeper starts: every deadline is acted on while the server
  * runs (SWEEP_EVERY_MS, default 5 s; 0 turns it off), and the planner's statistics are kept fresh.
  */
 export async function register(): Promise<void> {
@@ -11,6 +11,10 @@ export async function register(): Promise<void> {
   if (problems.length > 0) throw new Error(`The order rules are inconsistent:\n${problems.join("\n")}`);
 
   const { db } = await import("./lib/server/shared-db");
+  // A reset that died while building its scratch world leaves the scratch file behind, never a partial world.
+  const { removeScratchWorlds } = await import("./lib/server/demo/reset-world");
+  const { databaseFile } = await import("./lib/server/prisma");
+  removeScratchWorlds(databaseFile(db));
   const { startOptimizer } = await import("./lib/server/db-maintenance");
   startOptimizer(db);
 

@@ -7,6 +7,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { readOnlyAdapter, serializedAdapter, type SerializedAdapterFactory } from "./serialized-adapter";
+import type Database from "better-sqlite3";
 import { GroupCommit } from "./sqlite/group-commit";
 import type { RecordedStatement, SqlTx } from "./sqlite/sql-tx";
 
@@ -19,6 +20,7 @@ export function databaseUrl(): string {
 interface Writer {
   factory: SerializedAdapterFactory;
   commits: GroupCommit;
+  url?: string;
 }
 /**
  * Kept on the client itself under a global symbol, not in a module-level map: the server bundles this
@@ -28,8 +30,8 @@ const WRITER = Symbol.for("refund-lab.writer");
 const writerOf = (client: PrismaClient) => (client as unknown as { [WRITER]?: Writer })[WRITER];
 
 /** Makes `client` (built on `factory`) a writer that `writeTransaction` can use; `record` collects its statements (tests). */
-export function registerWriter(client: PrismaClient, factory: SerializedAdapterFactory, record?: RecordedStatement[]): PrismaClient {
-  const writer: Writer = { factory, commits: new GroupCommit(factory.gate, () => factory.handle(), record) };
+export function registerWriter(client: PrismaClient, factory: SerializedAdapterFactory, record?: RecordedStatement[], url?: string): PrismaClient {
+  const writer: Writer = { factory, commits: new GroupCommit(factory.gate, () => factory.handle(), record), url };
   Object.defineProperty(client, WRITER, { value: writer });
   return client;
 }
@@ -37,7 +39,30 @@ export function registerWriter(client: PrismaClient, factory: SerializedAdapterF
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   // `timeout` is SQLite's busy timeout: wait for another writer (another process) instead of failing at once.
   const factory = serializedAdapter(new PrismaBetterSqlite3({ url, timeout: 5000 }));
-  return registerWriter(new PrismaClient({ adapter: factory }), factory);
+  return registerWriter(new PrismaClient({ adapter: factory }), factory, undefined, url);
+}
+
+/** The file a writer client's database lives in. */
+export function databaseFile(db: Db): string {
+  const url = writerOf(db)?.url;
+  if (!url) throw new Error("databaseFile needs a writer client made by createPrismaClient.");
+  return url.replace(/^file:/, "");
+}
+
+/**
+ * Runs `body` with the writer's better-sqlite3 connection while holding the writer's queue, outside
+ * any transaction (for ATTACH, which SQLite refuses inside one). `body` is synchronous: nothing else
+ * runs on the connection until it returns. Only the demo reset uses it.
+ */
+export async function withWriter<T>(db: Db, body: (handle: Database.Database) => T): Promise<T> {
+  const writer = writerOf(db);
+  if (!writer) throw new Error("withWriter needs a writer client (createPrismaClient).");
+  if (!writer.factory.handle()) await db.$connect();
+  return writer.factory.gate.run(async () => {
+    const handle = writer.factory.handle();
+    if (!handle) throw new Error("The writer's connection is not a better-sqlite3 database.");
+    return body(handle);
+  });
 }
 
 /**

@@ -1,16 +1,22 @@
 /**
- * "Reset demo world": empties every table, puts the clock back to real time and seeds the demo world
- * again. The append-only triggers are lifted only inside the transaction that empties the tables.
+ * "Reset demo world", atomically (docs/decisions/013): the new world is built in a scratch database
+ * with the same schema, then swapped in with one SQLite transaction on the writer — every table
+ * emptied and refilled from the scratch copy, the clock back to real time. Whatever else runs (the
+ * sweep, people's commands, a clock jump) waits in the writer's queue and sees either the old world
+ * or the new one; if the process dies during the swap, SQLite rolls it back and the old world is
+ * intact; if it dies while the scratch world is being built, the live database was never touched.
  */
-import { rm } from "node:fs/promises";
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { appendOnlyTriggers } from "../append-only";
 import { uploadsDir } from "../evidence/uploads";
-import type { Db } from "../prisma";
-import { resetClock } from "../timers/sim-clock";
+import { createPrismaClient, databaseFile, withWriter, type Db } from "../prisma";
 import { seedDemoWorld } from "./seed-world";
 
-// Children before parents (foreign keys).
-const TABLES = [
+// Children before parents (foreign keys): emptied in this order, filled in the reverse.
+export const WORLD_TABLES = [
   "Notification",
   "IdempotencyKey",
   "Evidence",
@@ -30,16 +36,72 @@ const TABLES = [
   "User",
   "Shop",
   "ClockJump",
-];
+] as const;
+
+const SCRATCH = ".reset-";
+
+/** Scratch databases a reset left behind when its process died (never part of the live world). */
+export function removeScratchWorlds(liveFile: string): void {
+  const dir = dirname(liveFile);
+  const prefix = `${basename(liveFile)}${SCRATCH}`;
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+}
+
+/** A new, empty database with the live one's schema (tables, indexes, triggers). */
+function scratchDatabase(liveFile: string): string {
+  const file = `${liveFile}${SCRATCH}${randomUUID()}.db`;
+  const live = new Database(liveFile, { readonly: true, fileMustExist: true });
+  const scratch = new Database(file);
+  try {
+    const schema = live.prepare(`SELECT "sql" FROM "sqlite_master" WHERE "sql" IS NOT NULL AND "name" NOT LIKE 'sqlite_%' ORDER BY CASE "type" WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END`).all() as { sql: string }[];
+    scratch.pragma("journal_mode = WAL");
+    scratch.exec(schema.map((row) => `${row.sql};`).join("\n"));
+  } finally {
+    live.close();
+    scratch.close();
+  }
+  return file;
+}
 
 export async function resetWorld(db: Db, realNow: Date): Promise<void> {
-  const triggers = appendOnlyTriggers();
-  await db.$transaction(async (tx) => {
-    for (const trigger of triggers) await tx.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
-    for (const table of TABLES) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
-    for (const trigger of triggers) await tx.$executeRawUnsafe(trigger.create);
-  });
-  await rm(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true, force: true });
-  await resetClock(db);
-  await seedDemoWorld(db, realNow);
+  const liveFile = databaseFile(db);
+  removeScratchWorlds(liveFile);
+  const file = scratchDatabase(liveFile);
+  try {
+    // 1. The new world, built through the same rules and services as always, where nobody can see it.
+    const scratch = createPrismaClient(`file:${file}`);
+    try {
+      await seedDemoWorld(scratch, realNow);
+    } finally {
+      await scratch.$disconnect();
+    }
+    // 2. One transaction swaps it in; the uploads the old world alone referred to go afterwards.
+    await withWriter(db, (handle) => {
+      handle.prepare("ATTACH DATABASE ? AS \"fresh\"").run(file);
+      try {
+        const triggers = appendOnlyTriggers();
+        handle.transaction(() => {
+          for (const trigger of triggers) handle.exec(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
+          for (const table of WORLD_TABLES) handle.exec(`DELETE FROM main."${table}"`);
+          for (const table of [...WORLD_TABLES].reverse()) handle.exec(`INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
+          handle.prepare(`UPDATE main."SimClock" SET "aheadMs" = 0, "updatedAt" = ? WHERE "id" = 1`).run(realNow.toISOString().replace(/Z$/, "+00:00"));
+          for (const trigger of triggers) handle.exec(trigger.create);
+        }).immediate();
+      } finally {
+        handle.exec(`DETACH DATABASE "fresh"`);
+      }
+      removeUnreferencedUploads(handle);
+    });
+  } finally {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  }
+}
+
+/** Evidence files no row refers to any more (run while the writer is held, so no command is storing one). */
+function removeUnreferencedUploads(handle: Database.Database): void {
+  const dir = uploadsDir();
+  if (!existsSync(dir)) return;
+  const kept = new Set((handle.prepare(`SELECT DISTINCT "sha256" FROM "Evidence"`).all() as { sha256: string }[]).map((row) => row.sha256));
+  for (const name of readdirSync(dir)) if (/^[0-9a-f]{64}$/.test(name) && !kept.has(name)) unlinkSync(join(dir, name));
 }
