@@ -4,8 +4,13 @@ export const PERSONA_ROLES = ["BUYER", "SELLER", "SUPPORT"] as const;
 export type PersonaRole = (typeof PERSONA_ROLES)[number];
 
 /** The signed-in person, as every page and service sees them. */
+/** The world everyone shares until private worlds exist (issue 14; docs/decisions/013). */
+export const DEMO_WORLD = "demo";
+
 export interface SessionUser {
   id: string;
+  /** The world the person is in (their persona's); the demo world when left out. */
+  worldId?: string;
   role: PersonaRole;
   name: string;
   shopId: string | null;
@@ -20,15 +25,19 @@ export function toActor(user: SessionUser): Actor {
   return { role: user.role, id: user.id };
 }
 
-/** The orders a person may see: a buyer their own, a seller their shop's, support all of them. */
-export function orderScope(user: SessionUser): { buyerId?: string; shopId?: string } {
+/**
+ * The orders a person may see, always within their world: a buyer their own, a seller their shop's,
+ * support all of the world's. Every list, lookup and command takes its scope from here.
+ */
+export function orderScope(user: SessionUser): { worldId: string; buyerId?: string; shopId?: string } {
+  const worldId = user.worldId ?? DEMO_WORLD;
   switch (user.role) {
     case "BUYER":
-      return { buyerId: user.id };
+      return { worldId, buyerId: user.id };
     case "SELLER":
       // A seller without a shop sees nothing rather than everything.
-      return { shopId: user.shopId ?? "\u0000no-shop" };
+      return { worldId, shopId: user.shopId ?? "\u0000no-shop" };
     case "SUPPORT":
-      return {};
+      return { worldId };
   }
 }

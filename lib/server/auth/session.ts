@@ -37,10 +37,10 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!payload) return null;
   const user = await readDb.user.findUnique({
     where: { id: payload.userId },
-    select: { id: true, role: true, name: true, shopId: true, shop: { select: { name: true } } },
+    select: { id: true, worldId: true, role: true, name: true, shopId: true, shop: { select: { name: true } } },
   });
   if (!user || !isPersonaRole(user.role)) return null;
-  return { id: user.id, role: user.role, name: user.name, shopId: user.shopId, shopName: user.shop?.name ?? null };
+  return { id: user.id, worldId: user.worldId, role: user.role, name: user.name, shopId: user.shopId, shopName: user.shop?.name ?? null };
 });
 
 export const HOME_BY_ROLE: Record<PersonaRole, string> = {

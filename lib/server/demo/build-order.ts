@@ -29,7 +29,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: string; code: string }> {
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { worldId: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
   const products = await db.product.findMany({ where: { id: { in: spec.items.map((item) => item.productId) } } });
   const lines = spec.items.map((item) => {
     const product = products.find((p) => p.id === item.productId);
@@ -47,6 +47,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
     const created = await tx.order.create({
       data: {
         code,
+        worldId: shop.worldId,
         buyerId: spec.buyerId,
         shopId: spec.shopId,
         status: "UNPAID",
@@ -61,7 +62,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         placedAt: spec.placedAt,
         updatedAt: spec.placedAt,
         items: { create: lines.map((line) => ({ productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity })) },
-        deadlines: { create: placementDeadlines(spec.placedAt, policy).map((deadline) => ({ ...deadline, shopId: spec.shopId, buyerId: spec.buyerId })) },
+        deadlines: { create: placementDeadlines(spec.placedAt, policy).map((deadline) => ({ ...deadline, worldId: shop.worldId, shopId: spec.shopId, buyerId: spec.buyerId })) },
         events: {
           create: {
             seq: 0,

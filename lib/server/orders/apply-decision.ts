@@ -19,7 +19,7 @@ export interface AppliedDecision {
 
 export function applyDecision(
   sql: SqlTx,
-  order: { id: string; version: number; shopId: string; buyerId: string },
+  order: { id: string; worldId: string; version: number; shopId: string; buyerId: string },
   /** The state the decision was made on: what the order waits on next is derived from it. */
   state: OrderState,
   command: Command,
@@ -109,10 +109,11 @@ export function applyDecision(
   for (const deadline of open) {
     // A reopened key is due again.
     sql.run(
-      `INSERT INTO "Deadline" ("id", "orderId", "shopId", "buyerId", "kind", "dueAt") VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO "Deadline" ("id", "orderId", "worldId", "shopId", "buyerId", "kind", "dueAt") VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT ("orderId", "kind") DO UPDATE SET "dueAt" = excluded."dueAt", "resolvedAt" = NULL, "resolution" = NULL`,
       randomUUID(),
       order.id,
+      order.worldId,
       order.shopId,
       order.buyerId,
       deadlineKey(deadline.kind, deadline.ref),

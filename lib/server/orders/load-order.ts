@@ -9,7 +9,7 @@ import { dateOf, type SqlTx } from "../sqlite/sql-tx";
 import type { OrderRow } from "./order-state";
 
 const ORDER_COLUMNS = [
-  "id", "code", "buyerId", "shopId", "status", "version", "policyProfile", "currency", "itemsMinor", "shippingFeeMinor", "totalMinor",
+  "id", "worldId", "code", "buyerId", "shopId", "status", "version", "policyProfile", "currency", "itemsMinor", "shippingFeeMinor", "totalMinor",
   "paymentMethod", "placedAt", "paidAt", "remorseEndsAt", "awaitingShipmentAt", "dispatchDueAt", "arrangedAt", "pickedUpAt",
   "lateDispatch", "deliveredAt", "returnWindowEndsAt", "autoApproveWindow", "changeOfMindFeeMinor", "updatedAt",
 ] as const;
@@ -26,7 +26,7 @@ const CASE_COLUMNS = [
 const list = (columns: readonly string[], alias = "") => columns.map((c) => `${alias}"${c}"`).join(", ");
 
 const SQL = {
-  order: `SELECT ${list(ORDER_COLUMNS)} FROM "Order" WHERE "id" = ? AND (? IS NULL OR "buyerId" = ?) AND (? IS NULL OR "shopId" = ?)`,
+  order: `SELECT ${list(ORDER_COLUMNS)} FROM "Order" WHERE "id" = ? AND (? IS NULL OR "worldId" = ?) AND (? IS NULL OR "buyerId" = ?) AND (? IS NULL OR "shopId" = ?)`,
   cancelRequest: `SELECT "status", "reasonKey", "requestedAt", "respondBy", "resolvedAt", "rejectReasonKey" FROM "CancelRequest" WHERE "orderId" = ?`,
   deadlines: `SELECT "kind", "dueAt" FROM "Deadline" WHERE "orderId" = ? AND "resolvedAt" IS NULL`,
   cases: `SELECT ${list(CASE_COLUMNS)}, (SELECT COUNT(*) FROM "ReturnCase" WHERE "orderId" = ?) AS "count" FROM "ReturnCase" WHERE "orderId" = ? ORDER BY "openedAt" DESC LIMIT 1`,
@@ -48,11 +48,12 @@ function typed<T>(row: Raw, dates: readonly string[], flags: readonly string[] =
 
 export type LoadedOrder = OrderRow & { updatedAt: Date };
 
-/** The order as `scope` lets the actor see it (a buyer's own, a shop's, or any for support and timers), or null. */
-export function loadOrder(sql: SqlTx, orderId: string, scope: { buyerId?: string; shopId?: string }): LoadedOrder | null {
+/** The order as `scope` lets the actor see it (a buyer's own, a shop's, any of the world's for support; any for timers), or null. */
+export function loadOrder(sql: SqlTx, orderId: string, scope: { worldId?: string; buyerId?: string; shopId?: string }): LoadedOrder | null {
+  const worldId = scope.worldId ?? null;
   const buyerId = scope.buyerId ?? null;
   const shopId = scope.shopId ?? null;
-  const order = sql.get<Raw>(SQL.order, orderId, buyerId, buyerId, shopId, shopId);
+  const order = sql.get<Raw>(SQL.order, orderId, worldId, worldId, buyerId, buyerId, shopId, shopId);
   if (!order) return null;
   const request = sql.get<Raw>(SQL.cancelRequest, orderId);
   const latestCase = sql.get<Raw>(SQL.cases, orderId, orderId);

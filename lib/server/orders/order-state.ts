@@ -26,6 +26,7 @@ import type { Prisma } from "@/generated/prisma/client";
 /** What to load with an order to decide on it: its columns, the shop's setting, the cancel request and the open deadlines. */
 export const orderStateSelect = {
   id: true,
+  worldId: true,
   code: true,
   buyerId: true,
   shopId: true,
