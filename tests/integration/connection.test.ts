@@ -43,7 +43,7 @@ describe("one writer connection shared by concurrent requests", () => {
     let readerSaw: number | undefined;
     await expect(
       db.$transaction(async (tx) => {
-        await tx.simClock.update({ where: { id: 1 }, data: { aheadMs: BigInt(committed + 99 * HOUR) } });
+        await tx.world.update({ where: { id: "demo" }, data: { aheadMs: BigInt(committed + 99 * HOUR) } });
         outsideRead = readOffsetMs(db);
         readerSaw = await readOffsetMs(readDb);
         await pause(50);

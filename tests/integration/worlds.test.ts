@@ -11,6 +11,8 @@ import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
+import { sweepNow } from "@/lib/server/timers/sweeper";
+import { advanceClock, appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
 import { orderScope } from "@/lib/server/auth/session-user";
 import { T0, buyerAva, createOrder, createWorld, sellerUs, supportAgent } from "../support/world";
 
@@ -26,6 +28,7 @@ let otherOrder = "";
 beforeAll(async () => {
   await createWorld(db);
   await db.world.create({ data: { id: W2, name: "Training room 2", kind: "PRIVATE", createdAt: T0, lastActiveAt: T0 } });
+  await db.product.updateMany({ data: { stock: 1000 } });
   await db.shop.create({ data: { id: "w2:t-shop-us", worldId: W2, name: "US Test Shop", policyProfile: "US", createdAt: T0 } });
   await db.user.createMany({
     data: [ava2, seller2, support2].map((user) => ({ id: user.id, worldId: W2, role: user.role, name: user.name, shopId: user.shopId, blurb: "test persona", createdAt: T0 })),
@@ -75,5 +78,18 @@ describe("two worlds on one server", () => {
     const due = await db.deadline.findFirstOrThrow({ where: { orderId: otherOrder, kind: "CARRIER_PICKUP", resolvedAt: null } });
     await sweepDueDeadlines(db, due.dueAt);
     expect((await db.order.findUniqueOrThrow({ where: { id: otherOrder } })).status).toBe("IN_TRANSIT");
+  });
+  it("each world has its own clock: a jump in one moves only its time, and the sweep acts on each world at its own time", async () => {
+    const demoBefore = await readOffsetMs(db, "demo");
+    const w2Order = await buildOrder(db, { buyerId: ava2.id, shopId: "w2:t-shop-us", items: [{ productId: "w2:t-prod-lamp", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "UNPAID", placedAt: new Date() });
+    const demoUnpaid = await createOrder(db, { status: "UNPAID", placedAt: new Date() });
+    // Two days ahead in world 2 only: its unpaid order's payment window (48 h) has ended there, not in the demo world.
+    await advanceClock(db, new Date(Date.now() + 49 * 3_600_000), "+49 hours", support2.id, undefined, W2);
+    expect(await readOffsetMs(db, "demo")).toBe(demoBefore);
+    expect((await appTime(db, undefined, W2)).getTime()).toBeGreaterThan(Date.now() + 48 * 3_600_000);
+    await sweepNow(db);
+    expect((await db.order.findUniqueOrThrow({ where: { id: w2Order.id } })).status).toBe("CANCELLED");
+    expect((await db.order.findUniqueOrThrow({ where: { id: demoUnpaid.id } })).status).toBe("UNPAID");
+    expect(await db.clockJump.count({ where: { worldId: W2 } })).toBe(1);
   });
 });

@@ -85,7 +85,7 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
           for (const trigger of triggers) handle.exec(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
           for (const table of WORLD_TABLES) handle.exec(`DELETE FROM main."${table}"`);
           for (const table of [...WORLD_TABLES].reverse()) handle.exec(`INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
-          handle.prepare(`UPDATE main."SimClock" SET "aheadMs" = 0, "updatedAt" = ? WHERE "id" = 1`).run(realNow.toISOString().replace(/Z$/, "+00:00"));
+          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = 'demo'`).run(realNow.toISOString().replace(/Z$/, "+00:00"));
           for (const trigger of triggers) handle.exec(trigger.create);
         }).immediate();
       } finally {

@@ -1,4 +1,5 @@
 import "server-only";
+import { systemClock } from "@/lib/clock";
 import { AppError, type Result } from "@/lib/errors";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
@@ -16,7 +17,8 @@ export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" 
  */
 export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: string }>> {
   return runCommand(async () => {
-    const now = await appTime(db);
+    const worldId = orderScope(user).worldId;
+    const now = await appTime(db, systemClock, worldId);
     let to: Date;
     let label: string;
     if (target.by === "HOUR" || target.by === "DAY") {
@@ -36,7 +38,7 @@ export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result
       to = deadline.dueAt;
       label = `${target.key} (order ${deadline.order.code})`;
     }
-    const moved = await advanceClock(db, to, label, user.id);
+    const moved = await advanceClock(db, to, label, user.id, systemClock, worldId);
     const swept = await sweepNow(db);
     return { ...moved, applied: swept.applied, label };
   });

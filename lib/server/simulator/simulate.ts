@@ -1,4 +1,5 @@
 import "server-only";
+import { systemClock } from "@/lib/clock";
 import { AppError, type Result } from "@/lib/errors";
 import type { Command } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
@@ -19,7 +20,7 @@ export function simulate(user: SessionUser, orderId: string, command: Extract<Co
   return runCommand(async () => {
     const visible = await db.order.findFirst({ where: { id: orderId, ...orderScope(user) }, select: { id: true } });
     if (!visible) throw new AppError("NOT_FOUND", "We couldn't find that order.");
-    const result = await runSystemCommand(db, orderId, command, await appTime(db));
+    const result = await runSystemCommand(db, orderId, command, await appTime(db, systemClock, orderScope(user).worldId));
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     // What was brought forward is due now: the timers act on it at once.
     await sweepNow(db);

@@ -18,22 +18,22 @@ export interface SweepResult {
   stale: number;
 }
 
-/** The due deadlines, earliest first, touching only due rows (index on resolvedAt, dueAt). */
-export function dueDeadlines(db: Db, now: Date, take: number) {
+/** The due deadlines (of one world, when named), earliest first, touching only due rows (index on resolvedAt, [worldId,] dueAt). */
+export function dueDeadlines(db: Db, now: Date, take: number, worldId?: string) {
   return db.deadline.findMany({
-    where: { resolvedAt: null, dueAt: { lte: now } },
+    where: { resolvedAt: null, dueAt: { lte: now }, ...(worldId ? { worldId } : {}) },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     take,
     select: { id: true, orderId: true, kind: true, dueAt: true },
   });
 }
 
-export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: number; maxRounds?: number } = {}): Promise<SweepResult> {
-  const { batch = 200, maxRounds = 100 } = options;
+export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: number; maxRounds?: number; worldId?: string } = {}): Promise<SweepResult> {
+  const { batch = 200, maxRounds = 100, worldId } = options;
   const result: SweepResult = { applied: 0, conflicts: 0, stale: 0 };
   // Acting on a deadline can open the next one (already due after a clock jump): keep going, in rounds.
   for (let round = 0; round < maxRounds; round++) {
-    const due = await dueDeadlines(db, now, batch);
+    const due = await dueDeadlines(db, now, batch, worldId);
     if (due.length === 0) break;
     let progressed = false;
     // Sent together, in deadline order: they run in that order and share the writer's commits.

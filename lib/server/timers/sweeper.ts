@@ -3,16 +3,28 @@
  * stopped cleanly on shutdown.
  */
 import type { Db } from "../prisma";
-import { appTime } from "./sim-clock";
+import { systemClock } from "@/lib/clock";
+import { worldClocks } from "./sim-clock";
 import { sweepDueDeadlines, type SweepResult } from "./sweep";
 
 let running: Promise<SweepResult> | null = null;
 
-/** One sweep at the app's current time; a sweep already running is joined, not doubled. */
+/**
+ * One sweep of every world, each at its own clock's time (a seek on its due deadlines); a sweep
+ * already running is joined, not doubled.
+ */
 export function sweepNow(db: Db): Promise<SweepResult> {
   running ??= (async () => {
     try {
-      return await sweepDueDeadlines(db, await appTime(db));
+      const total: SweepResult = { applied: 0, conflicts: 0, stale: 0 };
+      const real = systemClock.now().getTime();
+      for (const { worldId, offsetMs } of await worldClocks(db)) {
+        const swept = await sweepDueDeadlines(db, new Date(real + offsetMs), { worldId });
+        total.applied += swept.applied;
+        total.conflicts += swept.conflicts;
+        total.stale += swept.stale;
+      }
+      return total;
     } finally {
       running = null;
     }
