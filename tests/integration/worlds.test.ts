@@ -12,6 +12,8 @@ import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
 import { sweepNow } from "@/lib/server/timers/sweeper";
+import { checkOrders } from "@/lib/server/checks/check-orders";
+import { resetWorld } from "@/lib/server/demo/reset-world";
 import { advanceClock, appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
 import { orderScope } from "@/lib/server/auth/session-user";
 import { T0, buyerAva, createOrder, createWorld, sellerUs, supportAgent } from "../support/world";
@@ -92,4 +94,17 @@ describe("two worlds on one server", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: demoUnpaid.id } })).status).toBe("UNPAID");
     expect(await db.clockJump.count({ where: { worldId: W2 } })).toBe(1);
   });
+
+  it("resetting the demo world rebuilds it and leaves another world's orders, people and clock alone", async () => {
+    const before = await db.order.count({ where: { worldId: W2 } });
+    const w2Offset = await readOffsetMs(db, W2);
+    await resetWorld(db, new Date());
+    expect(await db.order.count({ where: { worldId: W2 } })).toBe(before);
+    expect(await db.user.count({ where: { worldId: W2 } })).toBe(3);
+    expect(await db.deadline.count({ where: { worldId: W2 } })).toBeGreaterThan(0);
+    expect(await readOffsetMs(db, W2)).toBe(w2Offset);
+    expect(await db.order.count({ where: { worldId: "demo" } })).toBeGreaterThan(80);
+    expect(await db.order.findUnique({ where: { id: demoOrder } })).toBeNull();
+    expect(await checkOrders(db)).toEqual([]);
+  }, 60_000);
 });

@@ -40,6 +40,33 @@ export const WORLD_TABLES = [
 
 const SCRATCH = ".reset-";
 
+/** The demo world's id (the reset rebuilds it; other worlds are left as they are). */
+const WORLD = "demo";
+const ORDERS = `SELECT "id" FROM main."Order" WHERE "worldId" = :world`;
+
+/** How each table's rows of one world are found: directly, or through their order, shop, person or dispute. */
+const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
+  Notification: `"orderId" IN (${ORDERS}) OR "userId" IN (SELECT "id" FROM main."User" WHERE "worldId" = :world) OR "shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
+  IdempotencyKey: `"orderId" IN (${ORDERS})`,
+  Evidence: `"orderId" IN (${ORDERS})`,
+  ChatMessage: `"orderId" IN (${ORDERS})`,
+  Payment: `"orderId" IN (${ORDERS})`,
+  DisputeStatement: `"disputeId" IN (SELECT "id" FROM main."Dispute" WHERE "orderId" IN (${ORDERS}))`,
+  Dispute: `"orderId" IN (${ORDERS})`,
+  ReturnCase: `"orderId" IN (${ORDERS})`,
+  CancelRequest: `"orderId" IN (${ORDERS})`,
+  Deadline: `"worldId" = :world`,
+  Refund: `"orderId" IN (${ORDERS})`,
+  LedgerEntry: `"orderId" IN (${ORDERS})`,
+  OrderEvent: `"orderId" IN (${ORDERS})`,
+  OrderItem: `"orderId" IN (${ORDERS})`,
+  Order: `"worldId" = :world`,
+  Product: `"shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
+  User: `"worldId" = :world`,
+  Shop: `"worldId" = :world`,
+  ClockJump: `"worldId" = :world`,
+};
+
 /** Scratch databases a reset left behind when its process died (never part of the live world). */
 export function removeScratchWorlds(liveFile: string): void {
   const dir = dirname(liveFile);
@@ -83,9 +110,10 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
         const triggers = appendOnlyTriggers();
         handle.transaction(() => {
           for (const trigger of triggers) handle.exec(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
-          for (const table of WORLD_TABLES) handle.exec(`DELETE FROM main."${table}"`);
+          // Only the demo world's rows: other worlds on the same server are left as they are.
+          for (const table of WORLD_TABLES) handle.prepare(`DELETE FROM main."${table}" WHERE ${OF_WORLD[table]}`).run({ world: WORLD });
           for (const table of [...WORLD_TABLES].reverse()) handle.exec(`INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
-          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = 'demo'`).run(realNow.toISOString().replace(/Z$/, "+00:00"));
+          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = ?`).run(realNow.toISOString().replace(/Z$/, "+00:00"), WORLD);
           for (const trigger of triggers) handle.exec(trigger.create);
         }).immediate();
       } finally {
