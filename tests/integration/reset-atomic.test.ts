@@ -80,9 +80,11 @@ describe("reset demo world", () => {
         env: { ...process.env, DATABASE_URL: `file:${file}` },
         stdio: "ignore",
       });
+      // Listened for at once: a reset may finish, and the child exit, before the kill comes.
+      const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, after));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       const reopened = createPrismaClient(`file:${file}`);
       try {
         await expectCompleteWorld(reopened);
