@@ -230,6 +230,11 @@ export function cutoffAfterOrderDate(paidAt: Date, duration: Duration, policy: P
   return new Date(Date.UTC(y, m - 1, d, 23, 59));
 }
 
+/** When US Buyer Protection claims close for a delivered order (null: no protection, or never delivered). */
+export function buyerProtectionEndsAt(state: { deliveredAt: Date | null }, policy: Policy): Date | null {
+  return policy.buyerProtection && state.deliveredAt ? addDuration(state.deliveredAt, policy.buyerProtection, policy) : null;
+}
+
 /** The estimated delivery date the buyer is shown (once paid): the platform's cut-off on the nth day after the order date. */
 export function estimatedDeliveryAt(state: { paidAt: Date | null }, policy: Policy): Date | null {
   return state.paidAt ? cutoffAfterOrderDate(state.paidAt, policy.estimatedDelivery, policy) : null;

@@ -1,7 +1,7 @@
 /** One sentence under an order's status: what it means now, with the dates that matter (durations from the policy). */
 import { formatDateTime } from "../format";
 import type { OrderState, OrderStatus } from "./model";
-import { addDuration, describeDuration, formatCutoff, type Policy } from "./policy";
+import { buyerProtectionEndsAt, describeDuration, formatCutoff, type Policy } from "./policy";
 
 /** Each note adds to the status's name, never repeats it; a cancelled order's own line says who and why. */
 const NOTES: Record<OrderStatus, (state: OrderState, policy: Policy, now?: Date) => string> = {
@@ -13,9 +13,8 @@ const NOTES: Record<OrderStatus, (state: OrderState, policy: Policy, now?: Date)
   DELIVERED: (state) => (state.returnWindowEndsAt ? `Refunds and returns are open until ${formatDateTime(state.returnWindowEndsAt)}.` : "Refunds and returns are open."),
   COMPLETED: (state, policy, now) => {
     const settled = "What escrow held has been settled to the seller.";
-    if (!policy.buyerProtection || !state.deliveredAt || !now) return settled;
-    const until = addDuration(state.deliveredAt, policy.buyerProtection, policy);
-    return now.getTime() < until.getTime()
+    const until = buyerProtectionEndsAt(state, policy);
+    return until && now && now.getTime() < until.getTime()
       ? `${settled} US Buyer Protection: a damaged, defective or incomplete item can still be claimed until ${formatDateTime(until)}; a refund would come back from the seller's balance.`
       : settled;
   },

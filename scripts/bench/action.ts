@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { signSession } from "../../lib/server/auth/session-token";
+import { rate } from "./http";
 
 const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -51,7 +52,5 @@ export async function cancelOverHttp(base: string, file: string, secret: string,
   const check = new Database(file, { readonly: true });
   const cancelled = targets.filter((order) => (check.prepare(`SELECT "status" FROM "Order" WHERE "id" = ?`).get(order.id) as { status: string }).status === "CANCELLED").length;
   check.close();
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p975: at(0.975), errors, cancels: latencies.length, cancelled };
+  return { ...rate(latencies, seconds), errors, cancels: latencies.length, cancelled };
 }

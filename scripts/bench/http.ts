@@ -18,7 +18,12 @@ export async function load(url: string, cookie: string | null, connections: numb
       }
     }),
   );
-  const sorted = latencies.sort((a, b) => a - b);
+  return { ...rate(latencies, seconds), errors };
+}
+
+/** Requests per second and the median and 97.5th-percentile latency of a run. */
+export function rate(latencies: number[], seconds: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p975: at(0.975), errors };
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p975: at(0.975) };
 }

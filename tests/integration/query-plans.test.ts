@@ -15,7 +15,7 @@ import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
-import { planProblems, plansOf, recordingClient, type Plan } from "../support/query-plans";
+import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
 
 const file = process.env.DATABASE_URL!.replace(/^file:/, "");
 const now = new Date();
@@ -37,18 +37,7 @@ afterAll(async () => {
   await rec.$disconnect();
 });
 
-/** Runs `flow` with the recording client and returns the plans of what it sent. */
-async function plansFor(flow: () => Promise<unknown>): Promise<Plan[]> {
-  recorder.statements.length = 0;
-  await flow();
-  return plansOf(file, recorder.statements);
-}
-
-function expectGoodPlans(name: string, plans: Plan[]) {
-  console.log(`\n${name}: ${plans.length} distinct statements\n${plans.map((p) => `  ${p.sql.replace(/`main`\./g, "").slice(0, 110)}…\n    ${p.plan.join(" | ")}`).join("\n")}`);
-  expect(plans.length).toBeGreaterThan(0);
-  expect(plans.flatMap((plan) => planProblems(plan).map((problem) => `${problem}: ${plan.sql.slice(0, 200)}`))).toEqual([]);
-}
+const plansFor = (flow: () => Promise<unknown>) => recordedPlans(file, recorder, flow);
 
 describe("query plans at 100,000 orders", () => {
   it("the world is that big", () => {

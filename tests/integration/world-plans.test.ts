@@ -14,7 +14,7 @@ import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { dueDeadlines, nextDeadline } from "@/lib/server/timers/sweep";
-import { planProblems, plansOf, recordingClient, type Plan } from "../support/query-plans";
+import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
 
 const file = process.env.DATABASE_URL!.replace(/^file:/, "");
 const now = new Date();
@@ -35,17 +35,7 @@ afterAll(async () => {
   await rec.$disconnect();
 });
 
-async function plansFor(flow: () => Promise<unknown>): Promise<Plan[]> {
-  recorder.statements.length = 0;
-  await flow();
-  return plansOf(file, recorder.statements);
-}
-
-function expectGoodPlans(name: string, plans: Plan[]) {
-  console.log(`\n${name}: ${plans.length} distinct statements\n${plans.map((p) => `  ${p.sql.replace(/`main`\./g, "").slice(0, 110)}…\n    ${p.plan.join(" | ")}`).join("\n")}`);
-  expect(plans.length).toBeGreaterThan(0);
-  expect(plans.flatMap((plan) => planProblems(plan).map((problem) => `${problem}: ${plan.sql.slice(0, 200)}`))).toEqual([]);
-}
+const plansFor = (flow: () => Promise<unknown>) => recordedPlans(file, recorder, flow);
 
 describe("1,000 worlds", () => {
   it("are that many, each with the demo world's orders", async () => {

@@ -3,6 +3,7 @@
  * (EXPLAIN QUERY PLAN), so a test can refuse plans that read a large table whole or sort it.
  */
 import Database from "better-sqlite3";
+import { expect } from "vitest";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { serializedAdapter } from "@/lib/server/serialized-adapter";
@@ -48,6 +49,20 @@ export function plansOf(file: string, statements: Recorded[]): Plan[] {
   } finally {
     db.close();
   }
+}
+
+/** Runs `flow` with the recording client and returns the plans of what it sent. */
+export async function plansFor(file: string, recorder: { statements: Recorded[] }, flow: () => Promise<unknown>): Promise<Plan[]> {
+  recorder.statements.length = 0;
+  await flow();
+  return plansOf(file, recorder.statements);
+}
+
+/** Prints the plans (so a reviewer sees them) and fails on any that reads a large table whole or sorts one. */
+export function expectGoodPlans(name: string, plans: Plan[]): void {
+  console.log(`\n${name}: ${plans.length} distinct statements\n${plans.map((p) => `  ${p.sql.replace(/`main`\./g, "").slice(0, 110)}…\n    ${p.plan.join(" | ")}`).join("\n")}`);
+  expect(plans.length).toBeGreaterThan(0);
+  expect(plans.flatMap((plan) => planProblems(plan).map((problem) => `${problem}: ${plan.sql.slice(0, 200)}`))).toEqual([]);
 }
 
 /** The tables that grow with the number of orders. */

@@ -29,21 +29,27 @@ function expectReminder(state: OrderState, kind: DeadlineKind, policy: Policy, a
 
 const hoursAfter = (from: Date) => (hours: number) => new Date(from.getTime() + hours * 3_600_000);
 
+/** A delivered order whose refund request the seller rejected an hour after it was made; `h(n)`: n hours after delivery. */
+function rejectedRequest(policy: Policy) {
+  const start = order("DELIVERED", {}, policy);
+  const h = hoursAfter(start.deliveredAt!);
+  const { state } = play(
+    start,
+    [
+      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "", photoCount: 1 }, buyer, h(1)],
+      [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, h(2)],
+    ],
+    policy,
+  );
+  return { state, h };
+}
+
 describe.each([
   ["US", US],
   ["global", GLOBAL],
 ] as const)("rule: %s: reminders 2 hours before a deadline ends", (_, policy) => {
   it("the buyer's dispute-filing window after a rejected request", () => {
-    const start = order("DELIVERED", {}, policy);
-    const h = hoursAfter(start.deliveredAt!);
-    const { state } = play(
-      start,
-      [
-        [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "", photoCount: 1 }, buyer, h(1)],
-        [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, h(2)],
-      ],
-      policy,
-    );
+    const { state, h } = rejectedRequest(policy);
     expectReminder(state, "DISPUTE_FILING", policy, "BUYER", /Your chance to ask platform support about order 1001 ends soon/);
     // Escalating uses the window up, and its reminder with it.
     const escalated = must(decide(state, { type: "ESCALATE", subject: "CASE", statement: "It is broken.", photoCount: 1 }, buyer, h(3), policy));
@@ -63,17 +69,9 @@ describe.each([
   });
 
   it("the seller's appeal window after a decision for the buyer", () => {
-    const start = order("DELIVERED", {}, policy);
-    const h = hoursAfter(start.deliveredAt!);
-    const { state } = play(
-      start,
-      [
-        [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "", photoCount: 1 }, buyer, h(1)],
-        [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, h(2)],
-        [{ type: "ESCALATE", subject: "CASE", statement: "It is broken.", photoCount: 1 }, buyer, h(3)],
-      ],
-      policy,
-    );
+    const rejected = rejectedRequest(policy);
+    const { h } = rejected;
+    const { state } = play(rejected.state, [[{ type: "ESCALATE", subject: "CASE", statement: "It is broken.", photoCount: 1 }, buyer, h(3)]], policy);
     const disputeId = state.disputes[0]!.id;
     const decided = evolve(state, must(decide(state, { type: "DECIDE_DISPUTE", disputeId, outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: "The photos show the damage." }, support, h(5), policy)));
     expectReminder(decided, "APPEAL_WINDOW", policy, "SELLER", /The appeal window for order 1001 closes soon/, disputeId);

@@ -6,7 +6,7 @@
  */
 import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
-import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
+import { addDuration, buyerProtectionEndsAt, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { requestProblem } from "../request-rules";
 import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund, refundableMinor } from "../return-case";
@@ -43,8 +43,8 @@ function approveTheCase(ctx: StateContext, who: "The seller" | "The platform"): 
  */
 function buyerProtectionBlock({ state, now, policy }: StateContext): Block | null {
   const over = "The order is complete: its return window is over.";
-  if (!policy.buyerProtection || !state.deliveredAt) return { reason: over };
-  const until = addDuration(state.deliveredAt, policy.buyerProtection, policy);
+  const until = buyerProtectionEndsAt(state, policy);
+  if (!until) return { reason: over };
   if (now.getTime() >= until.getTime()) return { reason: `${over} Buyer Protection for damaged, defective or incomplete items ended on ${formatDateTime(until)}.` };
   if (refundableMinor(state) <= 0) return { reason: "The order is complete and was refunded in full." };
   return null;

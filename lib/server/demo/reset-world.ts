@@ -13,6 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { appendOnlyTriggers } from "../append-only";
 import { uploadsDir } from "../evidence/uploads";
 import { createPrismaClient, databaseFile, withWriter, type Db } from "../prisma";
+import { storedDate } from "../sqlite/sql-tx";
 import { seedDemoWorld } from "./seed-world";
 
 // Children before parents (foreign keys): emptied in this order, filled in the reverse.
@@ -113,7 +114,7 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
           // Only the demo world's rows: other worlds on the same server are left as they are.
           for (const table of WORLD_TABLES) handle.prepare(`DELETE FROM main."${table}" WHERE ${OF_WORLD[table]}`).run({ world: WORLD });
           for (const table of [...WORLD_TABLES].reverse()) handle.exec(`INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
-          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = ?`).run(realNow.toISOString().replace(/Z$/, "+00:00"), WORLD);
+          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = ?`).run(storedDate(realNow), WORLD);
           for (const trigger of triggers) handle.exec(trigger.create);
         }).immediate();
       } finally {
