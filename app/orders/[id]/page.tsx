@@ -54,7 +54,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <ActionsSection order={order} now={now} />
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
@@ -62,7 +62,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <RefundsSection order={order} />
           <DeadlinesSection order={order} now={now} />
           <MoneySection order={order} />

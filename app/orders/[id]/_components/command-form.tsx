@@ -33,7 +33,7 @@ const TONES = {
   neutral: "border border-stone-300 bg-white hover:bg-stone-100",
 };
 
-const INPUT = "max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
+const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
 
 /** One command of the order page: its fields, the button, and the answer next to each field. */
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
