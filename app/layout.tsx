@@ -8,6 +8,7 @@ import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
 import { orderScope } from "@/lib/server/auth/session-user";
 import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
+import { currentWorld } from "@/lib/server/worlds/current-world";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -30,8 +31,9 @@ const NAV = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   const now = await appNow();
+  const world = await currentWorld();
   // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
-  const next = user ? await nextDeadline(readDb, now, orderScope(user)) : null;
+  const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">
@@ -75,7 +77,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
             A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
           </p>
-          <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} />
+          <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

@@ -1,7 +1,16 @@
+import Link from "next/link";
 import { signIn } from "@/app/actions/session";
+import { switchWorldAction } from "@/app/actions/worlds";
+import { CreateWorldForm } from "@/components/world-forms";
+import { formatDateTime } from "@/lib/format";
 import { ROLE_LABELS } from "@/lib/order";
 import { listPersonas, type Persona } from "@/lib/server/auth/personas";
-import type { PersonaRole } from "@/lib/server/auth/session-user";
+import { currentVisitorId } from "@/lib/server/auth/session";
+import { DEMO_WORLD, type PersonaRole } from "@/lib/server/auth/session-user";
+import { readDb } from "@/lib/server/db";
+import { currentWorld } from "@/lib/server/worlds/current-world";
+import { worldsOfVisitor } from "@/lib/server/worlds/list-worlds";
+import { WORLD_LIMITS, WORLD_ROLE_LABELS } from "@/lib/worlds";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +22,18 @@ const GROUPS: { role: PersonaRole; heading: string; intro: string }[] = [
 
 const MESSAGES: Record<string, string> = {
   required: "Choose a persona to continue.",
-  unknown: "That persona does not exist. Choose one from the list.",
+  unknown: "That persona does not exist in a world you belong to. Choose one from the list.",
+  joined: "You joined the world. Choose who you want to be in it.",
+  reset: "The world was reset: everything in it is as it started, and its clock is back to real time.",
+  deleted: "The world was deleted. You are back in the demo world.",
 };
 
 export default async function PersonasPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { signin } = await props.searchParams;
-  const message = typeof signin === "string" ? MESSAGES[signin] : undefined;
-  const personas = await listPersonas();
+  const params = await props.searchParams;
+  const key = ["signin", "joined", "reset", "deleted"].find((name) => typeof params[name] === "string");
+  const message = key === "signin" ? MESSAGES[String(params.signin)] : key ? MESSAGES[key] : undefined;
+  const world = await currentWorld();
+  const [personas, worlds] = await Promise.all([listPersonas(world.id), worldsOfVisitor(readDb, await currentVisitorId())]);
   return (
     <div className="space-y-8">
       <section className="space-y-2">
@@ -34,7 +48,23 @@ export default async function PersonasPage(props: { searchParams: Promise<Record
             {message}
           </p>
         ) : null}
-        {personas.length === 0 ? <p role="alert">The demo world is empty. Run <code>npm run db:seed</code> and reload.</p> : null}
+        <p className="max-w-3xl rounded border border-stone-200 bg-white px-3 py-2 text-sm text-stone-700">
+          {world.kind === "DEMO" ? (
+            <>
+              You are in the <strong>demo world</strong>, shared by everyone using this server; its clock runs in real time. To fast-forward time,
+              or to play with a group without anyone else&apos;s changes, <a href="#private-world" className="underline">create a private world</a>.
+            </>
+          ) : (
+            <>
+              You are in the private world <strong>{world.name}</strong> as its {WORLD_ROLE_LABELS[world.role ?? "MEMBER"].toLowerCase()}.{" "}
+              <Link href={`/worlds/${world.id}`} className="underline">
+                Its page
+              </Link>{" "}
+              has the share link, its members and who may move its clock.
+            </>
+          )}
+        </p>
+        {personas.length === 0 ? <p role="alert">This world is empty. Run <code>npm run db:seed</code> and reload.</p> : null}
       </section>
       {GROUPS.map((group) => (
         <section key={group.role} aria-labelledby={`group-${group.role}`} className="space-y-3">
@@ -51,7 +81,56 @@ export default async function PersonasPage(props: { searchParams: Promise<Record
           </ul>
         </section>
       ))}
+      <section id="private-world" aria-labelledby="worlds-heading" className="scroll-mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="worlds-heading" className="text-lg font-semibold">
+          Private worlds
+        </h2>
+        <p className="max-w-3xl text-sm text-stone-700">
+          A private world is a sandbox of your own: its own shops, people, orders and clock. You can fast-forward its clock and reset it, and
+          share a link so that others join it — a trainee as the buyer in one browser, another as the seller in a second. Nothing done there
+          touches the demo world or anyone else&apos;s. A world nobody uses for {WORLD_LIMITS.idleDays} days is deleted.
+        </p>
+        {worlds.length > 0 || world.kind === "PRIVATE" ? (
+          <div className="space-y-2">
+            <h3 className="font-medium">Your worlds</h3>
+            <ul className="space-y-2 text-sm">
+              {world.kind === "PRIVATE" ? (
+                <li className="flex flex-wrap items-center gap-2">
+                  <span>The demo world</span>
+                  <WorldSwitch worldId={DEMO_WORLD} label="Go to the demo world" />
+                </li>
+              ) : null}
+              {worlds.map((own) => (
+                <li key={own.id} className="flex flex-wrap items-center gap-2">
+                  <Link href={`/worlds/${own.id}`} className="font-medium underline">
+                    {own.name}
+                  </Link>
+                  <span className="text-stone-600">
+                    · {WORLD_ROLE_LABELS[own.role]} · deleted {formatDateTime(own.expiresAt)} if unused
+                  </span>
+                  {own.id === world.id ? <span className="text-stone-600">(you are here)</span> : <WorldSwitch worldId={own.id} label={`Go to ${own.name}`} />}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="space-y-2">
+          <h3 className="font-medium">Create a private world</h3>
+          <CreateWorldForm />
+        </div>
+      </section>
     </div>
+  );
+}
+
+function WorldSwitch({ worldId, label }: { worldId: string; label: string }) {
+  return (
+    <form action={switchWorldAction}>
+      <input type="hidden" name="worldId" value={worldId} />
+      <button type="submit" className="rounded border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-100">
+        {label}
+      </button>
+    </form>
   );
 }
 

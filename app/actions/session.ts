@@ -4,14 +4,19 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { appNow } from "@/lib/server/app-clock";
 import { findPersona } from "@/lib/server/auth/personas";
-import { HOME_BY_ROLE, endSession, startSession } from "@/lib/server/auth/session";
+import { HOME_BY_ROLE, chooseWorld, currentVisitorId, endSession, startSession } from "@/lib/server/auth/session";
+import { readDb } from "@/lib/server/db";
+import { loadWorldView } from "@/lib/server/worlds/world-access";
 
 const signInSchema = z.object({ userId: z.string().trim().min(1).max(100) });
 
 export async function signIn(formData: FormData): Promise<void> {
   const parsed = signInSchema.safeParse({ userId: formData.get("userId") });
   const persona = parsed.success ? await findPersona(parsed.data.userId) : null;
-  if (!persona) redirect("/?signin=unknown");
+  // A private world's personas are for its members only.
+  const world = persona ? await loadWorldView(readDb, persona.worldId, await currentVisitorId()) : null;
+  if (!persona || !world) redirect("/?signin=unknown");
+  await chooseWorld(world.id);
   await startSession(persona.id, (await appNow()).getTime());
   redirect(HOME_BY_ROLE[persona.role]);
 }

@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { CARRIER_CONTROLS } from "@/lib/order";
 import { currentUser } from "@/lib/server/auth/session";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
-import { resetDemoWorld } from "@/lib/server/simulator/reset";
 import { simulate } from "@/lib/server/simulator/simulate";
 
 export type SimulatorState = { ok: boolean; message: string } | null;
@@ -48,13 +46,4 @@ export async function simulateAction(_previous: SimulatorState, formData: FormDa
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath("/", "layout");
   return { ok: true, message: result.value.summary };
-}
-
-/** Restores the demo world and real time, then back to the persona page. */
-export async function resetWorldAction(formData: FormData): Promise<void> {
-  const user = await currentUser();
-  if (!user || formData.get("confirm") !== "yes") redirect("/");
-  await resetDemoWorld();
-  revalidatePath("/", "layout");
-  redirect("/");
 }

@@ -8,7 +8,7 @@ import { orderScope } from "@/lib/server/auth/session-user";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
 import { appTime } from "@/lib/server/timers/sim-clock";
 import { nextDeadline } from "@/lib/server/timers/sweep";
-import { buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs, supportAgent } from "../support/world";
+import { buyerAva, buyerBen, createOrder, createWorld, ownTheWorld, sellerGlobal, sellerUs, supportAgent } from "../support/world";
 
 const HOUR = 3_600_000;
 let bens: { id: string; code: string };
@@ -46,7 +46,7 @@ describe("the next deadline", () => {
     const anywhere = (await nextDeadline(db, now, orderScope(supportAgent)))!;
     expect(anywhere.orderId).toBe(bens.id);
     expect(anywhere.dueAt.getTime()).toBeLessThan(own.dueAt.getTime());
-    const jumped = await jumpClock(buyerAva, { by: "NEXT_DEADLINE" });
+    const jumped = await jumpClock(await ownTheWorld(db, buyerAva), { by: "NEXT_DEADLINE" });
     expect(jumped.ok && jumped.value.label).toContain(`order ${avas.code}`);
     expect((await appTime(db)).getTime()).toBeGreaterThanOrEqual(own.dueAt.getTime());
     expect((await appTime(db)).getTime()).toBeLessThan(own.dueAt.getTime() + HOUR);

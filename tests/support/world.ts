@@ -41,6 +41,20 @@ export async function createWorld(db: Db): Promise<void> {
   });
 }
 
+/**
+ * Makes the test database's world a private one that `visitorId` owns, so its clock may be moved:
+ * only a private world's owner and facilitators may (lib/worlds.ts). Returns `user` acting from that visitor.
+ */
+export async function ownTheWorld(db: Db, user: SessionUser, visitorId = "test-visitor"): Promise<SessionUser> {
+  await db.world.update({ where: { id: "demo" }, data: { kind: "PRIVATE", ownerId: visitorId } });
+  await db.worldMember.upsert({
+    where: { worldId_visitorId: { worldId: "demo", visitorId } },
+    create: { id: `m-${visitorId}`, worldId: "demo", visitorId, name: "Test owner", role: "OWNER", joinedAt: T0 },
+    update: {},
+  });
+  return { ...user, visitorId };
+}
+
 /** A 2 × lamp + 1 × pen order from Ava at the US shop ($82.50 + $5.99 shipping), in `status`. */
 export function createOrder(db: Db, overrides: Partial<BuildOrderSpec> & Pick<BuildOrderSpec, "status">) {
   return buildOrder(db, {

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { currentWorld } from "@/lib/server/worlds/current-world";
 import { ActionsSection } from "./_sections/actions-section";
 import { DisputesSection } from "./_sections/disputes-section";
 import { ItemsSection, TimelineSection } from "./_sections/items-section";
@@ -19,6 +20,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const user = await requireUser();
   const { id } = await props.params;
   const now = await appNow();
+  const world = await currentWorld();
   const order = await getOrderDetail(user, id, now);
   // Someone else's order looks exactly like one that does not exist.
   if (!order) notFound();
@@ -64,7 +66,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         </div>
         <div className="min-w-0 space-y-6">
           <RefundsSection order={order} />
-          <DeadlinesSection order={order} now={now} />
+          <DeadlinesSection order={order} now={now} canMoveClock={world.clock.allowed} />
           <MoneySection order={order} />
         </div>
       </div>

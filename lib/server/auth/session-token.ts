@@ -15,6 +15,21 @@ function sign(data: string, secret: string): string {
   return createHmac("sha256", secret).update(data).digest("base64url");
 }
 
+/** A value nobody can forge or edit without the secret: `value.signature` (e.g. a visitor's id). */
+export function signValue(value: string, secret: string): string {
+  return `${value}.${sign(`v:${value}`, secret)}`;
+}
+
+export function verifyValue(token: string | undefined, secret: string): string | null {
+  if (!token) return null;
+  const dot = token.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const value = token.slice(0, dot);
+  const expected = Buffer.from(sign(`v:${value}`, secret));
+  const given = Buffer.from(token.slice(dot + 1));
+  return expected.length === given.length && timingSafeEqual(expected, given) ? value : null;
+}
+
 export function signSession(payload: SessionPayload, secret: string): string {
   const data = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${data}.${sign(data, secret)}`;

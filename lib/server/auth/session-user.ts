@@ -3,14 +3,16 @@ import type { Actor } from "@/lib/order";
 export const PERSONA_ROLES = ["BUYER", "SELLER", "SUPPORT"] as const;
 export type PersonaRole = (typeof PERSONA_ROLES)[number];
 
-/** The signed-in person, as every page and service sees them. */
-/** The world everyone shares until private worlds exist (issue 14; docs/decisions/013). */
+/** The world everyone shares; private worlds are created from the home page (docs/decisions/014). */
 export const DEMO_WORLD = "demo";
 
+/** The signed-in person, as every page and service sees them. */
 export interface SessionUser {
   id: string;
   /** The world the person is in (their persona's); the demo world when left out. */
   worldId?: string;
+  /** The browser they act from (a signed cookie); what a private world's membership is granted to. */
+  visitorId?: string | null;
   role: PersonaRole;
   name: string;
   shopId: string | null;

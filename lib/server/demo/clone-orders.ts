@@ -8,28 +8,26 @@
  */
 import Database from "better-sqlite3";
 
-type Expr = (col: string) => string | null;
-
 /** Columns rewritten for copy `p` (an SQL expression for the prefix "c<n>-"); null keeps the column. */
 const PREFIXED = new Set(["id", "orderId", "transactionId", "disputeId", "caseId", "key"]);
 const REWRITTEN = new Set(["subjectRef", "idempotencyKey", "kind", "data", "result"]);
 
-const TABLES: { name: string; from: string; orderId: string; extra?: Expr }[] = [
-  { name: "Order", from: `"Order" t`, orderId: "t.id", extra: (col) => (col === "code" ? `t.code || '-' || n.i` : null) },
-  { name: "OrderItem", from: `"OrderItem" t`, orderId: "t.orderId" },
-  { name: "Payment", from: `"Payment" t`, orderId: "t.orderId" },
-  { name: "CancelRequest", from: `"CancelRequest" t`, orderId: "t.orderId" },
-  { name: "ReturnCase", from: `"ReturnCase" t`, orderId: "t.orderId" },
-  { name: "Dispute", from: `"Dispute" t`, orderId: "t.orderId" },
-  { name: "DisputeStatement", from: `"DisputeStatement" t JOIN "Dispute" d ON d.id = t.disputeId`, orderId: "d.orderId" },
-  { name: "OrderEvent", from: `"OrderEvent" t`, orderId: "t.orderId" },
-  { name: "Refund", from: `"Refund" t`, orderId: "t.orderId" },
-  { name: "LedgerEntry", from: `"LedgerEntry" t`, orderId: "t.orderId" },
-  { name: "Deadline", from: `"Deadline" t`, orderId: "t.orderId" },
-  { name: "Evidence", from: `"Evidence" t`, orderId: "t.orderId" },
-  { name: "IdempotencyKey", from: `"IdempotencyKey" t`, orderId: "t.orderId" },
-  { name: "Notification", from: `"Notification" t`, orderId: "t.orderId" },
-  { name: "ChatMessage", from: `"ChatMessage" t`, orderId: "t.orderId" },
+const TABLES: { name: string; from: (source: string) => string; orderId: string }[] = [
+  { name: "Order", from: (s) => `${s}."Order" t`, orderId: "t.id" },
+  { name: "OrderItem", from: (s) => `${s}."OrderItem" t`, orderId: "t.orderId" },
+  { name: "Payment", from: (s) => `${s}."Payment" t`, orderId: "t.orderId" },
+  { name: "CancelRequest", from: (s) => `${s}."CancelRequest" t`, orderId: "t.orderId" },
+  { name: "ReturnCase", from: (s) => `${s}."ReturnCase" t`, orderId: "t.orderId" },
+  { name: "Dispute", from: (s) => `${s}."Dispute" t`, orderId: "t.orderId" },
+  { name: "DisputeStatement", from: (s) => `${s}."DisputeStatement" t JOIN ${s}."Dispute" d ON d.id = t.disputeId`, orderId: "d.orderId" },
+  { name: "OrderEvent", from: (s) => `${s}."OrderEvent" t`, orderId: "t.orderId" },
+  { name: "Refund", from: (s) => `${s}."Refund" t`, orderId: "t.orderId" },
+  { name: "LedgerEntry", from: (s) => `${s}."LedgerEntry" t`, orderId: "t.orderId" },
+  { name: "Deadline", from: (s) => `${s}."Deadline" t`, orderId: "t.orderId" },
+  { name: "Evidence", from: (s) => `${s}."Evidence" t`, orderId: "t.orderId" },
+  { name: "IdempotencyKey", from: (s) => `${s}."IdempotencyKey" t`, orderId: "t.orderId" },
+  { name: "Notification", from: (s) => `${s}."Notification" t`, orderId: "t.orderId" },
+  { name: "ChatMessage", from: (s) => `${s}."ChatMessage" t`, orderId: "t.orderId" },
 ];
 
 function columns(db: Database.Database, table: string): string[] {
@@ -37,32 +35,96 @@ function columns(db: Database.Database, table: string): string[] {
 }
 
 /**
- * In `asWorlds` mode each copy n is a world of its own, `w<n>`: the demo world's shops, personas and
- * products are copied with ids prefixed `w<n>:`, and the copied orders, their deadlines, items,
- * notifications and ledger accounts point at those (issue 14's plans at 1,000 worlds).
+ * How a copy names its rows, as SQL expressions: `order` prefixes every id derived from an order,
+ * `world` is the copy's world id and `worldPrefix` prefixes its shops', people's and products' ids.
+ * The benchmark's copies use the numbers table (`'c' || n.i || '-'`); a private world, constants.
  */
-const WORLD_PREFIX = `'w' || n.i || ':'`;
-const AS_WORLD: Record<string, Expr> = {
-  Order: (col) => (col === "worldId" ? `'w' || n.i` : col === "shopId" || col === "buyerId" ? `${WORLD_PREFIX} || t."${col}"` : null),
-  OrderItem: (col) => (col === "productId" ? `${WORLD_PREFIX} || t."productId"` : null),
-  Deadline: (col) => (col === "worldId" ? `'w' || n.i` : col === "shopId" || col === "buyerId" ? `CASE WHEN t."${col}" IS NULL THEN NULL ELSE ${WORLD_PREFIX} || t."${col}" END` : null),
-  Notification: (col) => (col === "userId" || col === "shopId" ? `CASE WHEN t."${col}" IS NULL THEN NULL ELSE ${WORLD_PREFIX} || t."${col}" END` : null),
-  LedgerEntry: (col) => (col === "account" ? `replace(replace(t."account", 'buyer:', 'buyer:' || ${WORLD_PREFIX}), 'seller:', 'seller:' || ${WORLD_PREFIX})` : null),
-};
-
-/** The demo world's shops, personas and products, once per copied world, and the worlds themselves. */
-function copyWorlds(db: Database.Database, first: number, last: number): void {
-  const n = `WITH RECURSIVE n(i) AS (SELECT CAST(${first} AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ${last})`;
-  const copy = (table: string, where: string, rewrite: (col: string) => string | null) => {
-    const cols = columns(db, table);
-    db.exec(`${n} INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${cols.map((c) => rewrite(c) ?? `t."${c}"`).join(", ")} FROM "${table}" t CROSS JOIN n WHERE ${where}`);
-  };
-  copy("World", `t."id" = 'demo'`, (col) => (col === "id" ? `'w' || n.i` : col === "name" ? `'World ' || n.i` : col === "kind" ? `'PRIVATE'` : null));
-  copy("Shop", `t."worldId" = 'demo'`, (col) => (col === "id" ? `${WORLD_PREFIX} || t."id"` : col === "worldId" ? `'w' || n.i` : null));
-  copy("User", `t."worldId" = 'demo'`, (col) => (col === "id" ? `${WORLD_PREFIX} || t."id"` : col === "worldId" ? `'w' || n.i` : col === "shopId" ? `CASE WHEN t."shopId" IS NULL THEN NULL ELSE ${WORLD_PREFIX} || t."shopId" END` : null));
-  copy("Product", `t."shopId" IN (SELECT "id" FROM "Shop" WHERE "worldId" = 'demo')`, (col) => (col === "id" || col === "shopId" ? `${WORLD_PREFIX} || t."${col}"` : null));
+export interface CopyNames {
+  order: string;
+  world: string;
+  worldPrefix: string;
 }
 
+/** Columns that hold a person's id, and those that hold a shop's (rewritten when the copy is a world of its own). */
+const PERSON_COLUMNS: Record<string, string[]> = {
+  Order: ["buyerId", "cancelledById"],
+  Dispute: ["decidedById", "appealDecidedById"],
+  OrderEvent: ["actorId"],
+  Evidence: ["ownerId"],
+  ChatMessage: ["authorId"],
+  IdempotencyKey: ["actorId"],
+  Notification: ["userId"],
+  Deadline: ["buyerId"],
+};
+const SHOP_COLUMNS: Record<string, string[]> = { Order: ["shopId"], Deadline: ["shopId"], Notification: ["shopId"] };
+
+/**
+ * In a world of its own, an order row's people, shop, products, ledger accounts and world are the
+ * copied world's (a person's id is rewritten only when it is one of the source world's people; the
+ * system's is kept).
+ */
+function asWorld(table: string, col: string, names: CopyNames, source: string): string | null {
+  const prefixed = `CASE WHEN t."${col}" IS NULL THEN NULL ELSE ${names.worldPrefix} || t."${col}" END`;
+  if (col === "worldId" && (table === "Order" || table === "Deadline")) return names.world;
+  if (PERSON_COLUMNS[table]?.includes(col)) return `CASE WHEN t."${col}" IN (SELECT "id" FROM ${source}."User") THEN ${names.worldPrefix} || t."${col}" ELSE t."${col}" END`;
+  if (SHOP_COLUMNS[table]?.includes(col)) return prefixed;
+  if (table === "OrderItem" && col === "productId") return prefixed;
+  if (table === "LedgerEntry" && col === "account") return `replace(replace(t."account", 'buyer:', 'buyer:' || ${names.worldPrefix}), 'seller:', 'seller:' || ${names.worldPrefix})`;
+  return null;
+}
+
+/**
+ * INSERT … SELECT statements that copy every order of `source` (a schema name: "main" or an attached
+ * database) with all its rows, named by `names`; `from` adds a join that picks which orders, and
+ * `numbers` a CTE the names may use. `code` is the copied order's number.
+ */
+export function orderCopyStatements(
+  db: Database.Database,
+  options: { source: string; names: CopyNames; asWorld: boolean; code: string; join?: (orderId: string) => string; numbers?: string },
+): string[] {
+  return TABLES.map((table) => {
+    const cols = columns(db, table.name);
+    const select = cols.map((col) => {
+      if (table.name === "Order" && col === "code") return options.code;
+      const own = options.asWorld ? asWorld(table.name, col, options.names, options.source) : null;
+      if (own) return own;
+      if (PREFIXED.has(col)) return `CASE WHEN t."${col}" IS NULL THEN NULL ELSE ${options.names.order} || t."${col}" END`;
+      // A notification may have no order: its text is kept as it is.
+      if (REWRITTEN.has(col)) return `coalesce(replace(t."${col}", ${table.orderId}, ${options.names.order} || ${table.orderId}), t."${col}")`;
+      return `t."${col}"`;
+    });
+    return `${options.numbers ?? ""} INSERT INTO main."${table.name}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM ${table.from(options.source)} ${options.join?.(table.orderId) ?? ""}`;
+  });
+}
+
+/**
+ * The source world's shops, people and products copied into another world (ids prefixed by
+ * `names.worldPrefix`); `where` picks the source world's rows (by the shop for products).
+ */
+export function worldEntityStatements(db: Database.Database, options: { source: string; names: CopyNames; sourceWorld: string; numbers?: string; join?: string }): string[] {
+  const { names, source } = options;
+  const copy = (table: string, where: string, rewrite: (col: string) => string | null) => {
+    const cols = columns(db, table);
+    return `${options.numbers ?? ""} INSERT INTO main."${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${cols.map((c) => rewrite(c) ?? `t."${c}"`).join(", ")} FROM ${source}."${table}" t ${options.join ?? ""} WHERE ${where}`;
+  };
+  const world = `'${options.sourceWorld.replace(/'/g, "''")}'`;
+  return [
+    copy("Shop", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : null)),
+    copy("User", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : col === "shopId" ? `CASE WHEN t."shopId" IS NULL THEN NULL ELSE ${names.worldPrefix} || t."shopId" END` : null)),
+    copy("Product", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
+  ];
+}
+
+const NUMBERED: CopyNames = { order: `'c' || n.i || '-'`, world: `'w' || n.i`, worldPrefix: `'w' || n.i || ':'` };
+const NUMBERED_WORLDS: CopyNames = { order: NUMBERED.worldPrefix, world: NUMBERED.world, worldPrefix: NUMBERED.worldPrefix };
+const numbers = (first: number, last: number) => `WITH RECURSIVE n(i) AS (SELECT CAST(${first} AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ${last})`;
+
+/**
+ * In `asWorlds` mode each copy n is a world of its own, `w<n>`: the demo world's shops, personas and
+ * products are copied with ids prefixed `w<n>:`, and the copied orders (ids prefixed the same way,
+ * numbers kept: they are unique per world), their deadlines, items, notifications and ledger
+ * accounts point at those (issue 14's plans at 1,000 worlds).
+ */
 /** Copies every order that exists now `copies` times, in batches of copies per statement. Returns the order count after. */
 export function cloneOrders(file: string, copies: number, options: { batch?: number; asWorlds?: boolean; onProgress?: (done: number) => void } = {}): number {
   const batch = options.batch ?? 200;
@@ -72,25 +134,17 @@ export function cloneOrders(file: string, copies: number, options: { batch?: num
   db.pragma("cache_size = -200000");
   try {
     db.exec(`DROP TABLE IF EXISTS temp._src; CREATE TEMP TABLE _src AS SELECT id FROM "Order"`);
-    const plans = TABLES.map((table) => {
-      const select = columns(db, table.name).map((col) => {
-        const own = table.extra?.(col) ?? (options.asWorlds ? AS_WORLD[table.name]?.(col) : null);
-        if (own) return own;
-        if (PREFIXED.has(col)) return `CASE WHEN t."${col}" IS NULL THEN NULL ELSE 'c' || n.i || '-' || t."${col}" END`;
-        if (REWRITTEN.has(col)) return `replace(t."${col}", ${table.orderId}, 'c' || n.i || '-' || ${table.orderId})`;
-        return `t."${col}"`;
-      });
-      return db.prepare(
-        `WITH RECURSIVE n(i) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         INSERT INTO "${table.name}" (${columns(db, table.name).map((c) => `"${c}"`).join(", ")})
-         SELECT ${select.join(", ")} FROM ${table.from} JOIN temp._src s ON s.id = ${table.orderId} CROSS JOIN n`,
-      );
-    });
+    const names = options.asWorlds ? NUMBERED_WORLDS : NUMBERED;
+    const code = options.asWorlds ? `t."code"` : `t."code" || '-' || n.i`;
     for (let first = 1; first <= copies; first += batch) {
       const last = Math.min(copies, first + batch - 1);
+      const range = numbers(first, last);
       db.transaction(() => {
-        if (options.asWorlds) copyWorlds(db, first, last);
-        for (const plan of plans) plan.run(first, last);
+        if (options.asWorlds) {
+          db.exec(`${range} INSERT INTO "World" ("id", "name", "kind", "createdAt", "lastActiveAt", "aheadMs") SELECT 'w' || n.i, 'World ' || n.i, 'PRIVATE', t."createdAt", t."lastActiveAt", 0 FROM "World" t CROSS JOIN n WHERE t."id" = 'demo'`);
+          for (const sql of worldEntityStatements(db, { source: "main", names, sourceWorld: "demo", numbers: range, join: "CROSS JOIN n" })) db.exec(sql);
+        }
+        for (const sql of orderCopyStatements(db, { source: "main", names, asWorld: !!options.asWorlds, code, numbers: range, join: (orderId) => `JOIN temp._src s ON s.id = ${orderId} CROSS JOIN n` })) db.exec(sql);
       })();
       options.onProgress?.(last);
     }

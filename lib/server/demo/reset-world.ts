@@ -14,6 +14,10 @@ import { appendOnlyTriggers } from "../append-only";
 import { uploadsDir } from "../evidence/uploads";
 import { createPrismaClient, databaseFile, withWriter, type Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
+import { AppError } from "@/lib/errors";
+import type { WorldTemplate } from "@/lib/worlds";
+import { DEMO_WORLD } from "../auth/session-user";
+import { orderCopyStatements, worldEntityStatements, type CopyNames } from "./clone-orders";
 import { seedDemoWorld } from "./seed-world";
 
 // Children before parents (foreign keys): emptied in this order, filled in the reverse.
@@ -41,8 +45,6 @@ export const WORLD_TABLES = [
 
 const SCRATCH = ".reset-";
 
-/** The demo world's id (the reset rebuilds it; other worlds are left as they are). */
-const WORLD = "demo";
 const ORDERS = `SELECT "id" FROM main."Order" WHERE "worldId" = :world`;
 
 /** How each table's rows of one world are found: directly, or through their order, shop, person or dispute. */
@@ -92,7 +94,18 @@ function scratchDatabase(liveFile: string): string {
   return file;
 }
 
-export async function resetWorld(db: Db, realNow: Date): Promise<void> {
+/**
+ * Rebuilds one world (the demo world when none is named) from its template, atomically: the seeded
+ * world is built in a scratch database, then one transaction deletes the world's rows and copies the
+ * new ones in (a private world's ids prefixed with its own, `<worldId>:`), with its clock back to
+ * real time. `inside` runs in that same transaction (creating a world adds its row and owner there).
+ */
+export async function resetWorld(
+  db: Db,
+  realNow: Date,
+  worldId: string = DEMO_WORLD,
+  options: { template?: WorldTemplate; inside?: (handle: Database.Database) => void } = {},
+): Promise<void> {
   const liveFile = databaseFile(db);
   removeScratchWorlds(liveFile);
   const file = scratchDatabase(liveFile);
@@ -100,7 +113,7 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
     // 1. The new world, built through the same rules and services as always, where nobody can see it.
     const scratch = createPrismaClient(`file:${file}`);
     try {
-      await seedDemoWorld(scratch, realNow);
+      await seedDemoWorld(scratch, realNow, { orders: (options.template ?? "DEMO_COPY") === "DEMO_COPY" });
     } finally {
       await scratch.$disconnect();
     }
@@ -108,15 +121,16 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
     await withWriter(db, (handle) => {
       handle.prepare("ATTACH DATABASE ? AS \"fresh\"").run(file);
       try {
-        const triggers = appendOnlyTriggers();
-        handle.transaction(() => {
-          for (const trigger of triggers) handle.exec(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
-          // Only the demo world's rows: other worlds on the same server are left as they are.
-          for (const table of WORLD_TABLES) handle.prepare(`DELETE FROM main."${table}" WHERE ${OF_WORLD[table]}`).run({ world: WORLD });
-          for (const table of [...WORLD_TABLES].reverse()) handle.exec(`INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
-          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = ?`).run(storedDate(realNow), WORLD);
-          for (const trigger of triggers) handle.exec(trigger.create);
-        }).immediate();
+        const copy = copyStatements(handle, worldId);
+        withoutAppendOnlyTriggers(handle, () => {
+          options.inside?.(handle);
+          // A world deleted meanwhile (expired, or by its owner) is not brought back as rows without a world.
+          if (!handle.prepare(`SELECT 1 FROM main."World" WHERE "id" = ?`).get(worldId)) throw new AppError("NOT_FOUND", "That world does not exist any more.");
+          // Only this world's rows: other worlds on the same server are left as they are.
+          deleteWorldRows(handle, worldId);
+          for (const sql of copy) handle.exec(sql);
+          handle.prepare(`UPDATE main."World" SET "aheadMs" = 0, "clockUpdatedAt" = ? WHERE "id" = ?`).run(storedDate(realNow), worldId);
+        });
       } finally {
         handle.exec(`DETACH DATABASE "fresh"`);
       }
@@ -125,6 +139,45 @@ export async function resetWorld(db: Db, realNow: Date): Promise<void> {
   } finally {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   }
+}
+
+/** Deletes a world: its rows, its members, the world itself, and the uploads only it referred to. */
+export async function deleteWorld(db: Db, worldId: string): Promise<void> {
+  if (worldId === DEMO_WORLD) throw new Error("The demo world is never deleted.");
+  await withWriter(db, (handle) => {
+    withoutAppendOnlyTriggers(handle, () => {
+      deleteWorldRows(handle, worldId);
+      handle.prepare(`DELETE FROM "WorldMember" WHERE "worldId" = ?`).run(worldId);
+      handle.prepare(`DELETE FROM "World" WHERE "id" = ?`).run(worldId);
+    });
+    removeUnreferencedUploads(handle);
+  });
+}
+
+/** One immediate transaction in which the append-only tables may be emptied (their triggers are back before it commits). */
+function withoutAppendOnlyTriggers(handle: Database.Database, body: () => void): void {
+  const triggers = appendOnlyTriggers();
+  handle.transaction(() => {
+    for (const trigger of triggers) handle.exec(`DROP TRIGGER IF EXISTS "${trigger.name}"`);
+    body();
+    for (const trigger of triggers) handle.exec(trigger.create);
+  }).immediate();
+}
+
+function deleteWorldRows(handle: Database.Database, worldId: string): void {
+  for (const table of WORLD_TABLES) handle.prepare(`DELETE FROM main."${table}" WHERE ${OF_WORLD[table]}`).run({ world: worldId });
+}
+
+/** The demo world is copied as seeded; a private world's copy has its ids prefixed with the world's. */
+function copyStatements(handle: Database.Database, worldId: string): string[] {
+  if (worldId === DEMO_WORLD) return [...WORLD_TABLES].reverse().map((table) => `INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
+  if (!/^[a-z0-9]+$/.test(worldId)) throw new Error(`Unexpected world id ${worldId}.`);
+  const prefix = `'${worldId}:'`;
+  const names: CopyNames = { order: prefix, world: `'${worldId}'`, worldPrefix: prefix };
+  return [
+    ...worldEntityStatements(handle, { source: "fresh", names, sourceWorld: DEMO_WORLD }),
+    ...orderCopyStatements(handle, { source: "fresh", names, asWorld: true, code: `t."code"` }),
+  ];
 }
 
 /** Evidence files no row refers to any more (run while the writer is held, so no command is storing one). */

@@ -113,8 +113,11 @@ async function story(
   return order.id;
 }
 
-/** Seeds the demo world into an empty database. Returns false, changing nothing, when there is data already. */
-export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
+/**
+ * Seeds the demo world into an empty database. Returns false, changing nothing, when there is data
+ * already. `orders: false` seeds the shops, people and products only (an empty private world).
+ */
+export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boolean } = {}): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const createdAt = new Date(now.getTime() - 90 * DAY);
   await db.$transaction(async (tx) => {
@@ -122,6 +125,7 @@ export async function seedDemoWorld(db: Db, now: Date): Promise<boolean> {
     await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
   });
+  if (options.orders === false) return true;
   let next = 100100;
   const world: World = { db, now, codes: () => String((next += 1)) };
   const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -7,6 +7,7 @@ import { runCommand } from "../run-command";
 import { advanceClock, appTime } from "../timers/sim-clock";
 import { nextDeadline } from "../timers/sweep";
 import { sweepNow } from "../timers/sweeper";
+import { requireClockControl } from "../worlds/world-access";
 
 export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" } | { by: "DEADLINE"; orderId: string; key: string };
 
@@ -14,10 +15,12 @@ export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" 
  * Moves the simulator's clock forward — an hour, a day, to the next deadline on an order this person
  * may see (support: any order), or to
  * one deadline of an order this person may see — and lets the timers act on everything now due.
+ * Only a private world's owner and facilitators may (lib/worlds.ts clockControl); others are refused.
  */
 export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: string }>> {
   return runCommand(async () => {
     const worldId = orderScope(user).worldId;
+    await requireClockControl(db, worldId, user.visitorId);
     const now = await appTime(db, systemClock, worldId);
     let to: Date;
     let label: string;

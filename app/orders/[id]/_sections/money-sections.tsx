@@ -32,8 +32,11 @@ export function RefundsSection({ order }: { order: OrderDetail }) {
   );
 }
 
-/** Open deadlines with their countdowns, the clock jump to each, and the simulator's "happen now" for the carrier and the network. */
-export function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date }) {
+/**
+ * Open deadlines with their countdowns, the clock jump to each (for those who may move the world's
+ * clock), and the simulator's "happen now" for the carrier and the network.
+ */
+export function DeadlinesSection({ order, now, canMoveClock }: { order: OrderDetail; now: Date; canMoveClock: boolean }) {
   if (order.deadlines.length === 0 && order.carrierControls.length === 0) return null;
   return (
     <Card title="Deadlines">
@@ -45,7 +48,7 @@ export function DeadlinesSection({ order, now }: { order: OrderDetail; now: Date
               {formatDateTime(deadline.dueAt)} · <Countdown dueAt={deadline.dueAt.toISOString()} serverNow={now.toISOString()} />
             </p>
             <div className="flex flex-wrap gap-2">
-              <SimulatorButton action="jump" fields={{ by: "DEADLINE", orderId: order.id, key: deadline.key }} label="Jump the clock here" />
+              {canMoveClock ? <SimulatorButton action="jump" fields={{ by: "DEADLINE", orderId: order.id, key: deadline.key }} label="Jump the clock here" /> : null}
               {deadline.hurry ? <SimulatorButton action="simulate" fields={{ type: "HURRY_SIMULATION", orderId: order.id, deadline: deadline.key }} label={deadline.hurry} /> : null}
             </div>
           </li>

@@ -1,0 +1,118 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { systemClock } from "@/lib/clock";
+import { chooseWorld, currentUser, currentVisitorId, endSession, ensureVisitorId } from "@/lib/server/auth/session";
+import { DEMO_WORLD } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db";
+import { createWorld } from "@/lib/server/worlds/create-world";
+import { joinWorld } from "@/lib/server/worlds/join-world";
+import { deleteOwnWorld, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
+import { loadWorldView } from "@/lib/server/worlds/world-access";
+
+export type WorldFormState = { ok: boolean; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null;
+
+/** A name people read: control and zero-width characters removed, then at least one visible character. */
+const displayName = (what: string, max: number) =>
+  z
+    .string({ error: `Give ${what}.` })
+    .transform((value) => value.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").trim())
+    .pipe(z.string().min(1, `Give ${what}.`).max(max, `Keep ${what} under ${max + 1} characters.`));
+
+const createSchema = z.object({
+  name: displayName("the world a name", 60),
+  ownerName: displayName("your name", 40),
+  template: z.enum(["DEMO_COPY", "PEOPLE_ONLY"], { error: "Choose what the world starts with." }),
+});
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
+}
+
+function textValues(formData: FormData, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, typeof formData.get(name) === "string" ? String(formData.get(name)) : ""]));
+}
+
+/** Creates a private world owned by this browser, and goes to its page (share link, members, clock). */
+export async function createWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const values = textValues(formData, ["name", "ownerName", "template"]);
+  const parsed = createSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  const visitorId = await ensureVisitorId();
+  const result = await createWorld(db, { visitorId, ...parsed.data }, systemClock.now());
+  if (!result.ok) return { ok: false, message: result.error.message, values };
+  await endSession();
+  await chooseWorld(result.value.worldId);
+  revalidatePath("/", "layout");
+  redirect(`/worlds/${result.value.worldId}?created=1`);
+}
+
+const joinSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "This link is not complete. Copy it again."), name: displayName("your name", 40) });
+
+/** Joins the world a share link leads to; its personas are then on the persona page. */
+export async function joinWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const values = textValues(formData, ["token", "name"]);
+  const parsed = joinSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  const visitorId = await ensureVisitorId();
+  const result = await joinWorld(db, { visitorId, ...parsed.data }, systemClock.now());
+  if (!result.ok) return { ok: false, message: result.error.message, values };
+  await endSession();
+  await chooseWorld(result.value.worldId);
+  revalidatePath("/", "layout");
+  redirect("/?joined=1");
+}
+
+const switchSchema = z.object({ worldId: z.string().min(1).max(40) });
+
+/** Goes to another world this browser belongs to (or back to the demo world): signs out of the current persona. */
+export async function switchWorldAction(formData: FormData): Promise<void> {
+  const parsed = switchSchema.safeParse({ worldId: formData.get("worldId") });
+  const worldId = parsed.success ? parsed.data.worldId : DEMO_WORLD;
+  const world = await loadWorldView(db, worldId, await currentVisitorId());
+  await endSession();
+  await chooseWorld(world ? world.id : DEMO_WORLD);
+  revalidatePath("/", "layout");
+  redirect("/");
+}
+
+const roleSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.string().min(1).max(80), role: z.enum(["FACILITATOR", "MEMBER"]) });
+
+/** The owner makes a member a facilitator, or back to a member. */
+export async function setMemberRoleAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const parsed = roleSchema.safeParse({ worldId: formData.get("worldId"), memberId: formData.get("memberId"), role: formData.get("role") });
+  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const result = await setMemberRole(db, { ...parsed.data, visitorId: await currentVisitorId() });
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath(`/worlds/${parsed.data.worldId}`);
+  return { ok: true, message: parsed.data.role === "FACILITATOR" ? `${result.value.name} can now move the clock and reset the world.` : `${result.value.name} is a member again.` };
+}
+
+const worldSchema = z.object({ worldId: z.string().min(1).max(40), confirm: z.literal("yes") });
+
+/** Rebuilds this world from its template and puts its clock back to real time (owner and facilitators only). */
+export async function resetWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const user = await currentUser();
+  const parsed = worldSchema.safeParse({ worldId: formData.get("worldId") ?? user?.worldId ?? DEMO_WORLD, confirm: formData.get("confirm") });
+  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const result = await resetOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() }, systemClock.now());
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath("/", "layout");
+  redirect("/?reset=1");
+}
+
+/** The owner deletes the world now. */
+export async function deleteWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const parsed = worldSchema.safeParse({ worldId: formData.get("worldId"), confirm: formData.get("confirm") });
+  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const result = await deleteOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
+  if (!result.ok) return { ok: false, message: result.error.message };
+  await endSession();
+  await chooseWorld(DEMO_WORLD);
+  revalidatePath("/", "layout");
+  redirect("/?deleted=1");
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { AppError, type Result } from "@/lib/errors";
+import type { WorldRole } from "@/lib/worlds";
+import { deleteWorld, resetWorld } from "../demo/reset-world";
+import type { Db } from "../prisma";
+import { runCommand } from "../run-command";
+import { loadWorldView, requireClockControl } from "./world-access";
+
+async function requireOwner(db: Db, worldId: string, visitorId: string | null) {
+  const world = await loadWorldView(db, worldId, visitorId);
+  if (!world) throw new AppError("NOT_FOUND", "That world does not exist any more, or you are not one of its members.");
+  if (world.role !== "OWNER") throw new AppError("FORBIDDEN", "Only the world's owner can do this.");
+  return world;
+}
+
+/** The owner makes a member a facilitator (who may move the clock and reset the world) or back to a member. */
+export function setMemberRole(db: Db, input: { worldId: string; visitorId: string | null; memberId: string; role: Exclude<WorldRole, "OWNER"> }): Promise<Result<{ name: string }>> {
+  return runCommand(async () => {
+    await requireOwner(db, input.worldId, input.visitorId);
+    const member = await db.worldMember.findFirst({ where: { id: input.memberId, worldId: input.worldId }, select: { id: true, role: true, name: true } });
+    if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this world.");
+    if (member.role === "OWNER") throw new AppError("VALIDATION", "The owner's part cannot be changed.");
+    await db.worldMember.update({ where: { id: member.id }, data: { role: input.role } });
+    return { name: member.name };
+  });
+}
+
+/** Rebuilds the world from its template and puts its clock back to real time (owner and facilitators). */
+export function resetOwnWorld(db: Db, input: { worldId: string; visitorId: string | null }, realNow: Date): Promise<Result<{ name: string }>> {
+  return runCommand(async () => {
+    const world = await requireClockControl(db, input.worldId, input.visitorId);
+    await resetWorld(db, realNow, world.id, { template: world.template });
+    return { name: world.name };
+  });
+}
+
+/** The owner deletes the world now, with everything in it. */
+export function deleteOwnWorld(db: Db, input: { worldId: string; visitorId: string | null }): Promise<Result<{ name: string }>> {
+  return runCommand(async () => {
+    const world = await requireOwner(db, input.worldId, input.visitorId);
+    await deleteWorld(db, world.id);
+    return { name: world.name };
+  });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { clockControl, worldExpiresAt, type ClockControl, type WorldKind, type WorldRole, type WorldTemplate } from "@/lib/worlds";
+import { DEMO_WORLD } from "../auth/session-user";
+import type { Db } from "../prisma";
+
+/** A world as its people see it: what it is, their part in it, and whether they may move its clock. */
+export interface WorldView {
+  id: string;
+  name: string;
+  kind: WorldKind;
+  template: WorldTemplate;
+  /** This visitor's part in it (null in the demo world, which nobody joins). */
+  role: WorldRole | null;
+  lastActiveAt: Date;
+  /** When it is deleted if nobody uses it (private worlds). */
+  expiresAt: Date | null;
+  clock: ClockControl;
+}
+
+/** The world and this visitor's part in it; null when it does not exist or is private and they are not a member. */
+export async function loadWorldView(db: Db, worldId: string, visitorId: string | null): Promise<WorldView | null> {
+  const world = await db.world.findUnique({
+    where: { id: worldId },
+    select: { id: true, name: true, kind: true, template: true, lastActiveAt: true, members: visitorId ? { where: { visitorId }, select: { role: true } } : false },
+  });
+  if (!world) return null;
+  const kind: WorldKind = world.kind === "PRIVATE" ? "PRIVATE" : "DEMO";
+  const role = (world.members?.[0]?.role ?? null) as WorldRole | null;
+  if (kind === "PRIVATE" && !role) return null;
+  return {
+    id: world.id,
+    name: world.name,
+    kind,
+    template: world.template === "PEOPLE_ONLY" ? "PEOPLE_ONLY" : "DEMO_COPY",
+    role,
+    lastActiveAt: world.lastActiveAt,
+    expiresAt: kind === "PRIVATE" ? worldExpiresAt(world.lastActiveAt) : null,
+    clock: clockControl({ kind }, role),
+  };
+}
+
+/** For services: the world, if this visitor may move its clock or reset it; otherwise a FORBIDDEN (or NOT_FOUND) error. */
+export async function requireClockControl(db: Db, worldId: string | undefined, visitorId: string | null | undefined): Promise<WorldView> {
+  const world = await loadWorldView(db, worldId ?? DEMO_WORLD, visitorId ?? null);
+  if (!world) throw new AppError("NOT_FOUND", "That world does not exist any more, or you are not one of its members.");
+  if (!world.clock.allowed) throw new AppError("FORBIDDEN", world.clock.reason);
+  return world;
+}
+
+const touched = new Map<string, number>();
+const TOUCH_EVERY_MS = 10 * 60_000;
+
+/** Records that a private world is in use (at most every 10 minutes per world per server): its idle expiry starts again. */
+export async function touchWorld(db: Db, world: Pick<WorldView, "id" | "kind" | "lastActiveAt">, realNow: Date): Promise<void> {
+  if (world.kind !== "PRIVATE") return;
+  const last = Math.max(world.lastActiveAt.getTime(), touched.get(world.id) ?? 0);
+  if (realNow.getTime() - last < TOUCH_EVERY_MS) return;
+  touched.set(world.id, realNow.getTime());
+  await db.world.updateMany({ where: { id: world.id }, data: { lastActiveAt: realNow } });
+}

@@ -1,0 +1,48 @@
+/**
+ * Worlds (issue 14, docs/decisions/014): who may do what with a world's clock, and the limits every
+ * private world lives within. Pure: the services and pages ask these with what they loaded.
+ */
+export type WorldKind = "DEMO" | "PRIVATE";
+export type WorldRole = "OWNER" | "FACILITATOR" | "MEMBER";
+export type WorldTemplate = "DEMO_COPY" | "PEOPLE_ONLY";
+
+export const WORLD_ROLE_LABELS: Record<WorldRole, string> = { OWNER: "Owner", FACILITATOR: "Facilitator", MEMBER: "Member" };
+export const WORLD_TEMPLATE_LABELS: Record<WorldTemplate, string> = {
+  DEMO_COPY: "A copy of the demo world (its shops, people and 90-odd orders at every stage)",
+  PEOPLE_ONLY: "Shops, people and products only (no orders yet)",
+};
+
+export const WORLD_LIMITS = {
+  /** Private worlds one visitor may create in an hour. */
+  createdPerHour: 3,
+  /** Private worlds on one server at once (each is ~100 orders; the oldest idle ones expire first). */
+  privateWorlds: Number(process.env.MAX_PRIVATE_WORLDS ?? 200),
+  /** A private world nobody has used for this long is deleted, with its uploads. */
+  idleDays: Number(process.env.WORLD_IDLE_DAYS ?? 7),
+  /** People who may join one world. */
+  members: 50,
+  /** Photos stored in one world, in bytes. */
+  photoBytes: 50 * 1024 * 1024,
+} as const;
+
+export type ClockControl = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * May this person move the world's clock or reset it? Only a private world's owner and the
+ * facilitators they choose. The demo world is shared by everyone on the server: nobody moves it.
+ */
+export function clockControl(world: { kind: WorldKind }, role: WorldRole | null): ClockControl {
+  if (world.kind === "DEMO") {
+    return {
+      allowed: false,
+      reason: "The demo world is shared by everyone on this server: its clock runs in real time and nobody can move it or reset it.",
+    };
+  }
+  if (role === "OWNER" || role === "FACILITATOR") return { allowed: true };
+  return { allowed: false, reason: "Only this world's owner and the facilitators they choose can move its clock or reset it; ask the owner to make you one." };
+}
+
+/** When an idle private world will be deleted. */
+export function worldExpiresAt(lastActiveAt: Date, idleDays: number = WORLD_LIMITS.idleDays): Date {
+  return new Date(lastActiveAt.getTime() + idleDays * 24 * 3_600_000);
+}
