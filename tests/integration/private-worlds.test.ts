@@ -1,0 +1,253 @@
+/**
+ * Private worlds (issue 14): a visitor creates a world (a copy of the demo world, or its shops and
+ * people only), others join it by its link, and only its owner and the facilitators they choose may
+ * move its clock or reset it. Two worlds with the same personas' names: no command, list,
+ * notification, upload or clock crosses. Limits: worlds per visitor per hour, worlds per server,
+ * members per world; idle worlds expire with the uploads only they referred to.
+ */
+import { existsSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_WORLD, type SessionUser } from "@/lib/server/auth/session-user";
+import { checkOrders } from "@/lib/server/checks/check-orders";
+import { db } from "@/lib/server/db";
+import { seedDemoWorld } from "@/lib/server/demo/seed-world";
+import { getEvidence } from "@/lib/server/evidence/get-evidence";
+import { uploadPath } from "@/lib/server/evidence/uploads";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { listOrders } from "@/lib/server/orders/list-orders";
+import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { jumpClock } from "@/lib/server/simulator/jump-clock";
+import { appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
+import { createWorld } from "@/lib/server/worlds/create-world";
+import { expireIdleWorlds } from "@/lib/server/worlds/expire-worlds";
+import { joinWorld } from "@/lib/server/worlds/join-world";
+import { worldDetail, worldsOfVisitor } from "@/lib/server/worlds/list-worlds";
+import { deleteOwnWorld, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
+import { loadWorldView } from "@/lib/server/worlds/world-access";
+import { WORLD_LIMITS } from "@/lib/worlds";
+
+const OWNER = "visitor-owner";
+const TRAINEE = "visitor-trainee";
+const OUTSIDER = "visitor-outsider";
+
+let world = "";
+let token = "";
+
+/** A persona of a world, acting from a visitor's browser (as the session builds it). */
+async function persona(worldId: string, seedId: string, visitorId: string | null): Promise<SessionUser> {
+  const id = worldId === DEMO_WORLD ? seedId : `${worldId}:${seedId}`;
+  const user = await db.user.findUniqueOrThrow({ where: { id }, select: { id: true, worldId: true, role: true, name: true, shopId: true } });
+  return { id: user.id, worldId: user.worldId, visitorId, role: user.role as SessionUser["role"], name: user.name, shopId: user.shopId, shopName: null };
+}
+
+async function worldCounts(worldId: string) {
+  return {
+    orders: await db.order.count({ where: { worldId } }),
+    people: await db.user.count({ where: { worldId } }),
+    events: await db.orderEvent.count({ where: { order: { worldId } } }),
+    offset: await readOffsetMs(db, worldId),
+  };
+}
+
+beforeAll(async () => {
+  await seedDemoWorld(db, new Date());
+  const created = await createWorld(db, { visitorId: OWNER, name: "Tuesday training", ownerName: "Dana", template: "DEMO_COPY" }, new Date());
+  if (!created.ok) throw new Error(created.error.message);
+  world = created.value.worldId;
+  token = (await db.world.findUniqueOrThrow({ where: { id: world } })).joinToken!;
+}, 120_000);
+
+describe("creating a private world", () => {
+  it("copies the demo world under the world's own ids, owned by its creator, and the copy passes db:check", async () => {
+    const demo = await worldCounts(DEMO_WORLD);
+    const own = await worldCounts(world);
+    expect(own.orders).toBe(demo.orders);
+    expect(own.people).toBe(demo.people);
+    // Same names and order numbers, its own ids.
+    const names = async (worldId: string) => (await db.user.findMany({ where: { worldId }, select: { name: true }, orderBy: { name: "asc" } })).map((u) => u.name);
+    expect(await names(world)).toEqual(await names(DEMO_WORLD));
+    const orders = await db.order.findMany({ where: { worldId: world }, select: { id: true, shopId: true, buyerId: true } });
+    expect(orders.every((o) => o.id.startsWith(`${world}:`) && o.shopId.startsWith(`${world}:`) && o.buyerId.startsWith(`${world}:`))).toBe(true);
+    // People named in the copied rows are the world's own (appeal routing compares agents' ids).
+    const decided = await db.dispute.findMany({ where: { order: { worldId: world }, decidedById: { not: null } }, select: { decidedById: true } });
+    expect(decided.length).toBeGreaterThan(0);
+    expect(decided.every((d) => d.decidedById!.startsWith(`${world}:`))).toBe(true);
+    expect(await checkOrders(db, orders.map((o) => o.id))).toEqual([]);
+    expect(await loadWorldView(db, world, OWNER)).toMatchObject({ kind: "PRIVATE", role: "OWNER", clock: { allowed: true } });
+    expect(await worldsOfVisitor(db, OWNER)).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
+  });
+
+  it("is invisible to anyone who has not joined it", async () => {
+    expect(await loadWorldView(db, world, OUTSIDER)).toBeNull();
+    expect(await loadWorldView(db, world, null)).toBeNull();
+    expect(await worldDetail(db, world, OUTSIDER)).toBeNull();
+  });
+
+  it("with shops and people only, has the personas and no orders", async () => {
+    const created = await createWorld(db, { visitorId: "visitor-empty", name: "Blank", ownerName: "Eli", template: "PEOPLE_ONLY" }, new Date());
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.value.worldId : "";
+    expect(await worldCounts(id)).toMatchObject({ orders: 0, people: await db.user.count({ where: { worldId: DEMO_WORLD } }) });
+    expect(await db.product.count({ where: { shop: { worldId: id } } })).toBe(await db.product.count({ where: { shop: { worldId: DEMO_WORLD } } }));
+  }, 60_000);
+});
+
+describe("joining by the share link", () => {
+  it("makes the visitor a member once, however often they join, who can play but not move the clock", async () => {
+    expect(await joinWorld(db, { token, visitorId: TRAINEE, name: "Jo" }, new Date())).toEqual({ ok: true, value: { worldId: world } });
+    expect((await joinWorld(db, { token, visitorId: TRAINEE, name: "Jo" }, new Date())).ok).toBe(true);
+    expect(await db.worldMember.count({ where: { worldId: world, visitorId: TRAINEE } })).toBe(1);
+    const view = await loadWorldView(db, world, TRAINEE);
+    expect(view).toMatchObject({ role: "MEMBER", clock: { allowed: false } });
+    // A member does not get the share link; the owner does.
+    expect((await worldDetail(db, world, TRAINEE))?.joinToken).toBeNull();
+    expect((await worldDetail(db, world, OWNER))?.joinToken).toBe(token);
+  });
+
+  it("with a wrong or malformed token finds nothing", async () => {
+    expect(await joinWorld(db, { token: "x".repeat(24), visitorId: OUTSIDER, name: "Nope" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await joinWorld(db, { token: "'; DROP TABLE", visitorId: OUTSIDER, name: "Nope" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+});
+
+describe("two worlds with the same personas", () => {
+  it("no list, order page, notification or upload crosses from one to the other", async () => {
+    const demoSam = await persona(DEMO_WORLD, "support-sam", null);
+    const ownSam = await persona(world, "support-sam", TRAINEE);
+    const demoList = (await listOrders(demoSam)).rows.map((row) => row.id);
+    const ownList = (await listOrders(ownSam)).rows.map((row) => row.id);
+    expect(demoList.length).toBeGreaterThan(0);
+    expect(ownList.every((id) => id.startsWith(`${world}:`))).toBe(true);
+    expect(demoList.some((id) => id.startsWith(`${world}:`))).toBe(false);
+    expect(await getOrderDetail(demoSam, ownList[0]!, new Date())).toBeNull();
+    expect(await getOrderDetail(ownSam, demoList[0]!, new Date())).toBeNull();
+
+    const demoMaya = await persona(DEMO_WORLD, "seller-maya", null);
+    const ownMaya = await persona(world, "seller-maya", TRAINEE);
+    const demoNotes = (await listNotifications(demoMaya, { page: 1 }, db)).rows;
+    const ownNotes = (await listNotifications(ownMaya, { page: 1 }, db)).rows;
+    expect(ownNotes.length).toBeGreaterThan(0);
+    expect(ownNotes.every((n) => n.orderId === null || n.orderId.startsWith(`${world}:`))).toBe(true);
+    expect(demoNotes.some((n) => n.orderId?.startsWith(`${world}:`))).toBe(false);
+
+    // The same photo bytes are stored once, but each world's evidence row is its own: Emma sees only her world's.
+    const evidence = await db.evidence.findFirstOrThrow({ where: { order: { worldId: world }, ownerRole: "BUYER" }, select: { id: true, ownerId: true } });
+    expect(evidence.ownerId.startsWith(`${world}:`)).toBe(true);
+    const ownEmma = await persona(world, "buyer-emma", TRAINEE);
+    const demoEmma = await persona(DEMO_WORLD, "buyer-emma", null);
+    expect(await getEvidence(ownEmma, evidence.id)).not.toBeNull();
+    expect(await getEvidence(demoEmma, evidence.id)).toBeNull();
+  });
+
+  it("a command in one world never touches the other's order of the same number", async () => {
+    const ownAva = await persona(world, "buyer-ava", TRAINEE);
+    const mine = await db.order.findFirstOrThrow({ where: { worldId: world, buyerId: ownAva.id, status: "ON_HOLD" }, select: { id: true, code: true, version: true } });
+    const twin = await db.order.findFirstOrThrow({ where: { worldId: DEMO_WORLD, code: mine.code }, select: { id: true, status: true, version: true } });
+    const demoAva = await persona(DEMO_WORLD, "buyer-ava", null);
+    const now = await appTime(db, undefined, world);
+    // The demo Ava cannot cancel the private world's order (not found), and the private Ava can.
+    expect(await runOrderCommand(db, demoAva, { orderId: mine.id, expectedVersion: mine.version, command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" } }, now)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect((await runOrderCommand(db, ownAva, { orderId: mine.id, expectedVersion: mine.version, command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" } }, now)).ok).toBe(true);
+    expect(await db.order.findUniqueOrThrow({ where: { id: twin.id }, select: { status: true, version: true } })).toEqual({ status: twin.status, version: twin.version });
+  });
+});
+
+describe("the clock and the reset", () => {
+  it("nobody moves the demo world's clock: it is shared by everyone on the server", async () => {
+    const demoSam = { ...(await persona(DEMO_WORLD, "support-sam", OWNER)) };
+    const before = await readOffsetMs(db, DEMO_WORLD);
+    expect(await jumpClock(demoSam, { by: "DAY" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await readOffsetMs(db, DEMO_WORLD)).toBe(before);
+    expect(await resetOwnWorld(db, { worldId: DEMO_WORLD, visitorId: OWNER }, new Date())).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+
+  it("a member who is not a facilitator is refused; made a facilitator by the owner, they may; only the owner chooses", async () => {
+    const ownKenji = await persona(world, "seller-kenji", TRAINEE);
+    const before = await readOffsetMs(db, world);
+    expect(await jumpClock(ownKenji, { by: "HOUR" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await resetOwnWorld(db, { worldId: world, visitorId: TRAINEE }, new Date())).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await readOffsetMs(db, world)).toBe(before);
+    // Someone outside the world is not told it exists.
+    expect(await jumpClock({ ...ownKenji, visitorId: OUTSIDER }, { by: "HOUR" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+
+    const member = await db.worldMember.findFirstOrThrow({ where: { worldId: world, visitorId: TRAINEE } });
+    expect(await setMemberRole(db, { worldId: world, visitorId: TRAINEE, memberId: member.id, role: "FACILITATOR" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await setMemberRole(db, { worldId: world, visitorId: OWNER, memberId: member.id, role: "FACILITATOR" })).ok).toBe(true);
+    const demoBefore = await worldCounts(DEMO_WORLD);
+    const jumped = await jumpClock(ownKenji, { by: "DAY" });
+    expect(jumped.ok).toBe(true);
+    expect(await readOffsetMs(db, world)).toBeGreaterThan(before + 23 * 3_600_000);
+    // The timers acted on the private world's due deadlines only; the demo world did not move.
+    expect(jumped.ok && jumped.value.applied).toBeGreaterThan(0);
+    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+  });
+
+  it("a facilitator's reset rebuilds their world only, clock back to real time, members kept", async () => {
+    const demoBefore = await worldCounts(DEMO_WORLD);
+    expect((await resetOwnWorld(db, { worldId: world, visitorId: TRAINEE }, new Date())).ok).toBe(true);
+    const after = await worldCounts(world);
+    expect(after.offset).toBe(0);
+    expect(after.orders).toBe(demoBefore.orders);
+    expect(await db.orderEvent.count({ where: { type: "ORDER_CANCELLED", order: { worldId: world } } })).toBe(await db.orderEvent.count({ where: { type: "ORDER_CANCELLED", order: { worldId: DEMO_WORLD } } }));
+    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+    expect(await db.worldMember.count({ where: { worldId: world } })).toBe(2);
+    expect(await checkOrders(db, (await db.order.findMany({ where: { worldId: world }, select: { id: true } })).map((o) => o.id))).toEqual([]);
+  }, 60_000);
+});
+
+describe("limits and clean-up", () => {
+  it(`a visitor creates at most ${WORLD_LIMITS.createdPerHour} worlds an hour`, async () => {
+    const visitor = "visitor-busy";
+    for (let i = 0; i < WORLD_LIMITS.createdPerHour; i++) {
+      expect((await createWorld(db, { visitorId: visitor, name: `Room ${i}`, ownerName: "Busy", template: "PEOPLE_ONLY" }, new Date())).ok).toBe(true);
+    }
+    const refused = await createWorld(db, { visitorId: visitor, name: "One too many", ownerName: "Busy", template: "PEOPLE_ONLY" }, new Date());
+    expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining(`${WORLD_LIMITS.createdPerHour} worlds an hour`) } });
+    // Refused inside the swap's transaction: nothing of it was left behind.
+    expect(await db.world.count({ where: { name: "One too many" } })).toBe(0);
+    expect(await db.world.count({ where: { ownerId: visitor } })).toBe(WORLD_LIMITS.createdPerHour);
+    expect(await db.user.count({ where: { worldId: { notIn: (await db.world.findMany({ select: { id: true } })).map((w) => w.id) } } })).toBe(0);
+    // An hour later the visitor may create again.
+    const later = new Date(Date.now() + 3_601_000);
+    expect((await createWorld(db, { visitorId: visitor, name: "Next hour", ownerName: "Busy", template: "PEOPLE_ONLY" }, later)).ok).toBe(true);
+  }, 120_000);
+
+  it("an idle world expires with the uploads only it referred to; a used one and the demo world stay", async () => {
+    const idle = await createWorld(db, { visitorId: "visitor-idle", name: "Forgotten", ownerName: "Ida", template: "DEMO_COPY" }, new Date());
+    const idleId = idle.ok ? idle.value.worldId : "";
+    // A photo only the idle world has (a copy of a seeded evidence row pointing at bytes of its own).
+    const order = await db.order.findFirstOrThrow({ where: { worldId: idleId }, select: { id: true } });
+    const { writeFileSync, mkdirSync } = await import("node:fs");
+    const { dirname } = await import("node:path");
+    const sha = "ab".repeat(32);
+    mkdirSync(dirname(uploadPath(sha)), { recursive: true });
+    writeFileSync(uploadPath(sha), Buffer.from("only the idle world's photo"));
+    await db.evidence.create({ data: { orderId: order.id, ownerId: `${idleId}:buyer-emma`, ownerRole: "BUYER", contentType: "image/png", sizeBytes: 27, sha256: sha, createdAt: new Date() } });
+    const shared = (await db.evidence.findFirstOrThrow({ where: { order: { worldId: DEMO_WORLD } }, select: { sha256: true } })).sha256;
+
+    const stale = new Date(Date.now() - (WORLD_LIMITS.idleDays + 1) * 24 * 3_600_000);
+    await db.world.update({ where: { id: idleId }, data: { lastActiveAt: stale } });
+    const demoBefore = await worldCounts(DEMO_WORLD);
+    expect(await expireIdleWorlds(db, new Date())).toEqual([idleId]);
+    expect(await db.world.findUnique({ where: { id: idleId } })).toBeNull();
+    expect(await worldCounts(idleId)).toMatchObject({ orders: 0, people: 0, events: 0 });
+    expect(await db.worldMember.count({ where: { worldId: idleId } })).toBe(0);
+    expect(existsSync(uploadPath(sha))).toBe(false);
+    expect(existsSync(uploadPath(shared))).toBe(true);
+    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+    expect(await db.world.findUnique({ where: { id: world } })).not.toBeNull();
+  }, 60_000);
+
+  it("the owner may delete their world; a member may not", async () => {
+    const created = await createWorld(db, { visitorId: "visitor-deleter", name: "Short-lived", ownerName: "Del", template: "PEOPLE_ONLY" }, new Date());
+    const id = created.ok ? created.value.worldId : "";
+    const link = (await db.world.findUniqueOrThrow({ where: { id } })).joinToken!;
+    await joinWorld(db, { token: link, visitorId: "visitor-guest", name: "Guest" }, new Date());
+    expect(await deleteOwnWorld(db, { worldId: id, visitorId: "visitor-guest" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await deleteOwnWorld(db, { worldId: id, visitorId: "visitor-deleter" })).ok).toBe(true);
+    expect(await db.user.count({ where: { worldId: id } })).toBe(0);
+    // A reset of a world deleted meanwhile does not bring its rows back.
+    expect(await resetOwnWorld(db, { worldId: id, visitorId: "visitor-deleter" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  }, 60_000);
+});
