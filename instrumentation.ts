@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts. The rules are checked before the first request: an inconsistent
  * transitions table (an unreachable status, a deadline no timer acts on) stops the server instead of
- * misleading its users. Scratch files of an interrupted demo reset are removed. Then the timer sweeper starts: every deadline is acted on while the server
+ * misleading its users. Scratch files of an interrupted reset are removed, and idle private worlds
+ * expire. Then the timer sweeper starts: every deadline is acted on while the server
  * runs (SWEEP_EVERY_MS, default 5 s; 0 turns it off), and the planner's statistics are kept fresh.
  */
 export async function register(): Promise<void> {
@@ -17,6 +18,12 @@ export async function register(): Promise<void> {
   removeScratchWorlds(databaseFile(db));
   const { startOptimizer } = await import("./lib/server/db-maintenance");
   startOptimizer(db);
+
+  // Private worlds nobody used for WORLD_IDLE_DAYS are deleted, at start and every hour after.
+  const { expireIdleWorlds } = await import("./lib/server/worlds/expire-worlds");
+  const expire = () => expireIdleWorlds(db, new Date()).catch((error: unknown) => console.error("Expiring idle worlds failed:", error));
+  await expire();
+  setInterval(expire, 3_600_000).unref();
 
   const every = Number(process.env.SWEEP_EVERY_MS ?? 5000);
   if (every > 0) {

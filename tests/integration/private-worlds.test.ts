@@ -17,6 +17,8 @@ import { listNotifications } from "@/lib/server/notifications/list-notifications
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { runCommandWithPhotos } from "@/lib/server/orders/run-with-photos";
+import { solidPng } from "@/lib/server/demo/png";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
 import { appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
 import { createWorld } from "@/lib/server/worlds/create-world";
@@ -238,6 +240,23 @@ describe("limits and clean-up", () => {
     expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
     expect(await db.world.findUnique({ where: { id: world } })).not.toBeNull();
   }, 60_000);
+
+  it(`a private world holds at most ${WORLD_LIMITS.photoBytes / 1024 / 1024} MB of photos: one more is refused next to the field, changing nothing`, async () => {
+    const ownBen = await persona(world, "buyer-ben", TRAINEE);
+    const order = await db.order.findFirstOrThrow({ where: { worldId: world, buyerId: ownBen.id, status: "DELIVERED", returnCases: { none: {} } }, select: { id: true, version: true } });
+    const request = (photos: File[]) =>
+      runCommandWithPhotos(ownBen, { orderId: order.id, expectedVersion: order.version, photos }, (photoCount) => ({ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked on arrival.", photoCount }), new Date());
+    const photo = () => new File([new Uint8Array(solidPng([200, 30, 30]))], "crack.png", { type: "image/png" });
+    const filler = await db.evidence.create({
+      data: { orderId: order.id, ownerId: ownBen.id, ownerRole: "BUYER", contentType: "image/png", sizeBytes: WORLD_LIMITS.photoBytes, sha256: "cd".repeat(32), createdAt: new Date() },
+    });
+    const refused = await request([photo()]);
+    expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).version).toBe(order.version);
+    // The demo world has no such limit, and the private world takes photos again once there is room.
+    await db.evidence.delete({ where: { id: filler.id } });
+    expect((await request([photo()])).ok).toBe(true);
+  });
 
   it("the owner may delete their world; a member may not", async () => {
     const created = await createWorld(db, { visitorId: "visitor-deleter", name: "Short-lived", ownerName: "Del", template: "PEOPLE_ONLY" }, new Date());

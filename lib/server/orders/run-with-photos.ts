@@ -5,6 +5,21 @@ import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { checkUploads, stageEvidence } from "../evidence/uploads";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
+import { DEMO_WORLD } from "../auth/session-user";
+import { WORLD_LIMITS } from "@/lib/worlds";
+
+/**
+ * A private world holds at most WORLD_LIMITS.photoBytes of photos (its size limit: orders come from
+ * its template, photos from its people). Checked before the command; two uploads at the same moment
+ * may pass it together, so the limit may be exceeded by one command's photos at most.
+ */
+async function worldPhotosFull(user: SessionUser, adding: number): Promise<string | null> {
+  const worldId = user.worldId ?? DEMO_WORLD;
+  if (adding === 0 || worldId === DEMO_WORLD) return null;
+  const stored = await db.evidence.aggregate({ where: { order: { worldId } }, _sum: { sizeBytes: true } });
+  if ((stored._sum.sizeBytes ?? 0) + adding <= WORLD_LIMITS.photoBytes) return null;
+  return `This world holds ${Math.round(WORLD_LIMITS.photoBytes / 1024 / 1024)} MB of photos, its limit. Send this without photos, or reset the world.`;
+}
 
 /**
  * For commands that carry photos: checks the files by their bytes first (a refused upload stores
@@ -19,6 +34,8 @@ export async function runCommandWithPhotos(
 ): Promise<Result<OrderCommandResult>> {
   const checked = await checkUploads(input.photos ?? []);
   if (!checked.ok) return { ok: false, error: { code: "VALIDATION", message: checked.message, fieldErrors: { photos: [checked.message] } } };
+  const full = await worldPhotosFull(user, checked.uploads.reduce((sum, upload) => sum + upload.bytes.length, 0));
+  if (full) return { ok: false, error: { code: "VALIDATION", message: full, fieldErrors: { photos: [full] } } };
   const { orderId, expectedVersion, idempotencyKey } = input;
   const staged = await stageEvidence(checked.uploads);
   try {
