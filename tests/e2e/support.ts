@@ -4,7 +4,9 @@ import { createPrismaClient, type Db } from "@/lib/server/prisma";
 import { appTime } from "@/lib/server/timers/sim-clock";
 
 /** The browser tests' own data: they create the orders they act on, in the database the server under test uses. */
-export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "placedAt"> & { placedAt?: Date }) => Promise<{ id: string; code: string }> }, { db: Db }>({
+type OrderSpec = Omit<BuildOrderSpec, "placedAt"> & { placedAt?: Date; /** A private world's id: the seed's ids are that world's (`<world>:<id>`). */ world?: string };
+
+export const test = base.extend<{ createOrder: (spec: OrderSpec) => Promise<{ id: string; code: string }> }, { db: Db }>({
   db: [
     async ({}, use) => {
       const db = createPrismaClient("file:./data/e2e.db");
@@ -15,9 +17,16 @@ export const test = base.extend<{ createOrder: (spec: Omit<BuildOrderSpec, "plac
   ],
   createOrder: async ({ db }, use) => {
     // Placed five minutes ago on the app's clock (which other tests may have moved ahead), and paid two minutes after.
-    await use(async (spec) => {
-      const now = await appTime(db);
-      const built = await buildOrder(db, { ...spec, placedAt: new Date(now.getTime() - (spec.placedAt ? Date.now() - spec.placedAt.getTime() : 5 * 60_000)) });
+    await use(async ({ world, ...spec }) => {
+      const now = await appTime(db, undefined, world);
+      const own = (id: string) => (world ? `${world}:${id}` : id);
+      const built = await buildOrder(db, {
+        ...spec,
+        buyerId: own(spec.buyerId),
+        shopId: own(spec.shopId),
+        items: spec.items.map((item) => ({ ...item, productId: own(item.productId) })),
+        placedAt: new Date(now.getTime() - (spec.placedAt ? Date.now() - spec.placedAt.getTime() : 5 * 60_000)),
+      });
       // Its history must be over by now: nobody can act on an order "before" its last change.
       const { updatedAt } = await db.order.findUniqueOrThrow({ where: { id: built.id }, select: { updatedAt: true } });
       if (updatedAt > now) throw new Error(`createOrder: a ${spec.status} order placed then is still changing until ${updatedAt.toISOString()}; place it further back.`);
@@ -33,4 +42,20 @@ export async function signInAs(page: import("@playwright/test").Page, name: stri
   await page.goto("/");
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
   await page.waitForURL(/\/(buyer|seller|support)\/orders/);
+}
+
+/**
+ * Creates a private world from the persona page, as a facilitator would; this browser is its owner.
+ * Returns its id and the share link others join by.
+ */
+export async function createPrivateWorld(page: import("@playwright/test").Page, name: string, ownerName = "Facilitator"): Promise<{ worldId: string; link: string }> {
+  await page.goto("/");
+  const form = page.getByRole("region", { name: "Private worlds" });
+  await form.getByLabel("World name").fill(name);
+  await form.getByLabel("Your name").fill(ownerName);
+  await form.getByRole("button", { name: "Create a private world" }).click();
+  await page.waitForURL(/\/worlds\/w[0-9a-f]+/, { timeout: 30_000 });
+  const worldId = new URL(page.url()).pathname.split("/")[2]!;
+  const link = await page.getByRole("textbox", { name: /Anyone with this link can join/ }).inputValue();
+  return { worldId, link };
 }

@@ -1,9 +1,11 @@
-import { checkOrders } from "@/lib/server/checks/check-orders";
 import { appTime } from "@/lib/server/timers/sim-clock";
-import { expect, signInAs, test } from "./support";
+import { createPrivateWorld, expect, signInAs, test } from "./support";
 
+// The clock moves only in a private world (its owner's browser may move it): each test makes its own.
 test("the seller says nothing; the clock jumps to the answer deadline; the platform approves the cancel and refunds", async ({ page, createOrder, db }) => {
+  const { worldId } = await createPrivateWorld(page, "Timers: silent seller");
   const order = await createOrder({
+    world: worldId,
     buyerId: "buyer-diego",
     shopId: "shop-maple",
     items: [{ productId: "p-maple-4", quantity: 1 }],
@@ -43,6 +45,7 @@ test("the seller says nothing; the clock jumps to the answer deadline; the platf
 });
 
 test("the clock bar shows app time and jumps to the next deadline, naming it", async ({ page }) => {
+  await createPrivateWorld(page, "Timers: next deadline");
   await signInAs(page, "Sam Rivera");
   const bar = page.getByRole("region", { name: "Simulator clock" });
   await expect(bar).toContainText("App time:");
@@ -52,17 +55,17 @@ test("the clock bar shows app time and jumps to the next deadline, naming it", a
   await expect(bar.getByRole("status").filter({ hasText: "Moved to" })).toContainText(/the platform acted on \d+ deadline/);
 });
 
-// The browser tests run one at a time (playwright.config.ts: workers 1) and create their own orders,
-// so a reset here takes nothing from another test; the seeded world it restores is what lists.spec reads.
-test("+1 hour and +1 day move the app clock forward; resetting the demo world restores the seed and real time", async ({ page, createOrder, db }) => {
-  const mine = await createOrder({ buyerId: "buyer-ava", shopId: "shop-maple", items: [{ productId: "p-maple-1", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "ON_HOLD" });
+test("+1 hour and +1 day move the world's clock forward; resetting the world restores its start and real time, and no other world", async ({ page, createOrder, db }) => {
+  const { worldId } = await createPrivateWorld(page, "Timers: reset");
+  const mine = await createOrder({ world: worldId, buyerId: "buyer-ava", shopId: "shop-maple", items: [{ productId: "p-maple-1", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "ON_HOLD" });
+  const demo = { orders: await db.order.count({ where: { worldId: "demo" } }), offset: await appTime(db).then((t) => t.getTime() - Date.now()) };
   await signInAs(page, "Ava Thompson");
   const bar = page.getByRole("region", { name: "Simulator clock" });
-  const before = await appTime(db);
+  const before = await appTime(db, undefined, worldId);
 
   await bar.getByRole("button", { name: "+1 hour" }).click();
   await expect(bar.getByRole("status").filter({ hasText: "Moved to" })).toBeVisible();
-  const afterHour = await appTime(db);
+  const afterHour = await appTime(db, undefined, worldId);
   expect(afterHour.getTime() - before.getTime()).toBeGreaterThanOrEqual(3_600_000);
   expect(afterHour.getTime() - before.getTime()).toBeLessThan(3_600_000 + 60_000);
   // The order's 1-hour cancel window fell due on the way, and a timer acted on it.
@@ -70,16 +73,28 @@ test("+1 hour and +1 day move the app clock forward; resetting the demo world re
 
   await bar.getByRole("button", { name: "+1 day" }).click();
   await expect(bar.getByRole("status").filter({ hasText: "Moved to" }).last()).toBeVisible();
-  await expect.poll(async () => (await appTime(db)).getTime() - afterHour.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
+  await expect.poll(async () => (await appTime(db, undefined, worldId)).getTime() - afterHour.getTime()).toBeGreaterThanOrEqual(24 * 3_600_000);
 
-  // The reset wipes what every browser test built, so their invariants are checked first (npm test's
-  // db:check afterwards sees only the restored world).
-  expect(await checkOrders(db)).toEqual([]);
-  await bar.getByText("Reset demo world").click();
-  await bar.getByRole("button", { name: "Yes, reset the demo world" }).click();
+  await bar.getByText("Reset this world", { exact: true }).click();
+  await bar.getByRole("button", { name: "Yes, reset this world" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
-  expect(Math.abs((await appTime(db)).getTime() - Date.now())).toBeLessThan(60_000);
+  await expect(page.getByRole("alert").filter({ hasText: "The world was reset" })).toBeVisible();
+  expect(Math.abs((await appTime(db, undefined, worldId)).getTime() - Date.now())).toBeLessThan(60_000);
   expect(await db.order.count({ where: { id: mine.id } })).toBe(0);
-  expect(await db.order.count()).toBeGreaterThanOrEqual(80);
-  expect(await db.clockJump.count()).toBe(0);
+  expect(await db.order.count({ where: { worldId } })).toBeGreaterThanOrEqual(80);
+  expect(await db.clockJump.count({ where: { worldId } })).toBe(0);
+  // The demo world did not move.
+  expect(await db.order.count({ where: { worldId: "demo" } })).toBe(demo.orders);
+  expect(Math.abs((await appTime(db)).getTime() - Date.now() - demo.offset)).toBeLessThan(60_000);
+});
+
+test("in the demo world, shared by everyone, nobody can move the clock, and the bar says why", async ({ page }) => {
+  await signInAs(page, "Sam Rivera");
+  const bar = page.getByRole("region", { name: "Simulator clock" });
+  await expect(bar).toContainText("World: The demo world");
+  await expect(bar).toContainText("nobody can move it or reset it");
+  await expect(bar.getByRole("button", { name: "+1 hour" })).toHaveCount(0);
+  await expect(bar.getByText("Reset this world")).toHaveCount(0);
+  await bar.getByRole("link", { name: "Create a private world" }).click();
+  await expect(page.getByRole("heading", { name: "Create a private world" })).toBeVisible();
 });
