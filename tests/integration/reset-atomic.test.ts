@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOrders } from "@/lib/server/checks/check-orders";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { removeScratchWorlds, resetWorld } from "@/lib/server/demo/reset-world";
-import { cancelOrder } from "@/lib/server/orders/cancel-order";
+import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { createWorld } from "@/lib/server/worlds/create-world";
+import { resetOwnWorld } from "@/lib/server/worlds/manage-world";
 import { createPrismaClient, createReadClient, type Db } from "@/lib/server/prisma";
 import { advanceClock, readOffsetMs } from "@/lib/server/timers/sim-clock";
 import { sweepDueDeadlines } from "@/lib/server/timers/sweep";
@@ -34,6 +36,13 @@ afterAll(async () => {
   for (const name of readdirSync(dirname(file))) if (name.startsWith(basename(file))) rmSync(resolve(dirname(file), name), { force: true });
 });
 
+/** The order's buyer cancels it, in its world, at that world's time. */
+async function buyerCancels(order: { id: string; version: number; buyerId: string }, worldId: string) {
+  const buyer = { id: order.buyerId, worldId, role: "BUYER" as const, name: "Buyer", shopId: null, shopName: null };
+  const now = new Date(Date.now() + (await readOffsetMs(db, worldId)));
+  return runOrderCommand(db, buyer, { orderId: order.id, expectedVersion: order.version, command: { type: "BUYER_CANCEL", reasonKey: "other" } }, now);
+}
+
 async function expectCompleteWorld(target: Db) {
   expect(await target.order.count()).toBe(worldSize);
   expect(await target.user.count()).toBeGreaterThan(10);
@@ -50,8 +59,9 @@ describe("reset demo world", () => {
         others.push(advanceClock(db, new Date(Date.now() + (i + 1) * 3_600_000 + (await readOffsetMs(db))), `race ${i}`, null));
         others.push(sweepDueDeadlines(db, new Date(Date.now() + (await readOffsetMs(db)))));
       }
+      // On this test's own database (a service's default database is another file).
       for (const order of onHold) {
-        others.push(cancelOrder({ id: order.buyerId, role: "BUYER", name: "Buyer", shopId: null, shopName: null }, { orderId: order.id, expectedVersion: order.version, reasonKey: "other" }, new Date(Date.now() + (await readOffsetMs(db)))));
+        others.push(buyerCancels(order, "demo"));
       }
       // Someone reading the whole time (another connection, like a page) sees only complete worlds.
       const seen = new Set<number>();
@@ -97,4 +107,48 @@ describe("reset demo world", () => {
     expect(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.reset-`))).toEqual([]);
     expect(existsSync(file)).toBe(true);
   }, 60_000);
+});
+
+describe("reset of a private world", () => {
+  it(`by its owner, racing 50 clock jumps, the sweep and members' cancels, never leaves it partial, and leaves the demo world alone (${ROUNDS} rounds)`, async () => {
+    const created = await createWorld(db, { visitorId: "race-owner", name: "Race room", ownerName: "Owner", template: "DEMO_COPY" }, new Date());
+    if (!created.ok) throw new Error(created.error.message);
+    const { worldId } = created.value;
+    const size = await db.order.count({ where: { worldId } });
+    expect(size).toBe(worldSize);
+    const demo = { orders: await db.order.count({ where: { worldId: "demo" } }), offset: await readOffsetMs(db, "demo") };
+    let cancelled = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const onHold = await db.order.findMany({ where: { worldId, status: "ON_HOLD" }, select: { id: true, version: true, buyerId: true } });
+      // The members' cancels are sent first (before the jumps close their 1-hour windows), then the reset, then the jumps.
+      const cancels = onHold.map((order) => buyerCancels(order, worldId));
+      const others: Promise<unknown>[] = [];
+      const reset = resetOwnWorld(db, { worldId, visitorId: "race-owner" }, new Date());
+      for (let i = 0; i < 50; i++) {
+        others.push(advanceClock(db, new Date(Date.now() + (i + 1) * 600_000 + (await readOffsetMs(db, worldId))), `race ${i}`, null, undefined, worldId));
+        if (i % 10 === 0) others.push(sweepDueDeadlines(db, new Date(Date.now() + (await readOffsetMs(db, worldId))), { worldId }));
+      }
+      const seen = new Set<number>();
+      let done = false;
+      const watcher = (async () => {
+        while (!done) {
+          seen.add(await reader.order.count({ where: { worldId } }));
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
+      await Promise.allSettled([reset, ...others, ...cancels]);
+      expect(await reset).toMatchObject({ ok: true });
+      cancelled += (await Promise.all(cancels)).filter((result) => result.ok).length;
+      done = true;
+      await watcher;
+      expect([...seen]).toEqual([size]);
+      const ids = (await db.order.findMany({ where: { worldId }, select: { id: true } })).map((order) => order.id);
+      expect(ids).toHaveLength(size);
+      expect(await checkOrders(db, ids)).toEqual([]);
+      expect(await db.order.count({ where: { worldId: "demo" } })).toBe(demo.orders);
+      expect(await readOffsetMs(db, "demo")).toBe(demo.offset);
+    }
+    // The members' commands did run against the world while it was being reset (some before, some after the swap).
+    expect(cancelled).toBeGreaterThan(0);
+  }, 30_000 + ROUNDS * 8_000);
 });

@@ -122,7 +122,9 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
   const createdAt = new Date(now.getTime() - 90 * DAY);
   await db.$transaction(async (tx) => {
     await tx.shop.createMany({ data: DEMO_SHOPS.map((shop) => ({ ...shop, createdAt })) });
-    await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, sortOrder: index, createdAt })) });
+    // Without the stories, each persona's line keeps its first sentence (how they pay, which shop they run).
+    const blurb = (text: string) => (options.orders === false ? `${text.split(". ")[0]!.replace(/\.$/, "")}. No orders yet.` : text);
+    await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, blurb: blurb(user.blurb), sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
   });
   if (options.orders === false) return true;

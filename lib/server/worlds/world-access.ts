@@ -13,6 +13,8 @@ export interface WorldView {
   /** This visitor's part in it (null in the demo world, which nobody joins). */
   role: WorldRole | null;
   lastActiveAt: Date;
+  /** Its clock: app time = real time + this (lib/server/timers/sim-clock.ts). */
+  aheadMs: number;
   /** When it is deleted if nobody uses it (private worlds). */
   expiresAt: Date | null;
   clock: ClockControl;
@@ -22,7 +24,7 @@ export interface WorldView {
 export async function loadWorldView(db: Db, worldId: string, visitorId: string | null): Promise<WorldView | null> {
   const world = await db.world.findUnique({
     where: { id: worldId },
-    select: { id: true, name: true, kind: true, template: true, lastActiveAt: true, members: visitorId ? { where: { visitorId }, select: { role: true } } : false },
+    select: { id: true, name: true, kind: true, template: true, lastActiveAt: true, aheadMs: true, members: visitorId ? { where: { visitorId }, select: { role: true } } : false },
   });
   if (!world) return null;
   const kind: WorldKind = world.kind === "PRIVATE" ? "PRIVATE" : "DEMO";
@@ -35,6 +37,7 @@ export async function loadWorldView(db: Db, worldId: string, visitorId: string |
     template: world.template === "PEOPLE_ONLY" ? "PEOPLE_ONLY" : "DEMO_COPY",
     role,
     lastActiveAt: world.lastActiveAt,
+    aheadMs: Number(world.aheadMs),
     expiresAt: kind === "PRIVATE" ? worldExpiresAt(world.lastActiveAt) : null,
     clock: clockControl({ kind }, role),
   };
