@@ -93,20 +93,21 @@ export default async function PersonasPage(props: { searchParams: Promise<Record
         {worlds.length > 0 || world.kind === "PRIVATE" ? (
           <div className="space-y-2">
             <h3 className="font-medium">Your worlds</h3>
-            <ul className="space-y-2 text-sm">
+            <ul className="divide-y divide-stone-100 text-sm">
               {world.kind === "PRIVATE" ? (
-                <li className="flex flex-wrap items-center gap-2">
-                  <span>The demo world</span>
+                <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                  <span className="font-medium">The demo world</span>
+                  <span className="text-stone-600">Shared by everyone, real time</span>
                   <WorldSwitch worldId={DEMO_WORLD} label="Go to the demo world" />
                 </li>
               ) : null}
               {worlds.map((own) => (
-                <li key={own.id} className="flex flex-wrap items-center gap-2">
+                <li key={own.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                   <Link href={`/worlds/${own.id}`} className="font-medium underline">
                     {own.name}
                   </Link>
                   <span className="text-stone-600">
-                    · {WORLD_ROLE_LABELS[own.role]} · deleted {formatDateTime(own.expiresAt)} if unused
+                    {WORLD_ROLE_LABELS[own.role]}; deleted {formatDateTime(own.expiresAt)} if unused
                   </span>
                   {own.id === world.id ? <span className="text-stone-600">(you are here)</span> : <WorldSwitch worldId={own.id} label={`Go to ${own.name}`} />}
                 </li>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { switchWorldAction } from "@/app/actions/worlds";
+import { CopyButton } from "@/components/copy-button";
 import { ConfirmWorldForm, MemberRoleButton } from "@/components/world-forms";
 import { formatDateTime } from "@/lib/format";
 import { currentVisitorId } from "@/lib/server/auth/session";
@@ -60,7 +61,10 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
             <label htmlFor="share-link" className="text-sm text-stone-700">
               Anyone with this link can join the world and play its personas (not move its clock, unless you make them a facilitator).
             </label>
-            <input id="share-link" readOnly value={link} className="w-full rounded border border-stone-300 bg-stone-50 px-2 py-1.5 font-mono text-xs" />
+            <div className="flex flex-wrap items-start gap-2">
+              <input id="share-link" readOnly value={link} className="min-w-0 flex-1 rounded border border-stone-300 bg-stone-50 px-2 py-1.5 font-mono text-xs" />
+              <CopyButton text={link} label="Copy link" />
+            </div>
           </>
         ) : (
           <p className="text-sm text-stone-700">The world&apos;s owner and facilitators have the link; ask them for it.</p>
@@ -105,8 +109,8 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
         <p>{world.clock.allowed ? "You can move this world's clock from the bar at the top of every page, and reset the world here." : world.clock.reason}</p>
         {world.expiresAt ? (
           <p>
-            Nobody has used it since {formatDateTime(world.lastActiveAt)}. If nobody uses it until <strong>{formatDateTime(world.expiresAt)}</strong>, it is
-            deleted with its photos; any visit or action by a member moves that date on.
+            Last used {formatDateTime(world.lastActiveAt)}. If nobody uses it until <strong>{formatDateTime(world.expiresAt)}</strong>, it is deleted
+            with its photos; any visit or action by a member moves that date on.
           </p>
         ) : null}
         <div className="flex flex-wrap gap-6">
