@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { readForm } from "@/lib/forms";
 import { appNow } from "@/lib/server/app-clock";
 import { findPersona } from "@/lib/server/auth/personas";
 import { HOME_BY_ROLE, chooseWorld, currentVisitorId, endSession, startSession } from "@/lib/server/auth/session";
@@ -11,7 +12,8 @@ import { loadWorldView } from "@/lib/server/worlds/world-access";
 const signInSchema = z.object({ userId: z.string().trim().min(1).max(100) });
 
 export async function signIn(formData: FormData): Promise<void> {
-  const parsed = signInSchema.safeParse({ userId: formData.get("userId") });
+  const form = readForm(formData);
+  const parsed = signInSchema.safeParse(form.ok ? form.fields : null);
   const persona = parsed.success ? await findPersona(parsed.data.userId) : null;
   // A private world's personas are for its members only.
   const world = persona ? await loadWorldView(readDb, persona.worldId, await currentVisitorId()) : null;

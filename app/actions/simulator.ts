@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { readForm } from "@/lib/forms";
 import { CARRIER_CONTROLS } from "@/lib/order";
 import { currentUser } from "@/lib/server/auth/session";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
@@ -20,7 +21,8 @@ const jumpSchema = z.discriminatedUnion("by", [
 export async function jumpClockAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
   const user = await currentUser();
   if (!user) return { ok: false, message: "Sign in to move the clock." };
-  const parsed = jumpSchema.safeParse(Object.fromEntries(formData));
+  const form = readForm(formData);
+  const parsed = jumpSchema.safeParse(form.ok ? form.fields : null);
   if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
   const result = await jumpClock(user, parsed.data);
   if (!result.ok) return { ok: false, message: result.error.message };
@@ -39,7 +41,8 @@ const simulateSchema = z.discriminatedUnion("type", [
 export async function simulateAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
   const user = await currentUser();
   if (!user) return { ok: false, message: "Sign in to use the simulator." };
-  const parsed = simulateSchema.safeParse(Object.fromEntries(formData));
+  const form = readForm(formData);
+  const parsed = simulateSchema.safeParse(form.ok ? form.fields : null);
   if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
   const { orderId, ...command } = parsed.data;
   const result = await simulate(user, orderId, command);

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { systemClock } from "@/lib/clock";
-import { chooseWorld, currentUser, currentVisitorId, endSession, ensureVisitorId } from "@/lib/server/auth/session";
+import { OUT_OF_DATE, readForm, visibleText } from "@/lib/forms";
+import { chooseWorld, currentVisitorId, endSession, ensureVisitorId } from "@/lib/server/auth/session";
 import { DEMO_WORLD } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { createWorld } from "@/lib/server/worlds/create-world";
@@ -14,12 +15,8 @@ import { loadWorldView } from "@/lib/server/worlds/world-access";
 
 export type WorldFormState = { ok: boolean; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null;
 
-/** A name people read: control and zero-width characters removed, then at least one visible character. */
-const displayName = (what: string, max: number) =>
-  z
-    .string({ error: `Give ${what}.` })
-    .transform((value) => value.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").trim())
-    .pipe(z.string().min(1, `Give ${what}.`).max(max, `Keep ${what} under ${max + 1} characters.`));
+/** A name people read (lib/forms.ts visibleText: invisible characters removed, something visible left). */
+const displayName = (what: string, max: number) => visibleText({ required: `Give ${what}.`, tooLong: `Keep ${what} under ${max + 1} characters.` }, max);
 
 const createSchema = z.object({
   name: displayName("the world a name", 60),
@@ -33,13 +30,16 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-function textValues(formData: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, typeof formData.get(name) === "string" ? String(formData.get(name)) : ""]));
+/** The form's fields (lib/forms.ts readForm), or null for anything that is not one form with each field once. */
+function formFields(formData: unknown): Record<string, string> | null {
+  const form = readForm(formData);
+  return form.ok ? form.fields : null;
 }
 
 /** Creates a private world owned by this browser, and goes to its page (share link, members, clock). */
 export async function createWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
-  const values = textValues(formData, ["name", "ownerName", "template"]);
+  const values = formFields(formData);
+  if (!values) return { ok: false, message: OUT_OF_DATE };
   const parsed = createSchema.safeParse(values);
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
   const visitorId = await ensureVisitorId();
@@ -55,7 +55,8 @@ const joinSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 
 
 /** Joins the world a share link leads to; its personas are then on the persona page. */
 export async function joinWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
-  const values = textValues(formData, ["token", "name"]);
+  const values = formFields(formData);
+  if (!values) return { ok: false, message: OUT_OF_DATE };
   const parsed = joinSchema.safeParse(values);
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
   const visitorId = await ensureVisitorId();
@@ -71,7 +72,7 @@ const switchSchema = z.object({ worldId: z.string().min(1).max(40) });
 
 /** Goes to another world this browser belongs to (or back to the demo world): signs out of the current persona. */
 export async function switchWorldAction(formData: FormData): Promise<void> {
-  const parsed = switchSchema.safeParse({ worldId: formData.get("worldId") });
+  const parsed = switchSchema.safeParse(formFields(formData));
   const worldId = parsed.success ? parsed.data.worldId : DEMO_WORLD;
   const world = await loadWorldView(db, worldId, await currentVisitorId());
   await endSession();
@@ -84,8 +85,8 @@ const roleSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.st
 
 /** The owner makes a member a facilitator, or back to a member. */
 export async function setMemberRoleAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
-  const parsed = roleSchema.safeParse({ worldId: formData.get("worldId"), memberId: formData.get("memberId"), role: formData.get("role") });
-  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const parsed = roleSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
   const result = await setMemberRole(db, { ...parsed.data, visitorId: await currentVisitorId() });
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
@@ -96,9 +97,8 @@ const worldSchema = z.object({ worldId: z.string().min(1).max(40), confirm: z.li
 
 /** Rebuilds this world from its template and puts its clock back to real time (owner and facilitators only). */
 export async function resetWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
-  const user = await currentUser();
-  const parsed = worldSchema.safeParse({ worldId: formData.get("worldId") ?? user?.worldId ?? DEMO_WORLD, confirm: formData.get("confirm") });
-  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const parsed = worldSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
   const result = await resetOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() }, systemClock.now());
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath("/", "layout");
@@ -107,8 +107,8 @@ export async function resetWorldAction(_previous: WorldFormState, formData: Form
 
 /** The owner deletes the world now. */
 export async function deleteWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
-  const parsed = worldSchema.safeParse({ worldId: formData.get("worldId"), confirm: formData.get("confirm") });
-  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  const parsed = worldSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
   const result = await deleteOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
   if (!result.ok) return { ok: false, message: result.error.message };
   await endSession();

@@ -6,6 +6,7 @@
  */
 import { findReason } from "./reasons";
 import { CASE_TYPE_LABELS, type RequestCaseType } from "./return-case";
+import { visibleLength } from "../text";
 
 export interface RequestRule {
   caseTypes: readonly RequestCaseType[];
@@ -38,7 +39,7 @@ export function requestProblem(input: { reasonKey: string; caseType: RequestCase
     return { field: "caseType", reason: `"${label}" allows ${SHORT[allowed]} only (${why}). Choose "${CASE_TYPE_LABELS[allowed]}".` };
   }
   if (input.photoCount < rule.minPhotos) return { field: "photos", reason: `Add at least ${rule.minPhotos} photo showing the problem: "${label}" needs one.` };
-  if (rule.describe && input.description.trim().length === 0) return { field: "description", reason: `Describe what happened: "${label}" needs a written description.` };
+  if (rule.describe && visibleLength(input.description) === 0) return { field: "description", reason: `Describe what happened: "${label}" needs a written description.` };
   return null;
 }
 

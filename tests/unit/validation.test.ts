@@ -71,6 +71,10 @@ const rows: Row[] = [
     return { state, when: t(3) };
   }, { type: "ESCALATE", subject: "ORDER" as never, statement: "x", photoCount: 0 }, buyer, "subject", /what you want support to decide/],
   ["a statement that is empty", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "ADD_DISPUTE_STATEMENT", disputeId: "o1-dispute-1", statement: "   ", photoCount: 0 }, seller, "statement", /Say what happened/],
+  // Issue 15, finding 4: text with nothing visible is refused by the engine too, not only by the forms.
+  ["a statement of NUL characters", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "ADD_DISPUTE_STATEMENT", disputeId: "o1-dispute-1", statement: "\u0000\u0000\u0000", photoCount: 0 }, seller, "statement", /Say what happened/],
+  ["a rationale of zero-width spaces", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "DECIDE_DISPUTE", disputeId: "o1-dispute-1", outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: "\u200B".repeat(40) }, support, "rationale", /at least 20/],
+  ["an appeal rationale padded to length with zero-width spaces", () => { const a = appealed(); return { state: a.state, when: a.t(6) }; }, { type: "DECIDE_APPEAL", disputeId: "o1-dispute-1", outcome: "UPHOLD", rationale: "short" + "\u200B".repeat(30) }, agentB, "rationale", /at least 20/],
   ["a statement that is too long", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "ADD_DISPUTE_STATEMENT", disputeId: "o1-dispute-1", statement: long, photoCount: 0 }, seller, "statement", /under 2000/],
   ["seven photos with a statement", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "ADD_DISPUTE_STATEMENT", disputeId: "o1-dispute-1", statement: "ok", photoCount: 7 }, seller, "photos", /at most 6/],
   ["a statement on a dispute that does not exist", () => { const e = escalated(); return { state: e.state, when: e.t(4) }; }, { type: "ADD_DISPUTE_STATEMENT", disputeId: "nope", statement: "ok", photoCount: 0 }, seller, "disputeId", /no such dispute/],

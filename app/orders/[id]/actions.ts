@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
+import { OUT_OF_DATE, optionalText, readForm, versionField, visibleText } from "@/lib/forms";
 import { parseMoneyInput } from "@/lib/money";
 import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_METHODS, type PersonCommandType } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
@@ -48,15 +49,14 @@ export type CommandFormState = {
 
 const base = {
   orderId: z.string().trim().min(1).max(100),
-  version: z.coerce.number().int().nonnegative(),
+  version: versionField,
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 };
 // Which reasons fit this order now is the rule engine's to check; here only that one was chosen.
 const choose = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(100);
 const cancelReason = choose("Choose a reason for cancelling.");
 const rejectReason = choose("Choose a reason for rejecting.");
-const text = (what: string, max = MAX_STATEMENT) =>
-  z.string({ error: `Write the ${what}.` }).trim().min(1, { error: `Write the ${what}.` }).max(max, { error: `Keep the ${what} under ${max} characters.` });
+const text = (what: string, max = MAX_STATEMENT) => visibleText({ required: `Write the ${what}.`, tooLong: `Keep the ${what} under ${max} characters.` }, max);
 const money = (message: string) =>
   z
     .string({ error: message })
@@ -96,7 +96,7 @@ const commandSchema = z.discriminatedUnion("intent", [
     ...base,
     caseType: z.enum(REQUEST_CASE_TYPES, { error: "Choose a refund only or a return and refund." }),
     reasonKey: choose("Choose what is wrong."),
-    description: z.string().trim().max(MAX_DESCRIPTION, { error: `Keep the description under ${MAX_DESCRIPTION} characters.` }).default(""),
+    description: optionalText(`Keep the description under ${MAX_DESCRIPTION} characters.`, MAX_DESCRIPTION),
   }),
   z.object({ intent: z.literal("WITHDRAW_RETURN"), ...base }),
   z.object({ intent: z.literal("ACCEPT_OFFER"), ...base }),
@@ -106,7 +106,7 @@ const commandSchema = z.discriminatedUnion("intent", [
     ...base,
     method: z.enum(RETURN_METHODS, { error: "Choose how you will send the return." }),
     // Needed for a self-arranged return only (the rules say which are missing); a prepaid label has its own.
-    carrier: z.string().trim().max(40).optional().default(""),
+    carrier: optionalText("Keep the carrier's name under 40 characters.", 40),
     trackingNumber: z
       .string()
       .optional()
@@ -212,15 +212,18 @@ export async function orderCommandAction(_previous: CommandFormState, formData: 
   const user = await currentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
 
-  const fields = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string" && value !== "")) as Record<string, string>;
+  // Only a real form, each field once (a repeated field is a forged or broken request, not "the last one wins").
+  const form = readForm(formData, { multi: ["photos"] });
+  if (!form.ok) return { ok: false, message: form.message };
+  const { fields } = form;
   const values = Object.fromEntries(Object.entries(fields).filter(([name]) => !["intent", "orderId", "version", "idempotencyKey"].includes(name)));
-  const photos = formData.getAll("photos").filter((value): value is File => typeof value !== "string" && value.size > 0);
+  const photos = form.files.photos ?? [];
   const parsed = commandSchema.safeParse(fields);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined> };
     const shown = Object.fromEntries(Object.entries(fieldErrors).filter(([field, errors]) => errors && !["orderId", "version", "idempotencyKey", "intent", "disputeId"].includes(field))) as Record<string, string[]>;
     if (Object.keys(shown).length > 0) return { ok: false, message: "Check the form.", fieldErrors: shown, values };
-    return { ok: false, message: "This form is out of date. Reload the page.", values };
+    return { ok: false, message: OUT_OF_DATE, values };
   }
 
   const result = await run(parsed.data, photos, user, await appNow());

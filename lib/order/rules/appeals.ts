@@ -14,6 +14,7 @@ import { caseDeadlines, moveCase, openCase } from "./outcomes/case";
 import { anyDisputeIn, disputeIn, findDispute, statementCheck } from "./outcomes/dispute";
 import { money, notify } from "./sentences";
 import { quiet, type Outcome, type Rules, type StateContext } from "./shape";
+import { visibleLength } from "../../text";
 
 type AppealCommand = "APPEAL_DECISION" | "DECIDE_APPEAL" | "APPEAL_WINDOW_END";
 
@@ -61,7 +62,7 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
       const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
       if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: "A different agent must decide the appeal: you made the original decision." };
       if (!(APPEAL_OUTCOMES as readonly string[]).includes(ctx.command.outcome)) return { field: "outcome", reason: "Uphold the decision or overturn it." };
-      if (ctx.command.rationale.trim().length < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
+      if (visibleLength(ctx.command.rationale) < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
       return null;
     },
     apply: (ctx) => {

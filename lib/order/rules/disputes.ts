@@ -18,12 +18,13 @@ import { SUBJECT_WORDS, anyDisputeIn, disputeIn, escalatable, findDispute, state
 import { decideForBuyer, decideForSeller } from "./outcomes/decision";
 import { money, notify } from "./sentences";
 import { quiet, type Context, type FieldError, type Rules } from "./shape";
+import { visibleLength } from "../../text";
 
 type DisputeCommand = "ESCALATE" | "ADD_DISPUTE_STATEMENT" | "DECIDE_DISPUTE" | "DECIDE_REFUND_DISPUTE" | "CANCEL_DISPUTE_WINDOW_END";
 
 const isOutcome = (value: string) => (DISPUTE_OUTCOMES as readonly string[]).includes(value);
 const rationaleCheck = (rationale: string): FieldError | null =>
-  rationale.trim().length < MIN_RATIONALE ? { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters): both parties read it.` } : null;
+  visibleLength(rationale) < MIN_RATIONALE ? { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters): both parties read it.` } : null;
 
 /** What support may decide on a case or a cancel request: in full or part, with or without a return. */
 function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>>): FieldError | null {

@@ -6,6 +6,7 @@ import type { OrderState } from "../../model";
 import { quiet, type Block, type Context, type FieldError, type Outcome, type StateContext } from "../shape";
 import type { Effect } from "../../commands";
 import { event } from "../events";
+import { visibleLength } from "../../../text";
 
 export const SUBJECT_WORDS: Record<DisputeSubject, string> = { CASE: "the rejected request", CANCEL_REQUEST: "the rejected cancel request", REFUND: "the overdue refund" };
 
@@ -35,7 +36,7 @@ export function disputeIn(ctx: Context<Extract<Command, { disputeId: string }>>,
 }
 
 export function statementCheck(statement: string, photoCount: number): FieldError | null {
-  if (statement.trim().length === 0) return { field: "statement", reason: "Say what happened, in a sentence or two." };
+  if (visibleLength(statement) === 0) return { field: "statement", reason: "Say what happened, in a sentence or two." };
   if (statement.length > MAX_STATEMENT) return { field: "statement", reason: `Keep it under ${MAX_STATEMENT} characters.` };
   if (!Number.isInteger(photoCount) || photoCount < 0 || photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
   return null;
