@@ -1,16 +1,75 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
-// An optimistic check only: pages and actions verify the signed session themselves.
+/** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
+const SIGNED_IN = /^\/(buyer|seller|support|orders|notifications|evidence)(\/|$)/;
+
+/** The largest body a form may send (next.config.ts serverActions.bodySizeLimit): 6 photos of 5 MB and the fields. */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * Requests that would otherwise reach Next only to fail with a 500 (issue 15, finding 3) get a 4xx
+ * with a sentence instead: a path that is not valid URL encoding, a form from another site, a
+ * malformed server-action id, a body over the limit.
+ */
+function malformed(request: NextRequest): NextResponse | null {
+  try {
+    for (const segment of request.nextUrl.pathname.split("/")) decodeURIComponent(segment);
+  } catch {
+    return refuse(400, "That address is not valid: check the link.");
+  }
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin !== null) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (!originHost || originHost !== host) return refuse(403, "Forms from other sites are refused.");
+  }
+  const action = request.headers.get("next-action");
+  if (action !== null && !/^[0-9a-f]{40,64}$/.test(action)) return refuse(400, "This page is out of date. Reload it and try again.");
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) return refuse(413, "That is too much to send at once: at most 6 photos of 5 MB each.");
+  return null;
+}
+
+/**
+ * Every request: a fresh nonce for the Content-Security-Policy (Next reads it from the request's
+ * header and puts it on its scripts), the security headers on the response, and the redirect to
+ * the persona page for signed-in pages without a session cookie.
+ */
 export function proxy(request: NextRequest) {
-  if (!request.cookies.has("session")) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  let response = malformed(request);
+  if (response) {
+    // Refused before Next saw it; the security headers below still apply.
+  } else if (SIGNED_IN.test(request.nextUrl.pathname) && !request.cookies.has("session")) {
     const url = request.nextUrl.clone();
     url.pathname = "/";
     url.search = "?signin=required";
-    return NextResponse.redirect(url);
+    response = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers } });
   }
-  return NextResponse.next();
+  // An uploaded photo keeps its own, stricter policy (app/evidence/[id]/route.ts).
+  if (!request.nextUrl.pathname.startsWith("/evidence/")) response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/buyer/:path*", "/seller/:path*", "/support/:path*", "/orders/:path*", "/notifications/:path*", "/evidence/:path*"],
+  // Everything but Next's hashed static files and the icon.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
