@@ -33,6 +33,16 @@ export function describeBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
+/**
+ * Too many photos, or one too large: the browser says so before sending (a form over the server's
+ * body limit would never arrive), and the server checks the same again on the bytes it received.
+ */
+export function photoLimitProblem(files: readonly { name: string; size: number }[]): string | null {
+  if (files.length > MAX_PHOTOS) return `Attach at most ${MAX_PHOTOS} photos (you chose ${files.length}).`;
+  const large = files.find((file) => file.size > MAX_PHOTO_BYTES);
+  return large ? `${large.name || "photo"} is larger than ${describeBytes(MAX_PHOTO_BYTES)}. Choose a smaller photo.` : null;
+}
+
 /** The hint under a photo field. */
 export function photoHint(required: "optional" | "at least one"): string {
   return `PNG, JPEG or WebP, up to ${describeBytes(MAX_PHOTO_BYTES)} each, ${required === "optional" ? "" : "at least 1 and "}at most ${MAX_PHOTOS}.`;

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, renameSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes } from "@/lib/order";
+import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes, photoLimitProblem } from "@/lib/order";
 import { insertRow, type SqlTx } from "../sqlite/sql-tx";
 import type { EvidenceLink } from "../orders/run-order-command";
 
@@ -36,11 +36,11 @@ export function sniffImageType(bytes: Uint8Array): UploadType | null {
 /** Reads and checks every file first; the first problem refuses them all. Empty file inputs are ignored. */
 export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: CheckedUpload[] } | { ok: false; message: string }> {
   const real = files.filter((file) => file.size > 0 || file.name !== "");
-  if (real.length > MAX_UPLOADS) return { ok: false, message: `Attach at most ${MAX_UPLOADS} photos (you chose ${real.length}).` };
+  const limits = photoLimitProblem(real);
+  if (limits) return { ok: false, message: limits };
   const uploads: CheckedUpload[] = [];
   for (const file of real) {
     const name = file.name || "photo";
-    if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
     const bytes = Buffer.from(await file.arrayBuffer());
     if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
     const contentType = sniffImageType(bytes);

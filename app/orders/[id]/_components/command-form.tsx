@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
-import { PHOTO_TYPES } from "@/lib/order/limits";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { PHOTO_TYPES, photoLimitProblem } from "@/lib/order/limits";
 import { orderCommandAction, type CommandFormState } from "../actions";
 
 export type FieldSpec =
@@ -44,7 +44,18 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   useEffect(() => {
     if (state?.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
-  const errorOf = (name: string) => state?.fieldErrors?.[name]?.[0];
+  // Photos over the limits are refused here, before a body the server would refuse is sent.
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
+  const checkPhotos = (event: React.FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.querySelector<HTMLInputElement>('input[type="file"]');
+    const problem = input?.files ? photoLimitProblem([...input.files]) : null;
+    setPhotoProblem(problem);
+    if (problem) {
+      event.preventDefault();
+      input?.focus();
+    }
+  };
+  const errorOf = (name: string) => (name === "photos" && photoProblem ? photoProblem : state?.fieldErrors?.[name]?.[0]);
   // React resets a form after its action; what was typed comes back as the fields' defaults.
   const valueOf = (name: string) => state?.values?.[name] ?? "";
   const visible = fields.filter((field) => field.kind !== "hidden").map((field) => field.name);
@@ -52,7 +63,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   const showAlert = state && !state.ok && (!state.fieldErrors || unplaced);
 
   return (
-    <form ref={form} action={formAction} className="space-y-3" noValidate>
+    <form ref={form} action={formAction} onSubmit={checkPhotos} className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="version" value={version} />
