@@ -17,6 +17,9 @@ export default defineConfig({
     setupFiles: ["tests/support/fresh-database.ts"],
     pool: "forks",
     testTimeout: 20_000,
+    // Setups that build big worlds (5,000 orders, a seeded demo world) take ~5 s alone and three
+    // times that on a busy 2-core machine: a hook has a minute, like a slow test's own budget.
+    hookTimeout: 60_000,
     // The rule engine must stay tested branch by branch: `npm test` fails below 95% (docs/decisions/006).
     coverage: {
       provider: "v8",
