@@ -16,7 +16,7 @@ function refuse(status: number, message: string): NextResponse {
  * with a sentence instead: a path that is not valid URL encoding, a form from another site, a
  * malformed server-action id, a body over the limit.
  */
-function malformed(request: NextRequest): NextResponse | null {
+async function malformed(request: NextRequest): Promise<NextResponse | null> {
   try {
     for (const segment of request.nextUrl.pathname.split("/")) decodeURIComponent(segment);
   } catch {
@@ -38,6 +38,17 @@ function malformed(request: NextRequest): NextResponse | null {
   if (action !== null && !/^[0-9a-f]{40,64}$/.test(action)) return refuse(400, "This page is out of date. Reload it and try again.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) return refuse(413, "That is too much to send at once: at most 6 photos of 5 MB each.");
+  // A server action called from script sends its arguments as a JSON array (React's encoding); a
+  // body that is not one makes Next fail before the action runs.
+  if (action !== null && (request.headers.get("content-type") ?? "").startsWith("text/plain")) {
+    let args: unknown = null;
+    try {
+      args = JSON.parse(await request.clone().text());
+    } catch {
+      args = null;
+    }
+    if (!Array.isArray(args)) return refuse(400, "This page is out of date. Reload it and try again.");
+  }
   return null;
 }
 
@@ -46,10 +57,10 @@ function malformed(request: NextRequest): NextResponse | null {
  * header and puts it on its scripts), the security headers on the response, and the redirect to
  * the persona page for signed-in pages without a session cookie.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
-  let response = malformed(request);
+  let response = await malformed(request);
   if (response) {
     // Refused before Next saw it; the security headers below still apply.
   } else if (SIGNED_IN.test(request.nextUrl.pathname) && !request.cookies.has("session")) {

@@ -7,4 +7,6 @@ node scripts/reset.mjs
 npm run --silent db:migrate -- --quiet
 npm run --silent db:seed
 NEXT_TELEMETRY_DISABLED=1 npx next build
+# The server's output also goes to a file the tests read (tests/e2e/hardening.spec.ts: nothing logged at error level).
+exec > >(tee data/e2e-server.log) 2>&1
 NEXT_TELEMETRY_DISABLED=1 exec npx next start -H 127.0.0.1 -p "$port"
