@@ -19,9 +19,12 @@ export async function register(): Promise<void> {
   const { startOptimizer } = await import("./lib/server/db-maintenance");
   startOptimizer(db);
 
-  // Private worlds nobody used for WORLD_IDLE_DAYS are deleted, at start and every hour after.
+  // Private worlds nobody used for WORLD_IDLE_DAYS are deleted, and sessions that ended a day ago
+  // forgotten, at start and every hour after.
   const { expireIdleWorlds } = await import("./lib/server/worlds/expire-worlds");
-  const expire = () => expireIdleWorlds(db, new Date()).catch((error: unknown) => console.error("Expiring idle worlds failed:", error));
+  const { removeEndedSessions } = await import("./lib/server/auth/sessions");
+  const expire = () =>
+    Promise.all([expireIdleWorlds(db, new Date()), removeEndedSessions(db, new Date())]).catch((error: unknown) => console.error("The hourly clean-up failed:", error));
   await expire();
   setInterval(expire, 3_600_000).unref();
 

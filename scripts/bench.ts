@@ -14,8 +14,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
-import { signSession } from "../lib/server/auth/session-token";
 import { cancelOverHttp } from "./bench/action";
+import { sessionCookies } from "./bench/sessions";
 import { load } from "./bench/http";
 import { benchDir, bigWorld, demoWorld, root } from "./bench/worlds";
 
@@ -59,7 +59,7 @@ async function http(file: string) {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    const cookie = (userId: string) => `session=${signSession({ userId, issuedAt: Date.now() }, SECRET)}`;
+    const cookie = sessionCookies(file, SECRET);
     const Database = (await import("better-sqlite3")).default;
     const db = new Database(file, { readonly: true });
     const order = db.prepare(`SELECT id FROM "Order" WHERE "shopId" = 'shop-maple' AND "openWork" = 'CASE' LIMIT 1`).get() as { id: string };

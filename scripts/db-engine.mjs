@@ -21,8 +21,21 @@ export function databaseUrl() {
 export async function openEngine(url = databaseUrl(), schemaText = readFileSync(schemaPath, "utf8")) {
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
+  // The connections the engine opens, so that a caller that gives up on it can close them.
+  const base = new PrismaBetterSqlite3({ url });
+  const opened = [];
+  const tracked = Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
+    connect: async () => {
+      const connection = await base.connect();
+      opened.push(connection);
+      return connection;
+    },
+  });
+  const factory = bindMigrationAwareSqlAdapterFactory(tracked);
   const logs = [];
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, (log) => logs.push(log), factory);
+  engine.closeConnections = async () => {
+    for (const connection of opened.splice(0)) await connection.dispose?.();
+  };
   return engine;
 }

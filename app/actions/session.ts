@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readForm } from "@/lib/forms";
-import { appNow } from "@/lib/server/app-clock";
 import { findPersona } from "@/lib/server/auth/personas";
 import { HOME_BY_ROLE, chooseWorld, currentVisitorId, endSession, startSession } from "@/lib/server/auth/session";
 import { readDb } from "@/lib/server/db";
@@ -19,7 +18,7 @@ export async function signIn(formData: FormData): Promise<void> {
   const world = persona ? await loadWorldView(readDb, persona.worldId, await currentVisitorId()) : null;
   if (!persona || !world) redirect("/?signin=unknown");
   await chooseWorld(world.id);
-  await startSession(persona.id, (await appNow()).getTime());
+  await startSession(persona.id);
   redirect(HOME_BY_ROLE[persona.role]);
 }
 

@@ -5,8 +5,8 @@
  */
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { signSession } from "../../lib/server/auth/session-token";
 import { rate } from "./http";
+import { sessionCookies } from "./sessions";
 
 const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -16,7 +16,7 @@ export async function cancelOverHttp(base: string, file: string, secret: string,
     .prepare(`SELECT "id", "version", "buyerId" FROM "Order" WHERE "status" = 'ON_HOLD' AND "remorseEndsAt" > ? ORDER BY "id" LIMIT ?`)
     .all(new Date(Date.now() + 10 * 60_000).toISOString().replace(/Z$/, "+00:00"), count + 1) as { id: string; version: number; buyerId: string }[];
   db.close();
-  const cookie = (userId: string) => `session=${signSession({ userId, issuedAt: Date.now() }, secret)}`;
+  const cookie = sessionCookies(file, secret);
   const [first, ...targets] = orders;
   if (!first) return { perSecond: 0, p50: 0, p975: 0, errors: 0, cancels: 0, cancelled: 0 };
   const page = await fetch(`${base}/orders/${first.id}`, { headers: { cookie: cookie(first.buyerId) } });

@@ -145,3 +145,22 @@ test("a form from a page opened before the app was rebuilt says the page is out 
   await expect(page.getByRole("heading", { name: "This page is out of date" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Reload the page" })).toBeVisible();
 });
+
+test("signing out ends the session on the server, and signing in as someone else ends the one before: their cookies, replayed, sign nobody in", async ({ page }) => {
+  const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === "session")!;
+  await signInAs(page, "Ava Thompson");
+  const ava = await sessionCookie();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
+  await page.context().addCookies([ava]);
+  await page.goto("/buyer/orders");
+  await expect(page).toHaveURL(/\/\?signin=required$/);
+
+  await signInAs(page, "Ben Okafor");
+  const ben = await sessionCookie();
+  expect(ben.value).not.toBe(ava.value);
+  await signInAs(page, "Maya Patel");
+  await page.context().addCookies([ben]);
+  await page.goto("/buyer/orders");
+  await expect(page).toHaveURL(/\/\?signin=required$/);
+});

@@ -1,21 +1,16 @@
 /**
- * Signed session tokens: `base64url(payload).base64url(hmac-sha256(payload))`. The payload names
- * the persona and when the session started; the signature stops anyone from editing it.
+ * Signed cookie values: `value.base64url(hmac-sha256(value))` — a session's id, a visitor's id. The
+ * signature stops anyone from making one up; what a session id means is in the Session table.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-
-export interface SessionPayload {
-  userId: string;
-  issuedAt: number;
-}
 
 function sign(data: string, secret: string): string {
   return createHmac("sha256", secret).update(data).digest("base64url");
 }
 
-/** A value nobody can forge or edit without the secret: `value.signature` (e.g. a visitor's id). */
+/** A value nobody can forge or edit without the secret: `value.signature` (a session's or a visitor's id). */
 export function signValue(value: string, secret: string): string {
   return `${value}.${sign(`v:${value}`, secret)}`;
 }
@@ -30,25 +25,13 @@ export function verifyValue(token: string | undefined, secret: string): string |
   return expected.length === given.length && timingSafeEqual(expected, given) ? value : null;
 }
 
-export function signSession(payload: SessionPayload, secret: string): string {
-  const data = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${data}.${sign(data, secret)}`;
+/** A new session's id: 32 random bytes. The cookie holds it (signed); the Session table its hash. */
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
 }
 
-export function verifySession(token: string | undefined, secret: string): SessionPayload | null {
-  if (!token) return null;
-  const [data, signature, extra] = token.split(".");
-  if (!data || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(data, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const payload = JSON.parse(Buffer.from(data, "base64url").toString("utf8")) as Partial<SessionPayload>;
-    if (typeof payload.userId !== "string" || typeof payload.issuedAt !== "number") return null;
-    return { userId: payload.userId, issuedAt: payload.issuedAt };
-  } catch {
-    return null;
-  }
+export function sessionIdHash(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
 }
 
 /**

@@ -2,13 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { readDb } from "../db";
 import { randomUUID } from "node:crypto";
+import { systemClock } from "@/lib/clock";
+import { db, readDb } from "../db";
+import { SESSION_ABSOLUTE_MS, createSession, resolveSession, revokeSession, touchSession } from "./sessions";
 import { DEMO_WORLD, isPersonaRole, type PersonaRole, type SessionUser } from "./session-user";
-import { loadSessionSecret, signSession, signValue, verifySession, verifyValue } from "./session-token";
+import { loadSessionSecret, signValue, verifyValue } from "./session-token";
 
 export const SESSION_COOKIE = "session";
-const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 
 /** The browser's own id (signed): what a private world's membership is granted to. */
 export const VISITOR_COOKIE = "visitor";
@@ -22,19 +23,25 @@ function sessionSecret(): string {
   return secret;
 }
 
-export async function startSession(userId: string, issuedAt: number): Promise<void> {
+/**
+ * Signs this browser in as the persona: a new session (a new id, so a cookie someone saw before
+ * sign-in is worth nothing), and the one it had before, if any, ended.
+ */
+export async function startSession(userId: string): Promise<void> {
   const jar = await cookies();
-  jar.set(SESSION_COOKIE, signSession({ userId, issuedAt }, sessionSecret()), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.SESSION_COOKIE_SECURE === "true",
-    path: "/",
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const now = systemClock.now();
+  const previous = verifyValue(jar.get(SESSION_COOKIE)?.value, sessionSecret());
+  if (previous) await revokeSession(db, previous, now);
+  const id = await createSession(db, userId, now);
+  jar.set(SESSION_COOKIE, signValue(id, sessionSecret()), cookieOptions(SESSION_ABSOLUTE_MS / 1000));
 }
 
+/** Signs out: the session ends on the server too, so the cookie, replayed, signs nobody in. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  const id = verifyValue(jar.get(SESSION_COOKIE)?.value, sessionSecret());
+  if (id) await revokeSession(db, id, systemClock.now());
+  jar.delete(SESSION_COOKIE);
 }
 
 const cookieOptions = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, secure: process.env.SESSION_COOKIE_SECURE === "true", path: "/", maxAge });
@@ -68,11 +75,14 @@ export async function chooseWorld(worldId: string): Promise<void> {
  * owner's world is deleted, signs nobody in).
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  const payload = verifySession(token, sessionSecret());
-  if (!payload) return null;
+  const id = verifyValue((await cookies()).get(SESSION_COOKIE)?.value, sessionSecret());
+  if (!id) return null;
+  const now = systemClock.now();
+  const session = await resolveSession(readDb, id, now);
+  if (!session) return null;
+  await touchSession(db, id, session.lastSeenAt, now);
   const user = await readDb.user.findUnique({
-    where: { id: payload.userId },
+    where: { id: session.userId },
     select: { id: true, worldId: true, role: true, name: true, shopId: true, shop: { select: { name: true } } },
   });
   if (!user || !isPersonaRole(user.role)) return null;

@@ -146,6 +146,8 @@ export async function deleteWorld(db: Db, worldId: string): Promise<void> {
   if (worldId === DEMO_WORLD) throw new Error("The demo world is never deleted.");
   await withWriter(db, (handle) => {
     withoutAppendOnlyTriggers(handle, () => {
+      // Its people's sessions end with it (a reset keeps them: the people come back with the same ids).
+      handle.prepare(`DELETE FROM "Session" WHERE "userId" IN (SELECT "id" FROM "User" WHERE "worldId" = ?)`).run(worldId);
       deleteWorldRows(handle, worldId);
       handle.prepare(`DELETE FROM "WorldMember" WHERE "worldId" = ?`).run(worldId);
       handle.prepare(`DELETE FROM "World" WHERE "id" = ?`).run(worldId);

@@ -1,0 +1,92 @@
+/**
+ * Issue 15, finding 7: `npm start` migrates first, and used to die ("unknown variant SocketTimeout")
+ * whenever another process had the database open — the schema engine takes an exclusive lock. Now an
+ * up-to-date database is recognised without the engine, and pending migrations wait for the others
+ * to close (saying so), or give up with a sentence that says what to do.
+ */
+import Database from "better-sqlite3";
+import { spawn } from "node:child_process";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const file = resolve(root, `data/test/migrate-${process.pid}.db`);
+copyFileSync(resolve(root, "data/test/template.db"), file);
+
+afterAll(() => {
+  for (const name of readdirSync(dirname(file))) if (name.startsWith(basename(file))) rmSync(resolve(dirname(file), name), { force: true });
+});
+
+function migrate(env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "scripts/migrate.mjs"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${file}`, ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => done({ code, output }));
+  });
+}
+
+/** Another process reading the database (as a running server does), until closed. */
+function reader(): Database.Database {
+  const db = new Database(file, { readonly: true });
+  db.prepare(`SELECT count(*) FROM "Order"`).get();
+  return db;
+}
+
+/** Takes the last migration back out, so that there is one to apply. */
+function undoLastMigration(): string {
+  const db = new Database(file);
+  try {
+    const last = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`).get() as { name: string };
+    db.exec(`DROP TABLE IF EXISTS "Session"`);
+    db.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last.name);
+    return last.name;
+  } finally {
+    db.close();
+  }
+}
+
+describe("migrations while another process has the database open", () => {
+  it("an up-to-date database is left alone, and says so", async () => {
+    const open = reader();
+    try {
+      const result = await migrate();
+      expect(result.output).toContain("is up to date");
+      expect(result.code).toBe(0);
+    } finally {
+      open.close();
+    }
+  }, 30_000);
+
+  it("pending migrations wait for the others to close, then apply", async () => {
+    const name = undoLastMigration();
+    const open = reader();
+    const running = migrate({ MIGRATE_WAIT_MS: "30000" });
+    // Longer than SQLite's own 5-second busy wait: the script's retry is what waits.
+    await new Promise((r) => setTimeout(r, 7000));
+    open.close();
+    const result = await running;
+    expect(result.output).toContain("waiting for it to close");
+    expect(result.output).toContain(`Applied 1 migration(s)`);
+    expect(result.output).toContain(name);
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  it("gives up with a sentence saying what to do when the database stays open", async () => {
+    undoLastMigration();
+    const open = reader();
+    try {
+      const result = await migrate({ MIGRATE_WAIT_MS: "1000" });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("another process (a running server?) has the database open");
+      expect(result.output).not.toContain("SocketTimeout");
+    } finally {
+      open.close();
+    }
+  }, 30_000);
+});
