@@ -2,6 +2,7 @@
 // DATABASE_URL, or in each SQLite file given as an argument. Exits 1 naming each order and broken invariant.
 import { existsSync } from "node:fs";
 import { checkOrders } from "@/lib/server/checks/check-orders";
+import { checkUploadFiles } from "@/lib/server/checks/check-uploads";
 import { createPrismaClient, databaseUrl } from "@/lib/server/prisma";
 
 const files = process.argv.slice(2);
@@ -26,6 +27,18 @@ for (const url of urls) {
     checked += orders;
     for (const problem of problems) console.error(`${url}: order ${problem.orderId} (${problem.code}): ${problem.invariant}: ${problem.detail}`);
     broken += problems.length;
+  } finally {
+    await db.$disconnect();
+  }
+}
+// The app's own database (no files named): its uploads directory against its evidence rows.
+if (files.length === 0) {
+  const db = createPrismaClient(urls[0]);
+  try {
+    const { orphans, missing } = await checkUploadFiles(db);
+    for (const row of missing) console.error(`evidence ${row.evidenceId}: its photo ${row.sha256} is not in the uploads directory`);
+    broken += missing.length;
+    if (orphans.length > 0) console.log(`db:check: ${orphans.length} upload file(s) no evidence refers to (harmless; safe to delete):\n  ${orphans.slice(0, 20).join("\n  ")}`);
   } finally {
     await db.$disconnect();
   }

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { solidPng } from "@/lib/server/demo/png";
 import { MAX_UPLOAD_BYTES, checkUploads, sniffImageType } from "@/lib/server/evidence/uploads";
@@ -31,5 +32,35 @@ describe("evidence uploads are recognised by their bytes", () => {
   it("one bad file refuses the whole submission", async () => {
     const result = await checkUploads([file(solidPng([1, 2, 3]), "good.png"), file(Buffer.from("nope"), "bad.jpg", "image/jpeg")]);
     expect(result).toEqual({ ok: false, message: "bad.jpg is not a PNG, JPEG or WebP image." });
+  });
+
+  // Issue 15, finding 5: the first bytes are not enough; the whole file must be an image.
+  it("refuses a PNG header followed by a web page and a script", async () => {
+    const disguised = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("<html><script>alert(document.cookie)</script></html>")]);
+    expect(await checkUploads([file(disguised, "photo.png")])).toEqual({ ok: false, message: "photo.png is damaged or not really a PNG image. Choose another photo." });
+  });
+
+  it("stores the image alone: a script appended after a real PNG is not kept", async () => {
+    const smuggled = Buffer.concat([solidPng([10, 200, 10], 16), Buffer.from("<script>alert(1)</script>")]);
+    const result = await checkUploads([file(smuggled, "photo.png")]);
+    expect(result.ok).toBe(true);
+    const stored = result.ok ? result.uploads[0]!.bytes : Buffer.alloc(0);
+    expect(stored.includes("<script>")).toBe(false);
+    expect(await sharp(stored).metadata()).toMatchObject({ format: "png", width: 16, height: 16 });
+  });
+
+  it("drops a photo's metadata, such as where it was taken", async () => {
+    const located = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#c33" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "PhoneCo", Copyright: "Ava" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 0/1" } })
+      .toBuffer();
+    expect((await sharp(located).metadata()).exif).toBeDefined();
+    const result = await checkUploads([file(located, "doorstep.jpg", "image/jpeg")]);
+    const stored = result.ok ? result.uploads[0]! : null;
+    expect(stored?.contentType).toBe("image/jpeg");
+    const metadata = await sharp(stored!.bytes).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(stored!.bytes.includes("PhoneCo")).toBe(false);
+    expect(metadata).toMatchObject({ width: 32, height: 24 });
   });
 });

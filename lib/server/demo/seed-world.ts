@@ -107,7 +107,7 @@ async function story(
     const withPhotos = photos?.ok ? { ...command, photoCount: photos.uploads.length } : command;
     const staged = photos?.ok ? await stageEvidence(photos.uploads) : null;
     const result = await runOrderCommand(db, who === "system" ? SYSTEM_ACTOR : who, { orderId: order.id, command: withPhotos as Command, attach: staged?.attach }, at);
-    await staged?.discard();
+    await staged?.settle(result.ok);
     if (!result.ok) throw new Error(`Demo story for order ${order.code} failed at ${command.type}: ${result.error.message}`);
   }
   return order.id;

@@ -1,12 +1,14 @@
 /**
  * Evidence photos: PNG, JPEG or WebP recognised by their bytes (not their name), at most 5 MB each
- * and 6 per submission, stored once by content hash under data/uploads/. A submission with one bad
- * file is refused whole and stores nothing.
+ * and 6 per submission, decoded in full and encoded again (so what is stored is an image and
+ * nothing else: no trailing script, no metadata such as a photo's GPS position), stored once by
+ * content hash under data/uploads/. A submission with one bad file is refused whole and stores nothing.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, renameSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import sharp from "sharp";
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes, photoLimitProblem } from "@/lib/order";
 import { insertRow, type SqlTx } from "../sqlite/sql-tx";
 import type { EvidenceLink } from "../orders/run-order-command";
@@ -33,6 +35,23 @@ export function sniffImageType(bytes: Uint8Array): UploadType | null {
   return null;
 }
 
+/** The largest image accepted, in pixels (a small file can claim an enormous size: a decompression bomb). */
+const MAX_PIXELS = 40_000_000;
+
+/**
+ * Decodes the whole image (a file that only starts like an image fails here) and encodes it again in
+ * its own format, upright and without metadata. Null when it is not an image that decodes.
+ */
+async function reencode(bytes: Buffer, type: UploadType): Promise<Buffer | null> {
+  try {
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_PIXELS }).rotate();
+    const encoded = type === "image/png" ? image.png() : type === "image/jpeg" ? image.jpeg({ quality: 90 }) : image.webp({ quality: 90 });
+    return await encoded.toBuffer();
+  } catch {
+    return null;
+  }
+}
+
 /** Reads and checks every file first; the first problem refuses them all. Empty file inputs are ignored. */
 export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: CheckedUpload[] } | { ok: false; message: string }> {
   const real = files.filter((file) => file.size > 0 || file.name !== "");
@@ -41,10 +60,12 @@ export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: 
   const uploads: CheckedUpload[] = [];
   for (const file of real) {
     const name = file.name || "photo";
-    const bytes = Buffer.from(await file.arrayBuffer());
-    if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
-    const contentType = sniffImageType(bytes);
+    const received = Buffer.from(await file.arrayBuffer());
+    if (received.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
+    const contentType = sniffImageType(received);
     if (!contentType) return { ok: false, message: `${name} is not a PNG, JPEG or WebP image.` };
+    const bytes = await reencode(received, contentType);
+    if (!bytes) return { ok: false, message: `${name} is damaged or not really a ${contentType.slice("image/".length).toUpperCase()} image. Choose another photo.` };
     uploads.push({ name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
   }
   return { ok: true, uploads };
@@ -60,17 +81,20 @@ export function uploadPath(sha256: string): string {
 }
 
 export interface StagedEvidence {
-  /** Inside the command's transaction, once the rules accepted it: moves the files into place and records them. */
+  /** Inside the command's transaction, once the rules accepted it: records the photos (rows only). */
   attach: (sql: SqlTx, link: EvidenceLink) => void;
-  /** After the command, accepted or not: removes what was not moved into place. */
-  discard: () => Promise<void>;
+  /**
+   * After the command: if it committed, moves the files into place by their content hash; in every
+   * case removes what is left aside. Files are placed only after the commit, so a process killed
+   * mid-command leaves no file without its row (db:check lists any the other way round).
+   */
+  settle: (committed: boolean) => Promise<void>;
 }
 
 /**
  * Writes the files aside before the command's transaction (the slow part, which must not hold the
- * writer). The command moves each into place by its content hash (a rename, so a reader never sees
- * half a file) and records it as evidence of the order, its case or dispute; a refused command
- * stores nothing once `discard` has run.
+ * writer); the command records them as evidence of the order, its case or dispute; `settle` puts the
+ * files in place (a rename, so a reader never sees half a file) once the rows are committed.
  */
 export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvidence> {
   if (uploads.length > 0) await mkdir(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true });
@@ -81,11 +105,11 @@ export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvi
       return { upload, temporary };
     }),
   );
+  let attached = false;
   return {
     attach(sql, link) {
-      for (const { upload, temporary } of staged) {
-        // The same content is the same file: one already in place is left as it is.
-        if (!existsSync(/*turbopackIgnore: true*/ uploadPath(upload.sha256))) renameSync(/*turbopackIgnore: true*/ temporary, uploadPath(upload.sha256));
+      attached = true;
+      for (const { upload } of staged) {
         insertRow(sql, "Evidence", {
           id: randomUUID(),
           orderId: link.orderId,
@@ -100,7 +124,11 @@ export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvi
         });
       }
     },
-    async discard() {
+    async settle(committed) {
+      for (const { upload, temporary } of staged) {
+        // The same content is the same file: one already in place is left as it is.
+        if (committed && attached && !existsSync(/*turbopackIgnore: true*/ uploadPath(upload.sha256))) renameSync(/*turbopackIgnore: true*/ temporary, uploadPath(upload.sha256));
+      }
       await Promise.all(staged.map(({ temporary }) => rm(/*turbopackIgnore: true*/ temporary, { force: true })));
     },
   };

@@ -38,9 +38,12 @@ export async function runCommandWithPhotos(
   if (full) return { ok: false, error: { code: "VALIDATION", message: full, fieldErrors: { photos: [full] } } };
   const { orderId, expectedVersion, idempotencyKey } = input;
   const staged = await stageEvidence(checked.uploads);
+  let committed = false;
   try {
-    return await runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: command(checked.uploads.length), attach: staged.attach }, now);
+    const result = await runOrderCommand(db, user, { orderId, expectedVersion, idempotencyKey, command: command(checked.uploads.length), attach: staged.attach }, now);
+    committed = result.ok;
+    return result;
   } finally {
-    await staged.discard();
+    await staged.settle(committed);
   }
 }
