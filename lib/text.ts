@@ -10,6 +10,8 @@ const KEEP = new Set(["\n", "\t"]);
 
 /** Unicode-normalised (NFC), line ends as "\n", invisible characters removed, trimmed. */
 export function cleanText(value: string): string {
+  // A command that did not come through a form (a script, a future API) may carry anything.
+  if (typeof value !== "string") return "";
   return value
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")

@@ -13,6 +13,7 @@ import { addDuration, subtractHours, type Policy } from "./policy";
 import { REFUND_TRANSITIONS, type RefundState } from "./refund";
 import { CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
 import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type Moves, type StateContext, type Transition, type TransitionTable } from "./transitions";
+import { commandShapeProblem } from "./command-shape";
 
 function refuse(code: RefusalCode, reason: string, field?: string): Refusal {
   return { ok: false, error: field ? { code, reason, field } : { code, reason } };
@@ -128,8 +129,12 @@ function checkSubMachines(rule: Transition, type: CommandType, state: OrderState
  * one to prove that the guardrails below stop a rule that oversteps.)
  */
 export function decide(state: OrderState, command: Command, actor: Actor, now: Date, policy: Policy, rules: TransitionTable = TRANSITIONS): Decision | Refusal {
-  const rule = ruleFor(command.type, rules);
+  const rule = ruleFor(command.type, rules) as Transition | undefined;
+  if (!rule) return refuse("VALIDATION", "There is no such action. Reload the page.", "type");
   if (!rule.roles.includes(actor.role)) return refuse("FORBIDDEN", `Only the ${whoMay(rule.roles)} can do this.`);
+  // The rules read the fields as the command's type says they are: a command shaped otherwise stops here.
+  const shape = commandShapeProblem(command);
+  if (shape) return refuse("VALIDATION", shape.reason, shape.field);
   const ctx: Context = { state, command, actor, now, policy };
   const blocked = blockedBecause(rule, ctx, command);
   if (blocked) return refuse("INVALID_TRANSITION", blocked.reason);
