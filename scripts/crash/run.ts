@@ -23,7 +23,7 @@ let failed = 0;
 for (let round = 1; round <= ROUNDS; round++) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   removeScratchWorlds(file);
-  execFileSync("npm", ["run", "--silent", "db:migrate", "--", "--quiet"], { cwd: root, env, stdio: "inherit" });
+  execFileSync("npm", ["run", "--silent", "db:migrate", "--", "--quiet"], { cwd: root, env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: root, env, stdio: "ignore" });
 
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/crash/load.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

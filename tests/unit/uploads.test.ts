@@ -63,4 +63,44 @@ describe("evidence uploads are recognised by their bytes", () => {
     expect(stored!.bytes.includes("PhoneCo")).toBe(false);
     expect(metadata).toMatchObject({ width: 32, height: 24 });
   });
+
+  it("the upload corpus: every disguised, broken or hostile file is refused; a real photo that carries extras is kept as the image alone", async () => {
+    const png = solidPng([90, 90, 200], 16);
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123" } }).jpeg().toBuffer();
+    const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#321" } }).webp().toBuffer();
+    const refused: [string, Buffer][] = [
+      ["empty.png", Buffer.alloc(0)],
+      ["header-only.png", png.subarray(0, 8)],
+      ["truncated.png", png.subarray(0, png.length - 20)],
+      ["truncated.jpg", jpeg.subarray(0, 40)],
+      ["truncated.webp", webp.subarray(0, 20)],
+      ["page.png", Buffer.concat([png.subarray(0, 8), Buffer.from("<!doctype html><script>fetch('/')</script>")])],
+      ["page.jpg", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<html><body onload=alert(1)>")])],
+      ["riff.webp", Buffer.from("RIFF\x10\x00\x00\x00WEBPVP8 <svg onload=alert(1)>", "latin1")],
+      ["drawing.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+      ["drawing.png", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
+      ["photo.gif", Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1")],
+      ["scan.pdf", Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj")],
+      ["archive.zip", Buffer.from("PK\x03\x04\x14\x00\x00\x00", "latin1")],
+      ["program.exe", Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1")],
+      ["noise.jpg", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(2048, 0x41)])],
+      ["zeros.png", Buffer.concat([png.subarray(0, 16), Buffer.alloc(4096)])],
+    ];
+    for (const [name, bytes] of refused) {
+      const result = await checkUploads([file(bytes, name)]);
+      expect(result.ok, name).toBe(false);
+    }
+    const kept: [string, Buffer][] = [
+      ["trailing-script.png", Buffer.concat([png, Buffer.from("<script>alert(1)</script>")])],
+      ["trailing-zip.jpg", Buffer.concat([jpeg, Buffer.from("PK\x03\x04 polyglot", "latin1")])],
+      ["plain.webp", webp],
+    ];
+    for (const [name, bytes] of kept) {
+      const result = await checkUploads([file(bytes, name)]);
+      expect(result.ok, name).toBe(true);
+      const stored = result.ok ? result.uploads[0]!.bytes : Buffer.alloc(0);
+      expect(stored.includes("<script>") || stored.includes("PK\x03\x04"), name).toBe(false);
+    }
+    console.log(`upload corpus: ${refused.length} hostile files refused, ${kept.length} real images kept as the image alone`);
+  });
 });
