@@ -36,6 +36,14 @@ function formFields(formData: unknown): Record<string, string> | null {
   return form.ok ? form.fields : null;
 }
 
+/** Into another world: out of the current persona (theirs is another world's), the world chosen, every page fresh, then `to`. */
+async function enterWorld(worldId: string, to: string): Promise<never> {
+  await endSession();
+  await chooseWorld(worldId);
+  revalidatePath("/", "layout");
+  redirect(to);
+}
+
 /** Creates a private world owned by this browser, and goes to its page (share link, members, clock). */
 export async function createWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const values = formFields(formData);
@@ -45,10 +53,7 @@ export async function createWorldAction(_previous: WorldFormState, formData: For
   const visitorId = await ensureVisitorId();
   const result = await createWorld(db, { visitorId, ...parsed.data }, systemClock.now());
   if (!result.ok) return { ok: false, message: result.error.message, values };
-  await endSession();
-  await chooseWorld(result.value.worldId);
-  revalidatePath("/", "layout");
-  redirect(`/worlds/${result.value.worldId}?created=1`);
+  return enterWorld(result.value.worldId, `/worlds/${result.value.worldId}?created=1`);
 }
 
 const joinSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "This link is not complete. Copy it again."), name: displayName("your name", 40) });
@@ -62,10 +67,7 @@ export async function joinWorldAction(_previous: WorldFormState, formData: FormD
   const visitorId = await ensureVisitorId();
   const result = await joinWorld(db, { visitorId, ...parsed.data }, systemClock.now());
   if (!result.ok) return { ok: false, message: result.error.message, values };
-  await endSession();
-  await chooseWorld(result.value.worldId);
-  revalidatePath("/", "layout");
-  redirect("/?joined=1");
+  return enterWorld(result.value.worldId, "/?joined=1");
 }
 
 const switchSchema = z.object({ worldId: z.string().min(1).max(40) });
@@ -75,10 +77,7 @@ export async function switchWorldAction(formData: FormData): Promise<void> {
   const parsed = switchSchema.safeParse(formFields(formData));
   const worldId = parsed.success ? parsed.data.worldId : DEMO_WORLD;
   const world = await loadWorldView(db, worldId, await currentVisitorId());
-  await endSession();
-  await chooseWorld(world ? world.id : DEMO_WORLD);
-  revalidatePath("/", "layout");
-  redirect("/");
+  await enterWorld(world ? world.id : DEMO_WORLD, "/");
 }
 
 const roleSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.string().min(1).max(80), role: z.enum(["FACILITATOR", "MEMBER"]) });
@@ -111,8 +110,5 @@ export async function deleteWorldAction(_previous: WorldFormState, formData: For
   if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
   const result = await deleteOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
   if (!result.ok) return { ok: false, message: result.error.message };
-  await endSession();
-  await chooseWorld(DEMO_WORLD);
-  revalidatePath("/", "layout");
-  redirect("/?deleted=1");
+  return enterWorld(DEMO_WORLD, "/?deleted=1");
 }
