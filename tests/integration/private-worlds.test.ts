@@ -142,6 +142,15 @@ describe("two worlds with the same personas", () => {
     expect(await getEvidence(demoEmma, evidence.id)).toBeNull();
   });
 
+  it("a private world's lists page on like any other (its ids carry the world's prefix)", async () => {
+    const ownSam = await persona(world, "support-sam", TRAINEE);
+    const first = await listOrders(ownSam);
+    expect(first.older).not.toBeNull();
+    const second = await listOrders(ownSam, { after: first.older! });
+    expect(second.rows.length).toBeGreaterThan(0);
+    expect(second.rows.some((row) => first.rows.some((seen) => seen.id === row.id))).toBe(false);
+  });
+
   it("a command in one world never touches the other's order of the same number", async () => {
     const ownAva = await persona(world, "buyer-ava", TRAINEE);
     const mine = await db.order.findFirstOrThrow({ where: { worldId: world, buyerId: ownAva.id, status: "ON_HOLD" }, select: { id: true, code: true, version: true } });

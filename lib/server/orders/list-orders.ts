@@ -49,7 +49,8 @@ export function encodeCursor(row: { placedAt: Date; id: string }): string {
 }
 
 export function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
-  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_-]{1,100})$/.exec(value) : null;
+  // Ids of a private world carry its prefix ("w1a2b3c4d5:…").
+  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_:-]{1,100})$/.exec(value) : null;
   return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
 }
 
