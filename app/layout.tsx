@@ -9,6 +9,7 @@ import { orderScope } from "@/lib/server/auth/session-user";
 import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
 import { currentWorld } from "@/lib/server/worlds/current-world";
+import { sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +23,7 @@ const NAV = {
     { href: "/notifications", label: "Notifications" },
   ],
   SELLER: [
+    { href: "/seller", label: "Needs your action" },
     { href: "/seller/orders", label: "Shop orders" },
     { href: "/notifications", label: "Notifications" },
   ],
@@ -33,6 +35,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const now = await appNow();
   const world = await currentWorld();
   // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
+  // A seller's header counts what waits on them (the Seller Center's queue).
+  const waiting = user?.role === "SELLER" ? Object.values(await sellerQueueCounts(user)).reduce((sum, n) => sum + n, 0) : null;
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
   return (
     <html lang="en">
@@ -50,6 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {NAV[user.role].map((item) => (
                   <Link key={item.href} href={item.href} className="text-stone-700 hover:text-brand-700 hover:underline">
                     {item.label}
+                    {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
                   </Link>
                 ))}
               </nav>

@@ -18,3 +18,4 @@ export * from "./status-notes";
 export * from "./request-rules";
 export * from "./sources";
 export * from "./rules-reference";
+export * from "./seller-queue";

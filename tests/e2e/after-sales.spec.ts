@@ -206,6 +206,7 @@ test("platform support cancels an order for fraud; the shop sees who cancelled a
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAs(page, "Maya Patel");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shop orders" }).click();
   await page.getByLabel("Status").selectOption({ label: "Cancelled" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("row").filter({ hasText: `Order ${order.code}` })).toContainText("Potential fraud · by Platform support");

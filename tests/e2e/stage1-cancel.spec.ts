@@ -46,6 +46,7 @@ test("a buyer cancels an order in its 1-hour window; the seller sees the cancell
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
   await signInAs(page, "Maya Patel");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shop orders" }).click();
   const row = page.getByRole("row", { name: new RegExp(`Order ${order.code}`) });
   await expect(row).toContainText("Cancelled");
   await expect(row).toContainText("Found a better price");

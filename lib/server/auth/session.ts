@@ -96,7 +96,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 export const HOME_BY_ROLE: Record<PersonaRole, string> = {
   BUYER: "/buyer/orders",
-  SELLER: "/seller/orders",
+  SELLER: "/seller",
   SUPPORT: "/support/orders",
 };
 

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Countdown } from "@/components/countdown";
+import { formatDateTime } from "@/lib/format";
+import { SELLER_QUEUE } from "@/lib/order";
+import { appNow } from "@/lib/server/app-clock";
+import { requireUser } from "@/lib/server/auth/session";
+import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
+
+export const metadata: Metadata = { title: "Needs your action" };
+
+const first = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+/**
+ * The Seller Center's home: what waits on the seller, by kind, the nearest deadline first, each with
+ * what the platform does if the seller says nothing (issue 16, point 1).
+ */
+export default async function SellerHomePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("SELLER");
+  const params = await props.searchParams;
+  const now = await appNow();
+  const [counts, page] = await Promise.all([sellerQueueCounts(user), sellerQueue(user, { tab: first(params.tab), after: first(params.after) })]);
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return (
+    <div className="space-y-5">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">Needs your action</h1>
+        <p className="text-stone-700">
+          {user.shopName ?? "Your shop"}: {total === 0 ? "nothing is waiting on you." : `${total} thing${total === 1 ? "" : "s"} waiting on you, the nearest deadline first.`}{" "}
+          <Link href="/seller/orders" className="text-brand-700 underline">
+            All shop orders
+          </Link>
+        </p>
+      </div>
+      <nav aria-label="Queues" className="flex flex-wrap gap-2">
+        {SELLER_QUEUE.map((tab) => {
+          const current = tab.key === page.tab.key;
+          return (
+            <Link
+              key={tab.key}
+              href={`/seller?tab=${tab.key}`}
+              aria-current={current ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 text-sm ${current ? "border-brand-700 bg-brand-600 text-white" : "border-stone-300 bg-white hover:bg-stone-100"}`}
+            >
+              {tab.label} <span className={current ? "" : "text-stone-500"}>({counts[tab.key] === 1000 ? "1,000+" : counts[tab.key]})</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <section aria-labelledby="queue-heading" className="space-y-3">
+        <h2 id="queue-heading" className="text-lg font-semibold">
+          {page.tab.label}
+        </h2>
+        <p className="text-sm text-stone-600">If you do nothing by the deadline: {page.tab.onSilence.toLowerCase()}.</p>
+        {page.rows.length === 0 ? (
+          <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{page.tab.empty}</p>
+        ) : (
+          <ul aria-label={page.tab.label} className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {page.rows.map((row) => (
+              <li key={row.deadlineKey + row.orderId} className="grid gap-1 px-4 py-3 sm:grid-cols-[10rem_1fr_16rem] sm:items-center sm:gap-4">
+                <Link href={`/orders/${row.orderId}`} className="font-medium text-brand-700 hover:underline">
+                  Order {row.code}
+                </Link>
+                <p className="text-sm">
+                  {row.buyerName}
+                  {row.reason ? <span className="text-stone-600"> · {row.reason}</span> : null}
+                </p>
+                <p className="text-sm">
+                  <span className="block">Due {formatDateTime(row.dueAt)}</span>
+                  <span className="text-stone-600">
+                    <Countdown dueAt={row.dueAt.toISOString()} serverNow={now.toISOString()} />
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.later || first(params.after) ? (
+          <nav aria-label="Pagination" className="flex gap-4 text-sm">
+            {first(params.after) ? (
+              <Link href={`/seller?tab=${page.tab.key}`} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                ← Nearest deadlines
+              </Link>
+            ) : null}
+            {page.later ? (
+              <Link href={`/seller?tab=${page.tab.key}&after=${encodeURIComponent(page.later)}`} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                Later deadlines →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The seller's queue (issue 16, "Needs your action"): the deadlines that wait on the seller, grouped
+ * as a seller thinks of them, each with what the platform does if the seller says nothing. Read from
+ * the open deadlines of the shop, so the queue is exactly what the timers will act on.
+ */
+import type { DeadlineKind } from "./deadlines";
+
+export interface SellerQueueTab {
+  key: string;
+  label: string;
+  /** The deadline kinds in this tab (a per-thing deadline is stored as `<kind>:<ref>`). */
+  kinds: readonly DeadlineKind[];
+  /** What happens when the deadline passes without the seller acting. */
+  onSilence: string;
+  /** The tab's empty state. */
+  empty: string;
+}
+
+export const SELLER_QUEUE: readonly SellerQueueTab[] = [
+  { key: "cancel-requests", label: "Cancel requests", kinds: ["CANCEL_REQUEST_ANSWER"], onSilence: "Approved automatically and refunded", empty: "No buyer is waiting for an answer to a cancel request." },
+  { key: "to-ship", label: "To ship", kinds: ["DISPATCH"], onSilence: "Counted as late dispatch; cancelled if still not shipped", empty: "Nothing is waiting to be shipped." },
+  { key: "requests", label: "Refund and return requests", kinds: ["SELLER_REVIEW"], onSilence: "Approved automatically", empty: "No refund or return request is waiting for your review." },
+  { key: "returns", label: "Returned parcels", kinds: ["INSPECTION"], onSilence: "Accepted and refunded automatically", empty: "No returned parcel is waiting for inspection." },
+  { key: "refused", label: "Refused parcels", kinds: ["REFUSAL_INSPECTION"], onSilence: "Confirmed and refunded automatically", empty: "No refused parcel is waiting for your confirmation." },
+  { key: "appeals", label: "Decisions to appeal", kinds: ["APPEAL_WINDOW"], onSilence: "The decision becomes final", empty: "No decision of platform support can be appealed now." },
+];
+
+export function sellerQueueTab(key: string | undefined): SellerQueueTab {
+  return SELLER_QUEUE.find((tab) => tab.key === key) ?? SELLER_QUEUE[0]!;
+}
+
+/** Which tab an open deadline's key belongs to, if any. */
+export function queueTabOf(deadlineKey: string): SellerQueueTab | null {
+  const kind = deadlineKey.split(":")[0];
+  return SELLER_QUEUE.find((tab) => (tab.kinds as readonly string[]).includes(kind ?? "")) ?? null;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { SELLER_QUEUE, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
+import type { SessionUser } from "../auth/session-user";
+import { readDb } from "../db";
+import type { Db } from "../prisma";
+
+export const QUEUE_PAGE_SIZE = 25;
+
+/** The open deadlines of a shop that belong to a tab (a per-thing deadline's key is `<kind>:<ref>`). */
+function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
+  return {
+    resolvedAt: null,
+    shopId,
+    worldId,
+    OR: tab.kinds.flatMap((kind) => [{ kind }, { kind: { startsWith: `${kind}:` } }]),
+  };
+}
+
+function shopOf(user: SessionUser): { shopId: string; worldId: string } {
+  // A seller without a shop has an empty queue rather than everyone's.
+  return { shopId: user.shopId ?? "\u0000no-shop", worldId: user.worldId ?? "demo" };
+}
+
+/** How many items wait in each tab (counted up to 1,000 each): the tabs and the header show them. */
+export async function sellerQueueCounts(user: SessionUser, db: Db = readDb): Promise<Record<string, number>> {
+  const { shopId, worldId } = shopOf(user);
+  const counts = await Promise.all(SELLER_QUEUE.map((tab) => db.deadline.count({ where: tabWhere(shopId, worldId, tab), take: 1000 })));
+  return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, counts[i]!]));
+}
+
+export interface SellerQueueRow {
+  deadlineKey: string;
+  dueAt: Date;
+  orderId: string;
+  code: string;
+  buyerName: string;
+  /** The buyer's reason for the request (cancel, refund or return), when there is one. */
+  reason: string | null;
+  label: string;
+}
+
+export interface SellerQueuePage {
+  tab: SellerQueueTab;
+  rows: SellerQueueRow[];
+  /** The cursor of the next page (nearest deadline first), or null at the end. */
+  later: string | null;
+}
+
+export function encodeQueueCursor(row: { dueAt: Date; id: string }): string {
+  return `${row.dueAt.getTime()}.${row.id}`;
+}
+
+function decodeQueueCursor(value: string | undefined): { at: Date; id: string } | null {
+  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_:-]{1,100})$/.exec(value) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
+/**
+ * One tab of the seller's queue, the nearest deadline first, a page at a time (keyset on the
+ * deadline's due time and id: one seek on Deadline(resolvedAt, shopId, dueAt, id)). The reasons
+ * come with the page's orders in two more queries, never one per row.
+ */
+export async function sellerQueue(user: SessionUser, options: { tab?: string; after?: string } = {}, db: Db = readDb): Promise<SellerQueuePage> {
+  const tab = sellerQueueTab(options.tab);
+  const { shopId, worldId } = shopOf(user);
+  const after = decodeQueueCursor(options.after);
+  const deadlines = await db.deadline.findMany({
+    where: { AND: [tabWhere(shopId, worldId, tab), ...(after ? [{ OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] : [])] },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take: QUEUE_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      kind: true,
+      dueAt: true,
+      order: {
+        select: {
+          id: true,
+          code: true,
+          buyer: { select: { name: true } },
+          cancelRequest: { select: { reasonKey: true } },
+          returnCases: { where: { closedAt: null }, orderBy: { openedAt: "desc" }, take: 1, select: { reasonKey: true } },
+        },
+      },
+    },
+  });
+  const page = deadlines.slice(0, QUEUE_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    tab,
+    later: deadlines.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor(last) : null,
+    rows: page.map((deadline) => {
+      const reasonKey = tab.key === "cancel-requests" ? deadline.order.cancelRequest?.reasonKey : deadline.order.returnCases[0]?.reasonKey;
+      return {
+        deadlineKey: deadline.kind,
+        dueAt: deadline.dueAt,
+        orderId: deadline.order.id,
+        code: deadline.order.code,
+        buyerName: deadline.order.buyer.name,
+        reason: reasonKey ? reasonLabel(reasonKey) : null,
+        label: tab.label,
+      };
+    }),
+  };
+}

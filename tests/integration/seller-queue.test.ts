@@ -1,0 +1,63 @@
+/**
+ * The Seller Center's queue (issue 16, point 1): what waits on the seller, by tab, the nearest
+ * deadline first, with the buyer's reason, paged; another shop's orders never appear.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { QUEUE_PAGE_SIZE, sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
+import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { T0, buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs } from "../support/world";
+
+const HOUR = 3_600_000;
+let requested = "";
+
+beforeAll(async () => {
+  await createWorld(db);
+  await db.product.updateMany({ data: { stock: 10_000 } });
+  // 30 orders to ship at the US shop, placed an hour apart (their dispatch deadlines follow).
+  for (let i = 0; i < 30; i++) await createOrder(db, { status: "AWAITING_SHIPMENT", placedAt: new Date(T0.getTime() - (40 - i) * HOUR) });
+  // One of the US shop's orders with a cancel request from Ben.
+  const order = await createOrder(db, { status: "AWAITING_SHIPMENT", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 3 * HOUR) });
+  const result = await runOrderCommand(db, buyerBen, { orderId: order.id, expectedVersion: order.version, command: { type: "REQUEST_CANCEL", reasonKey: "better_price" } }, T0);
+  if (!result.ok) throw new Error(result.error.message);
+  requested = order.id;
+  // The global shop's cancel request: never in the US seller's queue.
+  const other = await createOrder(db, { status: "AWAITING_SHIPMENT", shopId: "t-shop-gl", items: [{ productId: "t-prod-kite", quantity: 1 }], placedAt: new Date(T0.getTime() - 3 * HOUR) });
+  await runOrderCommand(db, buyerAva, { orderId: other.id, expectedVersion: other.version, command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" } }, T0);
+});
+
+describe("the seller's queue", () => {
+  it("counts what waits in each tab, for this shop only", async () => {
+    const counts = await sellerQueueCounts(sellerUs, db);
+    expect(counts["cancel-requests"]).toBe(1);
+    // The request's order is still to ship too (until the seller answers): 31 dispatch deadlines.
+    expect(counts["to-ship"]).toBe(31);
+    expect(counts.requests).toBe(0);
+    expect((await sellerQueueCounts(sellerGlobal, db))["cancel-requests"]).toBe(1);
+  });
+
+  it("lists a cancel request with the buyer, their reason and the answer deadline", async () => {
+    const page = await sellerQueue(sellerUs, { tab: "cancel-requests" }, db);
+    expect(page.rows).toEqual([expect.objectContaining({ orderId: requested, buyerName: buyerBen.name, reason: "Found a better price", deadlineKey: "CANCEL_REQUEST_ANSWER" })]);
+    expect(page.rows[0]!.dueAt.getTime()).toBe(T0.getTime() + 24 * HOUR);
+    expect(page.tab.onSilence).toContain("Approved automatically");
+  });
+
+  it("pages the orders to ship by the nearest deadline, each exactly once", async () => {
+    const first = await sellerQueue(sellerUs, { tab: "to-ship" }, db);
+    expect(first.rows).toHaveLength(QUEUE_PAGE_SIZE);
+    expect(first.later).not.toBeNull();
+    const second = await sellerQueue(sellerUs, { tab: "to-ship", after: first.later! }, db);
+    expect(second.later).toBeNull();
+    const all = [...first.rows, ...second.rows];
+    expect(all).toHaveLength(31);
+    expect(new Set(all.map((row) => row.orderId)).size).toBe(31);
+    const times = all.map((row) => row.dueAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("an unknown tab is the first one; a seller without a shop has an empty queue", async () => {
+    expect((await sellerQueue(sellerUs, { tab: "nope" }, db)).tab.key).toBe("cancel-requests");
+    expect(Object.values(await sellerQueueCounts({ ...sellerUs, shopId: null }, db)).every((n) => n === 0)).toBe(true);
+  });
+});
