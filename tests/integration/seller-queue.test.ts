@@ -18,12 +18,13 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) await createOrder(db, { status: "AWAITING_SHIPMENT", placedAt: new Date(T0.getTime() - (40 - i) * HOUR) });
   // One of the US shop's orders with a cancel request from Ben.
   const order = await createOrder(db, { status: "AWAITING_SHIPMENT", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 3 * HOUR) });
-  const result = await runOrderCommand(db, buyerBen, { orderId: order.id, expectedVersion: order.version, command: { type: "REQUEST_CANCEL", reasonKey: "better_price" } }, T0);
+  const version = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id } })).version;
+  const result = await runOrderCommand(db, buyerBen, { orderId: order.id, expectedVersion: await version(order.id), command: { type: "REQUEST_CANCEL", reasonKey: "better_price" } }, T0);
   if (!result.ok) throw new Error(result.error.message);
   requested = order.id;
   // The global shop's cancel request: never in the US seller's queue.
   const other = await createOrder(db, { status: "AWAITING_SHIPMENT", shopId: "t-shop-gl", items: [{ productId: "t-prod-kite", quantity: 1 }], placedAt: new Date(T0.getTime() - 3 * HOUR) });
-  await runOrderCommand(db, buyerAva, { orderId: other.id, expectedVersion: other.version, command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" } }, T0);
+  await runOrderCommand(db, buyerAva, { orderId: other.id, expectedVersion: await version(other.id), command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" } }, T0);
 });
 
 describe("the seller's queue", () => {

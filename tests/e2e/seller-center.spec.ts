@@ -1,0 +1,41 @@
+import { expect, signInAs, test } from "./support";
+
+test("the seller's home lists a new cancel request with the buyer's reason and a countdown; another shop's seller never sees it", async ({ page, createOrder }) => {
+  const order = await createOrder({
+    buyerId: "buyer-diego",
+    shopId: "shop-maple",
+    items: [{ productId: "p-maple-5", quantity: 1 }],
+    shippingFeeMinor: 599,
+    paymentMethod: "CARD",
+    status: "AWAITING_SHIPMENT",
+    placedAt: new Date(Date.now() - 3 * 3_600_000),
+  });
+  await signInAs(page, "Diego Alvarez");
+  await page.goto(`/orders/${order.id}`);
+  await page.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
+  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
+  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
+
+  await signInAs(page, "Maya Patel");
+  await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Needs your action \(\d+\)/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Cancel requests \(\d+\)/ })).toHaveAttribute("aria-current", "page");
+  const row = page.getByRole("list", { name: "Cancel requests" }).getByRole("listitem").filter({ hasText: `Order ${order.code}` });
+  await expect(row).toContainText("Diego Alvarez");
+  await expect(row).toContainText("Found a better price");
+  await expect(row).toContainText(/\d+ h \d+ min left/);
+  await expect(page.getByText("If you do nothing by the deadline: approved automatically and refunded.")).toBeVisible();
+  await row.getByRole("link", { name: `Order ${order.code}` }).click();
+  await page.getByRole("button", { name: "Approve the cancellation" }).click();
+  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Approved by the seller");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Needs your action/ }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `Order ${order.code}` })).toHaveCount(0);
+
+  // Kenji runs another shop: Maya's queue is not his, by tab or by URL.
+  await signInAs(page, "Kenji Mori");
+  for (const tab of ["cancel-requests", "to-ship", "requests"]) {
+    await page.goto(`/seller?tab=${tab}`);
+    await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
+    await expect(page.getByText(`Order ${order.code}`)).toHaveCount(0);
+  }
+});
