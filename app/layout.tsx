@@ -50,9 +50,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Refund Lab
             </Link>
             {user ? (
-              <nav aria-label="Main" className="flex gap-4 text-sm">
+              <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {NAV[user.role].map((item) => (
-                  <Link key={item.href} href={item.href} className="text-stone-700 hover:text-brand-700 hover:underline">
+                  <Link key={item.href} href={item.href} className="whitespace-nowrap text-stone-700 hover:text-brand-700 hover:underline">
                     {item.label}
                     {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
                   </Link>
