@@ -8,13 +8,17 @@ import { cleanText, visibleLength } from "./text";
 
 export const OUT_OF_DATE = "This form is out of date. Reload the page.";
 
-export type ReadForm = { ok: true; fields: Record<string, string>; files: Record<string, File[]> } | { ok: false; message: string };
+export type ReadForm = { ok: true; fields: Record<string, string>; files: Record<string, File[]>; lists: Record<string, string[]> } | { ok: false; message: string };
 
-/** The form's text fields (each at most once, empty ones left out) and its files; `multi` names fields that may repeat (files). */
+/**
+ * The form's text fields (each at most once, empty ones left out), its files, and the values of the
+ * fields `multi` allows to repeat (photos; the checkboxes of a list) in `lists`.
+ */
 export function readForm(input: unknown, options: { multi?: readonly string[] } = {}): ReadForm {
   if (!(input instanceof FormData)) return { ok: false, message: OUT_OF_DATE };
   const fields: Record<string, string> = {};
   const files: Record<string, File[]> = {};
+  const lists: Record<string, string[]> = {};
   const seen = new Set<string>();
   for (const [name, value] of input.entries()) {
     // React's own fields for server actions ($ACTION_…) are Next's business.
@@ -24,11 +28,15 @@ export function readForm(input: unknown, options: { multi?: readonly string[] } 
       if (value.size > 0) (files[name] ??= []).push(value);
       continue;
     }
-    if (seen.has(name) && !options.multi?.includes(name)) return { ok: false, message: OUT_OF_DATE };
+    if (options.multi?.includes(name)) {
+      if (value !== "") (lists[name] ??= []).push(value);
+      continue;
+    }
+    if (seen.has(name)) return { ok: false, message: OUT_OF_DATE };
     seen.add(name);
     if (value !== "") fields[name] = value;
   }
-  return { ok: true, fields, files };
+  return { ok: true, fields, files, lists };
 }
 
 /** The order's version as the page rendered it: digits only (spaces or "1e3" are not a version). */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkForm } from "@/components/bulk-form";
 import { Countdown } from "@/components/countdown";
 import { formatDateTime } from "@/lib/format";
 import { SELLER_QUEUE } from "@/lib/order";
@@ -21,6 +22,30 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
   const now = await appNow();
   const [counts, page] = await Promise.all([sellerQueueCounts(user), sellerQueue(user, { tab: first(params.tab), after: first(params.after) })]);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const list = (
+    <ul aria-label={page.tab.label} className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+      {page.rows.map((row) => (
+        <li key={row.deadlineKey + row.orderId} className="grid gap-1 px-4 py-3 sm:grid-cols-[10rem_1fr_16rem] sm:items-center sm:gap-4">
+          <span className="flex items-center gap-2">
+            {page.tab.bulk ? <input type="checkbox" name="order" value={`${row.version}:${row.orderId}`} aria-label={`Choose order ${row.code}`} className="size-4" /> : null}
+            <Link href={`/orders/${row.orderId}`} className="font-medium text-brand-700 hover:underline">
+              Order {row.code}
+            </Link>
+          </span>
+          <p className="text-sm">
+            {row.buyerName}
+            {row.reason ? <span className="text-stone-600"> · {row.reason}</span> : null}
+          </p>
+          <p className="text-sm">
+            <span className="block">Due {formatDateTime(row.dueAt)}</span>
+            <span className="text-stone-600">
+              <Countdown dueAt={row.dueAt.toISOString()} serverNow={now.toISOString()} />
+            </span>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -55,25 +80,13 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
         {page.rows.length === 0 ? (
           <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{page.tab.empty}</p>
         ) : (
-          <ul aria-label={page.tab.label} className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
-            {page.rows.map((row) => (
-              <li key={row.deadlineKey + row.orderId} className="grid gap-1 px-4 py-3 sm:grid-cols-[10rem_1fr_16rem] sm:items-center sm:gap-4">
-                <Link href={`/orders/${row.orderId}`} className="font-medium text-brand-700 hover:underline">
-                  Order {row.code}
-                </Link>
-                <p className="text-sm">
-                  {row.buyerName}
-                  {row.reason ? <span className="text-stone-600"> · {row.reason}</span> : null}
-                </p>
-                <p className="text-sm">
-                  <span className="block">Due {formatDateTime(row.dueAt)}</span>
-                  <span className="text-stone-600">
-                    <Countdown dueAt={row.dueAt.toISOString()} serverNow={now.toISOString()} />
-                  </span>
-                </p>
-              </li>
-            ))}
-          </ul>
+          page.tab.bulk ? (
+            <BulkForm command={page.tab.bulk.command} label={page.tab.bulk.label}>
+              {list}
+            </BulkForm>
+          ) : (
+            list
+          )
         )}
         {page.later || first(params.after) ? (
           <nav aria-label="Pagination" className="flex gap-4 text-sm">

@@ -14,11 +14,13 @@ export interface SellerQueueTab {
   onSilence: string;
   /** The tab's empty state. */
   empty: string;
+  /** What the seller may do to many of its orders at once (each still goes through the engine on its own). */
+  bulk?: { command: "APPROVE_CANCEL_REQUEST" | "ARRANGE_SHIPMENT"; label: string };
 }
 
 export const SELLER_QUEUE: readonly SellerQueueTab[] = [
-  { key: "cancel-requests", label: "Cancel requests", kinds: ["CANCEL_REQUEST_ANSWER"], onSilence: "Approved automatically and refunded", empty: "No buyer is waiting for an answer to a cancel request." },
-  { key: "to-ship", label: "To ship", kinds: ["DISPATCH"], onSilence: "Counted as late dispatch; cancelled if still not shipped", empty: "Nothing is waiting to be shipped." },
+  { key: "cancel-requests", label: "Cancel requests", kinds: ["CANCEL_REQUEST_ANSWER"], onSilence: "Approved automatically and refunded", empty: "No buyer is waiting for an answer to a cancel request.", bulk: { command: "APPROVE_CANCEL_REQUEST", label: "Approve the chosen cancel requests" } },
+  { key: "to-ship", label: "To ship", kinds: ["DISPATCH"], onSilence: "Counted as late dispatch; cancelled if still not shipped", empty: "Nothing is waiting to be shipped.", bulk: { command: "ARRANGE_SHIPMENT", label: "Arrange shipment for the chosen orders" } },
   { key: "requests", label: "Refund and return requests", kinds: ["SELLER_REVIEW"], onSilence: "Approved automatically", empty: "No refund or return request is waiting for your review." },
   { key: "returns", label: "Returned parcels", kinds: ["INSPECTION"], onSilence: "Accepted and refunded automatically", empty: "No returned parcel is waiting for inspection." },
   { key: "refused", label: "Refused parcels", kinds: ["REFUSAL_INSPECTION"], onSilence: "Confirmed and refunded automatically", empty: "No refused parcel is waiting for your confirmation." },

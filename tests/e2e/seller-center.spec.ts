@@ -39,3 +39,25 @@ test("the seller's home lists a new cancel request with the buyer's reason and a
     await expect(page.getByText(`Order ${order.code}`)).toHaveCount(0);
   }
 });
+
+test("the seller approves two cancel requests at once; each goes through the rules on its own and the answer lists both", async ({ page, createOrder, db }) => {
+  const { runOrderCommand } = await import("@/lib/server/orders/run-order-command");
+  const { appTime } = await import("@/lib/server/timers/sim-clock");
+  const ben = { id: "buyer-ben", worldId: "demo", role: "BUYER" as const, name: "Ben Okafor", shopId: null, shopName: null };
+  const orders = [];
+  for (const product of ["p-maple-6", "p-maple-7"]) {
+    const order = await createOrder({ buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: product, quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "PAYPAL", status: "AWAITING_SHIPMENT", placedAt: new Date(Date.now() - 3 * 3_600_000) });
+    const { version } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    const asked = await runOrderCommand(db, ben, { orderId: order.id, expectedVersion: version, command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" } }, await appTime(db));
+    expect(asked.ok).toBe(true);
+    orders.push(order);
+  }
+  await signInAs(page, "Maya Patel");
+  for (const order of orders) await page.getByRole("checkbox", { name: `Choose order ${order.code}` }).check();
+  await page.getByRole("button", { name: "Approve the chosen cancel requests" }).click();
+  const answer = page.getByRole("list", { name: "What happened to each order" });
+  for (const order of orders) await expect(answer).toContainText(`Order ${order.code}:`);
+  await expect(page.getByText("2 of 2 done.")).toBeVisible();
+  for (const order of orders) expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+  await expect(page.getByRole("checkbox", { name: `Choose order ${orders[0]!.code}` })).toHaveCount(0);
+});

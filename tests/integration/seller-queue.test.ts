@@ -62,3 +62,35 @@ describe("the seller's queue", () => {
     expect(Object.values(await sellerQueueCounts({ ...sellerUs, shopId: null }, db)).every((n) => n === 0)).toBe(true);
   });
 });
+
+describe("bulk actions", () => {
+  it("run the command on each chosen order on its own: the good ones are done, a stale or foreign one is refused and unchanged", async () => {
+    const { runBulk } = await import("@/lib/server/seller/bulk");
+    const version = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id } })).version;
+    const a = await createOrder(db, { status: "AWAITING_SHIPMENT", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 2 * HOUR) });
+    const b = await createOrder(db, { status: "AWAITING_SHIPMENT", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 2 * HOUR) });
+    for (const order of [a, b]) await runOrderCommand(db, buyerBen, { orderId: order.id, expectedVersion: await version(order.id), command: { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" } }, T0);
+    const foreign = (await db.order.findFirstOrThrow({ where: { shopId: "t-shop-gl" } })).id;
+    const at = new Date(T0.getTime() + HOUR);
+    const outcomes = await runBulk(
+      sellerUs,
+      "APPROVE_CANCEL_REQUEST",
+      [
+        { orderId: a.id, version: await version(a.id) },
+        { orderId: b.id, version: (await version(b.id)) - 1 },
+        { orderId: foreign, version: await version(foreign) },
+      ],
+      at,
+    );
+    expect(outcomes.map((o) => [o.orderId, o.ok])).toEqual([
+      [a.id, true],
+      [b.id, false],
+      [foreign, false],
+    ]);
+    expect(outcomes[1]!.message).toContain("This order changed");
+    expect(outcomes[2]!.code).toBeNull();
+    expect((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("CANCELLED");
+    expect((await db.order.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("AWAITING_SHIPMENT");
+    expect((await db.cancelRequest.findUniqueOrThrow({ where: { orderId: b.id } })).status).toBe("PENDING");
+  });
+});

@@ -20,7 +20,12 @@ describe("readForm", () => {
       ok: true,
       fields: { intent: "PAY" },
       files: { photos: [photo] },
+      lists: {},
     });
+  });
+
+  it("collects the values of a field allowed to repeat (a list's checkboxes) in order", () => {
+    expect(readForm(form([["order", "a:1"], ["intent", "X"], ["order", "b:2"]]), { multi: ["order"] })).toMatchObject({ ok: true, fields: { intent: "X" }, lists: { order: ["a:1", "b:2"] } });
   });
 
   it("refuses what is not a form: a string, a plain object, an array, nothing", () => {

@@ -32,6 +32,8 @@ export interface SellerQueueRow {
   deadlineKey: string;
   dueAt: Date;
   orderId: string;
+  /** The order's version as listed: a bulk action on it is refused if it changed since. */
+  version: number;
   code: string;
   buyerName: string;
   /** The buyer's reason for the request (cancel, refund or return), when there is one. */
@@ -76,6 +78,7 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
         select: {
           id: true,
           code: true,
+          version: true,
           buyer: { select: { name: true } },
           cancelRequest: { select: { reasonKey: true } },
           returnCases: { where: { closedAt: null }, orderBy: { openedAt: "desc" }, take: 1, select: { reasonKey: true } },
@@ -94,6 +97,7 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
         deadlineKey: deadline.kind,
         dueAt: deadline.dueAt,
         orderId: deadline.order.id,
+        version: deadline.order.version,
         code: deadline.order.code,
         buyerName: deadline.order.buyer.name,
         reason: reasonKey ? reasonLabel(reasonKey) : null,

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { OUT_OF_DATE, readForm } from "@/lib/forms";
+import { appNow } from "@/lib/server/app-clock";
+import { currentUser } from "@/lib/server/auth/session";
+import { BULK_COMMANDS, BULK_LIMIT, runBulk, type BulkOutcome } from "@/lib/server/seller/bulk";
+
+export type BulkState = { ok: boolean; message: string; outcomes: BulkOutcome[] } | null;
+
+const schema = z.object({ command: z.enum(BULK_COMMANDS) });
+
+/** One command on every order the seller ticked, each through the engine on its own; the answer lists each order's outcome. */
+export async function bulkAction(_previous: BulkState, formData: FormData): Promise<BulkState> {
+  const user = await currentUser();
+  if (!user || user.role !== "SELLER") return { ok: false, message: "Sign in as the shop's seller to do this.", outcomes: [] };
+  const form = readForm(formData, { multi: ["order"] });
+  if (!form.ok) return { ok: false, message: form.message, outcomes: [] };
+  const parsed = schema.safeParse(form.fields);
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE, outcomes: [] };
+  // Each ticked order is "<version>:<order id>" (a private world's ids hold colons too).
+  const chosen = (form.lists.order ?? []).map((value) => /^(\d{1,9}):(.{1,100})$/.exec(value)).filter((match) => match !== null).map((match) => ({ version: Number(match[1]), orderId: match[2]! }));
+  if (chosen.length !== (form.lists.order ?? []).length) return { ok: false, message: OUT_OF_DATE, outcomes: [] };
+  if (chosen.length === 0) return { ok: false, message: "Choose at least one order.", outcomes: [] };
+  if (chosen.length > BULK_LIMIT) return { ok: false, message: `Choose at most ${BULK_LIMIT} orders at a time.`, outcomes: [] };
+  const outcomes = await runBulk(user, parsed.data.command, chosen, await appNow());
+  revalidatePath("/", "layout");
+  const done = outcomes.filter((outcome) => outcome.ok).length;
+  return { ok: done === outcomes.length, message: `${done} of ${outcomes.length} done${done < outcomes.length ? "; the others were refused and nothing changed on them" : ""}.`, outcomes };
+}
