@@ -4,12 +4,15 @@
  * the open deadlines of the shop, so the queue is exactly what the timers will act on.
  */
 import type { DeadlineKind } from "./deadlines";
+import type { OrderStatus } from "./model";
 
 export interface SellerQueueTab {
   key: string;
   label: string;
   /** The deadline kinds in this tab (a per-thing deadline is stored as `<kind>:<ref>`). */
   kinds: readonly DeadlineKind[];
+  /** Only orders in these statuses (the dispatch deadline stays open until the carrier's first scan, after the seller has arranged shipment). */
+  statuses?: readonly OrderStatus[];
   /** What happens when the deadline passes without the seller acting. */
   onSilence: string;
   /** The tab's empty state. */
@@ -20,7 +23,7 @@ export interface SellerQueueTab {
 
 export const SELLER_QUEUE: readonly SellerQueueTab[] = [
   { key: "cancel-requests", label: "Cancel requests", kinds: ["CANCEL_REQUEST_ANSWER"], onSilence: "Approved automatically and refunded", empty: "No buyer is waiting for an answer to a cancel request.", bulk: { command: "APPROVE_CANCEL_REQUEST", label: "Approve the chosen cancel requests" } },
-  { key: "to-ship", label: "To ship", kinds: ["DISPATCH"], onSilence: "Counted as late dispatch; cancelled if still not shipped", empty: "Nothing is waiting to be shipped.", bulk: { command: "ARRANGE_SHIPMENT", label: "Arrange shipment for the chosen orders" } },
+  { key: "to-ship", label: "To ship", kinds: ["DISPATCH"], statuses: ["AWAITING_SHIPMENT"], onSilence: "Counted as late dispatch; cancelled if still not shipped", empty: "Nothing is waiting to be shipped.", bulk: { command: "ARRANGE_SHIPMENT", label: "Arrange shipment for the chosen orders" } },
   { key: "requests", label: "Refund and return requests", kinds: ["SELLER_REVIEW"], onSilence: "Approved automatically", empty: "No refund or return request is waiting for your review." },
   { key: "returns", label: "Returned parcels", kinds: ["INSPECTION"], onSilence: "Accepted and refunded automatically", empty: "No returned parcel is waiting for inspection." },
   { key: "refused", label: "Refused parcels", kinds: ["REFUSAL_INSPECTION"], onSilence: "Confirmed and refunded automatically", empty: "No refused parcel is waiting for your confirmation." },

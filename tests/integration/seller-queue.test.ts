@@ -89,6 +89,13 @@ describe("bulk actions", () => {
     ]);
     expect(outcomes[1]!.message).toContain("This order changed");
     expect(outcomes[2]!.code).toBeNull();
+    // Arranged orders leave "To ship" (their dispatch deadline stays open until the carrier's scan).
+    const before = (await sellerQueueCounts(sellerUs, db))["to-ship"];
+    const toShip = (await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.slice(0, 2);
+    const shipped = await runBulk(sellerUs, "ARRANGE_SHIPMENT", toShip.map((row) => ({ orderId: row.orderId, version: row.version })), at);
+    expect(shipped.every((o) => o.ok)).toBe(true);
+    expect((await sellerQueueCounts(sellerUs, db))["to-ship"]).toBe(before! - 2);
+    expect((await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.map((row) => row.orderId)).not.toContain(toShip[0]!.orderId);
     expect((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("CANCELLED");
     expect((await db.order.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("AWAITING_SHIPMENT");
     expect((await db.cancelRequest.findUniqueOrThrow({ where: { orderId: b.id } })).status).toBe("PENDING");

@@ -13,6 +13,7 @@ function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
     shopId,
     worldId,
     OR: tab.kinds.flatMap((kind) => [{ kind }, { kind: { startsWith: `${kind}:` } }]),
+    ...(tab.statuses ? { order: { status: { in: [...tab.statuses] } } } : {}),
   };
 }
 
