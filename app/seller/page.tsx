@@ -76,7 +76,12 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
         <h2 id="queue-heading" className="text-lg font-semibold">
           {page.tab.label}
         </h2>
-        <p className="text-sm text-stone-600">If you do nothing by the deadline: {page.tab.onSilence.toLowerCase()}.</p>
+        <p className="text-sm text-stone-600">
+          If you do nothing by the deadline: {page.tab.onSilence.toLowerCase()}.{" "}
+          <a href={`/seller/queue.csv?tab=${page.tab.key}`} className="text-brand-700 underline">
+            Download this list as CSV
+          </a>
+        </p>
         {page.rows.length === 0 ? (
           <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{page.tab.empty}</p>
         ) : (

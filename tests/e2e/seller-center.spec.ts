@@ -25,6 +25,10 @@ test("the seller's home lists a new cancel request with the buyer's reason and a
   await expect(row).toContainText("Found a better price");
   await expect(row).toContainText(/\d+ h \d+ min left/);
   await expect(page.getByText("If you do nothing by the deadline: approved automatically and refunded.")).toBeVisible();
+  // The same list as CSV, for this shop's seller only.
+  const csv = await page.request.get("/seller/queue.csv?tab=cancel-requests");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain(`"${order.code}","Diego Alvarez","Found a better price"`);
   await row.getByRole("link", { name: `Order ${order.code}` }).click();
   await page.getByRole("button", { name: "Approve the cancellation" }).click();
   await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Approved by the seller");
@@ -33,6 +37,7 @@ test("the seller's home lists a new cancel request with the buyer's reason and a
 
   // Kenji runs another shop: Maya's queue is not his, by tab or by URL.
   await signInAs(page, "Kenji Mori");
+  expect(await (await page.request.get("/seller/queue.csv?tab=cancel-requests")).text()).not.toContain(order.code);
   for (const tab of ["cancel-requests", "to-ship", "requests"]) {
     await page.goto(`/seller?tab=${tab}`);
     await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();

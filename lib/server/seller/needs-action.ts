@@ -63,14 +63,15 @@ function decodeQueueCursor(value: string | undefined): { at: Date; id: string } 
  * deadline's due time and id: one seek on Deadline(resolvedAt, shopId, dueAt, id)). The reasons
  * come with the page's orders in two more queries, never one per row.
  */
-export async function sellerQueue(user: SessionUser, options: { tab?: string; after?: string } = {}, db: Db = readDb): Promise<SellerQueuePage> {
+export async function sellerQueue(user: SessionUser, options: { tab?: string; after?: string; pageSize?: number } = {}, db: Db = readDb): Promise<SellerQueuePage> {
+  const size = Math.min(options.pageSize ?? QUEUE_PAGE_SIZE, 1000);
   const tab = sellerQueueTab(options.tab);
   const { shopId, worldId } = shopOf(user);
   const after = decodeQueueCursor(options.after);
   const deadlines = await db.deadline.findMany({
     where: { AND: [tabWhere(shopId, worldId, tab), ...(after ? [{ OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] : [])] },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    take: QUEUE_PAGE_SIZE + 1,
+    take: size + 1,
     select: {
       id: true,
       kind: true,
@@ -87,11 +88,11 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
       },
     },
   });
-  const page = deadlines.slice(0, QUEUE_PAGE_SIZE);
+  const page = deadlines.slice(0, size);
   const last = page[page.length - 1];
   return {
     tab,
-    later: deadlines.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor(last) : null,
+    later: deadlines.length > size && last ? encodeQueueCursor(last) : null,
     rows: page.map((deadline) => {
       const reasonKey = tab.key === "cancel-requests" ? deadline.order.cancelRequest?.reasonKey : deadline.order.returnCases[0]?.reasonKey;
       return {
