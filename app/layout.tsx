@@ -25,6 +25,7 @@ const NAV = {
   SELLER: [
     { href: "/seller", label: "Needs your action" },
     { href: "/seller/orders", label: "Shop orders" },
+    { href: "/seller/settings", label: "Shop settings" },
     { href: "/notifications", label: "Notifications" },
   ],
   SUPPORT: [{ href: "/support/orders", label: "All orders" }],

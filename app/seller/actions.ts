@@ -6,6 +6,8 @@ import { OUT_OF_DATE, readForm } from "@/lib/forms";
 import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import { BULK_COMMANDS, BULK_LIMIT, runBulk, type BulkOutcome } from "@/lib/server/seller/bulk";
+import { updateShopSettings } from "@/lib/server/seller/shop-settings";
+import { parseMoneyInput } from "@/lib/money";
 
 export type BulkState = { ok: boolean; message: string; outcomes: BulkOutcome[] } | null;
 
@@ -28,4 +30,28 @@ export async function bulkAction(_previous: BulkState, formData: FormData): Prom
   revalidatePath("/", "layout");
   const done = outcomes.filter((outcome) => outcome.ok).length;
   return { ok: done === outcomes.length, message: `${done} of ${outcomes.length} done${done < outcomes.length ? "; the others were refused and nothing changed on them" : ""}.`, outcomes };
+}
+
+export type SettingsState = { ok: boolean; message: string; fieldErrors?: Record<string, string[]>; /** What was sent, shown again after a refusal (React resets the form). */ values?: Record<string, string> } | null;
+
+const settingsSchema = z.object({
+  autoApproveWindow: z.string({ error: "Choose one of the windows." }).min(1, { error: "Choose one of the windows." }),
+  changeOfMindFee: z.string().optional().default("0"),
+});
+
+/** Saves the shop's settings; they apply to orders placed from now on. */
+export async function shopSettingsAction(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
+  const user = await currentUser();
+  if (!user || user.role !== "SELLER") return { ok: false, message: "Sign in as the shop's seller to change its settings." };
+  const form = readForm(formData);
+  if (!form.ok) return { ok: false, message: form.message };
+  const values = form.fields;
+  const parsed = settingsSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { autoApproveWindow: ["Choose one of the windows."] }, values };
+  const fee = parseMoneyInput(parsed.data.changeOfMindFee.trim() === "" ? "0" : parsed.data.changeOfMindFee);
+  if (fee === null) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { changeOfMindFeeMinor: ["Enter an amount like 4.99, or 0 for no fee."] }, values };
+  const result = await updateShopSettings(user, { autoApproveWindow: parsed.data.autoApproveWindow, changeOfMindFeeMinor: fee }, await appNow());
+  if (!result.ok) return { ok: false, message: result.error.message, fieldErrors: result.error.fieldErrors, values };
+  revalidatePath("/seller/settings");
+  return { ok: true, message: result.value.changed.length === 0 ? "Nothing changed." : "Saved. Orders placed from now on follow these settings; orders already placed keep theirs." };
 }

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./support";
+import { createPrivateWorld, expect, signInAs, test } from "./support";
 
 test("the seller's home lists a new cancel request with the buyer's reason and a countdown; another shop's seller never sees it", async ({ page, createOrder }) => {
   const order = await createOrder({
@@ -65,4 +65,32 @@ test("the seller approves two cancel requests at once; each goes through the rul
   await expect(page.getByText("2 of 2 done.")).toBeVisible();
   for (const order of orders) expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
   await expect(page.getByRole("checkbox", { name: `Choose order ${orders[0]!.code}` })).toHaveCount(0);
+});
+
+test("the seller changes the auto-approve window; a new order follows it while an older one keeps its own", async ({ page, createOrder, db }) => {
+  // In a private world, so that no other test's shop changes.
+  const { worldId } = await createPrivateWorld(page, "Settings room");
+  const spec = { world: worldId, buyerId: "buyer-diego", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD" as const, status: "AWAITING_SHIPMENT" as const, placedAt: new Date(Date.now() - 100 * 60_000) };
+  const older = await createOrder(spec);
+  await signInAs(page, "Maya Patel");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shop settings" }).click();
+  await page.getByLabel(/auto-approve window/).selectOption({ label: "3 hours after the order is ready to ship" });
+  await page.getByLabel(/return fee/).fill("abc");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Enter an amount like 4.99, or 0 for no fee.")).toBeVisible();
+  await expect(page.getByLabel(/return fee/)).toBeFocused();
+  await page.getByLabel(/return fee/).fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved. Orders placed from now on follow these settings")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Changes to the settings" })).toContainText("Off: every cancel after the first hour is a request → 3 hours after the order is ready to ship");
+  await expect(page.getByRole("list", { name: "Changes to the settings" })).toContainText("by Maya Patel");
+  const newer = await createOrder(spec);
+
+  await signInAs(page, "Diego Alvarez");
+  await page.goto(`/orders/${newer.id}`);
+  await expect(page.getByRole("button", { name: "Cancel order" })).toBeVisible();
+  await page.goto(`/orders/${older.id}`);
+  await expect(page.getByRole("button", { name: "Ask the seller to cancel" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+  expect((await db.order.findUniqueOrThrow({ where: { id: older.id } })).autoApproveWindow).toBe("OFF");
 });

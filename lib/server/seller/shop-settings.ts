@@ -1,0 +1,75 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError, type Result } from "@/lib/errors";
+import { AUTO_APPROVE_WINDOWS, isAutoApproveWindow, type AutoApproveWindow } from "@/lib/order";
+import type { SessionUser } from "../auth/session-user";
+import { db, readDb } from "../db";
+import type { Db } from "../prisma";
+import { runCommand } from "../run-command";
+
+/** The largest change-of-mind return fee a shop may disclose: $25.00 (the fee is kept from the buyer's refund). */
+export const MAX_RETURN_FEE_MINOR = 2500;
+
+export interface ShopSettings {
+  shopId: string;
+  shopName: string;
+  policyProfile: string;
+  autoApproveWindow: AutoApproveWindow;
+  changeOfMindFeeMinor: number;
+  /** Whether this shop may set a return fee (US rules only). */
+  feeAllowed: boolean;
+  changes: { id: string; field: string; fromValue: string; toValue: string; by: string; at: Date }[];
+}
+
+function requireShop(user: SessionUser): string {
+  if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", "Only the shop's seller can change its settings.");
+  return user.shopId;
+}
+
+/** The seller's shop settings and the last 50 changes to them, newest first. */
+export async function getShopSettings(user: SessionUser, from: Db = readDb): Promise<ShopSettings | null> {
+  if (user.role !== "SELLER" || !user.shopId) return null;
+  const shop = await from.shop.findFirst({ where: { id: user.shopId, worldId: user.worldId ?? "demo" }, select: { id: true, name: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+  if (!shop) return null;
+  const changes = await from.shopSettingChange.findMany({ where: { shopId: shop.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 50 });
+  const people = new Map((await from.user.findMany({ where: { id: { in: [...new Set(changes.map((c) => c.byUserId))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  return {
+    shopId: shop.id,
+    shopName: shop.name,
+    policyProfile: shop.policyProfile,
+    autoApproveWindow: isAutoApproveWindow(shop.autoApproveWindow) ? shop.autoApproveWindow : "OFF",
+    changeOfMindFeeMinor: shop.changeOfMindFeeMinor,
+    feeAllowed: shop.policyProfile === "US",
+    changes: changes.map((c) => ({ id: c.id, field: c.field, fromValue: c.fromValue, toValue: c.toValue, by: people.get(c.byUserId) ?? c.byUserId, at: c.at })),
+  };
+}
+
+/**
+ * Changes the seller's shop settings. Orders already placed keep the settings they were placed under
+ * (each order stores its own); the change applies to orders placed from now on. Each changed field
+ * is recorded with who changed it and when, in the same transaction.
+ */
+export function updateShopSettings(user: SessionUser, input: { autoApproveWindow: string; changeOfMindFeeMinor: number }, now: Date): Promise<Result<{ changed: string[] }>> {
+  return runCommand(async () => {
+    const shopId = requireShop(user);
+    if (!isAutoApproveWindow(input.autoApproveWindow)) throw new AppError("VALIDATION", "Choose one of the windows.", { autoApproveWindow: [`Choose one of: ${AUTO_APPROVE_WINDOWS.join(", ")}.`] });
+    if (!Number.isSafeInteger(input.changeOfMindFeeMinor) || input.changeOfMindFeeMinor < 0 || input.changeOfMindFeeMinor > MAX_RETURN_FEE_MINOR) {
+      throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: [`Enter an amount from 0.00 to ${(MAX_RETURN_FEE_MINOR / 100).toFixed(2)}.`] });
+    }
+    return db.$transaction(async (tx) => {
+      const shop = await tx.shop.findFirst({ where: { id: shopId, worldId: user.worldId ?? "demo" }, select: { policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+      if (!shop) throw new AppError("NOT_FOUND", "That shop does not exist.");
+      if (shop.policyProfile !== "US" && input.changeOfMindFeeMinor !== shop.changeOfMindFeeMinor) {
+        throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: ["Under the global rules the platform pays change-of-mind return postage and no fee is kept."] });
+      }
+      const changes = [
+        { field: "autoApproveWindow", fromValue: shop.autoApproveWindow, toValue: input.autoApproveWindow },
+        { field: "changeOfMindFeeMinor", fromValue: String(shop.changeOfMindFeeMinor), toValue: String(input.changeOfMindFeeMinor) },
+      ].filter((change) => change.fromValue !== change.toValue);
+      if (changes.length === 0) return { changed: [] };
+      await tx.shop.update({ where: { id: shopId }, data: { autoApproveWindow: input.autoApproveWindow, changeOfMindFeeMinor: input.changeOfMindFeeMinor } });
+      await tx.shopSettingChange.createMany({ data: changes.map((change) => ({ id: randomUUID(), shopId, ...change, byUserId: user.id, at: now })) });
+      return { changed: changes.map((change) => change.field) };
+    });
+  });
+}
