@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
-import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -43,7 +43,11 @@ function undoLastMigration(): string {
   const db = new Database(file);
   try {
     const last = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`).get() as { name: string };
-    db.exec(`DROP TABLE IF EXISTS "Session"`);
+    // Whatever tables the last migration created go (with their indexes), so that it applies again.
+    const sql = readFileSync(resolve(root, "prisma/migrations", last.name, "migration.sql"), "utf8");
+    const created = [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1]!);
+    if (created.length === 0) throw new Error(`The last migration (${last.name}) creates no table: this test needs one that does.`);
+    for (const table of created) db.exec(`DROP TABLE IF EXISTS "${table}"`);
     db.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last.name);
     return last.name;
   } finally {
