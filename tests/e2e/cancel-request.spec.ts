@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./support";
+import { askToCancel, expect, signInAs, test } from "./support";
 
 test("while the seller processes the order the buyer asks to cancel; the seller approves; the buyer is refunded", async ({ page, createOrder, db }) => {
   const order = await createOrder({
@@ -47,10 +47,7 @@ test("the seller rejects a cancel request with a reason, then arranges shipment"
     placedAt: new Date(Date.now() - 3 * 3_600_000),
   });
   await signInAs(page, "Ben Okafor");
-  await page.goto(`/orders/${order.id}`);
-  await page.getByLabel("Reason for cancelling").selectOption({ label: "No longer needed" });
-  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
-  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
+  await askToCancel(page, order.id, "No longer needed");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { createPrivateWorld, expect, signInAs, test } from "./support";
+import { askToCancel, createPrivateWorld, expect, signInAs, test } from "./support";
 
 test("the seller's home lists a new cancel request with the buyer's reason and a countdown; another shop's seller never sees it", async ({ page, createOrder }) => {
   const order = await createOrder({
@@ -11,10 +11,7 @@ test("the seller's home lists a new cancel request with the buyer's reason and a
     placedAt: new Date(Date.now() - 3 * 3_600_000),
   });
   await signInAs(page, "Diego Alvarez");
-  await page.goto(`/orders/${order.id}`);
-  await page.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
-  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
-  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
+  await askToCancel(page, order.id, "Found a better price");
 
   await signInAs(page, "Maya Patel");
   await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();

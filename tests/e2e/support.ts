@@ -1,4 +1,4 @@
-import { test as base } from "@playwright/test";
+import { expect, test as base } from "@playwright/test";
 import { buildOrder, type BuildOrderSpec } from "@/lib/server/demo/build-order";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
 import { appTime } from "@/lib/server/timers/sim-clock";
@@ -35,7 +35,7 @@ export const test = base.extend<{ createOrder: (spec: OrderSpec) => Promise<{ id
   },
 });
 
-export { expect } from "@playwright/test";
+export { expect };
 
 /** Signs in through the persona page, as a person would, and waits for the persona's home page. */
 export async function signInAs(page: import("@playwright/test").Page, name: string): Promise<void> {
@@ -58,4 +58,12 @@ export async function createPrivateWorld(page: import("@playwright/test").Page, 
   const worldId = new URL(page.url()).pathname.split("/")[2]!;
   const link = await page.getByRole("textbox", { name: /Anyone with this link can join/ }).inputValue();
   return { worldId, link };
+}
+
+/** The signed-in buyer asks the seller to cancel from the order page, and the request is waiting. */
+export async function askToCancel(page: import("@playwright/test").Page, orderId: string, reason: string): Promise<void> {
+  await page.goto(`/orders/${orderId}`);
+  await page.getByLabel("Reason for cancelling").selectOption({ label: reason });
+  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
+  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
 }

@@ -1,5 +1,5 @@
 import { appTime } from "@/lib/server/timers/sim-clock";
-import { createPrivateWorld, expect, signInAs, test } from "./support";
+import { askToCancel, createPrivateWorld, expect, signInAs, test } from "./support";
 
 // The clock moves only in a private world (its owner's browser may move it): each test makes its own.
 test("the seller says nothing; the clock jumps to the answer deadline; the platform approves the cancel and refunds", async ({ page, createOrder, db }) => {
@@ -16,10 +16,7 @@ test("the seller says nothing; the clock jumps to the answer deadline; the platf
   });
 
   await signInAs(page, "Diego Alvarez");
-  await page.goto(`/orders/${order.id}`);
-  await page.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
-  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
-  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
+  await askToCancel(page, order.id, "Found a better price");
 
   // The answer deadline is shown with its countdown, and the clock can jump straight to it.
   const deadline = page.getByRole("region", { name: "Deadlines" }).getByRole("listitem").filter({ hasText: "Seller must answer the cancel request by" });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
-import { createPrivateWorld, expect, signInAs, test } from "./support";
+import { askToCancel, createPrivateWorld, expect, signInAs, test } from "./support";
 
 /** A second person, in a browser of their own, joins a world by its link. */
 async function joinByLink(browser: Browser, link: string, name: string): Promise<Page> {
@@ -43,10 +43,7 @@ test("a facilitator creates a private world; a buyer and a seller join it by lin
   await expect(buyer.getByRole("region", { name: "Simulator clock" })).toContainText("World: Room 4 training");
 
   // The buyer asks to cancel; the seller sees the request in their world and approves it.
-  await buyer.goto(`/orders/${order.id}`);
-  await buyer.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
-  await buyer.getByRole("button", { name: "Ask the seller to cancel" }).click();
-  await expect(buyer.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
+  await askToCancel(buyer, order.id, "Found a better price");
   await seller.goto(`/orders/${order.id}`);
   await expect(seller.getByRole("region", { name: "Cancel request" })).toContainText("Found a better price");
   await seller.getByRole("button", { name: "Approve the cancellation" }).click();
