@@ -19,3 +19,16 @@ export function pageWindow(page: number, total: number, pageSize = PAGE_SIZE) {
   const current = Math.min(page, pageCount);
   return { page: current, pageCount, skip: (current - 1) * pageSize, take: pageSize };
 }
+
+/**
+ * A keyset cursor: a row's sort time and id, `"<ms>.<id>"` (ids of a private world carry its
+ * prefix, "w1a2b3c4d5:…"). The order lists page by (placedAt, id), the seller's queue by (dueAt, id).
+ */
+export function encodeKeyset(at: Date, id: string): string {
+  return `${at.getTime()}.${id}`;
+}
+
+export function decodeKeyset(value: string | undefined): { at: Date; id: string } | null {
+  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_:-]{1,100})$/.exec(value) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+}

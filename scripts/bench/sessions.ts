@@ -4,8 +4,7 @@
  */
 import Database from "better-sqlite3";
 import { newSessionId, sessionIdHash, signValue } from "../../lib/server/auth/session-token";
-
-const stored = (date: Date) => date.toISOString().replace(/Z$/, "+00:00");
+import { storedDate as stored } from "../../lib/server/sqlite/sql-tx";
 
 export function sessionCookies(file: string, secret: string): (userId: string) => string {
   const cache = new Map<string, string>();

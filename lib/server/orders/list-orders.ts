@@ -23,7 +23,7 @@ import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderListRow } from "@/lib/views";
-import { PAGE_SIZE } from "../pagination";
+import { PAGE_SIZE, decodeKeyset, encodeKeyset } from "../pagination";
 import type { Db } from "../prisma";
 
 export type { OrderListRow };
@@ -45,14 +45,10 @@ export interface OrderListPage {
 
 /** A list position: the placedAt (ms) and id of a row, as "<ms>.<id>". */
 export function encodeCursor(row: { placedAt: Date; id: string }): string {
-  return `${row.placedAt.getTime()}.${row.id}`;
+  return encodeKeyset(row.placedAt, row.id);
 }
 
-export function decodeCursor(value: string | undefined): { at: Date; id: string } | null {
-  // Ids of a private world carry its prefix ("w1a2b3c4d5:…").
-  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_:-]{1,100})$/.exec(value) : null;
-  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
-}
+export const decodeCursor = decodeKeyset;
 
 const listSelect = {
   id: true,

@@ -1,12 +1,13 @@
 import "server-only";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
+import { SELLER_QUEUE, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { runOrderCommand } from "../orders/run-order-command";
 
-/** What a seller may do to many orders at once (issue 16, point 2). */
-export const BULK_COMMANDS = ["APPROVE_CANCEL_REQUEST", "ARRANGE_SHIPMENT"] as const;
-export type BulkCommand = (typeof BULK_COMMANDS)[number];
+/** What a seller may do to many orders at once (issue 16, point 2): the queue's tabs name them (lib/order/seller-queue.ts). */
+export type BulkCommand = NonNullable<SellerQueueTab["bulk"]>["command"];
+export const BULK_COMMANDS = SELLER_QUEUE.flatMap((tab) => (tab.bulk ? [tab.bulk.command] : [])) as [BulkCommand, ...BulkCommand[]];
 export const BULK_LIMIT = 50;
 
 export interface BulkOutcome {

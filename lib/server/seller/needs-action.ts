@@ -2,6 +2,7 @@ import "server-only";
 import { SELLER_QUEUE, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
+import { decodeKeyset, encodeKeyset } from "../pagination";
 import type { Db } from "../prisma";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -49,15 +50,6 @@ export interface SellerQueuePage {
   later: string | null;
 }
 
-export function encodeQueueCursor(row: { dueAt: Date; id: string }): string {
-  return `${row.dueAt.getTime()}.${row.id}`;
-}
-
-function decodeQueueCursor(value: string | undefined): { at: Date; id: string } | null {
-  const match = value ? /^(\d{1,15})\.([A-Za-z0-9_:-]{1,100})$/.exec(value) : null;
-  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
-}
-
 /**
  * One tab of the seller's queue, the nearest deadline first, a page at a time (keyset on the
  * deadline's due time and id: one seek on Deadline(resolvedAt, shopId, dueAt, id)). The reasons
@@ -67,7 +59,7 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
   const size = Math.min(options.pageSize ?? QUEUE_PAGE_SIZE, 1000);
   const tab = sellerQueueTab(options.tab);
   const { shopId, worldId } = shopOf(user);
-  const after = decodeQueueCursor(options.after);
+  const after = decodeKeyset(options.after);
   const deadlines = await db.deadline.findMany({
     where: { AND: [tabWhere(shopId, worldId, tab), ...(after ? [{ OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] : [])] },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -92,7 +84,7 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
   const last = page[page.length - 1];
   return {
     tab,
-    later: deadlines.length > size && last ? encodeQueueCursor(last) : null,
+    later: deadlines.length > size && last ? encodeKeyset(last.dueAt, last.id) : null,
     rows: page.map((deadline) => {
       const reasonKey = tab.key === "cancel-requests" ? deadline.order.cancelRequest?.reasonKey : deadline.order.returnCases[0]?.reasonKey;
       return {
