@@ -66,6 +66,8 @@ test("a parcel delayed past its estimated date: the buyer asks for a refund beca
   await signInAs(page, "Chloe Martin");
   await page.goto(`/orders/${order.id}`);
   await deadlines(page).getByRole("button", { name: "Carrier: delay the parcel" }).click();
+  // The status stays "In transit": wait for the delay itself, so that the form below carries the new version.
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Simulator: the carrier delayed the parcel");
   await status(page, "In transit");
 
   await page.getByLabel("What is wrong?").selectOption({ label: "Won't arrive on time" });
