@@ -19,3 +19,4 @@ export * from "./request-rules";
 export * from "./sources";
 export * from "./rules-reference";
 export * from "./seller-queue";
+export * from "./performance";

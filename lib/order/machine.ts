@@ -193,7 +193,7 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
 export type PlacedOrderFacts = Pick<
   OrderState,
   "id" | "code" | "buyerId" | "shopId" | "policyProfile" | "autoApproveWindow" | "currency" | "itemsMinor" | "shippingFeeMinor" | "totalMinor" | "paymentMethod" | "placedAt"
-> & { changeOfMindFeeMinor?: number };
+> & { changeOfMindFeeMinor?: number; autoRefundUpToMinor?: number };
 
 /** A newly placed order: UNPAID, nothing paid or held, its placement deadlines open. */
 export function placedOrder(facts: PlacedOrderFacts, policy: Policy): OrderState {
@@ -203,6 +203,7 @@ export function placedOrder(facts: PlacedOrderFacts, policy: Policy): OrderState
   return {
     ...{ id, code, buyerId, shopId, policyProfile, autoApproveWindow, currency, itemsMinor, shippingFeeMinor, totalMinor, paymentMethod, placedAt },
     changeOfMindFeeMinor: facts.changeOfMindFeeMinor ?? 0,
+    autoRefundUpToMinor: facts.autoRefundUpToMinor ?? 0,
     status: "UNPAID",
     paidAt: null,
     remorseEndsAt: null,

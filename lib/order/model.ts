@@ -75,6 +75,8 @@ export interface OrderState {
   autoApproveWindow: string;
   /** The shop's disclosed change-of-mind return fee when the order was placed (0: none). */
   changeOfMindFeeMinor: number;
+  /** The shop's rule when the order was placed: refund-only requests refunding at most this much are approved at once (0: off). */
+  autoRefundUpToMinor: number;
   currency: string;
   itemsMinor: number;
   shippingFeeMinor: number;

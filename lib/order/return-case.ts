@@ -89,7 +89,8 @@ export interface ReturnCaseState {
 
 /** From each case status (NONE: no case yet), where a case may go. */
 export const CASE_TRANSITIONS: Record<CaseStatus | "NONE", readonly CaseStatus[]> = {
-  NONE: ["REQUESTED", "PARCEL_RETURNING"],
+  // A small refund-only request under the shop's auto-approve rule is refunded as it is made.
+  NONE: ["REQUESTED", "PARCEL_RETURNING", "REFUNDED"],
   REQUESTED: ["OFFERED", "REJECTED", "AWAITING_SHIPBACK", "REFUNDED", "CLOSED"],
   OFFERED: ["REFUNDED", "RE_REVIEW", "CLOSED"],
   RE_REVIEW: ["REJECTED", "AWAITING_SHIPBACK", "REFUNDED", "CLOSED"],

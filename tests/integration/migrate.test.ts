@@ -43,11 +43,14 @@ function undoLastMigration(): string {
   const db = new Database(file);
   try {
     const last = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`).get() as { name: string };
-    // Whatever tables the last migration created go (with their indexes), so that it applies again.
+    // Whatever tables and indexes the last migration created go, so that it applies again. (A table
+    // Prisma redefines to add a column is created as "new_X" and renamed: its copy applies again as is.)
     const sql = readFileSync(resolve(root, "prisma/migrations", last.name, "migration.sql"), "utf8");
-    const created = [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1]!);
-    if (created.length === 0) throw new Error(`The last migration (${last.name}) creates no table: this test needs one that does.`);
-    for (const table of created) db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    const tables = [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((match) => match[1]!);
+    const indexes = [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX "(\w+)"/g)].map((match) => match[1]!);
+    if (tables.length + indexes.length === 0) throw new Error(`The last migration (${last.name}) creates no table or index: this test needs one that does.`);
+    for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    for (const index of indexes) db.exec(`DROP INDEX IF EXISTS "${index}"`);
     db.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last.name);
     return last.name;
   } finally {

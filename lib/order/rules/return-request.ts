@@ -56,8 +56,9 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
     reasons: "RETURN_REFUND",
     roles: ["BUYER"],
     from: CASE_STATUSES_OF_ORDER,
-    to: [],
-    cases: { from: ["NONE"], to: ["REQUESTED"] },
+    // The shop's auto-approve rule refunds a small refund-only request at once, which can complete the order.
+    to: ["COMPLETED"],
+    cases: { from: ["NONE"], to: ["REQUESTED", "REFUNDED"] },
     unavailable: {
       UNPAID: quiet("Nothing has shipped yet."),
       ON_HOLD: quiet("Nothing has shipped yet: you can cancel instead."),
@@ -104,6 +105,14 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       });
       const preview = previewRefund(state, { caseType: command.caseType, reasonKey: command.reasonKey }, policy);
       const reason = findReason(command.reasonKey)!;
+      // The shop's rule (a US seller setting, kept on the order as it was when placed): a refund-only
+      // request refunding no more than its amount is approved at once, without the seller's review.
+      if (command.caseType === "REFUND_ONLY" && state.autoRefundUpToMinor > 0 && preview.totalMinor <= state.autoRefundUpToMinor) {
+        const opened = { ...ctx, state: { ...state, returnCase: request } };
+        return refundTheCase(opened, caseBreakdown(opened), {
+          summary: `The buyer asked for a refund (${reason.label}); the shop's rule approves refund-only requests up to ${money(state, state.autoRefundUpToMinor)}, so it was approved at once.`,
+        });
+      }
       const word = caseWord(command.caseType);
       return {
         returnCase: request,

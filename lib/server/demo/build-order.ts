@@ -29,7 +29,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: string; code: string }> {
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { worldId: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: spec.shopId }, select: { worldId: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true, autoRefundUpToMinor: true } });
   const products = await db.product.findMany({ where: { id: { in: spec.items.map((item) => item.productId) } } });
   const lines = spec.items.map((item) => {
     const product = products.find((p) => p.id === item.productId);
@@ -54,6 +54,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
         policyProfile: shop.policyProfile,
         autoApproveWindow: shop.autoApproveWindow,
         changeOfMindFeeMinor: shop.changeOfMindFeeMinor,
+        autoRefundUpToMinor: shop.autoRefundUpToMinor,
         currency,
         itemsMinor,
         shippingFeeMinor: spec.shippingFeeMinor,

@@ -11,7 +11,7 @@ import type { OrderRow } from "./order-state";
 const ORDER_COLUMNS = [
   "id", "worldId", "code", "buyerId", "shopId", "status", "version", "policyProfile", "currency", "itemsMinor", "shippingFeeMinor", "totalMinor",
   "paymentMethod", "placedAt", "paidAt", "remorseEndsAt", "awaitingShipmentAt", "dispatchDueAt", "arrangedAt", "pickedUpAt",
-  "lateDispatch", "deliveredAt", "returnWindowEndsAt", "autoApproveWindow", "changeOfMindFeeMinor", "updatedAt",
+  "lateDispatch", "deliveredAt", "returnWindowEndsAt", "autoApproveWindow", "changeOfMindFeeMinor", "autoRefundUpToMinor", "updatedAt",
 ] as const;
 const DISPUTE_COLUMNS = [
   "id", "orderId", "subject", "subjectRef", "status", "openedAt", "decideBy", "decisionOutcome", "decisionAmountMinor", "returnRequired",

@@ -50,6 +50,7 @@ export const orderStateSelect = {
   returnWindowEndsAt: true,
   autoApproveWindow: true,
   changeOfMindFeeMinor: true,
+  autoRefundUpToMinor: true,
   cancelRequest: { select: { status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true } },
   deadlines: { where: { resolvedAt: null }, select: { kind: true, dueAt: true } },
   returnCases: {
@@ -147,6 +148,7 @@ export function toOrderState(row: OrderRow): OrderState {
     policyProfile: row.policyProfile,
     autoApproveWindow: row.autoApproveWindow,
     changeOfMindFeeMinor: row.changeOfMindFeeMinor,
+    autoRefundUpToMinor: row.autoRefundUpToMinor,
     currency: row.currency,
     itemsMinor: row.itemsMinor,
     shippingFeeMinor: row.shippingFeeMinor,

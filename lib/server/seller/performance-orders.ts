@@ -1,0 +1,139 @@
+import "server-only";
+import { performanceDays, reasonLabel, type PerformanceWindow } from "@/lib/order";
+import type { SessionUser } from "../auth/session-user";
+import { readDb } from "../db";
+import type { Db } from "../prisma";
+import { storedDate } from "../sqlite/sql-tx";
+import { date, num, performanceFacts, shopOf, type Raw } from "./performance-facts";
+
+/**
+ * The orders behind a figure of the performance page (issue 16, point 3: "click a metric → the
+ * orders it counts"), counted exactly as the figure is.
+ */
+
+/** What a figure on the page counts, as the list of orders behind it is asked for in its URL. */
+export const PERFORMANCE_LISTS = {
+  sfcr: "Cancelled for the seller's fault",
+  paid: "Paid",
+  ldr: "Picked up after the dispatch deadline",
+  "picked-up": "Picked up",
+  answered: "Requests you answered",
+  silence: "Approved for your silence",
+  returns: "Refund and return requests",
+  "disputes-won": "Disputes decided for you",
+  "disputes-lost": "Disputes decided for the buyer",
+  refunds: "Refunds paid",
+} as const;
+export type PerformanceList = keyof typeof PERFORMANCE_LISTS;
+
+export function isPerformanceList(value: string | undefined): value is PerformanceList {
+  return value !== undefined && Object.hasOwn(PERFORMANCE_LISTS, value);
+}
+
+export interface PerformanceOrderRow {
+  orderId: string;
+  code: string;
+  buyerName: string;
+  at: Date;
+  detail: string;
+}
+
+export interface PerformanceOrders {
+  list: PerformanceList;
+  window: PerformanceWindow;
+  from: string;
+  to: string;
+  total: number;
+  rows: PerformanceOrderRow[];
+}
+
+export const PERFORMANCE_LIST_LIMIT = 200;
+
+const ORDER_LISTS: Partial<Record<PerformanceList, { column: string; where: string; detail: (row: Raw) => string }>> = {
+  sfcr: { column: "cancelledAt", where: "AND o.faultParty = 'SELLER'", detail: (row) => `Cancelled: ${reasonLabel(String(row.cancelReasonKey))}` },
+  paid: { column: "paidAt", where: "", detail: () => "Paid" },
+  ldr: { column: "pickedUpAt", where: "AND o.lateDispatch = 1", detail: () => "Picked up late" },
+  "picked-up": { column: "pickedUpAt", where: "", detail: (row) => (num(row.lateDispatch) === 1 ? "Picked up late" : "Picked up on time") },
+};
+
+/**
+ * The orders a figure counts, newest first (up to PERFORMANCE_LIST_LIMIT, with the total), for the
+ * window it was shown for. `filter` narrows a breakdown: a request kind, a reason key or a refund cause.
+ */
+export async function performanceOrders(
+  user: SessionUser,
+  now: Date,
+  options: { list: PerformanceList; window: PerformanceWindow; filter?: string },
+  db: Db = readDb,
+): Promise<PerformanceOrders | null> {
+  const shop = await shopOf(user, db);
+  if (!shop) return null;
+  const days = performanceDays(now, shop.profile, options.window);
+  const from = days[0]!.start;
+  const to = days.at(-1)!.end;
+  let found: { orderId: string; at: Date; detail: string }[];
+  let total: number;
+  const byOrder = ORDER_LISTS[options.list];
+  if (byOrder) {
+    const where = `o.shopId = ? AND o.${byOrder.column} >= ? AND o.${byOrder.column} < ? ${byOrder.where}`;
+    const params = [shop.id, storedDate(from), storedDate(to)];
+    const [rows, counted] = await Promise.all([
+      db.$queryRawUnsafe<Raw[]>(
+        `SELECT o.id, o.${byOrder.column} AS at, o.cancelReasonKey, o.lateDispatch FROM "Order" o WHERE ${where} ORDER BY o.${byOrder.column} DESC, o.id DESC LIMIT ${PERFORMANCE_LIST_LIMIT}`,
+        ...params,
+      ),
+      db.$queryRawUnsafe<Raw[]>(`SELECT count(*) AS n FROM "Order" o WHERE ${where}`, ...params),
+    ]);
+    found = rows.map((row) => ({ orderId: String(row.id), at: date(row.at), detail: byOrder.detail(row) }));
+    total = num(counted[0]?.n);
+  } else {
+    const facts = await performanceFacts(db, shop, now);
+    const within = (at: Date) => at >= from && at < to;
+    const filter = options.filter;
+    switch (options.list) {
+      case "answered":
+      case "silence":
+        found = facts.answered
+          .filter((row) => within(row.answeredAt) && row.by === (options.list === "silence" ? "SILENCE" : "SELLER") && (!filter || row.kind === filter))
+          .map((row) => ({ orderId: row.orderId, at: row.answeredAt, detail: `${row.answer} (${row.kind.toLowerCase()} request) after ${formatHours(row.answeredAt.getTime() - row.askedAt.getTime())}` }));
+        break;
+      case "returns":
+        found = facts.cases
+          .filter((row) => within(row.at) && (!filter || row.reasonKey === filter))
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: `${row.kind === "REFUND" ? "Refund" : "Return and refund"}: ${reasonLabel(row.reasonKey)}` }));
+        break;
+      case "disputes-won":
+      case "disputes-lost":
+        found = facts.disputes
+          .filter((row) => within(row.at) && row.won === (options.list === "disputes-won"))
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: row.overturned ? "Decided, then overturned on appeal" : "Decided" }));
+        break;
+      default:
+        found = facts.refunds
+          .filter((row) => within(row.at) && (!filter || row.cause === filter))
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: row.cause }));
+    }
+    found.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.orderId < b.orderId ? 1 : -1));
+    total = found.length;
+  }
+  const page = found.slice(0, PERFORMANCE_LIST_LIMIT);
+  const orders = await db.order.findMany({ where: { id: { in: page.map((row) => row.orderId) }, shopId: shop.id }, select: { id: true, code: true, buyer: { select: { name: true } } } });
+  const byId = new Map(orders.map((order) => [order.id, order]));
+  return {
+    list: options.list,
+    window: options.window,
+    from: days[0]!.day,
+    to: days.at(-1)!.day,
+    total,
+    rows: page.flatMap((row) => {
+      const order = byId.get(row.orderId);
+      return order ? [{ ...row, code: order.code, buyerName: order.buyer.name }] : [];
+    }),
+  };
+}
+
+/** A duration as hours with one decimal ("26.5 h"), or minutes under an hour. */
+export function formatHours(ms: number): string {
+  if (ms < 3_600_000) return `${Math.max(0, Math.round(ms / 60_000))} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}
