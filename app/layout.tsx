@@ -25,6 +25,7 @@ const NAV = {
   SELLER: [
     { href: "/seller", label: "Needs your action" },
     { href: "/seller/orders", label: "Shop orders" },
+    { href: "/seller/performance", label: "Performance" },
     { href: "/seller/settings", label: "Shop settings" },
     { href: "/notifications", label: "Notifications" },
   ],

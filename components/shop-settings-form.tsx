@@ -5,8 +5,8 @@ import { shopSettingsAction, type SettingsState } from "@/app/seller/actions";
 
 const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
 
-/** The shop's settings form: the auto-approve window and (US) the change-of-mind return fee. */
-export function ShopSettingsForm({ windows, current, fee, feeAllowed }: { windows: { value: string; label: string }[]; current: string; fee: string; feeAllowed: boolean }) {
+/** The shop's settings form: the auto-approve window and (US) the change-of-mind return fee and the refund rule. */
+export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { windows: { value: string; label: string }[]; current: string; fee: string; upTo: string; feeAllowed: boolean }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(shopSettingsAction, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -54,6 +54,31 @@ export function ShopSettingsForm({ windows, current, fee, feeAllowed }: { window
         </p>
         <p id="return-fee-error" aria-live="polite" className="text-sm text-rose-700">
           {error("changeOfMindFeeMinor") ?? ""}
+        </p>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="auto-refund" className="text-sm font-medium">
+          Approve refund-only requests at once up to, in USD
+        </label>
+        <input
+          id="auto-refund"
+          name="autoRefundUpTo"
+          type="text"
+          inputMode="decimal"
+          key={state?.values?.autoRefundUpTo ?? upTo}
+          defaultValue={state?.values?.autoRefundUpTo ?? upTo}
+          disabled={!feeAllowed}
+          aria-invalid={error("autoRefundUpToMinor") ? true : undefined}
+          aria-describedby="auto-refund-hint auto-refund-error"
+          className={INPUT}
+        />
+        <p id="auto-refund-hint" className="text-xs text-stone-500">
+          {feeAllowed
+            ? "0 to review every request yourself; at most 100.00. A buyer who asks for a refund without a return, for no more than this, is refunded at once."
+            : "Not available under the global rules: only US sellers can approve refunds by rule."}
+        </p>
+        <p id="auto-refund-error" aria-live="polite" className="text-sm text-rose-700">
+          {error("autoRefundUpToMinor") ?? ""}
         </p>
       </div>
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">

@@ -45,3 +45,9 @@ export function formatRemaining(ms: number): string {
   if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
   return `${seconds} s`;
 }
+
+/** A duration as hours with one decimal ("26.5 h"), or minutes under an hour ("40 min"). */
+export function formatHours(ms: number): string {
+  if (ms < 3_600_000) return `${Math.max(0, Math.round(ms / 60_000))} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}

@@ -37,6 +37,7 @@ export type SettingsState = { ok: boolean; message: string; fieldErrors?: Record
 const settingsSchema = z.object({
   autoApproveWindow: z.string({ error: "Choose one of the windows." }).min(1, { error: "Choose one of the windows." }),
   changeOfMindFee: z.string().optional().default("0"),
+  autoRefundUpTo: z.string().optional().default("0"),
 });
 
 /** Saves the shop's settings; they apply to orders placed from now on. */
@@ -50,7 +51,9 @@ export async function shopSettingsAction(_previous: SettingsState, formData: For
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { autoApproveWindow: ["Choose one of the windows."] }, values };
   const fee = parseMoneyInput(parsed.data.changeOfMindFee.trim() === "" ? "0" : parsed.data.changeOfMindFee);
   if (fee === null) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { changeOfMindFeeMinor: ["Enter an amount like 4.99, or 0 for no fee."] }, values };
-  const result = await updateShopSettings(user, { autoApproveWindow: parsed.data.autoApproveWindow, changeOfMindFeeMinor: fee }, await appNow());
+  const upTo = parseMoneyInput(parsed.data.autoRefundUpTo.trim() === "" ? "0" : parsed.data.autoRefundUpTo);
+  if (upTo === null) return { ok: false, message: "Check the highlighted fields.", fieldErrors: { autoRefundUpToMinor: ["Enter an amount like 15.00, or 0 to review every refund yourself."] }, values };
+  const result = await updateShopSettings(user, { autoApproveWindow: parsed.data.autoApproveWindow, changeOfMindFeeMinor: fee, autoRefundUpToMinor: upTo }, await appNow());
   if (!result.ok) return { ok: false, message: result.error.message, fieldErrors: result.error.fieldErrors, values };
   revalidatePath("/seller/settings");
   return { ok: true, message: result.value.changed.length === 0 ? "Nothing changed." : "Saved. Orders placed from now on follow these settings; orders already placed keep theirs." };

@@ -380,3 +380,29 @@ describe("refund arrival by payment method", () => {
 it("PAID_AT is a Monday morning in Los Angeles (the fixtures depend on it)", () => {
   expect(PAID_AT.toISOString()).toBe("2026-03-02T17:00:00.000Z");
 });
+
+describe("the shop's auto-approve rule for refund-only requests (a US seller setting, kept on the order)", () => {
+  const ask = (state: OrderState, caseType: "REFUND_ONLY" | "RETURN_AND_REFUND", reasonKey: string) =>
+    decide(state, { type: "REQUEST_RETURN", caseType, reasonKey, description: "It never came.", photoCount: 0 }, buyer, new Date(state.deliveredAt!.getTime() + HOUR), US);
+
+  it("refunds a request at or under the amount at once: the case is refunded, the order completes, nobody reviews it", () => {
+    // The order is $50.00 + $4.99 shipping; "not received" refunds both.
+    const decision = must(ask(order("DELIVERED", { autoRefundUpToMinor: 5499 }), "REFUND_ONLY", "not_received"));
+    expect(decision.to).toBe("COMPLETED");
+    expect(decision.event.type).toBe("CASE_REFUNDED");
+    expect(decision.returnCase).toMatchObject({ status: "REFUNDED", refundMinor: 5499 });
+    expect(decision.deadlines.open.some((deadline) => deadline.kind === "SELLER_REVIEW")).toBe(false);
+  });
+
+  it("a request over the amount, a return, or an order placed without the rule waits for the seller's review", () => {
+    for (const [state, caseType, reason] of [
+      [order("DELIVERED", { autoRefundUpToMinor: 5498 }), "REFUND_ONLY", "not_received"],
+      [order("DELIVERED", { autoRefundUpToMinor: 5499 }), "RETURN_AND_REFUND", "changed_mind"],
+      [order("DELIVERED"), "REFUND_ONLY", "not_received"],
+    ] as const) {
+      const decision = must(ask(state, caseType, reason));
+      expect(decision.event.type).toBe("CASE_REQUESTED");
+      expect(evolve(state, decision).returnCase?.status).toBe("REQUESTED");
+    }
+  });
+});

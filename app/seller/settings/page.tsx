@@ -9,7 +9,11 @@ import { getShopSettings } from "@/lib/server/seller/shop-settings";
 
 export const metadata: Metadata = { title: "Shop settings" };
 
-const FIELD_LABELS: Record<string, string> = { autoApproveWindow: "Auto-approve window", changeOfMindFeeMinor: "Change-of-mind return fee" };
+const FIELD_LABELS: Record<string, string> = {
+  autoApproveWindow: "Auto-approve window",
+  changeOfMindFeeMinor: "Change-of-mind return fee",
+  autoRefundUpToMinor: "Refund-only requests approved at once up to",
+};
 
 function shown(field: string, value: string): string {
   if (field === "autoApproveWindow") return isAutoApproveWindow(value) ? AUTO_APPROVE_WINDOW_LABELS[value] : value;
@@ -38,6 +42,7 @@ export default async function ShopSettingsPage() {
           windows={AUTO_APPROVE_WINDOWS.map((value) => ({ value, label: AUTO_APPROVE_WINDOW_LABELS[value] }))}
           current={settings.autoApproveWindow}
           fee={(settings.changeOfMindFeeMinor / 100).toFixed(2)}
+          upTo={(settings.autoRefundUpToMinor / 100).toFixed(2)}
           feeAllowed={settings.feeAllowed}
         />
       </section>

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatHours } from "@/lib/format";
 import { performanceDays, reasonLabel, type PerformanceWindow } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
@@ -130,10 +131,4 @@ export async function performanceOrders(
       return order ? [{ ...row, code: order.code, buyerName: order.buyer.name }] : [];
     }),
   };
-}
-
-/** A duration as hours with one decimal ("26.5 h"), or minutes under an hour. */
-export function formatHours(ms: number): string {
-  if (ms < 3_600_000) return `${Math.max(0, Math.round(ms / 60_000))} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
 }

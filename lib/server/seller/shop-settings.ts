@@ -10,13 +10,18 @@ import { runCommand } from "../run-command";
 /** The largest change-of-mind return fee a shop may disclose: $25.00 (the fee is kept from the buyer's refund). */
 export const MAX_RETURN_FEE_MINOR = 2500;
 
+/** The largest refund-only request a shop's rule may approve without review: $100.00. */
+export const MAX_AUTO_REFUND_MINOR = 10_000;
+
 export interface ShopSettings {
   shopId: string;
   shopName: string;
   policyProfile: string;
   autoApproveWindow: AutoApproveWindow;
   changeOfMindFeeMinor: number;
-  /** Whether this shop may set a return fee (US rules only). */
+  /** Refund-only requests refunding at most this much are approved at once (0: off). */
+  autoRefundUpToMinor: number;
+  /** Whether this shop may set a return fee and an auto-approve rule for refunds (US rules only). */
   feeAllowed: boolean;
   changes: { id: string; field: string; fromValue: string; toValue: string; by: string; at: Date }[];
 }
@@ -29,7 +34,7 @@ function requireShop(user: SessionUser): string {
 /** The seller's shop settings and the last 50 changes to them, newest first. */
 export async function getShopSettings(user: SessionUser, from: Db = readDb): Promise<ShopSettings | null> {
   if (user.role !== "SELLER" || !user.shopId) return null;
-  const shop = await from.shop.findFirst({ where: { id: user.shopId, worldId: user.worldId ?? "demo" }, select: { id: true, name: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+  const shop = await from.shop.findFirst({ where: { id: user.shopId, worldId: user.worldId ?? "demo" }, select: { id: true, name: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true, autoRefundUpToMinor: true } });
   if (!shop) return null;
   const changes = await from.shopSettingChange.findMany({ where: { shopId: shop.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 50 });
   const people = new Map((await from.user.findMany({ where: { id: { in: [...new Set(changes.map((c) => c.byUserId))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
@@ -39,6 +44,7 @@ export async function getShopSettings(user: SessionUser, from: Db = readDb): Pro
     policyProfile: shop.policyProfile,
     autoApproveWindow: isAutoApproveWindow(shop.autoApproveWindow) ? shop.autoApproveWindow : "OFF",
     changeOfMindFeeMinor: shop.changeOfMindFeeMinor,
+    autoRefundUpToMinor: shop.autoRefundUpToMinor,
     feeAllowed: shop.policyProfile === "US",
     changes: changes.map((c) => ({ id: c.id, field: c.field, fromValue: c.fromValue, toValue: c.toValue, by: people.get(c.byUserId) ?? c.byUserId, at: c.at })),
   };
@@ -49,25 +55,32 @@ export async function getShopSettings(user: SessionUser, from: Db = readDb): Pro
  * (each order stores its own); the change applies to orders placed from now on. Each changed field
  * is recorded with who changed it and when, in the same transaction.
  */
-export function updateShopSettings(user: SessionUser, input: { autoApproveWindow: string; changeOfMindFeeMinor: number }, now: Date): Promise<Result<{ changed: string[] }>> {
+export function updateShopSettings(user: SessionUser, input: { autoApproveWindow: string; changeOfMindFeeMinor: number; autoRefundUpToMinor: number }, now: Date): Promise<Result<{ changed: string[] }>> {
   return runCommand(async () => {
     const shopId = requireShop(user);
     if (!isAutoApproveWindow(input.autoApproveWindow)) throw new AppError("VALIDATION", "Choose one of the windows.", { autoApproveWindow: [`Choose one of: ${AUTO_APPROVE_WINDOWS.join(", ")}.`] });
     if (!Number.isSafeInteger(input.changeOfMindFeeMinor) || input.changeOfMindFeeMinor < 0 || input.changeOfMindFeeMinor > MAX_RETURN_FEE_MINOR) {
       throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: [`Enter an amount from 0.00 to ${(MAX_RETURN_FEE_MINOR / 100).toFixed(2)}.`] });
     }
+    if (!Number.isSafeInteger(input.autoRefundUpToMinor) || input.autoRefundUpToMinor < 0 || input.autoRefundUpToMinor > MAX_AUTO_REFUND_MINOR) {
+      throw new AppError("VALIDATION", "Check the refund rule.", { autoRefundUpToMinor: [`Enter an amount from 0.00 to ${(MAX_AUTO_REFUND_MINOR / 100).toFixed(2)}.`] });
+    }
     return db.$transaction(async (tx) => {
-      const shop = await tx.shop.findFirst({ where: { id: shopId, worldId: user.worldId ?? "demo" }, select: { policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true } });
+      const shop = await tx.shop.findFirst({ where: { id: shopId, worldId: user.worldId ?? "demo" }, select: { policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true, autoRefundUpToMinor: true } });
       if (!shop) throw new AppError("NOT_FOUND", "That shop does not exist.");
       if (shop.policyProfile !== "US" && input.changeOfMindFeeMinor !== shop.changeOfMindFeeMinor) {
         throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: ["Under the global rules the platform pays change-of-mind return postage and no fee is kept."] });
       }
+      if (shop.policyProfile !== "US" && input.autoRefundUpToMinor !== shop.autoRefundUpToMinor) {
+        throw new AppError("VALIDATION", "Check the refund rule.", { autoRefundUpToMinor: ["Only shops under the US rules can approve refunds by rule."] });
+      }
       const changes = [
         { field: "autoApproveWindow", fromValue: shop.autoApproveWindow, toValue: input.autoApproveWindow },
         { field: "changeOfMindFeeMinor", fromValue: String(shop.changeOfMindFeeMinor), toValue: String(input.changeOfMindFeeMinor) },
+        { field: "autoRefundUpToMinor", fromValue: String(shop.autoRefundUpToMinor), toValue: String(input.autoRefundUpToMinor) },
       ].filter((change) => change.fromValue !== change.toValue);
       if (changes.length === 0) return { changed: [] };
-      await tx.shop.update({ where: { id: shopId }, data: { autoApproveWindow: input.autoApproveWindow, changeOfMindFeeMinor: input.changeOfMindFeeMinor } });
+      await tx.shop.update({ where: { id: shopId }, data: { autoApproveWindow: input.autoApproveWindow, changeOfMindFeeMinor: input.changeOfMindFeeMinor, autoRefundUpToMinor: input.autoRefundUpToMinor } });
       await tx.shopSettingChange.createMany({ data: changes.map((change) => ({ id: randomUUID(), shopId, ...change, byUserId: user.id, at: now })) });
       return { changed: changes.map((change) => change.field) };
     });

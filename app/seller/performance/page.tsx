@@ -1,0 +1,243 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TrendChart } from "@/components/trend-chart";
+import { formatHours } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
+import { PERFORMANCE_WINDOWS, RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, type PerformanceWindow, type RateStatus } from "@/lib/order";
+import { appNow } from "@/lib/server/app-clock";
+import { requireUser } from "@/lib/server/auth/session";
+import { sellerPerformance, type RateFigure } from "@/lib/server/seller/performance";
+
+export const metadata: Metadata = { title: "Shop performance" };
+
+const STATUS_STYLES: Record<RateStatus, string> = {
+  MEETS: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  AT_RISK: "bg-amber-50 text-amber-900 ring-amber-300",
+  VIOLATION: "bg-red-50 text-red-800 ring-red-200",
+  NO_DATA: "bg-stone-100 text-stone-700 ring-stone-200",
+};
+
+function StatusBadge({ status }: { status: RateStatus }) {
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLES[status]}`}>{RATE_STATUS_LABELS[status]}</span>;
+}
+
+const ordersHref = (list: string, window: number, filter?: string) => `/seller/performance/orders?list=${list}&window=${window}${filter ? `&filter=${encodeURIComponent(filter)}` : ""}`;
+
+function RateCell({ figure, window }: { figure: RateFigure; window: number }) {
+  const [top, bottom] = figure.metric.key === "sfcr" ? ["sfcr", "paid"] : ["ldr", "picked-up"];
+  return (
+    <div className="space-y-1">
+      <p className="text-2xl font-semibold tabular-nums">{formatRate(figure.numerator, figure.denominator)}</p>
+      <StatusBadge status={figure.status} />
+      <p className="text-sm text-stone-700">
+        <Link href={ordersHref(top, window)} className="text-brand-700 underline">
+          {figure.numerator}
+        </Link>{" "}
+        of{" "}
+        <Link href={ordersHref(bottom, window)} className="text-brand-700 underline">
+          {figure.denominator}
+        </Link>{" "}
+        orders
+      </p>
+    </div>
+  );
+}
+
+/** The shop's performance (issue 16, point 3): the platform's two rates against their thresholds, answer times, returns, disputes and refunds. */
+export default async function PerformancePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("SELLER");
+  const params = await props.searchParams;
+  const chosen: PerformanceWindow = params.window === "30" ? 30 : 7;
+  const now = await appNow();
+  const performance = await sellerPerformance(user, now);
+  if (!performance) notFound();
+  const figures = performance.windows.find((w) => w.days === chosen)!;
+  const money = (minor: number) => formatMoney(minor, performance.currency);
+  const trends = [
+    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: 0.025, value: (d: (typeof performance.daily)[number]) => d.sfcr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.sellerFaultCancels, d.paid) },
+    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: 0.04, value: (d: (typeof performance.daily)[number]) => d.ldr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.late, d.pickedUp) },
+    { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: (typeof performance.daily)[number]) => d.medianResponseHours, cell: (d: (typeof performance.daily)[number]) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
+    { key: "refunds", title: "Refunds paid", unit: "money" as const, value: (d: (typeof performance.daily)[number]) => d.refundedMinor, cell: (d: (typeof performance.daily)[number]) => money(d.refundedMinor) },
+  ];
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Shop performance</h1>
+          <p className="max-w-3xl text-stone-700">
+            Counted on the app clock over calendar days, today included, against the thresholds the platform publishes: seller-fault cancellations at most
+            2.5% and late dispatch at most 4%; above 10% the platform enforces (less exposure, order limits).
+          </p>
+        </div>
+        <a href={`/seller/performance.csv`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">
+          Download the figures (CSV)
+        </a>
+      </div>
+
+      <section aria-labelledby="rates-heading" className="space-y-3">
+        <h2 id="rates-heading" className="text-lg font-semibold">
+          The platform&apos;s rates
+        </h2>
+        <div className="grid gap-4 md:grid-cols-2">
+          {performance.windows[0]!.rates.map((first, i) => (
+            <article key={first.metric.key} aria-labelledby={`rate-${first.metric.key}`} className="rounded-lg border border-stone-200 bg-white p-4">
+              <h3 id={`rate-${first.metric.key}`} className="font-semibold">
+                {first.metric.label}
+              </h3>
+              <p className="text-sm text-stone-600">
+                {first.metric.definition}. Target: at most {formatRate(first.metric.target * 1000, 1000)}.
+              </p>
+              <div className="mt-3 grid grid-cols-2 gap-4">
+                {performance.windows.map((w) => (
+                  <div key={w.days}>
+                    <p className="text-xs font-medium uppercase tracking-wide text-stone-500">Last {w.days} days</p>
+                    <RateCell figure={w.rates[i]!} window={w.days} />
+                  </div>
+                ))}
+              </div>
+            </article>
+          ))}
+        </div>
+      </section>
+
+      <nav aria-label="Window" className="flex gap-2 text-sm">
+        {PERFORMANCE_WINDOWS.map((days) => (
+          <Link
+            key={days}
+            href={`/seller/performance?window=${days}`}
+            aria-current={days === chosen ? "page" : undefined}
+            className={`rounded-full px-3 py-1 ring-1 ${days === chosen ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50"}`}
+          >
+            Last {days} days
+          </Link>
+        ))}
+        <span className="self-center text-stone-600">
+          {figures.from} to {figures.to}
+        </span>
+      </nav>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="answers-heading" className="space-y-2">
+          <h2 id="answers-heading" className="text-lg font-semibold">
+            How fast you answer
+          </h2>
+          <table className="w-full rounded-lg border border-stone-200 bg-white text-sm">
+            <thead className="bg-stone-50 text-left text-stone-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Request</th>
+                <th scope="col" className="px-3 py-2 font-medium">Answered</th>
+                <th scope="col" className="px-3 py-2 font-medium">Median time</th>
+                <th scope="col" className="px-3 py-2 font-medium">Approved for your silence</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {figures.responses.map((r) => (
+                <tr key={r.kind}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{REQUEST_KIND_LABELS[r.kind]}</th>
+                  <td className="px-3 py-2 tabular-nums">
+                    <Link href={ordersHref("answered", chosen, r.kind)} className="text-brand-700 underline">{r.answered}</Link>
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{r.medianMs === null ? "—" : formatHours(r.medianMs)}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    <Link href={ordersHref("silence", chosen, r.kind)} className="text-brand-700 underline">{r.silence}</Link>
+                    {r.byRule > 0 ? <span className="block text-xs text-stone-600">{r.byRule} approved by your rule</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="text-xs text-stone-600">The median counts your own answers only; requests the platform approved because you did not answer in time are counted apart.</p>
+        </section>
+
+        <section aria-labelledby="returns-heading" className="space-y-2">
+          <h2 id="returns-heading" className="text-lg font-semibold">
+            Refund and return requests by reason
+          </h2>
+          <p className="text-sm text-stone-700">Of {figures.delivered} orders delivered in the window.</p>
+          {figures.returnsByReason.length === 0 ? (
+            <p className="text-sm text-stone-600">No requests in this window.</p>
+          ) : (
+            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+              {figures.returnsByReason.map((r) => (
+                <li key={r.reasonKey} className="flex justify-between gap-3 px-3 py-2">
+                  <Link href={ordersHref("returns", chosen, r.reasonKey)} className="text-brand-700 underline">{r.label}</Link>
+                  <span className="tabular-nums">
+                    {r.count}
+                    {figures.delivered > 0 ? <span className="text-stone-600"> ({formatRate(r.count, figures.delivered)} of deliveries)</span> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="disputes-heading" className="space-y-2">
+          <h2 id="disputes-heading" className="text-lg font-semibold">
+            Disputes decided
+          </h2>
+          <p className="text-sm">
+            <Link href={ordersHref("disputes-won", chosen)} className="text-brand-700 underline">{figures.disputes.won} won</Link>
+            {" · "}
+            <Link href={ordersHref("disputes-lost", chosen)} className="text-brand-700 underline">{figures.disputes.lost} lost</Link>
+            {figures.disputes.overturned > 0 ? <span className="text-stone-600"> · {figures.disputes.overturned} overturned on appeal</span> : null}
+          </p>
+        </section>
+
+        <section aria-labelledby="refunds-heading" className="space-y-2">
+          <h2 id="refunds-heading" className="text-lg font-semibold">
+            Refunds paid by cause
+          </h2>
+          {figures.refundsByCause.length === 0 ? (
+            <p className="text-sm text-stone-600">No refunds in this window.</p>
+          ) : (
+            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+              {figures.refundsByCause.map((r) => (
+                <li key={r.cause} className="flex justify-between gap-3 px-3 py-2">
+                  <Link href={ordersHref("refunds", chosen, r.cause)} className="text-brand-700 underline">{r.cause}</Link>
+                  <span className="whitespace-nowrap tabular-nums">
+                    {r.count} · {money(r.amountMinor)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="trend-heading" className="space-y-3">
+        <h2 id="trend-heading" className="text-lg font-semibold">
+          Day by day, last 30 days
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          {trends.map((trend) => (
+            <figure key={trend.key} className="rounded-lg border border-stone-200 bg-white p-4">
+              <figcaption className="mb-2 font-medium">{trend.title}</figcaption>
+              <TrendChart label={trend.key} unit={trend.unit} target={trend.target} points={performance.daily.map((d) => ({ day: d.day, value: trend.value(d) }))} />
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-brand-700">The figures as a table</summary>
+                <table className="mt-2 w-full text-left">
+                  <caption className="sr-only">{trend.title}, by day</caption>
+                  <thead>
+                    <tr className="text-stone-600">
+                      <th scope="col" className="py-1 font-medium">Day</th>
+                      <th scope="col" className="py-1 font-medium">{trend.title}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {performance.daily.map((d) => (
+                      <tr key={d.day} className="border-t border-stone-100">
+                        <th scope="row" className="py-1 font-normal">{d.day}</th>
+                        <td className="py-1 tabular-nums">{trend.cell(d)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </figure>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
