@@ -14,6 +14,8 @@ import { listNotifications } from "@/lib/server/notifications/list-notifications
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { sellerPerformance } from "@/lib/server/seller/performance";
+import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
 import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
 
@@ -86,5 +88,28 @@ describe("query plans at 100,000 orders", () => {
   it("the timer sweep: only due rows", async () => {
     const plans = await plansFor(() => sweepDueDeadlines(rec, new Date(now.getTime() + 2 * 3_600_000), { batch: 20, maxRounds: 1 }));
     expectGoodPlans("sweep", plans);
+  });
+
+  it("seller performance: every figure an index range, and how long the page's query takes (printed, not asserted)", async () => {
+    // Every copy of the demo world happened in the same 30 days, so today every row is inside the
+    // window and SQLite rightly reads small tables whole. The plans are checked 60 days on, when the
+    // window holds what a shop's month holds, a small part of its history.
+    const later = new Date(now.getTime() + 60 * 86_400_000);
+    const plans = await plansFor(async () => {
+      await sellerPerformance(maya, later, rec);
+      await performanceOrders(maya, later, { list: "sfcr", window: 30 }, rec);
+      await performanceOrders(maya, later, { list: "answered", window: 30 }, rec);
+    });
+    expectGoodPlans("seller performance", plans);
+    expect((await sellerPerformance(maya, now, rec))!.windows[1]!.rates[0]!.denominator).toBeGreaterThan(1000);
+    // A benchmark, not an assertion: the median of 7 runs of the whole page's figures for Maya's shop.
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      await sellerPerformance(maya, now, rec);
+      times.push(performance.now() - started);
+    }
+    const shopOrders = await rec.order.count({ where: { shopId: "shop-maple" } });
+    console.log(`\nseller performance at ${orders.toLocaleString("en-US")} orders (${shopOrders.toLocaleString("en-US")} of them Maya's shop's, all inside the 30 days): median ${times.sort((a, b) => a - b)[3]!.toFixed(1)} ms of 7 runs`);
   });
 });

@@ -71,11 +71,14 @@ export const LARGE_TABLES = ["Order", "OrderItem", "OrderEvent", "LedgerEntry", 
 /** What is wrong with a plan: a large table read whole, or a temporary sort of rows from one. */
 export function planProblems(plan: Plan): string[] {
   const problems: string[] = [];
-  // A joined table appears under its alias (j0); its index's name says which table it is.
+  // A joined table appears under its alias (j0, or one the SQL gives: `FROM "Order" o`); its index's
+  // name, or the SQL's FROM and JOIN clauses, say which table it is.
+  const aliases = new Map([...plan.sql.matchAll(/(?:FROM|JOIN)\s+[`"]?(\w+)[`"]?\s+(?:AS\s+)?(\w+)/gi)].map((m) => [m[2]!, m[1]!]));
+  const tableOf = (name: string, rest: string) => (LARGE_TABLES.includes(name) ? name : (/INDEX (\w+?)_/.exec(rest)?.[1] ?? aliases.get(name) ?? name));
   const reads = plan.plan
     .map((line) => /^(SCAN|SEARCH) (?:main\.)?(\w+)(?: AS \w+)?(.*)$/.exec(line))
     .filter((m): m is RegExpExecArray => !!m)
-    .map(([, how, name, rest]) => [how!, LARGE_TABLES.includes(name!) ? name! : (/INDEX (\w+?)_/.exec(rest ?? "")?.[1] ?? name!), rest ?? ""] as const)
+    .map(([, how, name, rest]) => [how!, tableOf(name!, rest ?? ""), rest ?? ""] as const)
     .filter(([, table]) => LARGE_TABLES.includes(table));
   for (const [how, table, rest] of reads) if (how === "SCAN" && !/USING (COVERING )?INDEX/.test(rest)) problems.push(`full scan of ${table}`);
   // Sorting one order's rows (its items, events, deadlines) is fine; sorting a whole shop's or the world's is not.

@@ -106,7 +106,7 @@ async function dayCounts(db: Db, shop: Shop, days: PerformanceDay[]): Promise<Da
        (SELECT count(*) FROM "Order" o WHERE o.shopId = ? AND o.pickedUpAt >= days.s AND o.pickedUpAt < days.e) AS pickedUp,
        (SELECT count(*) FROM "Order" o WHERE o.shopId = ? AND o.pickedUpAt >= days.s AND o.pickedUpAt < days.e AND o.lateDispatch = 1) AS late,
        (SELECT count(*) FROM "Order" o WHERE o.shopId = ? AND o.deliveredAt >= days.s AND o.deliveredAt < days.e) AS delivered
-     FROM days ORDER BY day`,
+     FROM days`,
     daysJson(days),
     shop.id,
     shop.id,
@@ -114,7 +114,8 @@ async function dayCounts(db: Db, shop: Shop, days: PerformanceDay[]): Promise<Da
     shop.id,
     shop.id,
   );
-  return rows.map((row) => ({
+  // The days come back in the order of the JSON array (json_each's order); sorted here rather than in SQL.
+  return rows.sort((a, b) => String(a.day).localeCompare(String(b.day))).map((row) => ({
     day: String(row.day),
     paid: num(row.paid),
     sellerFaultCancels: num(row.sellerFaultCancels),
@@ -137,15 +138,17 @@ const CASE_ANSWER_LABELS: Record<(typeof CASE_ANSWERS)[number], string> = {
 };
 
 async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promise<AnsweredRequest[]> {
+  // (`+cr.status`: the requests are found by the window's index on resolvedAt, not by their status.)
   const cancels = await db.$queryRawUnsafe<Raw[]>(
     `SELECT cr.orderId, cr.status, cr.requestedAt, cr.resolvedAt
      FROM CancelRequest cr JOIN "Order" o ON o.id = cr.orderId
-     WHERE cr.resolvedAt >= ? AND cr.resolvedAt < ? AND o.shopId = ? AND cr.status IN ('APPROVED', 'REJECTED', 'AUTO_APPROVED')`,
+     WHERE cr.resolvedAt >= ? AND cr.resolvedAt < ? AND o.shopId = ? AND +cr.status IN ('APPROVED', 'REJECTED', 'AUTO_APPROVED')`,
     storedDate(from),
     storedDate(to),
     shop.id,
   );
-  // A case's first answer is the first of these events about it: the seller's (answered) or the
+  // A case's first answer is the first of these events about it (in time: the order's event index
+  // on (orderId, at) gives them in that order, ties in the order they were written): the seller's (answered) or the
   // system's approval when the review deadline passed (silence). A case closed first (withdrawn,
   // delivered) was never answered.
   const cases = await db.$queryRawUnsafe<Raw[]>(
@@ -153,7 +156,7 @@ async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promi
        (SELECT e.at || '|' || e.actorRole || '|' || e.type FROM OrderEvent e
         WHERE e.orderId = rc.orderId AND e.at >= rc.openedAt AND e.type IN (${CASE_ANSWERS.map((t) => `'${t}'`).join(", ")})
           AND e.data ->> 'caseId' = rc.id
-        ORDER BY e.seq LIMIT 1) AS answer
+        ORDER BY e.at LIMIT 1) AS answer
      FROM ReturnCase rc JOIN "Order" o ON o.id = rc.orderId
      WHERE rc.openedAt >= ? AND rc.openedAt < ? AND o.shopId = ? AND rc.type IN ('REFUND_ONLY', 'RETURN_AND_REFUND')`,
     storedDate(new Date(from.getTime() - REVIEW_LOOKBACK_MS)),
@@ -195,7 +198,8 @@ async function openedCases(db: Db, shop: Shop, from: Date, to: Date): Promise<Op
     storedDate(to),
     shop.id,
   );
-  return rows.map((row) => ({ orderId: String(row.orderId), at: date(row.openedAt), kind: row.type === "REFUND_ONLY" ? "REFUND" : "RETURN", reasonKey: String(row.reasonKey) }));
+  // The days come back in the order of the JSON array (json_each's order); sorted here rather than in SQL.
+  return rows.sort((a, b) => String(a.day).localeCompare(String(b.day))).map((row) => ({ orderId: String(row.orderId), at: date(row.openedAt), kind: row.type === "REFUND_ONLY" ? "REFUND" : "RETURN", reasonKey: String(row.reasonKey) }));
 }
 
 async function decidedDisputes(db: Db, shop: Shop, from: Date, to: Date): Promise<DecidedDispute[]> {
@@ -219,7 +223,7 @@ async function paidRefunds(db: Db, shop: Shop, from: Date, to: Date): Promise<Pa
   const rows = await db.$queryRawUnsafe<Raw[]>(
     `SELECT r.orderId, r.createdAt, r.totalMinor, r.currency, r.idempotencyKey, o.cancelReasonKey, rc.reasonKey AS caseReasonKey
      FROM Refund r JOIN "Order" o ON o.id = r.orderId
-     LEFT JOIN ReturnCase rc ON r.idempotencyKey = 'case:' || rc.id
+     LEFT JOIN ReturnCase rc ON rc.id = substr(r.idempotencyKey, 6) AND r.idempotencyKey LIKE 'case:%'
      WHERE r.createdAt >= ? AND r.createdAt < ? AND o.shopId = ? AND r.idempotencyKey NOT LIKE 'remedy:%'`,
     storedDate(from),
     storedDate(to),

@@ -80,7 +80,7 @@ export async function performanceOrders(
     const params = [shop.id, storedDate(from), storedDate(to)];
     const [rows, counted] = await Promise.all([
       db.$queryRawUnsafe<Raw[]>(
-        `SELECT o.id, o.${byOrder.column} AS at, o.cancelReasonKey, o.lateDispatch FROM "Order" o WHERE ${where} ORDER BY o.${byOrder.column} DESC, o.id DESC LIMIT ${PERFORMANCE_LIST_LIMIT}`,
+        `SELECT o.id, o.${byOrder.column} AS at, o.cancelReasonKey, o.lateDispatch FROM "Order" o WHERE ${where} ORDER BY o.${byOrder.column} DESC LIMIT ${PERFORMANCE_LIST_LIMIT}`,
         ...params,
       ),
       db.$queryRawUnsafe<Raw[]>(`SELECT count(*) AS n FROM "Order" o WHERE ${where}`, ...params),

@@ -75,8 +75,21 @@ export interface SellerPerformance {
   daily: DailyPoint[];
 }
 
-const inDays = (at: Date, days: PerformanceDay[]) => at >= days[0]!.start && at < days.at(-1)!.end;
-const dayOf = (at: Date, days: PerformanceDay[]) => days.find((d) => at >= d.start && at < d.end)?.day ?? null;
+const inDays = (at: Date, days: PerformanceDay[]) => at.getTime() >= days[0]!.start.getTime() && at.getTime() < days.at(-1)!.end.getTime();
+
+/** Which of the days `at` falls on (a binary search over their starts), or -1 outside them. */
+function dayIndex(at: Date, days: PerformanceDay[]): number {
+  const t = at.getTime();
+  if (!inDays(at, days)) return -1;
+  let low = 0;
+  let high = days.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (days[middle]!.start.getTime() <= t) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
 
 function windowFigures(facts: PerformanceFacts, size: PerformanceWindow): WindowFigures {
   const days = facts.days.slice(-size);
@@ -122,18 +135,35 @@ function windowFigures(facts: PerformanceFacts, size: PerformanceWindow): Window
 
 function daily(facts: PerformanceFacts): DailyPoint[] {
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
-  return facts.counts.map((counts) => {
-    const answered = facts.answered.filter((row) => dayOf(row.answeredAt, facts.days) === counts.day);
-    const bySeller = answered.filter((row) => row.by === "SELLER").map((row) => row.answeredAt.getTime() - row.askedAt.getTime());
-    const middle = median(bySeller);
+  // One pass over each kind of row, each put on its day.
+  const answerTimes = facts.days.map((): number[] => []);
+  const silence = facts.days.map(() => 0);
+  const opened = facts.days.map(() => 0);
+  const refunded = facts.days.map(() => 0);
+  for (const row of facts.answered) {
+    const i = dayIndex(row.answeredAt, facts.days);
+    if (i < 0) continue;
+    if (row.by === "SELLER") answerTimes[i]!.push(row.answeredAt.getTime() - row.askedAt.getTime());
+    else if (row.by === "SILENCE") silence[i]! += 1;
+  }
+  for (const row of facts.cases) {
+    const i = dayIndex(row.at, facts.days);
+    if (i >= 0) opened[i]! += 1;
+  }
+  for (const row of facts.refunds) {
+    const i = dayIndex(row.at, facts.days);
+    if (i >= 0) refunded[i]! += row.amountMinor;
+  }
+  return facts.counts.map((counts, i) => {
+    const middle = median(answerTimes[i]!);
     return {
       ...counts,
       sfcr: ratio(counts.sellerFaultCancels, counts.paid),
       ldr: ratio(counts.late, counts.pickedUp),
       medianResponseHours: middle === null ? null : Math.round(middle / 360_000) / 10,
-      silence: answered.filter((row) => row.by === "SILENCE").length,
-      returnsOpened: facts.cases.filter((row) => dayOf(row.at, facts.days) === counts.day).length,
-      refundedMinor: facts.refunds.filter((row) => dayOf(row.at, facts.days) === counts.day).reduce((total, row) => total + row.amountMinor, 0),
+      silence: silence[i]!,
+      returnsOpened: opened[i]!,
+      refundedMinor: refunded[i]!,
     };
   });
 }
