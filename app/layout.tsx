@@ -15,6 +15,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Refund Lab", template: "%s · Refund Lab" },
   description: "A simulator of TikTok Shop's published order cancellation, return, refund and dispute rules. Not affiliated with TikTok.",
+  icons: { icon: "/favicon.svg" },
 };
 
 const NAV = {

@@ -58,7 +58,7 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="auto-refund" className="text-sm font-medium">
-          Approve refund-only requests at once up to, in USD
+          Approve refund-only requests automatically up to this amount, in USD
         </label>
         <input
           id="auto-refund"

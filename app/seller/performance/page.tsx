@@ -58,7 +58,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
     { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: 0.025, value: (d: (typeof performance.daily)[number]) => d.sfcr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.sellerFaultCancels, d.paid) },
     { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: 0.04, value: (d: (typeof performance.daily)[number]) => d.ldr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.late, d.pickedUp) },
     { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: (typeof performance.daily)[number]) => d.medianResponseHours, cell: (d: (typeof performance.daily)[number]) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
-    { key: "refunds", title: "Refunds paid", unit: "money" as const, value: (d: (typeof performance.daily)[number]) => d.refundedMinor, cell: (d: (typeof performance.daily)[number]) => money(d.refundedMinor) },
+    { key: "refunds", title: `Refunds paid (${performance.currency})`, unit: "money" as const, value: (d: (typeof performance.daily)[number]) => d.refundedMinor, cell: (d: (typeof performance.daily)[number]) => money(d.refundedMinor) },
   ];
   return (
     <div className="space-y-8">
@@ -101,13 +101,13 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
         </div>
       </section>
 
-      <nav aria-label="Window" className="flex gap-2 text-sm">
+      <nav aria-label="Window" className="flex flex-wrap items-center gap-2 text-sm">
         {PERFORMANCE_WINDOWS.map((days) => (
           <Link
             key={days}
             href={`/seller/performance?window=${days}`}
             aria-current={days === chosen ? "page" : undefined}
-            className={`rounded-full px-3 py-1 ring-1 ${days === chosen ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50"}`}
+            className={`whitespace-nowrap rounded-full px-3 py-1 ring-1 ${days === chosen ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50"}`}
           >
             Last {days} days
           </Link>
