@@ -91,3 +91,55 @@ test("the seller changes the auto-approve window; a new order follows it while a
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   expect((await db.order.findUniqueOrThrow({ where: { id: older.id } })).autoApproveWindow).toBe("OFF");
 });
+
+test("the performance page: an out-of-stock cancel moves the seller-fault rate, a buyer's cancel does not; another shop's seller never sees it", async ({ page, createOrder }) => {
+  // In a private world, so that the figures move only with this test's orders.
+  const { worldId } = await createPrivateWorld(page, "Performance room");
+  const base = { world: worldId, buyerId: "buyer-diego", shopId: "shop-maple", shippingFeeMinor: 599, paymentMethod: "CARD" as const };
+  const toShip = await createOrder({ ...base, items: [{ productId: "p-maple-3", quantity: 1 }], status: "AWAITING_SHIPMENT", placedAt: new Date(Date.now() - 3 * 3_600_000) });
+  const onHold = await createOrder({ ...base, items: [{ productId: "p-maple-4", quantity: 1 }], status: "ON_HOLD" });
+
+  const sellerFault = async () => {
+    await page.goto("/seller/performance");
+    const card = page.getByRole("article", { name: "Seller-fault cancellation rate" });
+    const text = (await card.getByText(/^\d+ of \d+ orders$/).first().textContent()) ?? "";
+    const [counted, paid] = text.match(/\d+/g)!.map(Number);
+    return { counted: counted!, paid: paid! };
+  };
+  await signInAs(page, "Maya Patel");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Performance" }).click();
+  await expect(page.getByRole("heading", { name: "Shop performance" })).toBeVisible();
+  const before = await sellerFault();
+
+  // Diego cancels in the first hour: his own choice, not the seller's fault.
+  await signInAs(page, "Diego Alvarez");
+  await page.goto(`/orders/${onHold.id}`);
+  await page.getByLabel("Reason for cancelling").selectOption({ label: "Bought by mistake" });
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await expect(page.getByRole("region", { name: "Order status" }).getByText("Cancelled", { exact: true })).toBeVisible();
+  await signInAs(page, "Maya Patel");
+  expect(await sellerFault()).toEqual(before);
+
+  // Maya cancels an order she cannot fill: that is hers.
+  await page.goto(`/orders/${toShip.id}`);
+  await page.getByLabel("Reason for cancelling").selectOption({ label: "Out of stock" });
+  await page.getByRole("button", { name: "Cancel this order" }).click();
+  await expect(page.getByRole("region", { name: "Order status" }).getByText("Cancelled", { exact: true })).toBeVisible();
+  expect(await sellerFault()).toEqual({ counted: before.counted + 1, paid: before.paid });
+  await expect(page.getByRole("article", { name: "Seller-fault cancellation rate" }).getByText("Last 7 days")).toBeVisible();
+
+  // The number leads to the orders it counts.
+  await page.getByRole("article", { name: "Seller-fault cancellation rate" }).getByRole("link", { name: String(before.counted + 1), exact: true }).first().click();
+  await expect(page.getByRole("heading", { name: "Cancelled for the seller's fault" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Orders" })).toContainText(`Order ${toShip.code}`);
+  await expect(page.getByRole("list", { name: "Orders" })).toContainText("Cancelled: Out of stock");
+  expect(await (await page.request.get("/seller/performance.csv")).text()).toContain(`"Seller-fault cancellation rate"`);
+
+  // Kenji's shop is another: none of Maya's figures or orders, by page, list or URL.
+  await signInAs(page, "Kenji Mori");
+  await page.goto("/seller/performance/orders?list=sfcr&window=30");
+  await expect(page.getByRole("heading", { name: "Cancelled for the seller's fault" })).toBeVisible();
+  await expect(page.getByText(`Order ${toShip.code}`)).toHaveCount(0);
+  const response = await page.goto(`/orders/${toShip.id}`);
+  expect(response?.status()).toBe(404);
+});
