@@ -37,7 +37,9 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
             {row.reason ? <span className="text-stone-600"> · {row.reason}</span> : null}
           </p>
           <p className="text-sm">
-            <span className="block">Due {formatDateTime(row.dueAt)}</span>
+            <span className="block">
+              {page.tab.dueLabel ?? "Due"} {formatDateTime(row.dueAt)}
+            </span>
             <span className="text-stone-600">
               <Countdown dueAt={row.dueAt.toISOString()} serverNow={now.toISOString()} />
             </span>

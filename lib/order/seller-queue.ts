@@ -11,6 +11,10 @@ export interface SellerQueueTab {
   label: string;
   /** The deadline kinds in this tab (a per-thing deadline is stored as `<kind>:<ref>`). */
   kinds: readonly DeadlineKind[];
+  /** Where the tab's items come from: the shop's open deadlines (default), or its open disputes without the seller's statement, by support's decision target. */
+  source?: "DISPUTES";
+  /** What the row's time is ("Due" by default). */
+  dueLabel?: string;
   /** Only orders in these statuses (the dispatch deadline stays open until the carrier's first scan, after the seller has arranged shipment). */
   statuses?: readonly OrderStatus[];
   /** What happens when the deadline passes without the seller acting. */
@@ -27,6 +31,15 @@ export const SELLER_QUEUE: readonly SellerQueueTab[] = [
   { key: "requests", label: "Refund and return requests", kinds: ["SELLER_REVIEW"], onSilence: "Approved automatically", empty: "No refund or return request is waiting for your review." },
   { key: "returns", label: "Returned parcels", kinds: ["INSPECTION"], onSilence: "Accepted and refunded automatically", empty: "No returned parcel is waiting for inspection." },
   { key: "refused", label: "Refused parcels", kinds: ["REFUSAL_INSPECTION"], onSilence: "Confirmed and refunded automatically", empty: "No refused parcel is waiting for your confirmation." },
+  {
+    key: "disputes",
+    label: "Disputes awaiting your statement",
+    kinds: [],
+    source: "DISPUTES",
+    dueLabel: "Platform support decides by",
+    onSilence: "Platform support decides without your side of the story",
+    empty: "No open dispute is waiting for your statement.",
+  },
   { key: "appeals", label: "Decisions to appeal", kinds: ["APPEAL_WINDOW"], onSilence: "The decision becomes final", empty: "No decision of platform support can be appealed now." },
 ];
 

@@ -57,6 +57,26 @@ describe("the seller's queue", () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it("a dispute waits for the seller's statement, by support's decision target, until the seller adds one", async () => {
+    const order = await createOrder(db, { status: "DELIVERED", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 10 * 24 * HOUR) });
+    const run = async (who: typeof sellerUs, command: Parameters<typeof runOrderCommand>[2]["command"], at: Date) => {
+      const { version } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+      const result = await runOrderCommand(db, who, { orderId: order.id, expectedVersion: version, command }, at);
+      if (!result.ok) throw new Error(result.error.message);
+    };
+    await run(buyerBen, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "not_received", description: "Nothing came.", photoCount: 0 }, T0);
+    await run(sellerUs, { type: "REJECT_RETURN", reasonKey: "delivered_per_tracking" }, new Date(T0.getTime() + HOUR));
+    await run(buyerBen, { type: "ESCALATE", subject: "CASE", statement: "The parcel never came.", photoCount: 0 }, new Date(T0.getTime() + 2 * HOUR));
+    expect((await sellerQueueCounts(sellerUs, db)).disputes).toBe(1);
+    expect((await sellerQueueCounts(sellerGlobal, db)).disputes).toBe(0);
+    const page = await sellerQueue(sellerUs, { tab: "disputes" }, db);
+    const dispute = await db.dispute.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(page.rows).toEqual([expect.objectContaining({ orderId: order.id, buyerName: buyerBen.name, reason: "Package not received", dueAt: dispute.decideBy })]);
+    expect(page.tab.dueLabel).toBe("Platform support decides by");
+    await run(sellerUs, { type: "ADD_DISPUTE_STATEMENT", disputeId: dispute.id, statement: "Tracking shows it was delivered.", photoCount: 0 }, new Date(T0.getTime() + 3 * HOUR));
+    expect((await sellerQueueCounts(sellerUs, db)).disputes).toBe(0);
+  });
+
   it("an unknown tab is the first one; a seller without a shop has an empty queue", async () => {
     expect((await sellerQueue(sellerUs, { tab: "nope" }, db)).tab.key).toBe("cancel-requests");
     expect(Object.values(await sellerQueueCounts({ ...sellerUs, shopId: null }, db)).every((n) => n === 0)).toBe(true);

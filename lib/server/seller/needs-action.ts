@@ -18,6 +18,11 @@ function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
   };
 }
 
+/** The shop's open disputes that have no statement from the seller yet (support decides them by their target). */
+function disputeWhere(shopId: string, worldId: string) {
+  return { status: "OPEN", order: { shopId, worldId }, statements: { none: { party: "SELLER" } } };
+}
+
 function shopOf(user: SessionUser): { shopId: string; worldId: string } {
   // A seller without a shop has an empty queue rather than everyone's.
   return { shopId: user.shopId ?? "\u0000no-shop", worldId: user.worldId ?? "demo" };
@@ -26,7 +31,9 @@ function shopOf(user: SessionUser): { shopId: string; worldId: string } {
 /** How many items wait in each tab (counted up to 1,000 each): the tabs and the header show them. */
 export async function sellerQueueCounts(user: SessionUser, db: Db = readDb): Promise<Record<string, number>> {
   const { shopId, worldId } = shopOf(user);
-  const counts = await Promise.all(SELLER_QUEUE.map((tab) => db.deadline.count({ where: tabWhere(shopId, worldId, tab), take: 1000 })));
+  const counts = await Promise.all(
+    SELLER_QUEUE.map((tab) => (tab.source === "DISPUTES" ? db.dispute.count({ where: disputeWhere(shopId, worldId), take: 1000 }) : db.deadline.count({ where: tabWhere(shopId, worldId, tab), take: 1000 }))),
+  );
   return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, counts[i]!]));
 }
 
@@ -60,6 +67,7 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
   const tab = sellerQueueTab(options.tab);
   const { shopId, worldId } = shopOf(user);
   const after = decodeKeyset(options.after);
+  if (tab.source === "DISPUTES") return disputeQueue(shopId, worldId, tab, size, after, db);
   const deadlines = await db.deadline.findMany({
     where: { AND: [tabWhere(shopId, worldId, tab), ...(after ? [{ OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] : [])] },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -95,6 +103,49 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
         code: deadline.order.code,
         buyerName: deadline.order.buyer.name,
         reason: reasonKey ? reasonLabel(reasonKey) : null,
+        label: tab.label,
+      };
+    }),
+  };
+}
+
+/** The disputes tab: the shop's open disputes without its statement, the nearest decision target first (keyset on decideBy, id). */
+async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab, size: number, after: { at: Date; id: string } | null, db: Db): Promise<SellerQueuePage> {
+  const disputes = await db.dispute.findMany({
+    where: { AND: [disputeWhere(shopId, worldId), ...(after ? [{ OR: [{ decideBy: { gt: after.at } }, { decideBy: after.at, id: { gt: after.id } }] }] : [])] },
+    orderBy: [{ decideBy: "asc" }, { id: "asc" }],
+    take: size + 1,
+    select: {
+      id: true,
+      subject: true,
+      decideBy: true,
+      order: {
+        select: {
+          id: true,
+          code: true,
+          version: true,
+          buyer: { select: { name: true } },
+          cancelRequest: { select: { reasonKey: true } },
+          returnCases: { orderBy: { openedAt: "desc" }, take: 1, select: { reasonKey: true } },
+        },
+      },
+    },
+  });
+  const page = disputes.slice(0, size);
+  const last = page[page.length - 1];
+  return {
+    tab,
+    later: disputes.length > size && last ? encodeKeyset(last.decideBy, last.id) : null,
+    rows: page.map((dispute) => {
+      const reasonKey = dispute.subject === "CANCEL_REQUEST" ? dispute.order.cancelRequest?.reasonKey : dispute.subject === "CASE" ? dispute.order.returnCases[0]?.reasonKey : null;
+      return {
+        deadlineKey: `DISPUTE:${dispute.id}`,
+        dueAt: dispute.decideBy,
+        orderId: dispute.order.id,
+        version: dispute.order.version,
+        code: dispute.order.code,
+        buyerName: dispute.order.buyer.name,
+        reason: reasonKey ? reasonLabel(reasonKey) : dispute.subject === "REFUND" ? "Refund overdue" : null,
         label: tab.label,
       };
     }),
