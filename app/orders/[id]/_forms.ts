@@ -115,7 +115,11 @@ export const FORMS: Record<PersonCommandType, Form> = {
   },
   REQUEST_RETURN: {
     tone: "primary",
-    explain: (o, a) => ["What you would get back:", ...a.requestOptions.map((option) => optionText(o, option))],
+    explain: (o, a) => [
+      "What you would get back:",
+      ...a.requestOptions.map((option) => optionText(o, option)),
+      ...(o.autoRefundUpToMinor > 0 && a.caseTypes.includes("REFUND_ONLY") ? [`This shop refunds a request for a refund only (no return) of up to ${money(o, o.autoRefundUpToMinor)} at once, without waiting for its review.`] : []),
+    ],
     fields: (o, a) => [
       a.caseTypes.length > 1
         ? { kind: "radio", name: "caseType", label: "What do you want?", options: a.caseTypes.map((type) => ({ value: type, label: REQUEST_CASE_TYPE_CHOICES[type] })) }

@@ -104,6 +104,8 @@ export interface OrderDetail {
   returnMethods: { value: ReturnMethod; label: string }[];
   /** The shop's disclosed change-of-mind return fee (0: none). */
   changeOfMindFeeMinor: number;
+  /** The shop's rule when the order was placed: refund-only requests refunding at most this much are approved at once (0: none). */
+  autoRefundUpToMinor: number;
   returnCase: {
     id: string;
     type: CaseType;
@@ -228,6 +230,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     returnAddress: order.shop.returnAddress,
     returnMethods: policy.returnMethods.map((value) => ({ value, label: RETURN_METHOD_LABELS[value] })),
     changeOfMindFeeMinor: state.changeOfMindFeeMinor,
+    autoRefundUpToMinor: state.autoRefundUpToMinor,
     returnCase: state.returnCase
       ? {
           id: state.returnCase.id,
