@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/money";
 import { PERFORMANCE_WINDOWS, RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, type PerformanceWindow, type RateStatus } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
-import { sellerPerformance, type RateFigure } from "@/lib/server/seller/performance";
+import { sellerPerformance, type DailyPoint, type RateFigure } from "@/lib/server/seller/performance";
 
 export const metadata: Metadata = { title: "Shop performance" };
 
@@ -44,6 +44,23 @@ function RateCell({ figure, window }: { figure: RateFigure; window: number }) {
   );
 }
 
+/** A breakdown (by reason, by cause): each row leads to the orders it counts. */
+function Breakdown({ rows, empty }: { rows: { key: string; label: string; href: string; figure: string }[]; empty: string }) {
+  if (rows.length === 0) return <p className="text-sm text-stone-600">{empty}</p>;
+  return (
+    <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+      {rows.map((row) => (
+        <li key={row.key} className="flex justify-between gap-3 px-3 py-2">
+          <Link href={row.href} className="text-brand-700 underline">
+            {row.label}
+          </Link>
+          <span className="text-right tabular-nums">{row.figure}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The shop's performance (issue 16, point 3): the platform's two rates against their thresholds, answer times, returns, disputes and refunds. */
 export default async function PerformancePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SELLER");
@@ -55,10 +72,10 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
   const figures = performance.windows.find((w) => w.days === chosen)!;
   const money = (minor: number) => formatMoney(minor, performance.currency);
   const trends = [
-    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: 0.025, value: (d: (typeof performance.daily)[number]) => d.sfcr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.sellerFaultCancels, d.paid) },
-    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: 0.04, value: (d: (typeof performance.daily)[number]) => d.ldr, cell: (d: (typeof performance.daily)[number]) => formatRate(d.late, d.pickedUp) },
-    { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: (typeof performance.daily)[number]) => d.medianResponseHours, cell: (d: (typeof performance.daily)[number]) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
-    { key: "refunds", title: `Refunds paid (${performance.currency})`, unit: "money" as const, value: (d: (typeof performance.daily)[number]) => d.refundedMinor, cell: (d: (typeof performance.daily)[number]) => money(d.refundedMinor) },
+    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: 0.025, value: (d: DailyPoint) => d.sfcr, cell: (d: DailyPoint) => formatRate(d.sellerFaultCancels, d.paid) },
+    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: 0.04, value: (d: DailyPoint) => d.ldr, cell: (d: DailyPoint) => formatRate(d.late, d.pickedUp) },
+    { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: DailyPoint) => d.medianResponseHours, cell: (d: DailyPoint) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
+    { key: "refunds", title: `Refunds paid (${performance.currency})`, unit: "money" as const, value: (d: DailyPoint) => d.refundedMinor, cell: (d: DailyPoint) => money(d.refundedMinor) },
   ];
   return (
     <div className="space-y-8">
@@ -155,21 +172,15 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
             Refund and return requests by reason
           </h2>
           <p className="text-sm text-stone-700">Of {figures.delivered} orders delivered in the window.</p>
-          {figures.returnsByReason.length === 0 ? (
-            <p className="text-sm text-stone-600">No requests in this window.</p>
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
-              {figures.returnsByReason.map((r) => (
-                <li key={r.reasonKey} className="flex justify-between gap-3 px-3 py-2">
-                  <Link href={ordersHref("returns", chosen, r.reasonKey)} className="text-brand-700 underline">{r.label}</Link>
-                  <span className="tabular-nums">
-                    {r.count}
-                    {figures.delivered > 0 ? <span className="text-stone-600"> ({formatRate(r.count, figures.delivered)} of deliveries)</span> : null}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Breakdown
+            empty="No requests in this window."
+            rows={figures.returnsByReason.map((r) => ({
+              key: r.reasonKey,
+              label: r.label,
+              href: ordersHref("returns", chosen, r.reasonKey),
+              figure: `${r.count}${figures.delivered > 0 ? ` (${formatRate(r.count, figures.delivered)} of deliveries)` : ""}`,
+            }))}
+          />
         </section>
 
         <section aria-labelledby="disputes-heading" className="space-y-2">
@@ -188,20 +199,10 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
           <h2 id="refunds-heading" className="text-lg font-semibold">
             Refunds paid by cause
           </h2>
-          {figures.refundsByCause.length === 0 ? (
-            <p className="text-sm text-stone-600">No refunds in this window.</p>
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
-              {figures.refundsByCause.map((r) => (
-                <li key={r.cause} className="flex justify-between gap-3 px-3 py-2">
-                  <Link href={ordersHref("refunds", chosen, r.cause)} className="text-brand-700 underline">{r.cause}</Link>
-                  <span className="whitespace-nowrap tabular-nums">
-                    {r.count} · {money(r.amountMinor)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Breakdown
+            empty="No refunds in this window."
+            rows={figures.refundsByCause.map((r) => ({ key: r.cause, label: r.cause, href: ordersHref("refunds", chosen, r.cause), figure: `${r.count} · ${money(r.amountMinor)}` }))}
+          />
         </section>
       </div>
 

@@ -23,6 +23,21 @@ function disputeWhere(shopId: string, worldId: string) {
   return { status: "OPEN", order: { shopId, worldId }, statements: { none: { party: "SELLER" } } };
 }
 
+/** What a row shows of its order: the code, the buyer, the version a bulk action checks, and the buyer's reasons. */
+const ORDER_FIELDS = {
+  id: true,
+  code: true,
+  version: true,
+  buyer: { select: { name: true } },
+  cancelRequest: { select: { reasonKey: true } },
+  returnCases: { where: { closedAt: null }, orderBy: { openedAt: "desc" as const }, take: 1, select: { reasonKey: true } },
+};
+
+/** Later than the keyset cursor on (time, id). */
+function laterThan(field: "dueAt" | "decideBy", after: { at: Date; id: string } | null) {
+  return after ? [{ OR: [{ [field]: { gt: after.at } }, { [field]: after.at, id: { gt: after.id } }] }] : [];
+}
+
 function shopOf(user: SessionUser): { shopId: string; worldId: string } {
   // A seller without a shop has an empty queue rather than everyone's.
   return { shopId: user.shopId ?? "\u0000no-shop", worldId: user.worldId ?? "demo" };
@@ -69,23 +84,14 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
   const after = decodeKeyset(options.after);
   if (tab.source === "DISPUTES") return disputeQueue(shopId, worldId, tab, size, after, db);
   const deadlines = await db.deadline.findMany({
-    where: { AND: [tabWhere(shopId, worldId, tab), ...(after ? [{ OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] : [])] },
+    where: { AND: [tabWhere(shopId, worldId, tab), ...laterThan("dueAt", after)] },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     take: size + 1,
     select: {
       id: true,
       kind: true,
       dueAt: true,
-      order: {
-        select: {
-          id: true,
-          code: true,
-          version: true,
-          buyer: { select: { name: true } },
-          cancelRequest: { select: { reasonKey: true } },
-          returnCases: { where: { closedAt: null }, orderBy: { openedAt: "desc" }, take: 1, select: { reasonKey: true } },
-        },
-      },
+      order: { select: ORDER_FIELDS },
     },
   });
   const page = deadlines.slice(0, size);
@@ -112,23 +118,14 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
 /** The disputes tab: the shop's open disputes without its statement, the nearest decision target first (keyset on decideBy, id). */
 async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab, size: number, after: { at: Date; id: string } | null, db: Db): Promise<SellerQueuePage> {
   const disputes = await db.dispute.findMany({
-    where: { AND: [disputeWhere(shopId, worldId), ...(after ? [{ OR: [{ decideBy: { gt: after.at } }, { decideBy: after.at, id: { gt: after.id } }] }] : [])] },
+    where: { AND: [disputeWhere(shopId, worldId), ...laterThan("decideBy", after)] },
     orderBy: [{ decideBy: "asc" }, { id: "asc" }],
     take: size + 1,
     select: {
       id: true,
       subject: true,
       decideBy: true,
-      order: {
-        select: {
-          id: true,
-          code: true,
-          version: true,
-          buyer: { select: { name: true } },
-          cancelRequest: { select: { reasonKey: true } },
-          returnCases: { orderBy: { openedAt: "desc" }, take: 1, select: { reasonKey: true } },
-        },
-      },
+      order: { select: ORDER_FIELDS },
     },
   });
   const page = disputes.slice(0, size);
