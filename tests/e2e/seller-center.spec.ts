@@ -117,6 +117,8 @@ test("the performance page: an out-of-stock cancel moves the seller-fault rate, 
   await page.getByLabel("Reason for cancelling").selectOption({ label: "Bought by mistake" });
   await page.getByRole("button", { name: "Cancel order" }).click();
   await expect(page.getByRole("region", { name: "Order status" }).getByText("Cancelled", { exact: true })).toBeVisible();
+  // A buyer gets no shop's figures.
+  expect((await page.request.get("/seller/performance.csv")).status()).toBe(403);
   await signInAs(page, "Maya Patel");
   expect(await sellerFault()).toEqual(before);
 
