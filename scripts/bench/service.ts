@@ -1,6 +1,7 @@
 /**
  * Runs in a child process with DATABASE_URL set: the raw SQLite limit for a cancel's writes, the
- * buyer-cancel service with 1 and 32 callers, and the timer sweep. Prints one JSON line.
+ * buyer-cancel service with 1 and 32 callers, the timer sweep, and a seller's performance figures.
+ * Prints one JSON line.
  * Usage: tsx scripts/bench/service.ts <cancels for 32 callers> <due deadlines to sweep>
  */
 import Database from "better-sqlite3";
@@ -10,6 +11,7 @@ import { db } from "../../lib/server/shared-db";
 import { cancelOrder } from "../../lib/server/orders/cancel-order";
 import { storedDate } from "../../lib/server/orders/apply-decision";
 import { dueDeadlines, sweepDueDeadlines } from "../../lib/server/timers/sweep";
+import { sellerPerformance } from "../../lib/server/seller/performance";
 import type { SessionUser } from "../../lib/server/auth/session-user";
 
 const [cancelsArg = "2000", dueArg = "1000"] = process.argv.slice(2);
@@ -96,6 +98,20 @@ async function sweep(due: number) {
   return { due: batch.length, applied: result.applied, seconds };
 }
 
+/** The performance page's figures for the shop with the most orders: the median of 7 runs, in ms. */
+async function performanceFigures() {
+  const [busiest] = await db.order.groupBy({ by: ["shopId"], _count: { _all: true }, orderBy: { _count: { shopId: "desc" } }, take: 1 });
+  const seller = await db.user.findFirstOrThrow({ where: { shopId: busiest!.shopId, role: "SELLER" }, include: { shop: true } });
+  const user: SessionUser = { id: seller.id, role: "SELLER", name: seller.name, shopId: seller.shopId, shopName: seller.shop!.name, worldId: seller.shop!.worldId };
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    await sellerPerformance(user, now, db);
+    times.push(performance.now() - started);
+  }
+  return { shopOrders: busiest!._count._all, ms: percentile(times, 50) };
+}
+
 const wanted = Number(cancelsArg);
 const pool = (await db.order.findMany({
   where: { status: "ON_HOLD", remorseEndsAt: { gt: new Date(now.getTime() + 10 * 60_000) } },
@@ -110,5 +126,6 @@ const rawLimit = rawCancels(rawTargets);
 const one = await serviceCancels(single, 1);
 const thirtyTwo = await serviceCancels(many, 32);
 const swept = await sweep(Number(dueArg));
-console.log(JSON.stringify({ orders: await db.order.count(), rawPerSecond: rawLimit.perSecond, one, thirtyTwo, sweep: swept }));
+const figures = await performanceFigures();
+console.log(JSON.stringify({ orders: await db.order.count(), rawPerSecond: rawLimit.perSecond, one, thirtyTwo, sweep: swept, performance: figures }));
 await db.$disconnect();
