@@ -14,6 +14,7 @@ import { listNotifications } from "@/lib/server/notifications/list-notifications
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
+import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
@@ -59,6 +60,14 @@ describe("query plans at 100,000 orders", () => {
       await listOrders({ id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null }, {}, rec);
     });
     expectGoodPlans("lists", plans);
+  });
+
+  it("the seller's queue: the header's counts (every page a seller opens) and each tab's first page", async () => {
+    const plans = await plansFor(async () => {
+      await sellerQueueCounts(maya, rec);
+      for (const tab of ["cancel-requests", "to-ship", "requests", "disputes", "appeals"]) await sellerQueue(maya, { tab }, rec);
+    });
+    expectGoodPlans("seller queue", plans);
   });
 
   it("the order page, the notifications and the clock bar's next deadline", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { SELLER_QUEUE, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
+import { DEADLINE_SCOPES, SELLER_QUEUE, reasonLabel, sellerQueueTab, type DeadlineKind, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
@@ -7,20 +7,61 @@ import type { Db } from "../prisma";
 
 export const QUEUE_PAGE_SIZE = 25;
 
-/** The open deadlines of a shop that belong to a tab (a per-thing deadline's key is `<kind>:<ref>`). */
+/**
+ * A per-thing deadline (a dispute's appeal window, a refund's) is stored as `<kind>:<ref>`, so its
+ * keys are the range [`<kind>:`, `<kind>;`); any other is stored as its kind. Either way one range of
+ * Deadline(resolvedAt, shopId, kind, dueAt, id).
+ */
+function kindWhere(kind: DeadlineKind) {
+  const keyed = DEADLINE_SCOPES[kind] === "REFUND" || DEADLINE_SCOPES[kind] === "DISPUTE";
+  return keyed ? { kind: { gte: `${kind}:`, lt: `${kind};` } } : { kind };
+}
+
+/** The open deadlines of a shop that belong to a tab. */
 function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
+  const kinds = tab.kinds.map(kindWhere);
   return {
     resolvedAt: null,
     shopId,
     worldId,
-    OR: tab.kinds.flatMap((kind) => [{ kind }, { kind: { startsWith: `${kind}:` } }]),
+    ...(kinds.length === 1 ? kinds[0] : { OR: kinds }),
     ...(tab.statuses ? { order: { status: { in: [...tab.statuses] } } } : {}),
   };
 }
 
-/** The shop's open disputes that have no statement from the seller yet (support decides them by their target). */
+/** The shop's open disputes that have no statement from the seller yet, found through the shop's orders waiting on a dispute. */
 function disputeWhere(shopId: string, worldId: string) {
-  return { status: "OPEN", order: { shopId, worldId }, statements: { none: { party: "SELLER" } } };
+  return { status: "OPEN", order: { shopId, worldId, openWork: "DISPUTE" }, statements: { none: { party: "SELLER" } } };
+}
+
+const COUNT_CAP = 1000;
+
+/**
+ * How many items wait in a tab, up to COUNT_CAP: at most that many index entries are read, whatever
+ * the shop's history. (Shop ids are unique across worlds, since a private world's are prefixed with it.)
+ */
+async function countTab(db: Db, shopId: string, tab: SellerQueueTab): Promise<number> {
+  if (tab.source === "DISPUTES") {
+    const rows = await db.$queryRawUnsafe<{ n: unknown }[]>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM "Order" o CROSS JOIN Dispute d ON d.orderId = o.id
+       WHERE o.shopId = ? AND o.openWork = 'DISPUTE' AND d.status = 'OPEN'
+         AND NOT EXISTS (SELECT 1 FROM DisputeStatement s WHERE s.disputeId = d.id AND s.party = 'SELLER') LIMIT ${COUNT_CAP})`,
+      shopId,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+  const kinds = tab.kinds.map((kind) => kindWhere(kind));
+  const kindSql = kinds.map((k) => (typeof k.kind === "string" ? "d.kind = ?" : "(d.kind >= ? AND d.kind < ?)")).join(" OR ");
+  const kindParams = kinds.flatMap((k) => (typeof k.kind === "string" ? [k.kind] : [k.kind.gte, k.kind.lt]));
+  const statuses = tab.statuses ?? [];
+  const rows = await db.$queryRawUnsafe<{ n: unknown }[]>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM Deadline d ${statuses.length ? `CROSS JOIN "Order" o ON o.id = d.orderId` : ""}
+     WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${statuses.map(() => "?").join(", ")})` : ""} LIMIT ${COUNT_CAP})`,
+    shopId,
+    ...kindParams,
+    ...statuses,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** What a row shows of its order: the code, the buyer, the version a bulk action checks, and the buyer's reasons. */
@@ -45,10 +86,8 @@ function shopOf(user: SessionUser): { shopId: string; worldId: string } {
 
 /** How many items wait in each tab (counted up to 1,000 each): the tabs and the header show them. */
 export async function sellerQueueCounts(user: SessionUser, db: Db = readDb): Promise<Record<string, number>> {
-  const { shopId, worldId } = shopOf(user);
-  const counts = await Promise.all(
-    SELLER_QUEUE.map((tab) => (tab.source === "DISPUTES" ? db.dispute.count({ where: disputeWhere(shopId, worldId), take: 1000 }) : db.deadline.count({ where: tabWhere(shopId, worldId, tab), take: 1000 }))),
-  );
+  const { shopId } = shopOf(user);
+  const counts = await Promise.all(SELLER_QUEUE.map((tab) => countTab(db, shopId, tab)));
   return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, counts[i]!]));
 }
 
