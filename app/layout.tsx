@@ -9,7 +9,7 @@ import { orderScope } from "@/lib/server/auth/session-user";
 import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
 import { currentWorld } from "@/lib/server/worlds/current-world";
-import { sellerQueueCounts } from "@/lib/server/seller/needs-action";
+import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const world = await currentWorld();
   // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
   // A seller's header counts what waits on them (the Seller Center's queue).
-  const waiting = user?.role === "SELLER" ? Object.values(await sellerQueueCounts(user)).reduce((sum, n) => sum + n, 0) : null;
+  const waiting = user?.role === "SELLER" ? await sellerWaitingLabel(user) : null;
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
   return (
     <html lang="en">

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { SELLER_QUEUE } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
-import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
+import { COUNT_CAP, sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 
 export const metadata: Metadata = { title: "Needs your action" };
 
@@ -69,7 +69,7 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
               aria-current={current ? "page" : undefined}
               className={`rounded-full border px-3 py-1 text-sm ${current ? "border-brand-700 bg-brand-600 text-white" : "border-stone-300 bg-white hover:bg-stone-100"}`}
             >
-              {tab.label} <span className={current ? "" : "text-stone-500"}>({counts[tab.key] === 1000 ? "1,000+" : counts[tab.key]})</span>
+              {tab.label} <span className={current ? "" : "text-stone-500"}>({counts[tab.key] === COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : counts[tab.key]})</span>
             </Link>
           );
         })}

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { QUEUE_PAGE_SIZE, sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
+import { QUEUE_PAGE_SIZE, sellerQueue, sellerQueueCounts, sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { T0, buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs } from "../support/world";
 
@@ -35,6 +35,9 @@ describe("the seller's queue", () => {
     expect(counts["to-ship"]).toBe(31);
     expect(counts.requests).toBe(0);
     expect((await sellerQueueCounts(sellerGlobal, db))["cancel-requests"]).toBe(1);
+    // Counts stop at their cap: the header (every seller page) reads at most 100 entries.
+    expect((await sellerQueueCounts(sellerUs, db, 5))["to-ship"]).toBe(5);
+    expect(await sellerWaitingLabel(sellerUs, db)).toBe("32");
   });
 
   it("lists a cancel request with the buyer, their reason and the answer deadline", async () => {

@@ -34,34 +34,33 @@ function disputeWhere(shopId: string, worldId: string) {
   return { status: "OPEN", order: { shopId, worldId, openWork: "DISPUTE" }, statements: { none: { party: "SELLER" } } };
 }
 
-const COUNT_CAP = 1000;
+/** The tabs count up to 1,000 items each; the header, shown on every page a seller opens, up to 100 in all. */
+export const COUNT_CAP = 1000;
+export const HEADER_COUNT_CAP = 100;
 
 /**
- * How many items wait in a tab, up to COUNT_CAP: at most that many index entries are read, whatever
- * the shop's history. (Shop ids are unique across worlds, since a private world's are prefixed with it.)
+ * How many items wait in a tab, up to COUNT_CAP, as an SQL count and its parameters: at most that many
+ * index entries are read, whatever the shop's history. (Shop ids are unique across worlds, since a
+ * private world's are prefixed with it.)
  */
-async function countTab(db: Db, shopId: string, tab: SellerQueueTab): Promise<number> {
+function tabCount(shopId: string, tab: SellerQueueTab, cap: number): { sql: string; params: string[] } {
   if (tab.source === "DISPUTES") {
-    const rows = await db.$queryRawUnsafe<{ n: unknown }[]>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM "Order" o CROSS JOIN Dispute d ON d.orderId = o.id
-       WHERE o.shopId = ? AND o.openWork = 'DISPUTE' AND d.status = 'OPEN'
-         AND NOT EXISTS (SELECT 1 FROM DisputeStatement s WHERE s.disputeId = d.id AND s.party = 'SELLER') LIMIT ${COUNT_CAP})`,
-      shopId,
-    );
-    return Number(rows[0]?.n ?? 0);
+    return {
+      sql: `SELECT count(*) FROM (SELECT 1 FROM "Order" o CROSS JOIN Dispute d ON d.orderId = o.id
+        WHERE o.shopId = ? AND o.openWork = 'DISPUTE' AND d.status = 'OPEN'
+          AND NOT EXISTS (SELECT 1 FROM DisputeStatement s WHERE s.disputeId = d.id AND s.party = 'SELLER') LIMIT ${cap})`,
+      params: [shopId],
+    };
   }
   const kinds = tab.kinds.map((kind) => kindWhere(kind));
   const kindSql = kinds.map((k) => (typeof k.kind === "string" ? "d.kind = ?" : "(d.kind >= ? AND d.kind < ?)")).join(" OR ");
   const kindParams = kinds.flatMap((k) => (typeof k.kind === "string" ? [k.kind] : [k.kind.gte, k.kind.lt]));
   const statuses = tab.statuses ?? [];
-  const rows = await db.$queryRawUnsafe<{ n: unknown }[]>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM Deadline d ${statuses.length ? `CROSS JOIN "Order" o ON o.id = d.orderId` : ""}
-     WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${statuses.map(() => "?").join(", ")})` : ""} LIMIT ${COUNT_CAP})`,
-    shopId,
-    ...kindParams,
-    ...statuses,
-  );
-  return Number(rows[0]?.n ?? 0);
+  return {
+    sql: `SELECT count(*) FROM (SELECT 1 FROM Deadline d ${statuses.length ? `CROSS JOIN "Order" o ON o.id = d.orderId` : ""}
+      WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${statuses.map(() => "?").join(", ")})` : ""} LIMIT ${cap})`,
+    params: [shopId, ...kindParams, ...statuses],
+  };
 }
 
 /** What a row shows of its order: the code, the buyer, the version a bulk action checks, and the buyer's reasons. */
@@ -84,11 +83,12 @@ function shopOf(user: SessionUser): { shopId: string; worldId: string } {
   return { shopId: user.shopId ?? "\u0000no-shop", worldId: user.worldId ?? "demo" };
 }
 
-/** How many items wait in each tab (counted up to 1,000 each): the tabs and the header show them. */
-export async function sellerQueueCounts(user: SessionUser, db: Db = readDb): Promise<Record<string, number>> {
+/** How many items wait in each tab, each counted up to `cap`: the tabs show them. One statement for every tab. */
+export async function sellerQueueCounts(user: SessionUser, db: Db = readDb, cap: number = COUNT_CAP): Promise<Record<string, number>> {
   const { shopId } = shopOf(user);
-  const counts = await Promise.all(SELLER_QUEUE.map((tab) => countTab(db, shopId, tab)));
-  return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, counts[i]!]));
+  const counts = SELLER_QUEUE.map((tab) => tabCount(shopId, tab, cap));
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${counts.map((count, i) => `(${count.sql}) AS t${i}`).join(", ")}`, ...counts.flatMap((count) => count.params));
+  return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, Number(rows[0]?.[`t${i}`] ?? 0)]));
 }
 
 export interface SellerQueueRow {
@@ -186,4 +186,10 @@ async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab
       };
     }),
   };
+}
+
+/** What the header shows (every page a seller opens): how many things wait, or "100+" once there are that many. */
+export async function sellerWaitingLabel(user: SessionUser, db: Db = readDb): Promise<string> {
+  const total = Object.values(await sellerQueueCounts(user, db, HEADER_COUNT_CAP)).reduce((sum, n) => sum + n, 0);
+  return total >= HEADER_COUNT_CAP ? `${HEADER_COUNT_CAP}+` : String(total);
 }
