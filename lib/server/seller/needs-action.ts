@@ -29,9 +29,13 @@ function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
   };
 }
 
-/** The shop's open disputes that have no statement from the seller yet, found through the shop's orders waiting on a dispute. */
+/**
+ * The shop's open disputes about its own answers (a rejected request or parcel, a rejected cancel
+ * request) that have no statement from the seller yet, found through the shop's orders waiting on a
+ * dispute. An overdue refund's dispute is the payment network's and the platform's: no statement is asked of the seller.
+ */
 function disputeWhere(shopId: string, worldId: string) {
-  return { status: "OPEN", order: { shopId, worldId, openWork: "DISPUTE" }, statements: { none: { party: "SELLER" } } };
+  return { status: "OPEN", subject: { not: "REFUND" }, order: { shopId, worldId, openWork: "DISPUTE" }, statements: { none: { party: "SELLER" } } };
 }
 
 /** The tabs count up to 1,000 items each; the header, shown on every page a seller opens, up to 100 in all. */
@@ -47,7 +51,7 @@ function tabCount(shopId: string, tab: SellerQueueTab, cap: number): { sql: stri
   if (tab.source === "DISPUTES") {
     return {
       sql: `SELECT count(*) FROM (SELECT 1 FROM "Order" o CROSS JOIN Dispute d ON d.orderId = o.id
-        WHERE o.shopId = ? AND o.openWork = 'DISPUTE' AND d.status = 'OPEN'
+        WHERE o.shopId = ? AND o.openWork = 'DISPUTE' AND d.status = 'OPEN' AND d.subject <> 'REFUND'
           AND NOT EXISTS (SELECT 1 FROM DisputeStatement s WHERE s.disputeId = d.id AND s.party = 'SELLER') LIMIT ${cap})`,
       params: [shopId],
     };
@@ -173,7 +177,7 @@ async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab
     tab,
     later: disputes.length > size && last ? encodeKeyset(last.decideBy, last.id) : null,
     rows: page.map((dispute) => {
-      const reasonKey = dispute.subject === "CANCEL_REQUEST" ? dispute.order.cancelRequest?.reasonKey : dispute.subject === "CASE" ? dispute.order.returnCases[0]?.reasonKey : null;
+      const reasonKey = dispute.subject === "CANCEL_REQUEST" ? dispute.order.cancelRequest?.reasonKey : dispute.order.returnCases[0]?.reasonKey;
       return {
         deadlineKey: `DISPUTE:${dispute.id}`,
         dueAt: dispute.decideBy,
@@ -181,7 +185,7 @@ async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab
         version: dispute.order.version,
         code: dispute.order.code,
         buyerName: dispute.order.buyer.name,
-        reason: reasonKey ? reasonLabel(reasonKey) : dispute.subject === "REFUND" ? "Refund overdue" : null,
+        reason: reasonKey ? reasonLabel(reasonKey) : null,
         label: tab.label,
       };
     }),
