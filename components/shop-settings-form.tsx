@@ -33,54 +33,28 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
           {error("autoApproveWindow") ?? ""}
         </p>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="return-fee" className="text-sm font-medium">
-          Change-of-mind return fee, in USD (shown to buyers before they ask; kept from their refund)
-        </label>
-        <input
-          id="return-fee"
-          name="changeOfMindFee"
-          type="text"
-          inputMode="decimal"
-          key={state?.values?.changeOfMindFee ?? fee}
-          defaultValue={state?.values?.changeOfMindFee ?? fee}
-          disabled={!feeAllowed}
-          aria-invalid={error("changeOfMindFeeMinor") ? true : undefined}
-          aria-describedby="return-fee-hint return-fee-error"
-          className={INPUT}
-        />
-        <p id="return-fee-hint" className="text-xs text-stone-500">
-          {feeAllowed ? "0 for no fee; at most 25.00. Only for returns the buyer asks for because they changed their mind." : "Not available under the global rules: the platform pays change-of-mind return postage."}
-        </p>
-        <p id="return-fee-error" aria-live="polite" className="text-sm text-rose-700">
-          {error("changeOfMindFeeMinor") ?? ""}
-        </p>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="auto-refund" className="text-sm font-medium">
-          Approve refund-only requests automatically up to this amount, in USD
-        </label>
-        <input
-          id="auto-refund"
-          name="autoRefundUpTo"
-          type="text"
-          inputMode="decimal"
-          key={state?.values?.autoRefundUpTo ?? upTo}
-          defaultValue={state?.values?.autoRefundUpTo ?? upTo}
-          disabled={!feeAllowed}
-          aria-invalid={error("autoRefundUpToMinor") ? true : undefined}
-          aria-describedby="auto-refund-hint auto-refund-error"
-          className={INPUT}
-        />
-        <p id="auto-refund-hint" className="text-xs text-stone-500">
-          {feeAllowed
+      <MoneyField
+        id="return-fee"
+        name="changeOfMindFee"
+        label="Change-of-mind return fee, in USD (shown to buyers before they ask; kept from their refund)"
+        value={state?.values?.changeOfMindFee ?? fee}
+        disabled={!feeAllowed}
+        error={error("changeOfMindFeeMinor")}
+        hint={feeAllowed ? "0 for no fee; at most 25.00. Only for returns the buyer asks for because they changed their mind." : "Not available under the global rules: the platform pays change-of-mind return postage."}
+      />
+      <MoneyField
+        id="auto-refund"
+        name="autoRefundUpTo"
+        label="Approve refund-only requests automatically up to this amount, in USD"
+        value={state?.values?.autoRefundUpTo ?? upTo}
+        disabled={!feeAllowed}
+        error={error("autoRefundUpToMinor")}
+        hint={
+          feeAllowed
             ? "0 to review every request yourself; at most 100.00. A buyer who asks for a refund without a return, for no more than this, is refunded at once."
-            : "Not available under the global rules: only US sellers can approve refunds by rule."}
-        </p>
-        <p id="auto-refund-error" aria-live="polite" className="text-sm text-rose-700">
-          {error("autoRefundUpToMinor") ?? ""}
-        </p>
-      </div>
+            : "Not available under the global rules: only US sellers can approve refunds by rule."
+        }
+      />
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Saving…" : "Save settings"}
       </button>
@@ -88,5 +62,34 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
         {state && !state.fieldErrors ? state.message : ""}
       </p>
     </form>
+  );
+}
+
+/** An amount in dollars, with its hint and its error (read out as it appears). The value is kept after a refusal. */
+function MoneyField(props: { id: string; name: string; label: string; value: string; disabled: boolean; error: string | undefined; hint: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={props.id} className="text-sm font-medium">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="text"
+        inputMode="decimal"
+        key={props.value}
+        defaultValue={props.value}
+        disabled={props.disabled}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={`${props.id}-hint ${props.id}-error`}
+        className={INPUT}
+      />
+      <p id={`${props.id}-hint`} className="text-xs text-stone-500">
+        {props.hint}
+      </p>
+      <p id={`${props.id}-error`} aria-live="polite" className="text-sm text-rose-700">
+        {props.error ?? ""}
+      </p>
+    </div>
   );
 }
