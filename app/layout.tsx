@@ -30,7 +30,10 @@ const NAV = {
     { href: "/seller/settings", label: "Shop settings" },
     { href: "/notifications", label: "Notifications" },
   ],
-  SUPPORT: [{ href: "/support/orders", label: "All orders" }],
+  SUPPORT: [
+    { href: "/support/orders", label: "All orders" },
+    { href: "/support/figures", label: "Agent figures" },
+  ],
 } as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

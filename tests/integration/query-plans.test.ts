@@ -16,6 +16,7 @@ import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
+import { agentFigures } from "@/lib/server/support/agent-figures";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
 import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
@@ -99,7 +100,7 @@ describe("query plans at 100,000 orders", () => {
     expectGoodPlans("sweep", plans);
   });
 
-  it("seller performance: every figure an index range, and how long the page's query takes (printed, not asserted)", async () => {
+  it("seller performance and agent figures: every figure an index range, and how long the seller page's query takes (printed, not asserted)", async () => {
     // Every copy of the demo world happened in the same 30 days, so today every row is inside the
     // window and SQLite rightly reads small tables whole. The plans are checked 60 days on, when the
     // window holds what a shop's month holds, a small part of its history.
@@ -108,6 +109,7 @@ describe("query plans at 100,000 orders", () => {
       await sellerPerformance(maya, later, rec);
       await performanceOrders(maya, later, { list: "sfcr", window: 30 }, rec);
       await performanceOrders(maya, later, { list: "answered", window: 30 }, rec);
+      await agentFigures(sam, later, rec);
     });
     expectGoodPlans("seller performance", plans);
     expect((await sellerPerformance(maya, now, rec))!.windows[1]!.rates[0]!.denominator).toBeGreaterThan(1000);

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendChart } from "@/components/trend-chart";
+import { WindowTabs } from "@/components/window-tabs";
 import { formatHours } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { PERFORMANCE_WINDOWS, RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, type PerformanceWindow, type RateStatus } from "@/lib/order";
+import { RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, type PerformanceWindow, type RateStatus } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
 import { sellerPerformance, type DailyPoint, type RateFigure } from "@/lib/server/seller/performance";
@@ -118,21 +119,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
         </div>
       </section>
 
-      <nav aria-label="Window" className="flex flex-wrap items-center gap-2 text-sm">
-        {PERFORMANCE_WINDOWS.map((days) => (
-          <Link
-            key={days}
-            href={`/seller/performance?window=${days}`}
-            aria-current={days === chosen ? "page" : undefined}
-            className={`whitespace-nowrap rounded-full px-3 py-1 ring-1 ${days === chosen ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50"}`}
-          >
-            Last {days} days
-          </Link>
-        ))}
-        <span className="self-center text-stone-600">
-          {figures.from} to {figures.to}
-        </span>
-      </nav>
+      <WindowTabs path="/seller/performance" chosen={chosen} from={figures.from} to={figures.to} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="answers-heading" className="space-y-2">

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Dispute_appealDecidedAt_idx" ON "Dispute"("appealDecidedAt");
