@@ -51,7 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="border-b border-stone-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <div className="print:hidden mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
             <Link href={user ? HOME_BY_ROLE[user.role] : "/"} className="text-lg font-semibold text-brand-700">
               Refund Lab
             </Link>
@@ -88,7 +88,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
             A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
           </p>
-          <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
+          <div className="print:hidden">
+            <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
+          </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

@@ -15,3 +15,22 @@ test("support's agent figures: per agent and for the team, by window; a seller i
   await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Agent figures" })).toHaveCount(0);
 });
+
+test("a case as a record: support prints it or exports it as JSON with both sides and the decision; a buyer gets neither", async ({ page, db }) => {
+  const decided = await db.dispute.findFirstOrThrow({ where: { decisionOutcome: { not: null }, order: { worldId: "demo" } }, include: { order: true, statements: true } });
+  await signInAs(page, "Sam Rivera");
+  await page.goto(`/orders/${decided.orderId}`);
+  await page.getByRole("link", { name: "Printable case record" }).first().click();
+  await expect(page.getByRole("heading", { name: `Case record: order ${decided.order.code}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Decision" })).toContainText(decided.decisionRationale!);
+  const response = await page.request.get(`/support/cases/${decided.id}/record.json`);
+  expect(response.headers()["content-disposition"]).toContain("attachment");
+  const record = (await response.json()) as { dispute: { statements: { text: string }[]; decision: { rationale: string } } };
+  expect(record.dispute.statements.map((s) => s.text)).toEqual(decided.statements.sort((a, b) => a.at.getTime() - b.at.getTime()).map((s) => s.text));
+  expect(record.dispute.decision.rationale).toBe(decided.decisionRationale);
+
+  await signInAs(page, "Ava Thompson");
+  expect((await page.request.get(`/support/cases/${decided.id}/record.json`)).status()).toBe(403);
+  await page.goto(`/support/cases/${decided.id}/print`);
+  await expect(page.getByRole("heading", { name: "My orders" })).toBeVisible();
+});

@@ -1,6 +1,7 @@
 /**
  * Support's figures (issue 17, point 5) with known numbers: two agents, three disputes and an appeal,
- * read on a known day and again 8 days later; only support sees them.
+ * read on a known day and again 8 days later; only support sees them. And a case as a record (point
+ * 6): both statements, the decision, the appeal and the timeline, for support only.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "@/lib/order";
@@ -8,6 +9,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { runOrderCommand, type CommandActor } from "@/lib/server/orders/run-order-command";
 import { agentFigures } from "@/lib/server/support/agent-figures";
+import { caseRecord } from "@/lib/server/support/case-record";
 import { T0, buyerAva, createOrder, createWorld, sellerUs, supportAgent } from "../support/world";
 
 const HOUR = 3_600_000;
@@ -32,12 +34,16 @@ async function dispute(escalatedAt: Date): Promise<{ orderId: string; disputeId:
 
 const decide = (outcome: "BUYER" | "SELLER", disputeId: string): Command => ({ type: "DECIDE_DISPUTE", disputeId, outcome, amountMinor: null, returnRequired: false, rationale: "Decided on the tracking and the photos." });
 
+let appealed = "";
+
 beforeAll(async () => {
   await createWorld(db);
   await db.user.create({ data: { id: pat.id, role: "SUPPORT", name: pat.name, blurb: "test persona", createdAt: T0 } });
   const escalated = new Date(T0.getTime() - 2 * DAY);
   // Sue decides the first for the buyer after 2 h; the seller appeals; Pat overturns it 1 h after the appeal.
   const first = await dispute(escalated);
+  appealed = first.disputeId;
+  await run(sellerUs, first.orderId, { type: "ADD_DISPUTE_STATEMENT", disputeId: first.disputeId, statement: "Our tracking shows it delivered.", photoCount: 0 }, new Date(escalated.getTime() + HOUR));
   await run(supportAgent, first.orderId, decide("BUYER", first.disputeId), new Date(escalated.getTime() + 2 * HOUR));
   await run(sellerUs, first.orderId, { type: "APPEAL_DECISION", disputeId: first.disputeId, statement: "Tracking shows the parcel was delivered." }, new Date(escalated.getTime() + 3 * HOUR));
   await run(pat, first.orderId, { type: "DECIDE_APPEAL", disputeId: first.disputeId, outcome: "OVERTURN", rationale: "The carrier's proof of delivery is clear." }, new Date(escalated.getTime() + 4 * HOUR));
@@ -70,5 +76,22 @@ describe("support's figures", () => {
   it("only support sees them", async () => {
     expect(await agentFigures(buyerAva, T0, db)).toBeNull();
     expect(await agentFigures(sellerUs, T0, db)).toBeNull();
+  });
+
+  it("a case as a record: both statements, the decision with its rationale and agent, the appeal and the timeline; support only", async () => {
+    const record = await caseRecord(supportAgent, appealed, T0, db);
+    expect(record!.dispute.statements.map((s) => [s.party, s.text])).toEqual([
+      ["Buyer", "The parcel never came."],
+      ["Seller", "Our tracking shows it delivered."],
+    ]);
+    expect(record!.dispute.decision).toMatchObject({ outcome: "BUYER", rationale: "Decided on the tracking and the photos.", decidedBy: supportAgent.name });
+    expect(record!.dispute.appeal).toMatchObject({ statement: "Tracking shows the parcel was delivered.", outcome: "OVERTURNED", decidedBy: pat.name });
+    expect(record!.timeline.map((t) => t.summary).join(" ")).toContain("appeal");
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+    // Nobody else gets it: not the buyer, not the seller, not an unknown id.
+    expect(await caseRecord(buyerAva, appealed, T0, db)).toBeNull();
+    expect(await caseRecord(sellerUs, appealed, T0, db)).toBeNull();
+    expect(await caseRecord(supportAgent, "nope", T0, db)).toBeNull();
+    expect(await caseRecord({ ...supportAgent, worldId: "elsewhere" }, appealed, T0, db)).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <ActionsSection order={order} now={now} />
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
-          <DisputesSection order={order} />
+          <DisputesSection order={order} support={user.role === "SUPPORT"} />
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>

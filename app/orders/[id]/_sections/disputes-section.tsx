@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { APPEAL_RESULT_LABELS, ROLE_LABELS } from "@/lib/order";
 import { formatMoney } from "@/lib/money";
@@ -5,7 +6,7 @@ import type { OrderDetail } from "@/lib/server/orders/get-order";
 import { Card, EvidenceLinks } from "./card";
 
 /** Every dispute on the order: both sides' statements with their photos, the decision and the appeal. */
-export function DisputesSection({ order }: { order: OrderDetail }) {
+export function DisputesSection({ order, support }: { order: OrderDetail; /** Support sees the record and export links. */ support: boolean }) {
   if (order.disputes.length === 0) return null;
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
@@ -16,6 +17,16 @@ export function DisputesSection({ order }: { order: OrderDetail }) {
             <p>
               <strong>{dispute.subjectLabel}</strong> · {dispute.statusLabel}
             </p>
+            {support ? (
+              <p className="flex flex-wrap gap-x-4">
+                <Link href={`/support/cases/${dispute.id}/print`} className="text-brand-700 underline">
+                  Printable case record
+                </Link>
+                <a href={`/support/cases/${dispute.id}/record.json`} className="text-brand-700 underline">
+                  Export the case as JSON
+                </a>
+              </p>
+            ) : null}
             <p className="text-stone-600">
               Opened {formatDateTime(dispute.openedAt)}
               {dispute.supportTarget ? ` · support aims to decide by ${formatDateTime(dispute.supportTarget)}` : ""}
