@@ -56,19 +56,19 @@ export default async function CaseRecordPage(props: { params: Promise<{ disputeI
           <table className="w-full text-left">
             <thead>
               <tr className="text-stone-600">
-                <th scope="col" className="py-1 font-medium">Photo</th>
-                <th scope="col" className="py-1 font-medium">From</th>
-                <th scope="col" className="py-1 font-medium">SHA-256</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Photo</th>
+                <th scope="col" className="py-1 pr-3 font-medium">From</th>
+                <th scope="col" className="py-1 pr-3 font-medium">SHA-256</th>
               </tr>
             </thead>
             <tbody>
               {record.evidence.map((e) => (
                 <tr key={e.id} className="border-t border-stone-100 align-top">
-                  <td className="py-1">
+                  <td className="py-1 pr-3">
                     {e.id}
                     <span className="block text-stone-600">{when(e.at)}</span>
                   </td>
-                  <td className="py-1">{e.from}</td>
+                  <td className="py-1 pr-3">{e.from}</td>
                   <td className="py-1 font-mono text-xs break-all">{e.sha256}</td>
                 </tr>
               ))}
