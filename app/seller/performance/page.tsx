@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TrendChart } from "@/components/trend-chart";
+import { TrendFigure } from "@/components/trend-figure";
 import { WindowTabs } from "@/components/window-tabs";
 import { formatHours } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -199,30 +199,14 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
         </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           {trends.map((trend) => (
-            <figure key={trend.key} className="rounded-lg border border-stone-200 bg-white p-4">
-              <figcaption className="mb-2 font-medium">{trend.title}</figcaption>
-              <TrendChart label={trend.key} unit={trend.unit} target={trend.target} points={performance.daily.map((d) => ({ day: d.day, value: trend.value(d) }))} />
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-brand-700">The figures as a table</summary>
-                <table className="mt-2 w-full text-left">
-                  <caption className="sr-only">{trend.title}, by day</caption>
-                  <thead>
-                    <tr className="text-stone-600">
-                      <th scope="col" className="py-1 font-medium">Day</th>
-                      <th scope="col" className="py-1 font-medium">{trend.title}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {performance.daily.map((d) => (
-                      <tr key={d.day} className="border-t border-stone-100">
-                        <th scope="row" className="py-1 font-normal">{d.day}</th>
-                        <td className="py-1 tabular-nums">{trend.cell(d)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-            </figure>
+            <TrendFigure
+              key={trend.key}
+              title={trend.title}
+              label={trend.key}
+              unit={trend.unit}
+              target={trend.target}
+              days={performance.daily.map((d) => ({ day: d.day, value: trend.value(d), cell: trend.cell(d) }))}
+            />
           ))}
         </div>
       </section>

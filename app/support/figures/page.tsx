@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { TrendChart } from "@/components/trend-chart";
+import { TrendFigure } from "@/components/trend-figure";
 import { WindowTabs } from "@/components/window-tabs";
 import { formatHours } from "@/lib/format";
 import { formatRate, type PerformanceWindow } from "@/lib/order";
@@ -63,30 +63,12 @@ export default async function AgentFiguresPage(props: { searchParams: Promise<Re
           </tbody>
         </table>
       </div>
-      <figure className="rounded-lg border border-stone-200 bg-white p-4">
-        <figcaption className="mb-2 font-medium">Cases decided by the team, day by day, last 30 days</figcaption>
-        <TrendChart label="decided" unit="count" points={figures.daily.map((d) => ({ day: d.day, value: d.decided }))} />
-        <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-brand-700">The figures as a table</summary>
-          <table className="mt-2 w-full text-left">
-            <caption className="sr-only">Cases decided by the team, by day</caption>
-            <thead>
-              <tr className="text-stone-600">
-                <th scope="col" className="py-1 font-medium">Day</th>
-                <th scope="col" className="py-1 font-medium">Cases decided</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.daily.map((d) => (
-                <tr key={d.day} className="border-t border-stone-100">
-                  <th scope="row" className="py-1 font-normal">{d.day}</th>
-                  <td className="py-1 tabular-nums">{d.decided}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </figure>
+      <TrendFigure
+        title="Cases decided by the team, day by day, last 30 days"
+        label="decided"
+        unit="count"
+        days={figures.daily.map((d) => ({ day: d.day, value: d.decided, cell: String(d.decided) }))}
+      />
     </div>
   );
 }
