@@ -79,6 +79,8 @@ test("shipped → carrier picks up and delivers → return approved and shipped 
 
   await switchTo(page, "Sam Rivera", order.id);
   await expect(disputes).toContainText("Buyer: I sent back the jacket I received");
+  // The partial amount says how much is left to refund (the engine refuses more).
+  await expect(page.getByText(/^At most \$[\d.,]+: what is left to refund on this case\.$/)).toBeVisible();
   await page.getByRole("radio", { name: "For the buyer" }).check();
   await page.getByLabel("Rationale (both parties read it)").fill("The tracking and the buyer's photos match the original listing.");
   await page.getByRole("button", { name: "Decide the dispute" }).click();

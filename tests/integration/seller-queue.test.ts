@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { QUEUE_PAGE_SIZE, sellerQueue, sellerQueueCounts, sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
-import { T0, buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs } from "../support/world";
+import { T0, buyerAva, buyerBen, createOrder, createWorld, sellerGlobal, sellerUs, supportAgent } from "../support/world";
 
 const HOUR = 3_600_000;
 let requested = "";
@@ -76,6 +76,10 @@ describe("the seller's queue", () => {
     const dispute = await db.dispute.findFirstOrThrow({ where: { orderId: order.id } });
     expect(page.rows).toEqual([expect.objectContaining({ orderId: order.id, buyerName: buyerBen.name, reason: "Package not received", dueAt: dispute.decideBy })]);
     expect(page.tab.dueLabel).toBe("Platform support decides by");
+    // Support's decision form is told the most a decision for the buyer can refund: the order's $82.50 + $5.99.
+    const { getOrderDetail } = await import("@/lib/server/orders/get-order");
+    const seen = await getOrderDetail(supportAgent, order.id, new Date(T0.getTime() + 2 * HOUR), db);
+    expect(seen!.disputes[0]!.refundableMinor).toBe(8849);
     await run(sellerUs, { type: "ADD_DISPUTE_STATEMENT", disputeId: dispute.id, statement: "Tracking shows it was delivered.", photoCount: 0 }, new Date(T0.getTime() + 3 * HOUR));
     expect((await sellerQueueCounts(sellerUs, db)).disputes).toBe(0);
   });

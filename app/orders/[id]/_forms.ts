@@ -64,6 +64,12 @@ function refundText(order: OrderDetail, action: ActionView, whose: "You" | "The 
   return refund.arrived ? `${verb} ${amount} to ${to} at once.` : `${verb} ${amount} to ${to}, expected by ${formatDay(refund.expectedArrivalAt)}.`;
 }
 
+/** The most a decision for the buyer can refund on the order's open case dispute, next to the amount field. */
+function refundableHint(order: OrderDetail): { hint?: string } {
+  const most = order.disputes.find((d) => d.refundableMinor !== null)?.refundableMinor;
+  return most === undefined || most === null ? {} : { hint: `At most ${money(order, most)}: what is left to refund on this case.` };
+}
+
 /** One request option: its type, the reasons it covers (by who is at fault, from the catalogue) and what it refunds. */
 function optionText(order: OrderDetail, option: RequestOption): string {
   const reasons = option.reasonKeys.flatMap((key) => findReason(key) ?? []);
@@ -184,7 +190,12 @@ export const FORMS: Record<PersonCommandType, Form> = {
     fields: (o, a) => [
       ...targetField("disputeId", "Which dispute?")(o, a),
       { kind: "radio", name: "outcome", label: "Decision", options: choices(DISPUTE_OUTCOME_CHOICES) },
-      { kind: "money", name: "amount", label: `Partial amount in ${o.currency} (leave empty for a full refund)` },
+      {
+        kind: "money",
+        name: "amount",
+        label: `Partial amount in ${o.currency} (leave empty for a full refund)`,
+        ...refundableHint(o),
+      },
       { kind: "checkbox", name: "returnRequired", label: "The buyer must return the item first" },
       { kind: "textarea", name: "rationale", label: "Rationale (both parties read it)" },
     ],

@@ -27,6 +27,7 @@ import {
   simulatorControls,
   statusNote,
   supportTarget,
+  previewRefund,
   type ActionView,
   type CancelRequestStatus,
   type CaseStatus,
@@ -131,6 +132,8 @@ export interface OrderDetail {
     openedAt: Date;
     /** When support aims to decide, while the dispute or its appeal waits for support (no timer acts on it). */
     supportTarget: Date | null;
+    /** An open dispute about a case: the most a decision for the buyer can refund (the engine's own check). */
+    refundableMinor: number | null;
     statements: { party: StatementParty; partyLabel: string; text: string; at: Date; evidence: string[] }[];
     decision: { outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
     appeal: { statement: string; at: Date; outcome: "UPHELD" | "OVERTURNED" | null; rationale: string | null } | null;
@@ -257,6 +260,10 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       statusLabel: DISPUTE_STATUS_LABELS[dispute.status],
       openedAt: dispute.openedAt,
       supportTarget: supportTarget({ status: dispute.status, decideBy: dispute.decideBy, appealedAt: dispute.appeal?.at ?? null }, policy),
+      refundableMinor:
+        dispute.status === "OPEN" && dispute.subject === "CASE" && state.returnCase
+          ? previewRefund(state, { caseType: state.returnCase.type, reasonKey: state.returnCase.reasonKey, method: state.returnCase.returnMethod }, policy).totalMinor
+          : null,
       statements: dispute.statements.map((statement) => ({
         party: statement.party,
         partyLabel: ROLE_LABELS[statement.party],
