@@ -98,6 +98,15 @@ export function deadlineKey(kind: DeadlineKind, ref?: string): DeadlineKey {
   return ref ? `${kind}:${ref}` : kind;
 }
 
+/**
+ * The stored keys of one kind's deadlines, as a range a query can seek: a per-thing kind (a refund's,
+ * a dispute's) is stored as `<kind>:<ref>`, so its keys are [`<kind>:`, `<kind>;`); any other kind is
+ * its own key.
+ */
+export function deadlineKeyRange(kind: DeadlineKind): { equals: string } | { gte: string; lt: string } {
+  return DEADLINE_SCOPES[kind] === "REFUND" || DEADLINE_SCOPES[kind] === "DISPUTE" ? { gte: `${kind}:`, lt: `${kind};` } : { equals: kind };
+}
+
 /** The kind and the ref of a key, or null when the kind is unknown. */
 export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: string } | null {
   if (typeof key !== "string") return null;

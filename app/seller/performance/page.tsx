@@ -5,7 +5,7 @@ import { TrendFigure } from "@/components/trend-figure";
 import { WindowTabs } from "@/components/window-tabs";
 import { formatHours } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, type PerformanceWindow, type RateStatus } from "@/lib/order";
+import { RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, rateMetric, type PerformanceWindow, type RateStatus } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
 import { sellerPerformance, type DailyPoint, type RateFigure } from "@/lib/server/seller/performance";
@@ -22,6 +22,8 @@ const STATUS_STYLES: Record<RateStatus, string> = {
 function StatusBadge({ status }: { status: RateStatus }) {
   return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLES[status]}`}>{RATE_STATUS_LABELS[status]}</span>;
 }
+
+const percent = (rate: number) => formatRate(rate * 1000, 1000);
 
 const ordersHref = (list: string, window: number, filter?: string) => `/seller/performance/orders?list=${list}&window=${window}${filter ? `&filter=${encodeURIComponent(filter)}` : ""}`;
 
@@ -73,8 +75,8 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
   const figures = performance.windows.find((w) => w.days === chosen)!;
   const money = (minor: number) => formatMoney(minor, performance.currency);
   const trends = [
-    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: 0.025, value: (d: DailyPoint) => d.sfcr, cell: (d: DailyPoint) => formatRate(d.sellerFaultCancels, d.paid) },
-    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: 0.04, value: (d: DailyPoint) => d.ldr, cell: (d: DailyPoint) => formatRate(d.late, d.pickedUp) },
+    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: rateMetric("sfcr").target, value: (d: DailyPoint) => d.sfcr, cell: (d: DailyPoint) => formatRate(d.sellerFaultCancels, d.paid) },
+    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: rateMetric("ldr").target, value: (d: DailyPoint) => d.ldr, cell: (d: DailyPoint) => formatRate(d.late, d.pickedUp) },
     { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: DailyPoint) => d.medianResponseHours, cell: (d: DailyPoint) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
     { key: "refunds", title: `Refunds paid (${performance.currency})`, unit: "money" as const, value: (d: DailyPoint) => d.refundedMinor, cell: (d: DailyPoint) => money(d.refundedMinor) },
   ];
@@ -84,8 +86,9 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">Shop performance</h1>
           <p className="max-w-3xl text-stone-700">
-            Counted on the app clock over calendar days, today included, against the thresholds the platform publishes: seller-fault cancellations at most
-            2.5% and late dispatch at most 4%; above 10% the platform enforces (less exposure, order limits).
+            Counted on the app clock over calendar days, today included, against the thresholds the platform publishes: seller-fault cancellations at most{" "}
+            {percent(rateMetric("sfcr").target)} and late dispatch at most {percent(rateMetric("ldr").target)}; above {percent(rateMetric("sfcr").enforcement)} the
+            platform enforces (less exposure, order limits).
           </p>
         </div>
         <a href={`/seller/performance.csv`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">
@@ -104,7 +107,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
                 {first.metric.label}
               </h3>
               <p className="text-sm text-stone-600">
-                {first.metric.definition}. Target: at most {formatRate(first.metric.target * 1000, 1000)}.
+                {first.metric.definition}. Target: at most {percent(first.metric.target)}.
               </p>
               <div className="mt-3 grid grid-cols-2 gap-4">
                 {performance.windows.map((w) => (

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEADLINE_SCOPES, SELLER_QUEUE, reasonLabel, sellerQueueTab, type DeadlineKind, type SellerQueueTab } from "@/lib/order";
+import { SELLER_QUEUE, deadlineKeyRange, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
@@ -7,19 +7,9 @@ import type { Db } from "../prisma";
 
 export const QUEUE_PAGE_SIZE = 25;
 
-/**
- * A per-thing deadline (a dispute's appeal window, a refund's) is stored as `<kind>:<ref>`, so its
- * keys are the range [`<kind>:`, `<kind>;`); any other is stored as its kind. Either way one range of
- * Deadline(resolvedAt, shopId, kind, dueAt, id).
- */
-function kindWhere(kind: DeadlineKind) {
-  const keyed = DEADLINE_SCOPES[kind] === "REFUND" || DEADLINE_SCOPES[kind] === "DISPUTE";
-  return keyed ? { kind: { gte: `${kind}:`, lt: `${kind};` } } : { kind };
-}
-
 /** The open deadlines of a shop that belong to a tab. */
 function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
-  const kinds = tab.kinds.map(kindWhere);
+  const kinds = tab.kinds.map((kind) => ({ kind: deadlineKeyRange(kind) }));
   return {
     resolvedAt: null,
     shopId,
@@ -56,9 +46,9 @@ function tabCount(shopId: string, tab: SellerQueueTab, cap: number): { sql: stri
       params: [shopId],
     };
   }
-  const kinds = tab.kinds.map((kind) => kindWhere(kind));
-  const kindSql = kinds.map((k) => (typeof k.kind === "string" ? "d.kind = ?" : "(d.kind >= ? AND d.kind < ?)")).join(" OR ");
-  const kindParams = kinds.flatMap((k) => (typeof k.kind === "string" ? [k.kind] : [k.kind.gte, k.kind.lt]));
+  const ranges = tab.kinds.map(deadlineKeyRange);
+  const kindSql = ranges.map((range) => ("equals" in range ? "d.kind = ?" : "(d.kind >= ? AND d.kind < ?)")).join(" OR ");
+  const kindParams = ranges.flatMap((range) => ("equals" in range ? [range.equals] : [range.gte, range.lt]));
   const statuses = tab.statuses ?? [];
   return {
     sql: `SELECT count(*) FROM (SELECT 1 FROM Deadline d ${statuses.length ? `CROSS JOIN "Order" o ON o.id = d.orderId` : ""}
