@@ -31,6 +31,7 @@ const NAV = {
     { href: "/notifications", label: "Notifications" },
   ],
   SUPPORT: [
+    { href: "/support", label: "Dispute queue" },
     { href: "/support/orders", label: "All orders" },
     { href: "/support/figures", label: "Agent figures" },
   ],

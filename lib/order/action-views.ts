@@ -77,6 +77,8 @@ export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => A
   DECIDE_REFUND_DISPUTE: { of: disputeTarget(["OPEN"], ["REFUND"]) },
   APPEAL_DECISION: { of: disputeTarget(["DECIDED_FOR_BUYER"]) },
   DECIDE_APPEAL: { of: disputeTarget(["APPEALED"]) },
+  TAKE_DISPUTE: { of: disputeTarget(["OPEN", "APPEALED"]) },
+  ASK_FOR_INFORMATION: { of: disputeTarget(["OPEN"]) },
 };
 
 /** The refunding commands whose refund can be previewed by deciding them now (with the first allowed reason, where one is needed). */

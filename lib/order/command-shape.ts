@@ -77,6 +77,8 @@ const REQUIRED: { [T in CommandType]: readonly (keyof CommandFields<T>)[] } = {
   DECIDE_REFUND_DISPUTE: ["disputeId", "outcome", "rationale"],
   APPEAL_DECISION: ["disputeId", "statement"],
   DECIDE_APPEAL: ["disputeId", "outcome", "rationale"],
+  TAKE_DISPUTE: ["disputeId", "reason"],
+  ASK_FOR_INFORMATION: ["disputeId", "party", "question"],
   CARRIER_PICKUP: [],
   PAYMENT_TIMEOUT: [],
   END_REMORSE_WINDOW: [],

@@ -2,7 +2,7 @@
 import type { ReturnMethod } from "./limits";
 import type { CancelRequestState } from "./cancel-request";
 import type { DeadlineKey, DeadlineKind } from "./deadlines";
-import type { AppealOutcome, DisputeOutcome, DisputeState, DisputeSubject } from "./dispute";
+import type { AppealOutcome, DisputeOutcome, DisputeState, DisputeSubject, StatementParty } from "./dispute";
 import type { FaultParty, OrderStatus, PaymentMethod, Role } from "./model";
 import type { RefundStatus } from "./refund";
 import type { RequestCaseType, ReturnCaseState } from "./return-case";
@@ -42,6 +42,9 @@ export type Command =
   | { type: "DECIDE_REFUND_DISPUTE"; disputeId: string; outcome: DisputeOutcome; rationale: string }
   | { type: "APPEAL_DECISION"; disputeId: string; statement: string }
   | { type: "DECIDE_APPEAL"; disputeId: string; outcome: AppealOutcome; rationale: string }
+  // Support's casework: who works a case, and a question to one side
+  | { type: "TAKE_DISPUTE"; disputeId: string; /** Required when another agent has the case. */ reason: string }
+  | { type: "ASK_FOR_INFORMATION"; disputeId: string; party: StatementParty; question: string }
   // System: the simulated carrier and the timers
   | { type: "CARRIER_PICKUP" }
   | { type: "PAYMENT_TIMEOUT" }
@@ -110,6 +113,8 @@ export const PERSON_COMMAND_TYPES = [
   "DECIDE_REFUND_DISPUTE",
   "APPEAL_DECISION",
   "DECIDE_APPEAL",
+  "TAKE_DISPUTE",
+  "ASK_FOR_INFORMATION",
 ] as const satisfies readonly CommandType[];
 
 /** The commands the platform sends itself: its timers, the simulated carrier and payment network, the simulator. */

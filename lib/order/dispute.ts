@@ -81,7 +81,23 @@ export interface DisputeState {
     agentId: string | null;
     decidedAt: Date | null;
   } | null;
+  /** The support agent who took the case (TAKE_DISPUTE); an appeal goes back to nobody, for another agent to take. */
+  assignee: { agentId: string; at: Date } | null;
+  /** Support's latest question to one party, with an answer target (shown in the queue; no timer acts on it). */
+  infoRequest: InfoRequest | null;
 }
+
+export interface InfoRequest {
+  party: StatementParty;
+  question: string;
+  at: Date;
+  answerBy: Date;
+  /** When that party next added a statement. */
+  answeredAt: Date | null;
+}
+
+/** Who support may ask for more information, as the form offers it. */
+export const INFO_PARTY_CHOICES: Record<StatementParty, string> = { BUYER: "The buyer", SELLER: "The seller" };
 
 export const DISPUTE_TRANSITIONS: Record<DisputeStatus | "NONE", readonly DisputeStatus[]> = {
   NONE: ["OPEN"],

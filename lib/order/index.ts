@@ -19,4 +19,5 @@ export * from "./request-rules";
 export * from "./sources";
 export * from "./rules-reference";
 export * from "./seller-queue";
+export * from "./support-queue";
 export * from "./performance";

@@ -12,6 +12,9 @@ export const MAX_DESCRIPTION = 2000;
 export const MAX_STATEMENT = 2000;
 /** A rationale must say why, in a sentence or more. */
 export const MIN_RATIONALE = 20;
+/** Why an agent takes a case over from another, and what support asks a party: short, but a real sentence. */
+export const MIN_NOTE = 10;
+export const MAX_NOTE = 500;
 
 export const RETURN_CARRIERS = ["USPS", "UPS", "FedEx", "DHL", "Other"] as const;
 

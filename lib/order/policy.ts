@@ -95,6 +95,8 @@ export interface Policy {
   changeOfMindPostage: "BUYER" | "PLATFORM";
   /** Support's target for deciding a dispute (shown, no timer). */
   supportDecision: Duration;
+  /** The answer target support gives a party it asks for more information (shown, no timer). */
+  infoAnswer: Duration;
   appealWindow: Duration;
   /** When a refund reaches the buyer, by the original payment method. */
   refundArrival: Record<PaymentMethod, Duration>;
@@ -136,6 +138,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     changeOfMindPostage: "PLATFORM",
     returnMethods: ["PREPAID_LABEL", "SELF_ARRANGED"],
     supportDecision: { hours: 48 },
+    infoAnswer: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { businessDays: 3 },
@@ -172,6 +175,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
     changeOfMindPostage: "PLATFORM",
     returnMethods: ["SELF_ARRANGED"],
     supportDecision: { hours: 48 },
+    infoAnswer: { hours: 48 },
     appealWindow: { days: 7 },
     refundArrival: { WALLET: { hours: 0 }, PAYPAL: { days: 3 }, CARD: { businessDays: 5 } },
     refundOverdueAfter: { days: 3 },

@@ -78,6 +78,7 @@ const SETTINGS: [string, (policy: Policy) => string][] = [
   ["How a return travels", (p) => p.returnMethods.map((m) => (m === "PREPAID_LABEL" ? "prepaid label (default)" : "self-arranged, with carrier and tracking")).join("; ")],
   ["A shop's change-of-mind return fee", () => "disclosed on the order, kept from a change-of-mind refund for the seller (default none)"],
   ["Support aims to decide a dispute within (no timer)", (p) => describeDuration(p.supportDecision)],
+  ["A party asked for more information is asked to answer within (no timer)", (p) => describeDuration(p.infoAnswer)],
 ];
 
 const anchor = (section: RulesSection) => `<a id="${section}"></a>\n## ${RULES_SECTIONS[section]}`;

@@ -8,6 +8,7 @@ import type { Command, CommandType } from "./commands";
 import type { DeadlineKind } from "./deadlines";
 import { APPEAL_RULES } from "./rules/appeals";
 import { CANCEL_REQUEST_RULES } from "./rules/cancel-request";
+import { CASEWORK_RULES } from "./rules/casework";
 import { CANCELLATION_RULES } from "./rules/cancellation";
 import { COMPLETION_RULES } from "./rules/completion";
 import { DISPUTE_RULES } from "./rules/disputes";
@@ -46,6 +47,7 @@ export const TRANSITIONS: TransitionTable = {
   ...REFUND_RULES,
   ...DISPUTE_RULES,
   ...APPEAL_RULES,
+  ...CASEWORK_RULES,
   ...REMINDER_RULES,
   ...CARRIER_ISSUE_RULES,
   ...SIMULATOR_RULES,

@@ -39,7 +39,7 @@ beforeAll(async () => {
     data: requested.map((orderId) => ({ orderId, status: "PENDING", reasonKey: "no_longer_needed", requestedAt: T0, respondBy: new Date(T0.getTime() + 24 * HOUR) })),
   });
   await db.dispute.createMany({
-    data: disputed.map((orderId) => ({ id: `${orderId}-dispute-1`, orderId, subject: "CASE", subjectRef: `${orderId}-case-1`, status: "OPEN", openedAt: T0, decideBy: new Date(T0.getTime() + 48 * HOUR) })),
+    data: disputed.map((orderId) => ({ id: `${orderId}-dispute-1`, orderId, subject: "CASE", subjectRef: `${orderId}-case-1`, status: "OPEN", openedAt: T0, decideBy: new Date(T0.getTime() + 48 * HOUR), worldId: "demo", queueKind: "REQUEST_REJECTED", targetAt: new Date(T0.getTime() + 48 * HOUR) })),
   });
   await db.deadline.createMany({ data: ids.map((orderId) => ({ orderId, kind: "DISPATCH", dueAt: new Date(T0.getTime() + 48 * HOUR) })) });
 });

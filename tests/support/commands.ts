@@ -29,5 +29,7 @@ export const COMMANDS: { [T in PersonCommandType]: (orderId: string) => Extract<
   DECIDE_REFUND_DISPUTE: (orderId) => ({ type: "DECIDE_REFUND_DISPUTE", disputeId: `${orderId}-dispute-1`, outcome: "BUYER", rationale: "The refund is overdue; pay it now." }),
   APPEAL_DECISION: (orderId) => ({ type: "APPEAL_DECISION", disputeId: `${orderId}-dispute-1`, statement: "The decision is wrong." }),
   DECIDE_APPEAL: (orderId) => ({ type: "DECIDE_APPEAL", disputeId: `${orderId}-dispute-1`, outcome: "OVERTURN", rationale: "The first decision missed the photos." }),
+  TAKE_DISPUTE: (orderId) => ({ type: "TAKE_DISPUTE", disputeId: `${orderId}-dispute-1`, reason: "" }),
+  ASK_FOR_INFORMATION: (orderId) => ({ type: "ASK_FOR_INFORMATION", disputeId: `${orderId}-dispute-1`, party: "SELLER", question: "Please send the courier's proof of delivery." }),
 };
 

@@ -33,7 +33,7 @@ const US = POLICIES.US;
 const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
 
 function openDispute(id: string, subject: DisputeState["subject"], subjectRef: string, openedAt: Date): DisputeState {
-  return { id, subject, subjectRef, status: "OPEN", openedAt, decideBy: new Date(openedAt.getTime() + 48 * 3_600_000), statements: [], decision: null, appeal: null };
+  return { id, subject, subjectRef, status: "OPEN", openedAt, decideBy: new Date(openedAt.getTime() + 48 * 3_600_000), statements: [], decision: null, appeal: null, assignee: null, infoRequest: null };
 }
 
 describe("action views", () => {

@@ -203,3 +203,73 @@ it("a dispute on an order whose window ended is decided, then the order complete
   expect(ledger(decision)).toEqual(["SETTLEMENT escrow -5499", "SETTLEMENT seller:s1 5499"]);
 });
 
+
+describe("support's casework", () => {
+  const take = (disputeId: string, reason = "") => ({ type: "TAKE_DISPUTE" as const, disputeId, reason });
+
+  it("one agent works a case at a time: taken, then taken over only with a reason; the holder alone decides", () => {
+    const { state, h, disputeId } = escalated();
+    const taken = must(decide(state, take(disputeId), support, h(4), US));
+    expect(taken.dispute?.assignee).toEqual({ agentId: support.id, at: h(4) });
+    expect(taken.dispute?.status).toBe("OPEN");
+    expect(taken.event.summary).toBe("A platform support agent took this dispute.");
+    expect(taken.effects).toEqual([]);
+    const held = evolve(state, taken);
+
+    expect(refusal(decide(held, take(disputeId), support, h(5), US))).toMatchObject({ field: "disputeId", reason: "You already have this case." });
+    expect(refusal(decide(held, take(disputeId, "mine"), agentB, h(5), US))).toMatchObject({ field: "reason", reason: expect.stringMatching(/Say why you are taking this case over/) });
+    const decideIt = { type: "DECIDE_DISPUTE" as const, disputeId, outcome: "BUYER" as const, amountMinor: null, returnRequired: false, rationale: RATIONALE };
+    // The page says why, before anyone fills the form.
+    expect(refusal(decide(held, decideIt, agentB, h(5), US))).toMatchObject({ code: "INVALID_TRANSITION", reason: expect.stringMatching(/Another agent has taken this case/) });
+
+    const over = must(decide(held, take(disputeId, "Sue is away until Monday."), agentB, h(6), US));
+    expect(over.dispute?.assignee?.agentId).toBe(agentB.id);
+    expect(over.event).toMatchObject({ type: "DISPUTE_TAKEN", data: { disputeId, fromAgentId: support.id } });
+    expect(over.event.summary).toContain("Sue is away until Monday.");
+    const reassigned = evolve(held, over);
+    expect(refusal(decide(reassigned, decideIt, support, h(7), US))?.reason).toMatch(/Another agent/);
+    expect(must(decide(reassigned, decideIt, agentB, h(7), US)).dispute?.status).toBe("DECIDED_FOR_BUYER");
+  });
+
+  it("an appeal goes back to nobody, and the first decider can neither take it nor decide it", () => {
+    const { state, h, disputeId } = escalated();
+    const { state: appealed } = play(state, [
+      [take(disputeId), support, h(4)],
+      [{ type: "DECIDE_DISPUTE", disputeId, outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, h(5)],
+      [{ type: "APPEAL_DECISION", disputeId, statement: "The buyer broke it." }, seller, h(6)],
+    ]);
+    expect(appealed.disputes[0]!.assignee).toBeNull();
+    expect(refusal(decide(appealed, take(disputeId), support, h(7), US))).toMatchObject({ field: "disputeId", reason: expect.stringMatching(/different agent must decide this appeal/) });
+    const taken = evolve(appealed, must(decide(appealed, take(disputeId), agentB, h(7), US)));
+    expect(taken.disputes[0]!.assignee?.agentId).toBe(agentB.id);
+    expect(must(decide(taken, { type: "DECIDE_APPEAL", disputeId, outcome: "UPHOLD", rationale: RATIONALE }, agentB, h(8), US)).dispute?.status).toBe("APPEAL_UPHELD");
+  });
+
+  it("a buyer or a seller cannot take a case, and a decided one cannot be taken", () => {
+    const { state, h, disputeId } = escalated();
+    expect(refusal(decide(state, take(disputeId), buyer, h(4), US))?.code).toBe("FORBIDDEN");
+    expect(refusal(decide(state, take(disputeId), seller, h(4), US))?.code).toBe("FORBIDDEN");
+    const decided = evolve(state, must(decide(state, { type: "DECIDE_DISPUTE", disputeId, outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, h(5), US)));
+    expect(refusal(decide(decided, take(disputeId), agentB, h(6), US))?.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("support asks a party for more information: notified, a 48 h target, answered by that party's next statement", () => {
+    const { state, h, disputeId } = escalated();
+    const ask = { type: "ASK_FOR_INFORMATION" as const, disputeId, party: "SELLER" as const, question: "Please send the courier's proof of delivery." };
+    expect(refusal(decide(state, { ...ask, question: "Why?" }, support, h(4), US))).toMatchObject({ field: "question", reason: expect.stringMatching(/at least 10/) });
+    expect(refusal(decide(state, { ...ask, party: "CARRIER" as never }, support, h(4), US))).toMatchObject({ field: "party", reason: expect.stringMatching(/buyer or the seller/) });
+    const asked = must(decide(state, ask, support, h(4), US));
+    expect(asked.dispute?.infoRequest).toEqual({ party: "SELLER", question: ask.question, at: h(4), answerBy: h(4 + 48), answeredAt: null });
+    expect(asked.effects).toEqual([expect.objectContaining({ type: "NOTIFY", audience: "SELLER", kind: "INFORMATION_REQUESTED" })]);
+    // No timer: nothing is opened that acts on the answer target.
+    expect(asked.deadlines.open).toEqual([]);
+    const waiting = evolve(state, asked);
+    const byBuyer = evolve(waiting, must(decide(waiting, { type: "ADD_DISPUTE_STATEMENT", disputeId, statement: "Still broken.", photoCount: 0 }, buyer, h(5), US)));
+    expect(byBuyer.disputes[0]!.infoRequest?.answeredAt).toBeNull();
+    const bySeller = must(decide(byBuyer, { type: "ADD_DISPUTE_STATEMENT", disputeId, statement: "Here is the courier's photo.", photoCount: 1 }, seller, h(6), US));
+    expect(bySeller.dispute?.infoRequest?.answeredAt).toEqual(h(6));
+    // Held by another agent: asking is refused like deciding.
+    const held = evolve(state, must(decide(state, take(disputeId), agentB, h(4), US)));
+    expect(refusal(decide(held, ask, support, h(5), US))?.reason).toMatch(/Another agent/);
+  });
+});

@@ -123,7 +123,7 @@ describe("less travelled rules", () => {
 
   it("evolve updates the dispute a decision touched and leaves the others", () => {
     const base = order("DELIVERED");
-    const dispute = { id: "d1", subject: "REFUND" as const, subjectRef: "r1", status: "OPEN" as const, openedAt: at(0), decideBy: at(0), statements: [], decision: null, appeal: null };
+    const dispute = { id: "d1", subject: "REFUND" as const, subjectRef: "r1", status: "OPEN" as const, openedAt: at(0), decideBy: at(0), statements: [], decision: null, appeal: null, assignee: null, infoRequest: null };
     const state = { ...base, disputes: [dispute, { ...dispute, id: "d2", subjectRef: "r2" }] };
     const decision = { ...must(decide(base, { type: "COMPLETE_ORDER" }, system, base.returnWindowEndsAt!, US)), dispute: { ...dispute, status: "CLOSED" as const } };
     expect(evolve(state, decision).disputes.map((d) => `${d.id}:${d.status}`)).toEqual(["d1:CLOSED", "d2:OPEN"]);

@@ -105,12 +105,19 @@ const template: fc.Arbitrary<Template> = fc.oneof(
 function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choice: number, v: number): Command | null {
   // Cancelling ends the story early: pick it only now and then, so that runs reach the later rules.
   const open = availableActions(state, actor, now, policy).filter(
-    (action) => action.enabled && action.command !== "SEND_REMINDER" && (v < 10 || !/CANCEL|WITHDRAW/.test(action.command)),
+    (action) =>
+      action.enabled &&
+      action.command !== "SEND_REMINDER" &&
+      (v < 10 || !/CANCEL|WITHDRAW/.test(action.command)) &&
+      // Casework only now and then too: a take-over blocks the agent who had the case.
+      (v % 4 === 0 || !["TAKE_DISPUTE", "ASK_FOR_INFORMATION"].includes(action.command)),
   );
   const action = pick(open, choice);
   if (!action) return null;
   const reason = (kind: Parameters<typeof reasonsFor>[0]) => pick(reasonsFor(kind, state.status), v)?.key ?? "nonsense";
   const disputeIn = (...statuses: string[]) => pick(state.disputes.filter((d) => statuses.includes(d.status)), v);
+  // One an agent may work: not taken by another agent (an appeal: not one this agent decided first).
+  const workable = (d: OrderState["disputes"][number]) => !d.assignee || d.assignee.agentId === actor.id;
   const rationale = "Decided on the evidence both sides sent.";
   switch (action.command) {
     case "BUYER_CANCEL":
@@ -143,7 +150,7 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
     case "ADD_DISPUTE_STATEMENT":
       return { type: action.command, disputeId: disputeIn("OPEN")!.id, statement: "More detail.", photoCount: v % 3 };
     case "DECIDE_DISPUTE": {
-      const dispute = state.disputes.find((d) => d.status === "OPEN" && d.subject !== "REFUND");
+      const dispute = state.disputes.find((d) => d.status === "OPEN" && d.subject !== "REFUND" && workable(d));
       if (!dispute) return null;
       const outcome = v % 3 === 0 ? "SELLER" : "BUYER";
       const returnRequired = dispute.subject === "CASE" && state.returnCase?.type === "RETURN_AND_REFUND" && !state.returnCase.carrier && v % 2 === 0;
@@ -151,13 +158,23 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
       return { type: action.command, disputeId: dispute.id, outcome, amountMinor: partial, returnRequired, rationale };
     }
     case "DECIDE_REFUND_DISPUTE": {
-      const dispute = state.disputes.find((d) => d.status === "OPEN" && d.subject === "REFUND");
+      const dispute = state.disputes.find((d) => d.status === "OPEN" && d.subject === "REFUND" && workable(d));
       return dispute ? { type: action.command, disputeId: dispute.id, outcome: v % 4 === 0 ? "SELLER" : "BUYER", rationale } : null;
     }
     case "APPEAL_DECISION":
       return { type: action.command, disputeId: disputeIn("DECIDED_FOR_BUYER")!.id, statement: "I disagree." };
-    case "DECIDE_APPEAL":
-      return { type: action.command, disputeId: disputeIn("APPEALED")!.id, outcome: v % 2 === 0 ? "OVERTURN" : "UPHOLD", rationale };
+    case "DECIDE_APPEAL": {
+      const dispute = pick(state.disputes.filter((d) => d.status === "APPEALED" && d.decision?.agentId !== actor.id && workable(d)), v);
+      return dispute ? { type: action.command, disputeId: dispute.id, outcome: v % 2 === 0 ? "OVERTURN" : "UPHOLD", rationale } : null;
+    }
+    case "TAKE_DISPUTE": {
+      const dispute = pick(state.disputes.filter((d) => (d.status === "OPEN" || (d.status === "APPEALED" && d.decision?.agentId !== actor.id)) && d.assignee?.agentId !== actor.id), v);
+      return dispute ? { type: action.command, disputeId: dispute.id, reason: "Taking this over from a colleague." } : null;
+    }
+    case "ASK_FOR_INFORMATION": {
+      const dispute = pick(state.disputes.filter((d) => d.status === "OPEN" && workable(d)), v);
+      return dispute ? { type: action.command, disputeId: dispute.id, party: v % 8 === 0 ? "BUYER" : "SELLER", question: "Please send a photo of the label." } : null;
+    }
     case "HURRY_SIMULATION": {
       const simulated = Object.keys(state.deadlines).filter((key) => SIMULATED_DEADLINES.includes(parseDeadlineKey(key)!.kind));
       const key = pick(simulated, v);
@@ -375,7 +392,7 @@ describe("the engine under random sequences of commands and clock jumps", () => 
   });
 
   it("reaches deep into the rules: disputes, appeals, partial offers, refused parcels and remedies all happen", () => {
-    for (const command of ["DECIDE_DISPUTE", "DECIDE_APPEAL", "ACCEPT_OFFER", "REFUSED_PARCEL_DELIVERED", "DECIDE_REFUND_DISPUTE", "COMPLETE_ORDER", "CANCEL_REQUEST_TIMEOUT", "LOSE_PARCEL", "LOST_PARCEL_TIMEOUT", "DELAY_PARCEL", "ledger:PROTECTION_REFUND"]) {
+    for (const command of ["DECIDE_DISPUTE", "DECIDE_APPEAL", "TAKE_DISPUTE", "ASK_FOR_INFORMATION", "ACCEPT_OFFER", "REFUSED_PARCEL_DELIVERED", "DECIDE_REFUND_DISPUTE", "COMPLETE_ORDER", "CANCEL_REQUEST_TIMEOUT", "LOSE_PARCEL", "LOST_PARCEL_TIMEOUT", "DELAY_PARCEL", "ledger:PROTECTION_REFUND"]) {
       expect(reached.get(command) ?? 0, `${command} never happened in the random runs: ${JSON.stringify([...reached])}`).toBeGreaterThan(0);
     }
   });

@@ -10,6 +10,7 @@ import {
   APPEAL_OUTCOME_CHOICES,
   CASE_TYPE_LABELS,
   DISPUTE_OUTCOME_CHOICES,
+  INFO_PARTY_CHOICES,
   REFUND_DISPUTE_OUTCOME_CHOICES,
   describeBreakdown,
   PAYMENT_METHOD_LABELS,
@@ -219,6 +220,23 @@ export const FORMS: Record<PersonCommandType, Form> = {
       ...targetField("disputeId", "Which appeal?")(o, a),
       { kind: "radio", name: "outcome", label: "Appeal", options: choices(APPEAL_OUTCOME_CHOICES) },
       { kind: "textarea", name: "rationale", label: "Rationale" },
+    ],
+  },
+  TAKE_DISPUTE: {
+    tone: "neutral",
+    explain: () => "The case is yours until you decide it: other agents see that you have it, and can take it over only with a reason.",
+    fields: (o, a) => [
+      ...targetField("disputeId", "Which case?")(o, a),
+      { kind: "textarea", name: "reason", label: "Reason for taking it over (only when another agent has it)" },
+    ],
+  },
+  ASK_FOR_INFORMATION: {
+    tone: "neutral",
+    explain: (o) => `They are notified and asked to answer with a statement within ${o.durations.infoAnswer}; the queue shows the target. Nothing happens automatically.`,
+    fields: (o, a) => [
+      ...targetField("disputeId", "Which dispute?")(o, a),
+      { kind: "radio", name: "party", label: "Ask", options: choices(INFO_PARTY_CHOICES) },
+      { kind: "textarea", name: "question", label: "Your question" },
     ],
   },
 };

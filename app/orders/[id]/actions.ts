@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Result } from "@/lib/errors";
 import { OUT_OF_DATE, optionalText, readForm, versionField, visibleText } from "@/lib/forms";
 import { parseMoneyInput } from "@/lib/money";
-import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_METHODS, type PersonCommandType } from "@/lib/order";
+import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_NOTE, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_METHODS, STATEMENT_PARTIES, type PersonCommandType } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -13,6 +13,7 @@ import { acceptOffer } from "@/lib/server/orders/accept-offer";
 import { acceptReturnedParcel } from "@/lib/server/orders/accept-returned-parcel";
 import { addDisputeStatement } from "@/lib/server/orders/add-dispute-statement";
 import { appealDecision } from "@/lib/server/orders/appeal-decision";
+import { askForInformation } from "@/lib/server/orders/ask-for-information";
 import { approveCancelRequest } from "@/lib/server/orders/approve-cancel-request";
 import { approveReturn } from "@/lib/server/orders/approve-return";
 import { arrangeShipment } from "@/lib/server/orders/arrange-shipment";
@@ -35,6 +36,7 @@ import { requestReturn } from "@/lib/server/orders/request-return";
 import type { OrderCommandResult } from "@/lib/server/orders/run-order-command";
 import { sellerCancelOrder } from "@/lib/server/orders/seller-cancel-order";
 import { shipReturn } from "@/lib/server/orders/ship-return";
+import { takeDispute } from "@/lib/server/orders/take-dispute";
 import { withdrawCancelRequest } from "@/lib/server/orders/withdraw-cancel-request";
 import { withdrawReturn } from "@/lib/server/orders/withdraw-return";
 
@@ -134,6 +136,15 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(DISPUTE_OUTCOMES, { error: "Pay to the wallet, or dismiss." }), rationale: text("rationale") }),
   z.object({ intent: z.literal("APPEAL_DECISION"), ...base, disputeId, statement: text("appeal") }),
   z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(APPEAL_OUTCOMES, { error: "Uphold the decision or overturn it." }), rationale: text("rationale") }),
+  // Whether a reason is needed (another agent has the case) is the engine's to say.
+  z.object({ intent: z.literal("TAKE_DISPUTE"), ...base, disputeId, reason: optionalText(`Keep the reason under ${MAX_NOTE} characters.`, MAX_NOTE) }),
+  z.object({
+    intent: z.literal("ASK_FOR_INFORMATION"),
+    ...base,
+    disputeId,
+    party: z.enum(STATEMENT_PARTIES, { error: "Choose who you are asking: the buyer or the seller." }),
+    question: text("question", MAX_NOTE),
+  }),
 ]);
 
 type Parsed = z.infer<typeof commandSchema>;
@@ -204,6 +215,10 @@ function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Prom
       return appealDecision(user, { ...input, disputeId: parsed.disputeId, statement: parsed.statement }, now);
     case "DECIDE_APPEAL":
       return decideAppeal(user, { ...input, disputeId: parsed.disputeId, outcome: parsed.outcome, rationale: parsed.rationale }, now);
+    case "TAKE_DISPUTE":
+      return takeDispute(user, { ...input, disputeId: parsed.disputeId, reason: parsed.reason }, now);
+    case "ASK_FOR_INFORMATION":
+      return askForInformation(user, { ...input, disputeId: parsed.disputeId, party: parsed.party, question: parsed.question }, now);
   }
 }
 

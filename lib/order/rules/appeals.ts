@@ -8,6 +8,7 @@ import { APPEAL_OUTCOMES, type DisputeState } from "../dispute";
 import { MIN_RATIONALE } from "../limits";
 import { ORDER_STATUSES } from "../model";
 import { describeDuration } from "../policy";
+import { APPEAL_ROUTING_REASON, HELD_BY_ANOTHER_REASON, heldByAnother } from "./casework";
 import { event } from "./events";
 import { ledgerMoves } from "./ledger-moves";
 import { caseDeadlines, moveCase, openCase } from "./outcomes/case";
@@ -36,7 +37,8 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
     apply: ({ state, command, now }) => {
       const dispute = findDispute(state, command.disputeId)!;
       return {
-        dispute: { ...dispute, status: "APPEALED", appeal: { statement: command.statement, at: now, outcome: null, rationale: null, agentId: null, decidedAt: null } },
+        // The appeal goes back to the queue for an agent other than the first decider to take.
+        dispute: { ...dispute, status: "APPEALED", assignee: null, appeal: { statement: command.statement, at: now, outcome: null, rationale: null, agentId: null, decidedAt: null } },
         deadlines: { close: [deadlineKey("APPEAL_WINDOW", dispute.id)] },
         effects: [notify("BUYER", "DISPUTE_APPEALED", `The seller appealed the decision on order ${state.code}`, "Another platform support agent will review it. You keep what you were refunded either way.")],
         event: event("DISPUTE_APPEALED", `The seller appealed the decision: "${command.statement}"`, { disputeId: dispute.id }),
@@ -54,13 +56,17 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
     guard: ({ state, actor }) => {
       const appealed = state.disputes.filter((d) => d.status === "APPEALED");
       if (appealed.length === 0) return quiet("There is no appeal to decide.");
-      return appealed.some((d) => d.decision?.agentId !== actor.id) ? null : { reason: "A different agent must decide this appeal: you made the original decision." };
+      const routed = appealed.filter((d) => d.decision?.agentId !== actor.id);
+      if (routed.length === 0) return { reason: APPEAL_ROUTING_REASON };
+      return routed.some((d) => !heldByAnother(d, actor)) ? null : { reason: HELD_BY_ANOTHER_REASON };
     },
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "APPEALED");
       if (wrong) return wrong;
       const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
-      if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: "A different agent must decide the appeal: you made the original decision." };
+      if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: APPEAL_ROUTING_REASON };
+      const held = heldByAnother(dispute, ctx.actor);
+      if (held) return held;
       if (!(APPEAL_OUTCOMES as readonly string[]).includes(ctx.command.outcome)) return { field: "outcome", reason: "Uphold the decision or overturn it." };
       if (visibleLength(ctx.command.rationale) < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
       return null;

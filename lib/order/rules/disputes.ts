@@ -16,6 +16,7 @@ import { ledgerMoves } from "./ledger-moves";
 import { caseBreakdown, moveCase } from "./outcomes/case";
 import { SUBJECT_WORDS, anyDisputeIn, disputeIn, escalatable, findDispute, statementCheck } from "./outcomes/dispute";
 import { decideForBuyer, decideForSeller } from "./outcomes/decision";
+import { heldByAnother, workableDispute } from "./casework";
 import { money, notify } from "./sentences";
 import { quiet, type Context, type FieldError, type Rules } from "./shape";
 import { visibleLength } from "../../text";
@@ -32,6 +33,8 @@ function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>
   const wrong = disputeIn(ctx, "OPEN");
   if (wrong) return wrong;
   const dispute = findDispute(state, command.disputeId)!;
+  const held = heldByAnother(dispute, ctx.actor);
+  if (held) return held;
   if (dispute.subject === "REFUND") return { field: "disputeId", reason: "An overdue refund is decided with the refund remedy." };
   if (!isOutcome(command.outcome)) return { field: "outcome", reason: "Decide for the buyer or for the seller." };
   const rationale = rationaleCheck(command.rationale);
@@ -77,6 +80,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
         statements: [{ party: "BUYER", text: command.statement, photoCount: command.photoCount, at: now }],
         decision: null,
         appeal: null,
+        assignee: null,
+        infoRequest: null,
       };
       const onCase = option.subject === "CASE";
       return {
@@ -107,9 +112,12 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     apply: ({ state, command, actor, now }) => {
       const dispute = findDispute(state, command.disputeId)!;
       const party = actor.role === "SELLER" ? "SELLER" : "BUYER";
+      // A statement from the party support asked answers the question.
+      const asked = dispute.infoRequest;
+      const infoRequest = asked && asked.party === party && !asked.answeredAt ? { ...asked, answeredAt: now } : asked;
       const photos = command.photoCount ? ` with ${command.photoCount} photo${command.photoCount === 1 ? "" : "s"}` : "";
       return {
-        dispute: { ...dispute, statements: [...dispute.statements, { party, text: command.statement, photoCount: command.photoCount, at: now }] },
+        dispute: { ...dispute, infoRequest, statements: [...dispute.statements, { party, text: command.statement, photoCount: command.photoCount, at: now }] },
         event: event("DISPUTE_STATEMENT", `The ${party.toLowerCase()} added a statement${photos}: "${command.statement}"`, { disputeId: dispute.id }),
       };
     },
@@ -123,7 +131,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     to: ["CANCELLED", "COMPLETED"],
     disputes: { from: ["OPEN"], to: ["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"] },
     cases: { from: ["ESCALATED"], to: ["REFUNDED", "AWAITING_SHIPBACK", "CLOSED"] },
-    guard: anyDisputeIn(["OPEN"]),
+    guard: workableDispute(["OPEN"], ["CASE", "CANCEL_REQUEST"]),
     validate: decisionCheck,
     apply: (ctx) => (ctx.command.outcome === "SELLER" ? decideForSeller(ctx) : decideForBuyer(ctx)),
   },
@@ -135,11 +143,14 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     to: [],
     disputes: { from: ["OPEN"], to: ["DECIDED_FOR_SELLER", "CLOSED"] },
     refunds: { from: ["OVERDUE"], to: ["REISSUED"] },
-    guard: ({ state }) => (state.disputes.some((d) => d.subject === "REFUND" && d.status === "OPEN") ? null : quiet("There is no overdue refund to decide.")),
+    guard: workableDispute(["OPEN"], ["REFUND"]),
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "OPEN");
       if (wrong) return wrong;
-      if (findDispute(ctx.state, ctx.command.disputeId)!.subject !== "REFUND") return { field: "disputeId", reason: "This dispute is not about a refund." };
+      const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
+      if (dispute.subject !== "REFUND") return { field: "disputeId", reason: "This dispute is not about a refund." };
+      const held = heldByAnother(dispute, ctx.actor);
+      if (held) return held;
       if (!isOutcome(ctx.command.outcome)) return { field: "outcome", reason: "Pay the refund to the wallet, or dismiss the dispute." };
       return rationaleCheck(ctx.command.rationale);
     },

@@ -52,6 +52,8 @@ export interface EventData {
   DISPUTE_APPEALED: OnDispute;
   APPEAL_DECIDED: OnDispute;
   DISPUTE_CLOSED: OnDispute;
+  DISPUTE_TAKEN: OnDispute & { fromAgentId: string | null };
+  INFORMATION_REQUESTED: OnDispute & { party: "BUYER" | "SELLER" };
   CANCEL_DISPUTE_WINDOW_ENDED: None;
   REMINDER_SENT: None;
   SIMULATION_HURRIED: { deadline: string };
@@ -96,6 +98,8 @@ export const EVENT_TYPES = [
   "DISPUTE_APPEALED",
   "APPEAL_DECIDED",
   "DISPUTE_CLOSED",
+  "DISPUTE_TAKEN",
+  "INFORMATION_REQUESTED",
   "CANCEL_DISPUTE_WINDOW_ENDED",
   "REMINDER_SENT",
   "SIMULATION_HURRIED",

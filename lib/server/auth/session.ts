@@ -97,7 +97,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 export const HOME_BY_ROLE: Record<PersonaRole, string> = {
   BUYER: "/buyer/orders",
   SELLER: "/seller",
-  SUPPORT: "/support/orders",
+  SUPPORT: "/support",
 };
 
 /** For pages: the signed-in person in one of `roles`; otherwise back to the persona page or their own home. */

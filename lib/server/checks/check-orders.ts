@@ -12,6 +12,8 @@ import {
   openWorkOf,
   placedOrder,
   policyFor,
+  supportQueueKind,
+  supportTarget,
   type Actor,
   type Command,
   type OrderState,
@@ -28,6 +30,7 @@ export interface Problem {
 }
 
 const BATCH = 200;
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** Checks every order (or the ones named) and returns what is wrong; empty when all is well. */
 export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[]> {
@@ -48,6 +51,7 @@ export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[
           select: {
             ...orderStateSelect,
             openWork: true,
+            worldId: true,
             events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
             // Every posting of the order, not only escrow's: each transaction must balance.
             ledgerEntries: { select: { transactionId: true, account: true, amountMinor: true, kind: true, at: true } },
@@ -68,6 +72,7 @@ type CheckedRow = Omit<StateRow, "ledgerEntries" | "refunds"> & {
   code: string;
   version: number;
   openWork: string | null;
+  worldId: string;
   events: { seq: number; type: string; actorRole: string; actorId: string | null; at: Date; data: string }[];
   ledgerEntries: { transactionId: string; account: string; amountMinor: number; kind: string; at: Date }[];
   refunds: StateRow["refunds"];
@@ -120,6 +125,16 @@ export function checkOrder(row: CheckedRow): Problem[] {
   // The queue an order is listed in is what it waits on.
   const waitsOn = openWorkOf(stored);
   if (row.openWork !== waitsOn) report("listed in the queue it waits on", `stored ${row.openWork ?? "none"}, waits on ${waitsOn ?? "nothing"}`);
+  // Each dispute is in support's queue it waits in, with support's target, in the order's world.
+  const policy = policyFor(stored.policyProfile);
+  for (const dispute of stored.disputes) {
+    const columns = row.disputes.find((d) => d.id === dispute.id)!;
+    const kind = supportQueueKind(stored, dispute);
+    const target = supportTarget({ status: dispute.status, decideBy: dispute.decideBy, appealedAt: dispute.appeal?.at ?? null }, policy);
+    if (columns.worldId !== row.worldId || columns.queueKind !== kind || iso(columns.targetAt) !== iso(target)) {
+      report("disputes listed in support's queue they wait in", `${dispute.id}: stored ${columns.worldId}/${columns.queueKind ?? "none"}/${iso(columns.targetAt) ?? "-"}, waits in ${row.worldId}/${kind ?? "none"}/${iso(target) ?? "-"}`);
+    }
+  }
 
   // The audit trail: one event per version, and replaying them rebuilds the stored state.
   const seqs = row.events.map((event) => event.seq);
@@ -161,7 +176,6 @@ function replayEvents(row: CheckedRow, stored: OrderState): { state: OrderState 
 
 /** What must agree between the stored order and its replay. */
 function project(state: OrderState) {
-  const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
   return {
     status: state.status,
     paidAt: iso(state.paidAt),
@@ -184,7 +198,9 @@ function project(state: OrderState) {
     },
     caseCount: state.caseCount,
     refunds: state.refunds.map((refund) => `${refund.key}:${refund.status}:${refund.totalMinor}`).sort(),
-    disputes: state.disputes.map((dispute) => `${dispute.id}:${dispute.status}:${dispute.statements.length}`).sort(),
+    disputes: state.disputes
+      .map((d) => `${d.id}:${d.status}:${d.statements.length}:${d.assignee?.agentId ?? "-"}:${d.infoRequest ? `${d.infoRequest.party}@${iso(d.infoRequest.answerBy)}/${iso(d.infoRequest.answeredAt) ?? "open"}` : "-"}`)
+      .sort(),
     escrowMinor: state.escrowMinor,
     deadlines: Object.entries(state.deadlines)
       .map(([key, dueAt]) => `${key}@${iso(dueAt)}`)

@@ -48,7 +48,7 @@ export interface CopyNames {
 /** Columns that hold a person's id, and those that hold a shop's (rewritten when the copy is a world of its own). */
 const PERSON_COLUMNS: Record<string, string[]> = {
   Order: ["buyerId", "cancelledById"],
-  Dispute: ["decidedById", "appealDecidedById"],
+  Dispute: ["decidedById", "appealDecidedById", "assigneeId"],
   OrderEvent: ["actorId"],
   Evidence: ["ownerId"],
   ChatMessage: ["authorId"],
@@ -65,7 +65,7 @@ const SHOP_COLUMNS: Record<string, string[]> = { Order: ["shopId"], Deadline: ["
  */
 function asWorld(table: string, col: string, names: CopyNames, source: string): string | null {
   const prefixed = `CASE WHEN t."${col}" IS NULL THEN NULL ELSE ${names.worldPrefix} || t."${col}" END`;
-  if (col === "worldId" && (table === "Order" || table === "Deadline")) return names.world;
+  if (col === "worldId" && (table === "Order" || table === "Deadline" || table === "Dispute")) return names.world;
   if (PERSON_COLUMNS[table]?.includes(col)) return `CASE WHEN t."${col}" IN (SELECT "id" FROM ${source}."User") THEN ${names.worldPrefix} || t."${col}" ELSE t."${col}" END`;
   if (SHOP_COLUMNS[table]?.includes(col)) return prefixed;
   if (table === "OrderItem" && col === "productId") return prefixed;

@@ -5,7 +5,7 @@
  * in one place. Synchronous prepared statements on the writer's connection (docs/decisions/011).
  */
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
-import { deadlineKey, evolve, openWorkOf, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
+import { deadlineKey, evolve, openWorkOf, policyFor, supportQueueKind, supportTarget, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { patchColumns } from "./order-columns";
 import { randomUUID } from "node:crypto";
@@ -27,7 +27,8 @@ export function applyDecision(
   actor: Actor,
   now: Date,
 ): AppliedDecision {
-  const columns = { ...patchColumns(decision.patch), openWork: openWorkOf(evolve(state, decision)), updatedAt: now };
+  const next = evolve(state, decision);
+  const columns = { ...patchColumns(decision.patch), openWork: openWorkOf(next), updatedAt: now };
   const names = Object.keys(columns);
   const updated = sql.run(
     `UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}, "version" = "version" + 1 WHERE "id" = ? AND "version" = ? AND "status" = ?`,
@@ -47,7 +48,7 @@ export function applyDecision(
   }
 
   if (decision.dispute) {
-    const { id, statements, decision: verdict, appeal, ...fields } = decision.dispute;
+    const { id, statements, decision: verdict, appeal, assignee, infoRequest, ...fields } = decision.dispute;
     insertRow(
       sql,
       "Dispute",
@@ -55,6 +56,17 @@ export function applyDecision(
         id,
         orderId: order.id,
         ...fields,
+        // Support's queue, derived here on every write (checked by db:check).
+        worldId: order.worldId,
+        queueKind: supportQueueKind(next, decision.dispute),
+        targetAt: supportTarget({ status: fields.status, decideBy: fields.decideBy, appealedAt: appeal?.at ?? null }, policyFor(state.policyProfile)),
+        assigneeId: assignee?.agentId ?? null,
+        assignedAt: assignee?.at ?? null,
+        infoParty: infoRequest?.party ?? null,
+        infoQuestion: infoRequest?.question ?? null,
+        infoAskedAt: infoRequest?.at ?? null,
+        infoAnswerBy: infoRequest?.answerBy ?? null,
+        infoAnsweredAt: infoRequest?.answeredAt ?? null,
         decisionOutcome: verdict?.outcome ?? null,
         decisionAmountMinor: verdict?.amountMinor ?? null,
         returnRequired: verdict?.returnRequired ?? false,

@@ -49,7 +49,7 @@ import type { Db } from "../prisma";
 import { orderStateSelect, toOrderState } from "./order-state";
 
 /** The policy durations help text quotes (never restated as numbers in a page). */
-const QUOTED_DURATIONS = ["remorseWindow", "carrierPickup", "inspection", "disputeFiling", "offerAnswer", "shipBack", "appealWindow", "cancelRequestAnswer", "sellerReview"] as const;
+const QUOTED_DURATIONS = ["remorseWindow", "carrierPickup", "inspection", "disputeFiling", "offerAnswer", "shipBack", "appealWindow", "cancelRequestAnswer", "sellerReview", "infoAnswer"] as const;
 export type QuotedDuration = (typeof QUOTED_DURATIONS)[number];
 
 export interface OrderDetail {

@@ -16,7 +16,8 @@ const ORDER_COLUMNS = [
 const DISPUTE_COLUMNS = [
   "id", "orderId", "subject", "subjectRef", "status", "openedAt", "decideBy", "decisionOutcome", "decisionAmountMinor", "returnRequired",
   "decisionRationale", "decidedById", "decidedAt", "refundedMinor", "appealStatement", "appealedAt", "appealOutcome", "appealRationale",
-  "appealDecidedById", "appealDecidedAt",
+  "appealDecidedById", "appealDecidedAt", "assigneeId", "assignedAt", "infoParty", "infoQuestion", "infoAskedAt", "infoAnswerBy", "infoAnsweredAt",
+  "worldId", "queueKind", "targetAt",
 ] as const;
 const CASE_COLUMNS = [
   "id", "type", "status", "reasonKey", "description", "photoCount", "openedAt", "preDelivery", "offerMinor", "carrier", "trackingNumber", "returnMethod",
@@ -71,7 +72,7 @@ export function loadOrder(sql: SqlTx, orderId: string, scope: { worldId?: string
     returnCases: latestCase ? [typed(caseRow, ["openedAt", "closedAt"], ["preDelivery", "refundOnArrival"])] : [],
     _count: { returnCases: Number(count) },
     disputes: sql.all<Raw>(SQL.disputes, orderId).map((row) => ({
-      ...typed<Omit<OrderRow["disputes"][number], "statements">>(row, ["openedAt", "decideBy", "decidedAt", "appealedAt", "appealDecidedAt"], ["returnRequired"]),
+      ...typed<Omit<OrderRow["disputes"][number], "statements">>(row, ["openedAt", "decideBy", "decidedAt", "appealedAt", "appealDecidedAt", "assignedAt", "infoAskedAt", "infoAnswerBy", "infoAnsweredAt", "targetAt"], ["returnRequired"]),
       statements: statements.filter((statement) => statement.disputeId === row.id),
     })),
     refunds: sql.all<Raw>(SQL.refunds, orderId).map((row) => typed(row, ["expectedArrivalAt"])),

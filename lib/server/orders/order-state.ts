@@ -116,6 +116,11 @@ function toDispute(row: DisputeRow): DisputeState {
             decidedAt: row.appealDecidedAt,
           }
         : null,
+    assignee: row.assigneeId && row.assignedAt ? { agentId: row.assigneeId, at: row.assignedAt } : null,
+    infoRequest:
+      row.infoParty && row.infoQuestion !== null && row.infoAskedAt && row.infoAnswerBy
+        ? { party: row.infoParty === "SELLER" ? "SELLER" : "BUYER", question: row.infoQuestion, at: row.infoAskedAt, answerBy: row.infoAnswerBy, answeredAt: row.infoAnsweredAt }
+        : null,
   };
 }
 
