@@ -33,6 +33,7 @@ const NAV = {
   SUPPORT: [
     { href: "/support", label: "Dispute queue" },
     { href: "/support/orders", label: "All orders" },
+    { href: "/support/templates", label: "Templates" },
     { href: "/support/figures", label: "Agent figures" },
   ],
 } as const;

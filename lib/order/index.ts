@@ -21,3 +21,4 @@ export * from "./rules-reference";
 export * from "./seller-queue";
 export * from "./support-queue";
 export * from "./performance";
+export * from "./dispute-preview";

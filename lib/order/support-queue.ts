@@ -36,3 +36,12 @@ export function supportQueueKind(state: Pick<OrderState, "returnCase">, dispute:
   const rejection = subject?.rejectReasonKey ? findReason(subject.rejectReasonKey) : undefined;
   return rejection?.kind === "SELLER_REJECT_RECEIPT" ? "PARCEL_REJECTED" : "REQUEST_REJECTED";
 }
+
+/** The published rules support decides each kind of case by (ids in rule-index.ts). */
+export const SUPPORT_QUEUE_RULES: Record<SupportQueueKind, string[]> = {
+  REQUEST_REJECTED: ["DISPUTE-1", "DECIDE-1"],
+  PARCEL_REJECTED: ["DISPUTE-1", "DECIDE-1"],
+  CANCEL_REJECTED: ["DISPUTE-3"],
+  REFUND_OVERDUE: ["DISPUTE-4"],
+  APPEAL: ["APPEAL-1", "APPEAL-2"],
+};

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { listTemplates } from "@/lib/server/support/templates";
 import { currentWorld } from "@/lib/server/worlds/current-world";
 import { ActionsSection } from "./_sections/actions-section";
 import { DisputesSection } from "./_sections/disputes-section";
@@ -21,7 +22,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const { id } = await props.params;
   const now = await appNow();
   const world = await currentWorld();
-  const order = await getOrderDetail(user, id, now);
+  const [order, templates] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user)]);
   // Someone else's order looks exactly like one that does not exist.
   if (!order) notFound();
 
@@ -57,10 +58,10 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <ActionsSection order={order} now={now} />
+          <ActionsSection order={order} now={now} templates={templates} />
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
-          <DisputesSection order={order} support={user.role === "SUPPORT"} />
+          <DisputesSection order={order} viewer={user.role} />
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>

@@ -41,6 +41,7 @@ export const WORLD_TABLES = [
   "User",
   "Shop",
   "ClockJump",
+  "RationaleTemplate",
 ] as const;
 
 const SCRATCH = ".reset-";
@@ -68,6 +69,7 @@ const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
   User: `"worldId" = :world`,
   Shop: `"worldId" = :world`,
   ClockJump: `"worldId" = :world`,
+  RationaleTemplate: `"worldId" = :world`,
 };
 
 /** Scratch databases a reset left behind when its process died (never part of the live world). */

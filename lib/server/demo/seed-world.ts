@@ -13,6 +13,7 @@ import { checkUploads, stageEvidence } from "../evidence/uploads";
 import type { SessionUser } from "../auth/session-user";
 import { sweepDueDeadlines } from "../timers/sweep";
 import { buildOrder } from "./build-order";
+import { SUGGESTED_TEMPLATES } from "../support/suggested-templates";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -126,6 +127,8 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
     const blurb = (text: string) => (options.orders === false ? `${text.split(". ")[0]!.replace(/\.$/, "")}. No orders yet.` : text);
     await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, blurb: blurb(user.blurb), sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
+    // Support's team starts with the suggested rationale templates (edited on /support/templates).
+    await tx.rationaleTemplate.createMany({ data: SUGGESTED_TEMPLATES.map((t, i) => ({ id: `template-${i + 1}`, worldId: "demo", ...t, updatedById: "support-sam", updatedAt: createdAt })) });
   });
   if (options.orders === false) return true;
   let next = 100100;

@@ -34,6 +34,8 @@ import {
   type CaseType,
   type DeadlineKind,
   type DisputeOutcome,
+  type DisputeState,
+  type OutcomePreview,
   type DisputeStatus,
   type DisputeSubject,
   type OrderStatus,
@@ -41,6 +43,7 @@ import {
   type RefundStatus,
   type Role,
   type StatementParty,
+  previewDisputeOutcomes,
 } from "@/lib/order";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
@@ -135,8 +138,14 @@ export interface OrderDetail {
     /** An open dispute about a case: the most a decision for the buyer can refund (the engine's own check). */
     refundableMinor: number | null;
     statements: { party: StatementParty; partyLabel: string; text: string; at: Date; evidence: string[] }[];
-    decision: { outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number } | null;
+    decision: { outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number; agentId: string } | null;
     appeal: { statement: string; at: Date; outcome: "UPHELD" | "OVERTURNED" | null; rationale: string | null } | null;
+    /** The support agent who has the case (support's workbench names them). */
+    assignee: DisputeState["assignee"];
+    /** Support's latest question to one party, shown to that party until answered. */
+    infoRequest: DisputeState["infoRequest"];
+    /** For support, while it waits on a decision: what each decision would do (the engine's preview). */
+    outcomes: OutcomePreview[];
   }[];
 }
 
@@ -273,6 +282,9 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       })),
       decision: dispute.decision,
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at, outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale },
+      assignee: dispute.assignee,
+      infoRequest: dispute.infoRequest,
+      outcomes: user.role === "SUPPORT" ? previewDisputeOutcomes(state, dispute.id, actor, now, policy) : [],
     })),
   };
 }

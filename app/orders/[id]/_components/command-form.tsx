@@ -7,7 +7,7 @@ import { orderCommandAction, type CommandFormState } from "../actions";
 export type FieldSpec =
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; placeholder?: string }
   | { kind: "radio"; name: string; label: string; options: { value: string; label: string }[] }
-  | { kind: "textarea"; name: string; label: string; hint?: string; maxLength?: number }
+  | { kind: "textarea"; name: string; label: string; hint?: string; maxLength?: number; /** Texts to start from (support's rationale templates). */ templates?: { title: string; body: string }[] }
   | { kind: "text"; name: string; label: string; hint?: string; autoComplete?: string }
   | { kind: "money"; name: string; label: string; hint?: string }
   | { kind: "photos"; name: "photos"; label: string; hint?: string }
@@ -116,7 +116,31 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                     ))}
                   </select>
                 ) : field.kind === "textarea" ? (
-                  <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} defaultValue={valueOf(field.name)} className={INPUT} />
+                  <>
+                    {field.templates?.length ? (
+                      <select
+                        aria-label={`Start the ${field.label.replace(/ \(.*\)$/, "").toLowerCase()} from a template`}
+                        defaultValue=""
+                        onChange={(event) => {
+                          const template = field.templates?.[Number(event.target.value)];
+                          const area = document.getElementById(fieldId);
+                          if (template && area instanceof HTMLTextAreaElement) {
+                            area.value = template.body;
+                            area.focus();
+                          }
+                        }}
+                        className={INPUT}
+                      >
+                        <option value="">Start from a template…</option>
+                        {field.templates.map((template, i) => (
+                          <option key={template.title} value={i}>
+                            {template.title}
+                          </option>
+                        ))}
+                      </select>
+                    ) : null}
+                    <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} defaultValue={valueOf(field.name)} className={INPUT} />
+                  </>
                 ) : field.kind === "photos" ? (
                   <input {...common} type="file" multiple accept={PHOTO_TYPES.join(",")} className="text-sm" />
                 ) : field.kind === "money" ? (

@@ -6,12 +6,16 @@ import { CommandForm } from "../_components/command-form";
 import { FORMS } from "../_forms";
 import { Card } from "./card";
 
-/** What this person may do now, each with its form; and what they may not, each with the reason and what to do instead. */
-export function ActionsSection({ order, now }: { order: OrderDetail; now: Date }) {
-  const actions = order.actions.filter((action) => action.relevant && isPersonCommand(action.command));
+/**
+ * What this person may do now, each with its form; and what they may not, each with the reason and
+ * what to do instead. `only`: just these commands (support's case view); `templates`: texts a
+ * rationale may start from.
+ */
+export function ActionsSection({ order, now, only, templates, title = "What you can do" }: { order: OrderDetail; now: Date; only?: readonly string[]; templates?: { title: string; body: string }[]; title?: string }) {
+  const actions = order.actions.filter((action) => action.relevant && isPersonCommand(action.command) && (!only || only.includes(action.command)));
   if (actions.length === 0) return null;
   return (
-    <Card title="What you can do">
+    <Card title={title}>
       <ul className="space-y-5">
         {actions.map((action) => {
           if (!action.enabled || !isPersonCommand(action.command)) {
@@ -39,7 +43,7 @@ export function ActionsSection({ order, now }: { order: OrderDetail; now: Date }
                 idempotencyKey={randomUUID()}
                 label={action.label}
                 explanation={form.explain?.(order, action)}
-                fields={form.fields?.(order, action)}
+                fields={form.fields?.(order, action).map((field) => (field.kind === "textarea" && field.name === "rationale" && templates?.length ? { ...field, templates } : field))}
                 tone={form.tone}
               />
             </li>

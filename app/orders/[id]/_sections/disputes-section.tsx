@@ -6,7 +6,8 @@ import type { OrderDetail } from "@/lib/server/orders/get-order";
 import { Card, EvidenceLinks } from "./card";
 
 /** Every dispute on the order: both sides' statements with their photos, the decision and the appeal. */
-export function DisputesSection({ order, support }: { order: OrderDetail; /** Support sees the record and export links. */ support: boolean }) {
+export function DisputesSection({ order, viewer }: { order: OrderDetail; /** Support sees the workbench, record and export links; a party sees support's question to it. */ viewer: "BUYER" | "SELLER" | "SUPPORT" }) {
+  const support = viewer === "SUPPORT";
   if (order.disputes.length === 0) return null;
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
@@ -17,8 +18,19 @@ export function DisputesSection({ order, support }: { order: OrderDetail; /** Su
             <p>
               <strong>{dispute.subjectLabel}</strong> · {dispute.statusLabel}
             </p>
+            {dispute.infoRequest && !dispute.infoRequest.answeredAt && dispute.status === "OPEN" && (support || viewer === dispute.infoRequest.party) ? (
+              <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">
+                Platform support asks {support ? `the ${dispute.infoRequest.party.toLowerCase()}` : "you"}: &ldquo;{dispute.infoRequest.question}&rdquo; {support ? "Answer asked" : "Please answer with a statement"} by{" "}
+                {formatDateTime(dispute.infoRequest.answerBy)}.
+              </p>
+            ) : null}
             {support ? (
               <p className="flex flex-wrap gap-x-4">
+                {dispute.supportTarget ? (
+                  <Link href={`/support/cases/${dispute.id}`} className="text-brand-700 underline">
+                    Open in the workbench
+                  </Link>
+                ) : null}
                 <Link href={`/support/cases/${dispute.id}/print`} className="text-brand-700 underline">
                   Printable case record
                 </Link>

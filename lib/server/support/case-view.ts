@@ -1,0 +1,128 @@
+import "server-only";
+import { DEADLINE_LABELS, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
+import { orderScope, type SessionUser } from "../auth/session-user";
+import { readDb } from "../db";
+import { getOrderDetail, type OrderDetail } from "../orders/get-order";
+import type { Db } from "../prisma";
+
+/** A photo as support's gallery shows it: who uploaded it, when, and with what. */
+export interface GalleryPhoto {
+  id: string;
+  party: "BUYER" | "SELLER";
+  uploadedBy: string;
+  at: Date;
+  /** What it came with: the request, the seller's inspection, or a dispute statement. */
+  context: string;
+}
+
+export interface DeadlineHistoryRow {
+  label: string;
+  dueAt: Date;
+  resolvedAt: Date | null;
+  /** Was it met? In a sentence: "Answered by the seller 3 h early", "Passed: the platform acted", "Open". */
+  verdict: string;
+  late: boolean;
+}
+
+export interface CaseView {
+  order: OrderDetail;
+  dispute: OrderDetail["disputes"][number];
+  kind: SupportQueueKind | null;
+  targetAt: Date | null;
+  holder: { id: string; name: string; at: Date } | null;
+  /** The agents named on the case (first decision, appeal), by id. */
+  agentNames: Record<string, string>;
+  photos: GalleryPhoto[];
+  conversation: { author: string; role: string; body: string; at: Date }[];
+  deadlines: DeadlineHistoryRow[];
+  signals: { buyerOrders: number; buyerRequests: number; buyerDisputes: number; buyerWon: number; shopOrders: number; shopDisputes: number; shopLost: number; shopWon: number };
+}
+
+const hours = (ms: number) => `${Math.max(1, Math.round(ms / 3_600_000))} h`;
+
+/**
+ * Everything support weighs on one dispute (issue 17, point 3): the order page's DTO (the engine's
+ * actions, timeline, money), the evidence with who uploaded it, the conversation, the deadline
+ * history with whether each was met, and both parties' records. Support only, within its world;
+ * null otherwise (the page answers 404).
+ */
+export async function caseView(user: SessionUser, disputeId: string, now: Date, db: Db = readDb): Promise<CaseView | null> {
+  if (user.role !== "SUPPORT") return null;
+  const { worldId } = orderScope(user);
+  const row = await db.dispute.findFirst({
+    where: { id: disputeId, worldId },
+    select: { orderId: true, subjectRef: true, queueKind: true, targetAt: true, assigneeId: true, assignedAt: true, decidedById: true, appealDecidedById: true, order: { select: { buyerId: true, shopId: true } } },
+  });
+  if (!row) return null;
+  const order = await getOrderDetail(user, row.orderId, now, db);
+  const dispute = order?.disputes.find((d) => d.id === disputeId);
+  if (!order || !dispute) return null;
+
+  const [evidence, messages, deadlines, events, signals] = await Promise.all([
+    db.evidence.findMany({ where: { orderId: row.orderId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, caseId: true, disputeId: true, ownerId: true, ownerRole: true, createdAt: true } }),
+    db.chatMessage.findMany({ where: { orderId: row.orderId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 500, select: { authorId: true, authorRole: true, body: true, at: true } }),
+    db.deadline.findMany({ where: { orderId: row.orderId }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { kind: true, dueAt: true, resolvedAt: true, resolution: true } }),
+    db.orderEvent.findMany({ where: { orderId: row.orderId }, select: { at: true, actorRole: true } }),
+    partyRecords(db, row.order.buyerId, row.order.shopId),
+  ]);
+  const people = [...new Set([row.assigneeId, row.decidedById, row.appealDecidedById, ...evidence.map((e) => e.ownerId), ...messages.map((m) => m.authorId)].filter((id): id is string => Boolean(id)))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "someone no longer here") : "");
+
+  return {
+    order,
+    dispute,
+    kind: row.queueKind && isSupportQueueKind(row.queueKind) ? row.queueKind : null,
+    targetAt: row.targetAt,
+    holder: row.assigneeId && row.assignedAt ? { id: row.assigneeId, name: nameOf(row.assigneeId), at: row.assignedAt } : null,
+    agentNames: Object.fromEntries([row.decidedById, row.appealDecidedById].filter((id): id is string => Boolean(id)).map((id) => [id, nameOf(id)])),
+    photos: evidence
+      // This dispute's statements, and the case it is about (the request's photos, the seller's inspection).
+      .filter((e) => e.disputeId === disputeId || (!e.disputeId && e.caseId === row.subjectRef))
+      .map((e) => ({
+        id: e.id,
+        party: e.ownerRole === "SELLER" ? "SELLER" : "BUYER",
+        uploadedBy: nameOf(e.ownerId),
+        at: e.createdAt,
+        context: e.disputeId ? "With a dispute statement" : e.ownerRole === "SELLER" ? "With the seller's inspection" : "With the request",
+      })),
+    conversation: messages.map((m) => ({ author: nameOf(m.authorId), role: m.authorRole === "SUPPORT" ? "Platform support" : (ROLE_LABELS[m.authorRole as "BUYER" | "SELLER"] ?? m.authorRole), body: m.body, at: m.at })),
+    deadlines: deadlines.flatMap((d) => {
+      const kind = parseDeadlineKey(d.kind)?.kind;
+      if (!kind || isReminder(kind)) return [];
+      return [{ label: DEADLINE_LABELS[kind], dueAt: d.dueAt, resolvedAt: d.resolvedAt, ...verdictOf(d, events) }];
+    }),
+    signals,
+  };
+}
+
+/** Whether a deadline was met: who closed it (the event at that moment) and when, against when it was due. */
+function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution: string | null }, events: { at: Date; actorRole: string }[]): { verdict: string; late: boolean } {
+  if (!deadline.resolvedAt) return { verdict: "Open", late: false };
+  if (deadline.resolution === "STALE") return { verdict: "No longer relevant", late: false };
+  const closer = events.find((event) => event.at.getTime() === deadline.resolvedAt!.getTime());
+  const early = deadline.dueAt.getTime() - deadline.resolvedAt.getTime();
+  if (!closer || closer.actorRole === "SYSTEM") return { verdict: early > 0 ? "Ended early by the platform" : "Passed: the platform acted", late: false };
+  const who = ROLE_LABELS[closer.actorRole as "BUYER" | "SELLER" | "SUPPORT"]?.toLowerCase() ?? "someone";
+  return early >= 0 ? { verdict: `Met: the ${who} acted ${hours(early)} before it`, late: false } : { verdict: `Late: the ${who} acted ${hours(-early)} after it`, late: true };
+}
+
+/** This buyer's and this shop's history in numbers (this dispute included): one statement. */
+async function partyRecords(db: Db, buyerId: string, shopId: string): Promise<CaseView["signals"]> {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT
+      (SELECT count(*) FROM "Order" WHERE "buyerId" = ?1) AS buyerOrders,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "ReturnCase" c ON c."orderId" = o."id" WHERE o."buyerId" = ?1 AND c."type" <> 'REFUSED_PARCEL') AS buyerRequests,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ?1) AS buyerDisputes,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ?1 AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS buyerWon,
+      (SELECT count(*) FROM "Order" WHERE "shopId" = ?2) AS shopOrders,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2) AS shopDisputes,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2 AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS shopLost,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2 AND (d."decisionOutcome" = 'SELLER' OR d."appealOutcome" = 'OVERTURNED')) AS shopWon`,
+    buyerId,
+    shopId,
+  );
+  const row = rows[0] ?? {};
+  const n = (key: string) => Number(row[key] ?? 0);
+  return { buyerOrders: n("buyerOrders"), buyerRequests: n("buyerRequests"), buyerDisputes: n("buyerDisputes"), buyerWon: n("buyerWon"), shopOrders: n("shopOrders"), shopDisputes: n("shopDisputes"), shopLost: n("shopLost"), shopWon: n("shopWon") };
+}
