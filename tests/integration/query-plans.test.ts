@@ -17,6 +17,8 @@ import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
 import { agentFigures } from "@/lib/server/support/agent-figures";
+import { caseView } from "@/lib/server/support/case-view";
+import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
 import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
@@ -61,6 +63,18 @@ describe("query plans at 100,000 orders", () => {
       await listOrders({ id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null }, {}, rec);
     });
     expectGoodPlans("lists", plans);
+  });
+
+  it("support's workbench: the queue by target (all, one kind, filtered, the next page) and a case with both parties' records", async () => {
+    const dispute = await rec.dispute.findFirstOrThrow({ where: { status: "OPEN" }, select: { id: true } });
+    const plans = await plansFor(async () => {
+      const first = await supportQueue(sam, queueFilters({}), now, {}, rec);
+      await supportQueue(sam, queueFilters({}), now, { after: first.later ?? undefined }, rec);
+      await supportQueue(sam, queueFilters({ kind: "APPEAL" }), now, {}, rec);
+      await supportQueue(sam, queueFilters({ shop: "shop-river", profile: "US", age: "24", holder: "NOBODY" }), now, {}, rec);
+      expect(await caseView(sam, dispute.id, now, rec)).not.toBeNull();
+    });
+    expectGoodPlans("support workbench", plans);
   });
 
   it("the seller's queue: the header's counts (every page a seller opens) and each tab's first page", async () => {

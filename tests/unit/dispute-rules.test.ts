@@ -216,7 +216,7 @@ describe("support's casework", () => {
     expect(taken.effects).toEqual([]);
     const held = evolve(state, taken);
 
-    expect(refusal(decide(held, take(disputeId), support, h(5), US))).toMatchObject({ field: "disputeId", reason: "You already have this case." });
+    expect(refusal(decide(held, take(disputeId), support, h(5), US))).toMatchObject({ code: "INVALID_TRANSITION", reason: "You have this case." });
     expect(refusal(decide(held, take(disputeId, "mine"), agentB, h(5), US))).toMatchObject({ field: "reason", reason: expect.stringMatching(/Say why you are taking this case over/) });
     const decideIt = { type: "DECIDE_DISPUTE" as const, disputeId, outcome: "BUYER" as const, amountMinor: null, returnRequired: false, rationale: RATIONALE };
     // The page says why, before anyone fills the form.
@@ -239,7 +239,7 @@ describe("support's casework", () => {
       [{ type: "APPEAL_DECISION", disputeId, statement: "The buyer broke it." }, seller, h(6)],
     ]);
     expect(appealed.disputes[0]!.assignee).toBeNull();
-    expect(refusal(decide(appealed, take(disputeId), support, h(7), US))).toMatchObject({ field: "disputeId", reason: expect.stringMatching(/different agent must decide this appeal/) });
+    expect(refusal(decide(appealed, take(disputeId), support, h(7), US))?.reason).toMatch(/different agent must decide this appeal/);
     const taken = evolve(appealed, must(decide(appealed, take(disputeId), agentB, h(7), US)));
     expect(taken.disputes[0]!.assignee?.agentId).toBe(agentB.id);
     expect(must(decide(taken, { type: "DECIDE_APPEAL", disputeId, outcome: "UPHOLD", rationale: RATIONALE }, agentB, h(8), US)).dispute?.status).toBe("APPEAL_UPHELD");

@@ -225,9 +225,12 @@ export const FORMS: Record<PersonCommandType, Form> = {
   TAKE_DISPUTE: {
     tone: "neutral",
     explain: () => "The case is yours until you decide it: other agents see that you have it, and can take it over only with a reason.",
+    // A reason only to take a case over from the agent who has it (it goes on the timeline).
     fields: (o, a) => [
       ...targetField("disputeId", "Which case?")(o, a),
-      { kind: "textarea", name: "reason", label: "Reason for taking it over (only when another agent has it)" },
+      ...(o.disputes.some((d) => d.assignee && a.targets.some((t) => t.value === d.id))
+        ? [{ kind: "textarea" as const, name: "reason", label: "Why you are taking it over from the agent who has it" }]
+        : []),
     ],
   },
   ASK_FOR_INFORMATION: {

@@ -11,7 +11,7 @@ import { MAX_NOTE, MIN_NOTE } from "../limits";
 import { ORDER_STATUSES } from "../model";
 import { addDuration } from "../policy";
 import { event } from "./events";
-import { anyDisputeIn, disputeIn, findDispute } from "./outcomes/dispute";
+import { disputeIn, findDispute } from "./outcomes/dispute";
 import { notify } from "./sentences";
 import { quiet, type Block, type FieldError, type Rules, type StateContext } from "./shape";
 import { visibleLength } from "../../text";
@@ -51,7 +51,13 @@ export const CASEWORK_RULES: Rules<CaseworkCommand> = {
     from: ORDER_STATUSES,
     to: [],
     disputes: { from: [], to: [], stays: ["OPEN", "APPEALED"] },
-    guard: anyDisputeIn(["OPEN", "APPEALED"]),
+    guard: (ctx) => {
+      const waiting = ctx.state.disputes.filter((d) => d.status === "OPEN" || d.status === "APPEALED");
+      if (waiting.length === 0) return quiet("There is no dispute waiting for support.");
+      const takeable = waiting.filter((d) => d.assignee?.agentId !== ctx.actor.id);
+      if (takeable.length === 0) return quiet("You have this case.");
+      return takeable.some((d) => !(d.status === "APPEALED" && d.decision?.agentId === ctx.actor.id)) ? null : { reason: APPEAL_ROUTING_REASON };
+    },
     validate: (ctx) => {
       const wrong = disputeIn(ctx, "OPEN", "APPEALED");
       if (wrong) return wrong;

@@ -38,6 +38,9 @@ export interface CaseView {
   signals: { buyerOrders: number; buyerRequests: number; buyerDisputes: number; buyerWon: number; shopOrders: number; shopDisputes: number; shopLost: number; shopWon: number };
 }
 
+/** Deadlines a person must meet (an answer, a shipment); the others are windows (to escalate, to appeal) and the simulated world's events. */
+const MUST_MEET = new Set(["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"]);
+
 const hours = (ms: number) => `${Math.max(1, Math.round(ms / 3_600_000))} h`;
 
 /**
@@ -90,20 +93,21 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
     deadlines: deadlines.flatMap((d) => {
       const kind = parseDeadlineKey(d.kind)?.kind;
       if (!kind || isReminder(kind)) return [];
-      return [{ label: DEADLINE_LABELS[kind], dueAt: d.dueAt, resolvedAt: d.resolvedAt, ...verdictOf(d, events) }];
+      return [{ label: DEADLINE_LABELS[kind], dueAt: d.dueAt, resolvedAt: d.resolvedAt, ...verdictOf(d, events, MUST_MEET.has(kind)) }];
     }),
     signals,
   };
 }
 
 /** Whether a deadline was met: who closed it (the event at that moment) and when, against when it was due. */
-function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution: string | null }, events: { at: Date; actorRole: string }[]): { verdict: string; late: boolean } {
+function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution: string | null }, events: { at: Date; actorRole: string }[], mustMeet: boolean): { verdict: string; late: boolean } {
   if (!deadline.resolvedAt) return { verdict: "Open", late: false };
   if (deadline.resolution === "STALE") return { verdict: "No longer relevant", late: false };
   const closer = events.find((event) => event.at.getTime() === deadline.resolvedAt!.getTime());
   const early = deadline.dueAt.getTime() - deadline.resolvedAt.getTime();
-  if (!closer || closer.actorRole === "SYSTEM") return { verdict: early > 0 ? "Ended early by the platform" : "Passed: the platform acted", late: false };
-  const who = ROLE_LABELS[closer.actorRole as "BUYER" | "SELLER" | "SUPPORT"]?.toLowerCase() ?? "someone";
+  const who = ROLE_LABELS[(closer?.actorRole ?? "SYSTEM") as "BUYER" | "SELLER" | "SUPPORT" | "SYSTEM"]?.toLowerCase() ?? "someone";
+  if (!mustMeet) return { verdict: early > 0 && closer?.actorRole !== "SYSTEM" ? `Ended ${hours(early)} early: the ${who} acted` : "Ended", late: false };
+  if (!closer || closer.actorRole === "SYSTEM") return { verdict: early > 0 ? "Ended early by the platform" : "Passed without an answer: the platform acted", late: early <= 0 };
   return early >= 0 ? { verdict: `Met: the ${who} acted ${hours(early)} before it`, late: false } : { verdict: `Late: the ${who} acted ${hours(-early)} after it`, late: true };
 }
 
@@ -111,16 +115,15 @@ function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution:
 async function partyRecords(db: Db, buyerId: string, shopId: string): Promise<CaseView["signals"]> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT
-      (SELECT count(*) FROM "Order" WHERE "buyerId" = ?1) AS buyerOrders,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "ReturnCase" c ON c."orderId" = o."id" WHERE o."buyerId" = ?1 AND c."type" <> 'REFUSED_PARCEL') AS buyerRequests,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ?1) AS buyerDisputes,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ?1 AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS buyerWon,
-      (SELECT count(*) FROM "Order" WHERE "shopId" = ?2) AS shopOrders,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2) AS shopDisputes,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2 AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS shopLost,
-      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?2 AND (d."decisionOutcome" = 'SELLER' OR d."appealOutcome" = 'OVERTURNED')) AS shopWon`,
-    buyerId,
-    shopId,
+      (SELECT count(*) FROM "Order" WHERE "buyerId" = ?) AS buyerOrders,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "ReturnCase" c ON c."orderId" = o."id" WHERE o."buyerId" = ? AND c."type" <> 'REFUSED_PARCEL') AS buyerRequests,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ?) AS buyerDisputes,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."buyerId" = ? AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS buyerWon,
+      (SELECT count(*) FROM "Order" WHERE "shopId" = ?) AS shopOrders,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ?) AS shopDisputes,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ? AND d."decisionOutcome" = 'BUYER' AND d."appealOutcome" IS NOT 'OVERTURNED') AS shopLost,
+      (SELECT count(*) FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" WHERE o."shopId" = ? AND (d."decisionOutcome" = 'SELLER' OR d."appealOutcome" = 'OVERTURNED')) AS shopWon`,
+    ...[buyerId, buyerId, buyerId, buyerId, shopId, shopId, shopId, shopId],
   );
   const row = rows[0] ?? {};
   const n = (key: string) => Number(row[key] ?? 0);

@@ -50,6 +50,8 @@ function queueWhere(user: SessionUser, filters: Omit<SupportQueueFilters, "kind"
   const waitedSince = filters.age ? new Date(now.getTime() - Number(filters.age) * 3_600_000) : null;
   return {
     worldId: orderScope(user).worldId,
+    // Both are set exactly while a dispute waits on support; asking for both lets either index skip the rest.
+    queueKind: { not: null },
     targetAt: { not: null },
     NOT: { status: "APPEALED", decidedById: user.id },
     ...(filters.holder === "MINE" ? { assigneeId: user.id } : filters.holder === "NOBODY" ? { assigneeId: null } : {}),

@@ -12,7 +12,9 @@ import { Card } from "./card";
  * rationale may start from.
  */
 export function ActionsSection({ order, now, only, templates, title = "What you can do" }: { order: OrderDetail; now: Date; only?: readonly string[]; templates?: { title: string; body: string }[]; title?: string }) {
-  const actions = order.actions.filter((action) => action.relevant && isPersonCommand(action.command) && (!only || only.includes(action.command)));
+  const actions = order.actions
+    .filter((action) => action.relevant && isPersonCommand(action.command) && (!only || only.includes(action.command)))
+    .sort((a, b) => (only ? only.indexOf(a.command) - only.indexOf(b.command) : 0));
   if (actions.length === 0) return null;
   return (
     <Card title={title}>
