@@ -2,6 +2,7 @@ import { expect, signInAs, test } from "./support";
 
 test("platform support filters the list to the disputes waiting for a decision, and each row names what is open", async ({ page }) => {
   await signInAs(page, "Sam Rivera");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "All orders" }).click();
   await page.getByLabel("Open request").selectOption({ label: "Dispute or appeal waiting for platform support" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/open=DISPUTE/);

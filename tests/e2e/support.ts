@@ -41,7 +41,7 @@ export { expect };
 export async function signInAs(page: import("@playwright/test").Page, name: string): Promise<void> {
   await page.goto("/");
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
-  await page.waitForURL(/\/(buyer\/orders|seller|support\/orders)/);
+  await page.waitForURL(/\/(buyer\/orders|seller|support)/);
 }
 
 /**

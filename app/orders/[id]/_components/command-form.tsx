@@ -119,7 +119,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                   <>
                     {field.templates?.length ? (
                       <select
-                        aria-label={`Start the ${field.label.replace(/ \(.*\)$/, "").toLowerCase()} from a template`}
+                        aria-label="Template to start from"
                         defaultValue=""
                         onChange={(event) => {
                           const template = field.templates?.[Number(event.target.value)];
