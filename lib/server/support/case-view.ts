@@ -1,5 +1,6 @@
 import "server-only";
 import { DEADLINE_LABELS, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
+import { formatRemaining } from "@/lib/format";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { getOrderDetail, type OrderDetail } from "../orders/get-order";
@@ -41,7 +42,8 @@ export interface CaseView {
 /** Deadlines a person must meet (an answer, a shipment); the others are windows (to escalate, to appeal) and the simulated world's events. */
 const MUST_MEET = new Set(["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"]);
 
-const hours = (ms: number) => `${Math.max(1, Math.round(ms / 3_600_000))} h`;
+/** "3 h 05 min", "9 d 16 h". */
+const hours = (ms: number) => formatRemaining(Math.max(ms, 60_000));
 
 /**
  * Everything support weighs on one dispute (issue 17, point 3): the order page's DTO (the engine's
