@@ -82,6 +82,11 @@ test("two agents: the first takes the most urgent dispute, the second sees it ta
   await page.getByLabel("Why the decision is wrong").fill("The carrier confirmed delivery with a signature.");
   await page.getByRole("button", { name: "Appeal the decision" }).click();
   await expect(page.getByRole("region", { name: "Disputes" })).toContainText("Appealed by the seller: waiting for another agent");
+  // The workbench is support's: the seller is sent back to their own home from each of its pages.
+  for (const path of ["/support", `/support/cases/${order.id}-dispute-1`, "/support/templates"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Needs your action" })).toBeVisible();
+  }
 
   // The appeal is in Priya's queue, not in Sam's.
   await priya.getByRole("link", { name: /^Appeal \(\d+\)$/ }).click();
