@@ -9,6 +9,18 @@ const RATIONALE = "The photos clearly show the item arrived broken.";
 const MS_HOUR = 3_600_000;
 const kinds = (state: OrderState) => state.disputes.map((d) => supportQueueKind(state, d));
 
+/** A delivered order's request the seller rejected and the buyer escalated, an hour apart; `dh` adds hours to the delivery. */
+function escalatedRequest(caseType: "REFUND_ONLY" | "RETURN_AND_REFUND", reasonKey: string, paymentMethod?: "WALLET") {
+  const delivered = order("DELIVERED", paymentMethod ? { paymentMethod } : {}, US);
+  const dh = (hours: number) => new Date(delivered.deliveredAt!.getTime() + hours * MS_HOUR);
+  const { state } = play(delivered, [
+    [{ type: "REQUEST_RETURN", caseType, reasonKey, description: "It arrived broken.", photoCount: 1 }, buyer, dh(1)],
+    [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, dh(2)],
+    [{ type: "ESCALATE", subject: "CASE", statement: "It is broken.", photoCount: 0 }, buyer, dh(3)],
+  ]);
+  return { state, dh };
+}
+
 /** A delivered order's return the seller received and rejected on inspection, then escalated. */
 function parcelRejected() {
   const start = order("DELIVERED", {}, US);
@@ -43,14 +55,7 @@ describe("support's queue kinds", () => {
   });
 
   it("a rejected request, a rejected cancel request and an overdue refund", () => {
-    const delivered = order("DELIVERED", {}, US);
-    const dh = (hours: number) => new Date(delivered.deliveredAt!.getTime() + hours * MS_HOUR);
-    const request = play(delivered, [
-      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Broken", photoCount: 1 }, buyer, dh(1)],
-      [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, dh(2)],
-      [{ type: "ESCALATE", subject: "CASE", statement: "Broken.", photoCount: 0 }, buyer, dh(3)],
-    ]).state;
-    expect(kinds(request)).toEqual(["REQUEST_REJECTED"]);
+    expect(kinds(escalatedRequest("REFUND_ONLY", "damaged").state)).toEqual(["REQUEST_REJECTED"]);
     const cancel = play(order("AWAITING_SHIPMENT", {}, US), [
       [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(2 * HOUR)],
       [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, at(3 * HOUR)],
@@ -69,13 +74,7 @@ describe("support's queue kinds", () => {
 
 describe("what each decision does, before it is sent", () => {
   it("a return-and-refund the buyer still has: in full, return required, or for the seller", () => {
-    const delivered = order("DELIVERED", {}, US);
-    const dh = (hours: number) => new Date(delivered.deliveredAt!.getTime() + hours * MS_HOUR);
-    const state = play(delivered, [
-      [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "defective", description: "Dead on arrival.", photoCount: 1 }, buyer, dh(1)],
-      [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, dh(2)],
-      [{ type: "ESCALATE", subject: "CASE", statement: "It does not work.", photoCount: 0 }, buyer, dh(3)],
-    ]).state;
+    const { state, dh } = escalatedRequest("RETURN_AND_REFUND", "defective");
     const previews = previewDisputeOutcomes(state, state.disputes[0]!.id, support, dh(4), US);
     expect(previews.map((p) => p.label)).toEqual(["For the buyer, in full", "For the buyer, return required", "For the seller"]);
     expect(previews[0]!.effects[0]).toMatch(/^The buyer is refunded \$54\.99 to their card, expected by/);
@@ -88,14 +87,9 @@ describe("what each decision does, before it is sent", () => {
   });
 
   it("nothing to preview for a decided dispute, or for an agent the case is not routed to", () => {
-    const delivered = order("DELIVERED", {}, US);
-    const dh = (hours: number) => new Date(delivered.deliveredAt!.getTime() + hours * MS_HOUR);
-    const state = play(delivered, [
-      [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Broken", photoCount: 1 }, buyer, dh(1)],
-      [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, dh(2)],
-      [{ type: "ESCALATE", subject: "CASE", statement: "Broken.", photoCount: 0 }, buyer, dh(3)],
-      [{ type: "TAKE_DISPUTE", disputeId: "o1-dispute-1", reason: "" }, { role: "SUPPORT", id: "agent-2" }, dh(4)],
-    ]).state;
+    const escalated = escalatedRequest("REFUND_ONLY", "damaged");
+    const dh = escalated.dh;
+    const state = play(escalated.state, [[{ type: "TAKE_DISPUTE", disputeId: "o1-dispute-1", reason: "" }, { role: "SUPPORT", id: "agent-2" }, dh(4)]]).state;
     expect(previewDisputeOutcomes(state, "o1-dispute-1", support, dh(5), US)).toEqual([]);
     expect(previewDisputeOutcomes(state, "nope", support, dh(5), US)).toEqual([]);
   });

@@ -25,19 +25,7 @@ export function DisputesSection({ order, viewer }: { order: OrderDetail; /** Sup
               </p>
             ) : null}
             {support ? (
-              <p className="flex flex-wrap gap-x-4">
-                {dispute.supportTarget ? (
-                  <Link href={`/support/cases/${dispute.id}`} className="text-brand-700 underline">
-                    Open in the workbench
-                  </Link>
-                ) : null}
-                <Link href={`/support/cases/${dispute.id}/print`} className="text-brand-700 underline">
-                  Printable case record
-                </Link>
-                <a href={`/support/cases/${dispute.id}/record.json`} className="text-brand-700 underline">
-                  Export the case as JSON
-                </a>
-              </p>
+              <CaseLinks disputeId={dispute.id} lead={{ href: `/support/cases/${dispute.id}`, label: "Open in the workbench" }} />
             ) : null}
             <p className="text-stone-600">
               Opened {formatDateTime(dispute.openedAt)}
@@ -71,5 +59,22 @@ export function DisputesSection({ order, viewer }: { order: OrderDetail; /** Sup
         ))}
       </ul>
     </Card>
+  );
+}
+
+/** Support's links for one case: a lead link (the workbench, or the order page), the printable record and the JSON export. */
+export function CaseLinks({ disputeId, lead }: { disputeId: string; lead: { href: string; label: string } }) {
+  return (
+    <p className="flex flex-wrap gap-x-4">
+      <Link href={lead.href} className="text-brand-700 underline">
+        {lead.label}
+      </Link>
+      <Link href={`/support/cases/${disputeId}/print`} className="text-brand-700 underline">
+        Printable case record
+      </Link>
+      <a href={`/support/cases/${disputeId}/record.json`} className="text-brand-700 underline">
+        Export the case as JSON
+      </a>
+    </p>
   );
 }

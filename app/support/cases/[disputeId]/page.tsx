@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionsSection } from "@/app/orders/[id]/_sections/actions-section";
 import { Card } from "@/app/orders/[id]/_sections/card";
+import { CaseLinks } from "@/app/orders/[id]/_sections/disputes-section";
 import { TimelineSection } from "@/app/orders/[id]/_sections/items-section";
 import { MoneySection } from "@/app/orders/[id]/_sections/money-sections";
 import { EvidenceGallery } from "@/components/evidence-gallery";
@@ -79,17 +80,9 @@ export default async function CasePage(props: { params: Promise<{ disputeId: str
           </p>
         ) : null}
         {dispute.appeal ? <p>The seller appealed on {formatDateTime(dispute.appeal.at)}: &ldquo;{dispute.appeal.statement}&rdquo;</p> : null}
-        <p className="flex flex-wrap gap-x-4 pt-1">
-          <Link href={`/orders/${order.id}`} className="text-brand-700 underline">
-            The order page
-          </Link>
-          <Link href={`/support/cases/${dispute.id}/print`} className="text-brand-700 underline">
-            Printable case record
-          </Link>
-          <a href={`/support/cases/${dispute.id}/record.json`} className="text-brand-700 underline">
-            Export the case as JSON
-          </a>
-        </p>
+        <div className="pt-1">
+          <CaseLinks disputeId={dispute.id} lead={{ href: `/orders/${order.id}`, label: "The order page" }} />
+        </div>
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
