@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signOut } from "@/app/actions/session";
 import { ROLE_LABELS } from "@/lib/order";
 import { ClockBar } from "@/components/clock-bar";
+import { LiveUpdates } from "@/components/live-updates";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
 import { orderScope } from "@/lib/server/auth/session-user";
@@ -10,6 +11,7 @@ import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
 import { currentWorld } from "@/lib/server/worlds/current-world";
 import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
+import { unreadCounts } from "@/lib/server/conversations/inbox";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,20 +23,21 @@ export const metadata: Metadata = {
 const NAV = {
   BUYER: [
     { href: "/buyer/orders", label: "My orders" },
-    { href: "/notifications", label: "Notifications" },
+    { href: "/inbox", label: "Inbox" },
   ],
   SELLER: [
     { href: "/seller", label: "Needs your action" },
     { href: "/seller/orders", label: "Shop orders" },
     { href: "/seller/performance", label: "Performance" },
     { href: "/seller/settings", label: "Shop settings" },
-    { href: "/notifications", label: "Notifications" },
+    { href: "/inbox", label: "Inbox" },
   ],
   SUPPORT: [
     { href: "/support", label: "Dispute queue" },
     { href: "/support/orders", label: "All orders" },
     { href: "/support/templates", label: "Templates" },
     { href: "/support/figures", label: "Agent figures" },
+    { href: "/inbox", label: "Inbox" },
   ],
 } as const;
 
@@ -45,6 +48,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
   // A seller's header counts what waits on them (the Seller Center's queue).
   const waiting = user?.role === "SELLER" ? await sellerWaitingLabel(user) : null;
+  // Unread conversations and notifications, in the header on every page.
+  const unread = user ? await unreadCounts(user) : null;
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
   return (
     <html lang="en">
@@ -63,6 +68,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <Link key={item.href} href={item.href} className="whitespace-nowrap text-stone-700 hover:text-brand-700 hover:underline">
                     {item.label}
                     {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
+                    {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? ` (${unread.conversations + unread.notifications} unread)` : ""}
                   </Link>
                 ))}
               </nav>
@@ -94,6 +100,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
           </div>
         </header>
+        {user ? <LiveUpdates /> : null}
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>

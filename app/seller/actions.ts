@@ -7,6 +7,7 @@ import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import { BULK_COMMANDS, BULK_LIMIT, runBulk, type BulkOutcome } from "@/lib/server/seller/bulk";
 import { updateShopSettings } from "@/lib/server/seller/shop-settings";
+import { saveQuickReplies } from "@/lib/server/seller/quick-replies";
 import { parseMoneyInput } from "@/lib/money";
 
 export type BulkState = { ok: boolean; message: string; outcomes: BulkOutcome[] } | null;
@@ -57,4 +58,20 @@ export async function shopSettingsAction(_previous: SettingsState, formData: For
   if (!result.ok) return { ok: false, message: result.error.message, fieldErrors: result.error.fieldErrors, values };
   revalidatePath("/seller/settings");
   return { ok: true, message: result.value.changed.length === 0 ? "Nothing changed." : "Saved. Orders placed from now on follow these settings; orders already placed keep theirs." };
+}
+
+export type QuickRepliesState = { ok: boolean; message: string; fieldErrors?: Record<string, string[]>; value?: string } | null;
+
+/** Saves the shop's quick replies, one per line. */
+export async function quickRepliesAction(_previous: QuickRepliesState, formData: FormData): Promise<QuickRepliesState> {
+  const user = await currentUser();
+  if (!user || user.role !== "SELLER") return { ok: false, message: "Sign in as the shop's seller to change its quick replies." };
+  const form = readForm(formData);
+  if (!form.ok) return { ok: false, message: form.message };
+  const parsed = z.object({ quickReplies: z.string().max(20_000).optional().default("") }).safeParse(form.fields);
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  const result = await saveQuickReplies(user, parsed.data.quickReplies.split(/\r?\n/), await appNow());
+  if (!result.ok) return { ok: false, message: result.error.message, fieldErrors: result.error.fieldErrors, value: parsed.data.quickReplies };
+  revalidatePath("/seller/settings");
+  return { ok: true, message: `Saved ${result.value.count} quick repl${result.value.count === 1 ? "y" : "ies"}. They are offered when you write to a buyer.` };
 }

@@ -10,6 +10,8 @@ export const PHOTO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 
 export const MAX_DESCRIPTION = 2000;
 export const MAX_STATEMENT = 2000;
+/** A conversation message (DOMAIN: Conversations). */
+export const MAX_MESSAGE = 2000;
 /** A rationale must say why, in a sentence or more. */
 export const MIN_RATIONALE = 20;
 /** Why an agent takes a case over from another, and what support asks a party: short, but a real sentence. */

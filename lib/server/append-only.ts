@@ -1,8 +1,8 @@
 /**
- * The triggers that make the audit trail, the ledger and dispute statements append-only (created by
- * the init migration). The demo reset drops them for a moment to empty the tables, then puts them back.
+ * The triggers that make the audit trail, the ledger, dispute statements and conversations append-only
+ * (created by the init migration; ChatMessage's by the conversations migration). The demo reset drops them for a moment to empty the tables, then puts them back.
  */
-export const APPEND_ONLY_TABLES = ["OrderEvent", "LedgerEntry", "DisputeStatement"] as const;
+export const APPEND_ONLY_TABLES = ["OrderEvent", "LedgerEntry", "DisputeStatement", "ChatMessage"] as const;
 
 export function appendOnlyTriggers(): { name: string; create: string }[] {
   return APPEND_ONLY_TABLES.flatMap((table) =>

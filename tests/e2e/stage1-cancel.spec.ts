@@ -52,7 +52,7 @@ test("a buyer cancels an order in its 1-hour window; the seller sees the cancell
   await expect(row).toContainText("Found a better price");
   await expect(row).toContainText("by Buyer");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ }).click();
   await expect(page.getByRole("list", { name: "Notifications" }).getByText(`Order ${order.code} was cancelled by the buyer`)).toBeVisible();
 });
 

@@ -33,7 +33,7 @@ test("the seller says nothing; the clock jumps to the answer deadline; the platf
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Who do you want to be?" })).toBeVisible();
   await signInAs(page, "Maya Patel");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ }).click();
   await expect(page.getByRole("list", { name: "Notifications" }).getByText(`Order ${order.code} was cancelled automatically by the platform`)).toBeVisible();
 
   const saved = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: { orderBy: { seq: "desc" }, take: 1 } } });

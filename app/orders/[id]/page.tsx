@@ -8,7 +8,9 @@ import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { listTemplates } from "@/lib/server/support/templates";
 import { currentWorld } from "@/lib/server/worlds/current-world";
+import { getConversation } from "@/lib/server/conversations/conversation";
 import { ActionsSection } from "./_sections/actions-section";
+import { ConversationSection } from "./_sections/conversation-section";
 import { DisputesSection } from "./_sections/disputes-section";
 import { ItemsSection, TimelineSection } from "./_sections/items-section";
 import { DeadlinesSection, MoneySection, RefundsSection } from "./_sections/money-sections";
@@ -22,9 +24,9 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const { id } = await props.params;
   const now = await appNow();
   const world = await currentWorld();
-  const [order, templates] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user)]);
+  const [order, templates, conversation] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user), getConversation(user, id, now)]);
   // Someone else's order looks exactly like one that does not exist.
-  if (!order) notFound();
+  if (!order || !conversation) notFound();
 
   return (
     <div className="space-y-6">
@@ -62,6 +64,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
           <DisputesSection order={order} viewer={user.role} />
+          <ConversationSection orderId={order.id} conversation={conversation} counterpart={user.role === "BUYER" ? order.shopName : user.role === "SELLER" ? order.buyerName : `${order.buyerName} and ${order.shopName}`} />
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>

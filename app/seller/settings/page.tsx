@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { QuickRepliesForm } from "@/components/quick-replies-form";
 import { ShopSettingsForm } from "@/components/shop-settings-form";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { AUTO_APPROVE_WINDOWS, AUTO_APPROVE_WINDOW_LABELS, isAutoApproveWindow } from "@/lib/order";
 import { requireUser } from "@/lib/server/auth/session";
 import { getShopSettings } from "@/lib/server/seller/shop-settings";
+import { QUICK_REPLY_LIMITS, listQuickReplies } from "@/lib/server/seller/quick-replies";
 
 export const metadata: Metadata = { title: "Shop settings" };
 
@@ -23,7 +25,7 @@ function shown(field: string, value: string): string {
 /** The shop's settings (issue 16, point 4), what they change, and who changed them when. */
 export default async function ShopSettingsPage() {
   const user = await requireUser("SELLER");
-  const settings = await getShopSettings(user);
+  const [settings, quickReplies] = await Promise.all([getShopSettings(user), listQuickReplies(user)]);
   if (!settings) notFound();
   return (
     <div className="max-w-3xl space-y-6">
@@ -45,6 +47,12 @@ export default async function ShopSettingsPage() {
           upTo={(settings.autoRefundUpToMinor / 100).toFixed(2)}
           feeAllowed={settings.feeAllowed}
         />
+      </section>
+      <section aria-labelledby="quick-replies-heading" className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="quick-replies-heading" className="mb-2 font-semibold">
+          Quick replies
+        </h2>
+        <QuickRepliesForm replies={quickReplies} limits={QUICK_REPLY_LIMITS} />
       </section>
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">

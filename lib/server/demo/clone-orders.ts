@@ -9,7 +9,7 @@
 import Database from "better-sqlite3";
 
 /** Columns rewritten for copy `p` (an SQL expression for the prefix "c<n>-"); null keeps the column. */
-const PREFIXED = new Set(["id", "orderId", "transactionId", "disputeId", "caseId", "key"]);
+const PREFIXED = new Set(["id", "orderId", "transactionId", "disputeId", "caseId", "messageId", "key"]);
 const REWRITTEN = new Set(["subjectRef", "idempotencyKey", "kind", "data", "result"]);
 
 const TABLES: { name: string; from: (source: string) => string; orderId: string }[] = [
@@ -47,7 +47,7 @@ export interface CopyNames {
 
 /** Columns that hold a person's id, and those that hold a shop's (rewritten when the copy is a world of its own). */
 const PERSON_COLUMNS: Record<string, string[]> = {
-  Order: ["buyerId", "cancelledById"],
+  Order: ["buyerId", "cancelledById", "lastMessageById"],
   Dispute: ["decidedById", "appealDecidedById", "assigneeId"],
   OrderEvent: ["actorId"],
   Evidence: ["ownerId"],
@@ -98,7 +98,7 @@ export function orderCopyStatements(
 }
 
 /**
- * The source world's shops, people, products and support's rationale templates copied into another world (ids prefixed by
+ * The source world's shops (with their quick replies), people, products and support's rationale templates copied into another world (ids prefixed by
  * `names.worldPrefix`); `where` picks the source world's rows (by the shop for products).
  */
 export function worldEntityStatements(db: Database.Database, options: { source: string; names: CopyNames; sourceWorld: string; numbers?: string; join?: string }): string[] {
@@ -112,6 +112,7 @@ export function worldEntityStatements(db: Database.Database, options: { source: 
     copy("Shop", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : null)),
     copy("User", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : col === "shopId" ? `CASE WHEN t."shopId" IS NULL THEN NULL ELSE ${names.worldPrefix} || t."shopId" END` : null)),
     copy("Product", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
+    copy("QuickReply", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
     copy("RationaleTemplate", `t."worldId" = ${world}`, (col) => (col === "id" || col === "updatedById" ? `${names.worldPrefix} || t."${col}"` : col === "worldId" ? names.world : null)),
   ];
 }

@@ -23,6 +23,7 @@ import { seedDemoWorld } from "./seed-world";
 // Children before parents (foreign keys): emptied in this order, filled in the reverse.
 export const WORLD_TABLES = [
   "Notification",
+  "ConversationRead",
   "IdempotencyKey",
   "Evidence",
   "ChatMessage",
@@ -38,6 +39,8 @@ export const WORLD_TABLES = [
   "OrderItem",
   "Order",
   "Product",
+  // Before Shop: which quick replies are the world's is read from its shops.
+  "QuickReply",
   "User",
   "Shop",
   "ClockJump",
@@ -51,6 +54,7 @@ const ORDERS = `SELECT "id" FROM main."Order" WHERE "worldId" = :world`;
 /** How each table's rows of one world are found: directly, or through their order, shop, person or dispute. */
 const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
   Notification: `"orderId" IN (${ORDERS}) OR "userId" IN (SELECT "id" FROM main."User" WHERE "worldId" = :world) OR "shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
+  ConversationRead: `"orderId" IN (${ORDERS})`,
   IdempotencyKey: `"orderId" IN (${ORDERS})`,
   Evidence: `"orderId" IN (${ORDERS})`,
   ChatMessage: `"orderId" IN (${ORDERS})`,
@@ -70,6 +74,7 @@ const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
   Shop: `"worldId" = :world`,
   ClockJump: `"worldId" = :world`,
   RationaleTemplate: `"worldId" = :world`,
+  QuickReply: `"shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
 };
 
 /** Scratch databases a reset left behind when its process died (never part of the live world). */

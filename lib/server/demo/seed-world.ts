@@ -48,6 +48,12 @@ const PRODUCT_NAMES: Record<(typeof DEMO_SHOPS)[number]["id"], [string, number][
   "shop-lumen": [["Vitamin C serum", 3400], ["Hydrating cleanser", 2200], ["SPF 50 sunscreen", 2600], ["Lip balm trio", 1400], ["Night cream", 4800], ["Clay mask", 2900], ["Hair oil", 3100], ["Bamboo brush", 1700], ["Hand cream", 1500], ["Eye patches", 2500]],
 };
 
+export const DEMO_QUICK_REPLIES = [
+  "Your parcel has already been packed; we can't stop it now. You can refuse it at delivery or ask for a return once it arrives.",
+  "Thanks for your message. We're looking into it and will answer within a day.",
+  "Could you send a photo of the item and its label? It helps us sort this out quickly.",
+] as const;
+
 export const DEMO_PRODUCTS = DEMO_SHOPS.flatMap((shop) =>
   PRODUCT_NAMES[shop.id].map(([title, priceMinor], i) => ({ id: `${shop.id.replace("shop-", "p-")}-${i + 1}`, shopId: shop.id, title, priceMinor, stock: 200 + i * 10 })),
 );
@@ -127,6 +133,8 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
     const blurb = (text: string) => (options.orders === false ? `${text.split(". ")[0]!.replace(/\.$/, "")}. No orders yet.` : text);
     await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, blurb: blurb(user.blurb), sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
+    // Every shop starts with quick replies its sellers send often (edited in the shop's settings).
+    await tx.quickReply.createMany({ data: DEMO_SHOPS.flatMap((shop) => DEMO_QUICK_REPLIES.map((text, sortOrder) => ({ id: `${shop.id}-reply-${sortOrder + 1}`, shopId: shop.id, text, sortOrder, updatedAt: createdAt }))) });
     // Support's team starts with the suggested rationale templates (edited on /support/templates).
     await tx.rationaleTemplate.createMany({ data: SUGGESTED_TEMPLATES.map((t, i) => ({ id: `template-${i + 1}`, worldId: "demo", ...t, updatedById: "support-sam", updatedAt: createdAt })) });
   });

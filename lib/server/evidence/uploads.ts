@@ -115,6 +115,7 @@ export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvi
           orderId: link.orderId,
           caseId: link.caseId,
           disputeId: link.disputeId,
+          messageId: link.messageId ?? null,
           ownerId: link.actor.id ?? "system",
           ownerRole: link.actor.role,
           contentType: upload.contentType,

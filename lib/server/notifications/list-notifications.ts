@@ -10,6 +10,7 @@ export interface NotificationRow {
   body: string;
   createdAt: Date;
   orderId: string | null;
+  readAt: Date | null;
 }
 
 /** A seller sees their shop's notifications; anyone else their own. The count stops at 1,000 (50 pages). */
@@ -22,7 +23,7 @@ export async function listNotifications(user: SessionUser, options: { page: numb
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,
     take,
-    select: { id: true, title: true, body: true, createdAt: true, orderId: true },
+    select: { id: true, title: true, body: true, createdAt: true, orderId: true, readAt: true },
   });
   return { rows, page, pageCount, total };
 }

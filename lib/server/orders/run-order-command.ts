@@ -22,6 +22,8 @@ export interface EvidenceLink {
   orderId: string;
   caseId: string | null;
   disputeId: string | null;
+  /** A conversation message the photos came with. */
+  messageId?: string | null;
   actor: Actor;
   now: Date;
 }

@@ -44,6 +44,11 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   useEffect(() => {
     if (state?.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
+  // A form someone has started filling keeps the version it was opened on: a live refresh may bring a
+  // newer one, and a submit after the order changed must still get the stale-order message.
+  // A success since then lets the form follow the page again.
+  const [opened, setOpened] = useState<{ version: number; during: CommandFormState } | null>(null);
+  const openedOn = opened && !(state?.ok && state !== opened.during) ? opened.version : null;
   // Photos over the limits are refused here, before a body the server would refuse is sent.
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const checkPhotos = (event: React.FormEvent<HTMLFormElement>) => {
@@ -63,10 +68,12 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   const showAlert = state && !state.ok && (!state.fieldErrors || unplaced);
 
   return (
-    <form ref={form} action={formAction} onSubmit={checkPhotos} className="space-y-3" noValidate>
+    <form ref={form} action={formAction} onSubmit={checkPhotos} onChange={() => {
+        if (openedOn === null) setOpened({ version, during: state });
+      }} className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="orderId" value={orderId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={openedOn ?? version} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {typeof explanation === "string" ? <p className="text-sm text-stone-700">{explanation}</p> : null}
       {Array.isArray(explanation) ? (

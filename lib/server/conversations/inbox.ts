@@ -1,0 +1,94 @@
+import "server-only";
+import { orderScope, type SessionUser } from "../auth/session-user";
+import { db as writer, readDb } from "../db";
+import type { Db } from "../prisma";
+import { storedDate } from "../sqlite/sql-tx";
+
+export interface InboxConversation {
+  orderId: string;
+  code: string;
+  /** Who the conversation is with, for this person. */
+  withWhom: string;
+  lastMessageAt: Date;
+  lastMessage: string;
+  unread: boolean;
+}
+
+/** The inbox lists the latest conversations; unread counts look at the latest ones too, so the header's cost never grows with history. */
+export const INBOX_LIMIT = 100;
+const COUNT_WINDOW = 500;
+
+/** Which orders' conversations are this person's: their own, their shop's, or (support) those with a dispute waiting for support. */
+function scopeSql(user: SessionUser): { where: string; params: string[] } {
+  const scope = orderScope(user);
+  if (scope.buyerId) return { where: `o."buyerId" = ?`, params: [scope.buyerId] };
+  if (scope.shopId) return { where: `o."shopId" = ?`, params: [scope.shopId] };
+  return { where: `o."worldId" = ? AND EXISTS (SELECT 1 FROM "Dispute" d WHERE d."orderId" = o."id" AND d."status" IN ('OPEN', 'APPEALED'))`, params: [scope.worldId] };
+}
+
+const unreadSql = `o."lastMessageById" <> ? AND (r."lastReadAt" IS NULL OR r."lastReadAt" < o."lastMessageAt")`;
+
+/** This person's latest conversations, the unread ones first, each with its latest message. */
+export async function listConversations(user: SessionUser, db: Db = readDb): Promise<InboxConversation[]> {
+  const scope = scopeSql(user);
+  const rows = await db.$queryRawUnsafe<{ id: string; code: string; lastMessageAt: string; shopName: string; buyerName: string; lastBody: string | null; unread: number | bigint }[]>(
+    `SELECT o."id", o."code", o."lastMessageAt", s."name" AS "shopName", b."name" AS "buyerName",
+        (SELECT m."body" FROM "ChatMessage" m WHERE m."orderId" = o."id" ORDER BY m."at" DESC, m."id" DESC LIMIT 1) AS "lastBody",
+        (${unreadSql}) AS "unread"
+      FROM "Order" o
+      JOIN "Shop" s ON s."id" = o."shopId"
+      JOIN "User" b ON b."id" = o."buyerId"
+      LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ?
+      WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL
+      ORDER BY o."lastMessageAt" DESC LIMIT ${INBOX_LIMIT}`,
+    user.id,
+    user.id,
+    ...scope.params,
+  );
+  const conversations = rows.map((row) => ({
+    orderId: row.id,
+    code: row.code,
+    withWhom: user.role === "BUYER" ? row.shopName : user.role === "SELLER" ? row.buyerName : `${row.buyerName} and ${row.shopName}`,
+    lastMessageAt: new Date(row.lastMessageAt),
+    lastMessage: row.lastBody?.trim() || "(a photo)",
+    unread: Number(row.unread) === 1,
+  }));
+  return [...conversations.filter((c) => c.unread), ...conversations.filter((c) => !c.unread)];
+}
+
+/** Unread conversations and notifications, among the latest of each (the header shows them on every page). */
+export async function unreadCounts(user: SessionUser, db: Db = readDb): Promise<{ conversations: number; notifications: number }> {
+  const scope = scopeSql(user);
+  const notificationOwner = user.role === "SELLER" ? `"shopId" = ?` : `"userId" = ?`;
+  const owner = user.role === "SELLER" ? (user.shopId ?? "\u0000no-shop") : user.id;
+  const rows = await db.$queryRawUnsafe<{ conversations: number | bigint; notifications: number | bigint }[]>(
+    `SELECT
+      (SELECT count(*) FROM (SELECT o."id" FROM "Order" o LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ?
+        WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL AND ${unreadSql} ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW})) AS "conversations",
+      (SELECT count(*) FROM (SELECT "readAt" FROM "Notification" WHERE ${notificationOwner} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${COUNT_WINDOW}) WHERE "readAt" IS NULL) AS "notifications"`,
+    user.id,
+    ...scope.params,
+    user.id,
+    owner,
+  );
+  return { conversations: Number(rows[0]?.conversations ?? 0), notifications: Number(rows[0]?.notifications ?? 0) };
+}
+
+/** Marks every notification and conversation of this person read. */
+export async function markAllRead(user: SessionUser, now: Date): Promise<void> {
+  const scope = scopeSql(user);
+  const at = storedDate(now);
+  await writer.$transaction([
+    user.role === "SELLER"
+      ? writer.notification.updateMany({ where: { shopId: user.shopId ?? "\u0000no-shop", readAt: null }, data: { readAt: now } })
+      : writer.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now } }),
+    writer.$executeRawUnsafe(
+      `INSERT INTO "ConversationRead" ("orderId", "userId", "lastReadAt")
+        SELECT o."id", ?, ? FROM "Order" o WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL
+        ON CONFLICT ("orderId", "userId") DO UPDATE SET "lastReadAt" = max("lastReadAt", excluded."lastReadAt")`,
+      user.id,
+      at,
+      ...scope.params,
+    ),
+  ]);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError, type Result } from "@/lib/errors";
+import { visibleLength } from "@/lib/text";
+import type { SessionUser } from "../auth/session-user";
+import { db, readDb } from "../db";
+import type { Db } from "../prisma";
+import { runCommand } from "../run-command";
+
+/** A shop keeps at most this many quick replies, each at most this long. */
+export const QUICK_REPLY_LIMITS = { count: 10, length: 300 } as const;
+
+/** The seller's shop's quick replies, in their order; none for anyone else. */
+export async function listQuickReplies(user: SessionUser, from: Db = readDb): Promise<string[]> {
+  if (user.role !== "SELLER" || !user.shopId) return [];
+  const rows = await from.quickReply.findMany({ where: { shopId: user.shopId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { text: true } });
+  return rows.map((row) => row.text);
+}
+
+/** Replaces the shop's quick replies with these (blank lines left out), in this order. */
+export function saveQuickReplies(user: SessionUser, texts: string[], now: Date): Promise<Result<{ count: number }>> {
+  return runCommand(async () => {
+    if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", "Only the shop's seller can change its quick replies.");
+    const replies = texts.map((text) => text.trim()).filter((text) => visibleLength(text) > 0);
+    if (replies.length > QUICK_REPLY_LIMITS.count) throw new AppError("VALIDATION", "Check the quick replies.", { quickReplies: [`Keep at most ${QUICK_REPLY_LIMITS.count} quick replies (you wrote ${replies.length}).`] });
+    const long = replies.findIndex((text) => text.length > QUICK_REPLY_LIMITS.length);
+    if (long >= 0) throw new AppError("VALIDATION", "Check the quick replies.", { quickReplies: [`Reply ${long + 1} is longer than ${QUICK_REPLY_LIMITS.length} characters.`] });
+    const shopId = user.shopId;
+    await db.$transaction([
+      db.quickReply.deleteMany({ where: { shopId } }),
+      db.quickReply.createMany({ data: replies.map((text, sortOrder) => ({ id: randomUUID(), shopId, text, sortOrder, updatedAt: now })) }),
+    ]);
+    return { count: replies.length };
+  });
+}
