@@ -18,6 +18,9 @@ import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action
 import { sellerPerformance } from "@/lib/server/seller/performance";
 import { agentFigures } from "@/lib/server/support/agent-figures";
 import { caseView } from "@/lib/server/support/case-view";
+import { getConversation } from "@/lib/server/conversations/conversation";
+import { listConversations, unreadCounts } from "@/lib/server/conversations/inbox";
+import { liveStamp } from "@/lib/server/live/live-stamp";
 import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
@@ -75,6 +78,20 @@ describe("query plans at 100,000 orders", () => {
       expect(await caseView(sam, dispute.id, now, rec)).not.toBeNull();
     });
     expectGoodPlans("support workbench", plans);
+  });
+
+  it("conversations, the inbox, the header's unread counts and the live stamp every open page polls", async () => {
+    const order = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple" }, select: { id: true } });
+    const ben: SessionUser = { id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null };
+    const plans = await plansFor(async () => {
+      for (const user of [maya, sam, ben]) {
+        await liveStamp(user, rec);
+        await unreadCounts(user, rec);
+        await listConversations(user, rec);
+      }
+      expect(await getConversation(maya, order.id, now, rec)).not.toBeNull();
+    });
+    expectGoodPlans("conversations and live pages", plans);
   });
 
   it("the seller's queue: the header's counts (every page a seller opens) and each tab's first page", async () => {

@@ -43,7 +43,7 @@ export async function getConversation(user: SessionUser, orderId: string, now: D
   ]);
   const messages = rows.reverse();
   const [authors, photos] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...new Set(messages.map((m) => m.authorId))] } }, select: { id: true, name: true } }),
+    messages.length ? db.user.findMany({ where: { id: { in: [...new Set(messages.map((m) => m.authorId))] } }, select: { id: true, name: true } }) : Promise.resolve([]),
     messages.length ? db.evidence.findMany({ where: { orderId, messageId: { in: messages.map((m) => m.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, messageId: true } }) : Promise.resolve([]),
   ]);
   const names = new Map(authors.map((a) => [a.id, a.name]));

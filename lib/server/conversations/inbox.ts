@@ -33,7 +33,7 @@ export async function listConversations(user: SessionUser, db: Db = readDb): Pro
   const scope = scopeSql(user);
   const rows = await db.$queryRawUnsafe<{ id: string; code: string; lastMessageAt: string; shopName: string; buyerName: string; lastBody: string | null; unread: number | bigint }[]>(
     `SELECT o."id", o."code", o."lastMessageAt", s."name" AS "shopName", b."name" AS "buyerName",
-        (SELECT m."body" FROM "ChatMessage" m WHERE m."orderId" = o."id" ORDER BY m."at" DESC, m."id" DESC LIMIT 1) AS "lastBody",
+        (SELECT m."body" FROM "ChatMessage" m WHERE m."orderId" = o."id" ORDER BY m."at" DESC LIMIT 1) AS "lastBody",
         (${unreadSql}) AS "unread"
       FROM "Order" o
       JOIN "Shop" s ON s."id" = o."shopId"
@@ -63,11 +63,12 @@ export async function unreadCounts(user: SessionUser, db: Db = readDb): Promise<
   const owner = user.role === "SELLER" ? (user.shopId ?? "\u0000no-shop") : user.id;
   const rows = await db.$queryRawUnsafe<{ conversations: number | bigint; notifications: number | bigint }[]>(
     `SELECT
-      (SELECT count(*) FROM (SELECT o."id" FROM "Order" o LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ?
-        WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL AND ${unreadSql} ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW})) AS "conversations",
+      (SELECT count(*) FROM (SELECT o."id", o."lastMessageAt", o."lastMessageById" FROM "Order" o
+          WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW}) o
+        LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ? WHERE ${unreadSql}) AS "conversations",
       (SELECT count(*) FROM (SELECT "readAt" FROM "Notification" WHERE ${notificationOwner} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${COUNT_WINDOW}) WHERE "readAt" IS NULL) AS "notifications"`,
-    user.id,
     ...scope.params,
+    user.id,
     user.id,
     owner,
   );

@@ -90,6 +90,15 @@ interface World {
 
 type Step = [who: CommandActor | "system", command: Command | ((orderId: string) => Command), at: Date | { deadline: string }, photos?: number];
 
+/** A message in an order's conversation, as the message service writes it (seeded worlds are built before anyone reads them). */
+async function say(world: World, orderId: string, who: { id: string; role: string }, body: string, at: Date): Promise<void> {
+  await world.db.$transaction([
+    world.db.chatMessage.create({ data: { orderId, authorId: who.id, authorRole: who.role, body, at } }),
+    world.db.order.update({ where: { id: orderId }, data: { lastMessageAt: at, lastMessageById: who.id } }),
+    world.db.conversationRead.create({ data: { orderId, userId: who.id, lastReadAt: at } }),
+  ]);
+}
+
 /** Places an order in `status` at `placedAt`, then runs `steps` through the command runner, each at its time (or at a deadline's). */
 async function story(
   world: World,
@@ -155,14 +164,17 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
 
   // Stories first: each sub-state the simulator knows, with people waiting on each other.
   // Diego asked Maple & Moss to cancel 21 hours ago: Maya has 3 hours left to answer (US: 24 h).
-  await story(world, { buyer: "buyer-diego", shop: "shop-maple", items: [[2, 1]], status: "AWAITING_SHIPMENT", placedAt: ago(26 * HOUR) }, [
+  const asked = await story(world, { buyer: "buyer-diego", shop: "shop-maple", items: [[2, 1]], status: "AWAITING_SHIPMENT", placedAt: ago(26 * HOUR) }, [
     [diego, { type: "REQUEST_CANCEL", reasonKey: "better_price" }, ago(21 * HOUR)],
   ]);
+  await say(world, asked, diego, "I found the same one cheaper elsewhere. Could you cancel before it ships?", ago(21 * HOUR - 2 * MINUTE));
   // Emma asked Riverbend to cancel after its 3-hour window; Rosa rejected it.
-  await story(world, { buyer: "buyer-emma", shop: "shop-river", items: [[7, 1]], status: "AWAITING_SHIPMENT", placedAt: ago(10 * HOUR) }, [
+  const rejected = await story(world, { buyer: "buyer-emma", shop: "shop-river", items: [[7, 1]], status: "AWAITING_SHIPMENT", placedAt: ago(10 * HOUR) }, [
     [emma, { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, ago(5 * HOUR)],
     [rosa, { type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, ago(4 * HOUR)],
   ]);
+  await say(world, rejected, emma, "Please cancel, I don't need the jacket any more.", ago(5 * HOUR - MINUTE));
+  await say(world, rejected, rosa, DEMO_QUICK_REPLIES[0], ago(4 * HOUR - MINUTE));
   // Global rules: Farah's rejected cancel can still be escalated, and the order cannot ship meanwhile if she does.
   await story(world, { buyer: "buyer-farah", shop: "shop-kite", items: [[5, 1]], status: "AWAITING_SHIPMENT", placedAt: ago(10 * HOUR) }, [
     [farah, { type: "REQUEST_CANCEL", reasonKey: "bought_by_mistake" }, ago(6 * HOUR)],
