@@ -93,7 +93,12 @@ test("the inbox: unread conversations first and notifications, unread counts in 
   await expect(page.getByText("Nothing unread.")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
 
+  // Someone not signed in gets neither the stamp nor the conversation.
   const stranger = await browser.newContext();
-  expect((await stranger.request.get(`${new URL(page.url()).origin}/live`)).status()).toBe(401);
+  const origin = new URL(page.url()).origin;
+  expect((await stranger.request.get(`${origin}/live`)).status()).toBe(401);
+  const orderPage = await stranger.request.get(`${origin}/orders/${order.id}`);
+  expect(new URL(orderPage.url()).search).toBe("?signin=required");
+  expect(await orderPage.text()).not.toContain("Is the blue one in stock?");
   await stranger.close();
 });

@@ -26,7 +26,8 @@ function scopeSql(user: SessionUser): { where: string; params: string[] } {
   return { where: `o."worldId" = ? AND EXISTS (SELECT 1 FROM "Dispute" d WHERE d."orderId" = o."id" AND d."status" IN ('OPEN', 'APPEALED'))`, params: [scope.worldId] };
 }
 
-const unreadSql = `o."lastMessageById" <> ? AND (r."lastReadAt" IS NULL OR r."lastReadAt" < o."lastMessageAt")`;
+/** A conversation (an order under `alias`, its read marker under r) is unread: the last message is someone else's and came after the marker. */
+const unreadOf = (alias: string) => `${alias}."lastMessageById" <> ? AND (r."lastReadAt" IS NULL OR r."lastReadAt" < ${alias}."lastMessageAt")`;
 
 /** This person's latest conversations, the unread ones first, each with its latest message. */
 export async function listConversations(user: SessionUser, db: Db = readDb): Promise<InboxConversation[]> {
@@ -34,7 +35,7 @@ export async function listConversations(user: SessionUser, db: Db = readDb): Pro
   const rows = await db.$queryRawUnsafe<{ id: string; code: string; lastMessageAt: string; shopName: string; buyerName: string; lastBody: string | null; unread: number | bigint }[]>(
     `SELECT o."id", o."code", o."lastMessageAt", s."name" AS "shopName", b."name" AS "buyerName",
         (SELECT m."body" FROM "ChatMessage" m WHERE m."orderId" = o."id" ORDER BY m."at" DESC LIMIT 1) AS "lastBody",
-        (${unreadSql}) AS "unread"
+        (${unreadOf("o")}) AS "unread"
       FROM "Order" o
       JOIN "Shop" s ON s."id" = o."shopId"
       JOIN "User" b ON b."id" = o."buyerId"
@@ -64,8 +65,8 @@ export async function unreadCounts(user: SessionUser, db: Db = readDb): Promise<
   const rows = await db.$queryRawUnsafe<{ conversations: number | bigint; notifications: number | bigint }[]>(
     `SELECT
       (SELECT count(*) FROM (SELECT o."id", o."lastMessageAt", o."lastMessageById" FROM "Order" o
-          WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW}) o
-        LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ? WHERE ${unreadSql}) AS "conversations",
+          WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW}) latest
+        LEFT JOIN "ConversationRead" r ON r."orderId" = latest."id" AND r."userId" = ? WHERE ${unreadOf("latest")}) AS "conversations",
       (SELECT count(*) FROM (SELECT "readAt" FROM "Notification" WHERE ${notificationOwner} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${COUNT_WINDOW}) WHERE "readAt" IS NULL) AS "notifications"`,
     ...scope.params,
     user.id,

@@ -3,6 +3,7 @@ import { DEADLINE_LABELS, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQu
 import { formatRemaining } from "@/lib/format";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
+import { getConversation, type ConversationMessage } from "../conversations/conversation";
 import { getOrderDetail, type OrderDetail } from "../orders/get-order";
 import type { Db } from "../prisma";
 
@@ -34,7 +35,7 @@ export interface CaseView {
   /** The agents named on the case (first decision, appeal), by id. */
   agentNames: Record<string, string>;
   photos: GalleryPhoto[];
-  conversation: { author: string; role: string; body: string; at: Date }[];
+  conversation: ConversationMessage[];
   deadlines: DeadlineHistoryRow[];
   signals: { buyerOrders: number; buyerRequests: number; buyerDisputes: number; buyerWon: number; shopOrders: number; shopDisputes: number; shopLost: number; shopWon: number };
 }
@@ -63,14 +64,14 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
   const dispute = order?.disputes.find((d) => d.id === disputeId);
   if (!order || !dispute) return null;
 
-  const [evidence, messages, deadlines, events, signals] = await Promise.all([
+  const [evidence, conversation, deadlines, events, signals] = await Promise.all([
     db.evidence.findMany({ where: { orderId: row.orderId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, caseId: true, disputeId: true, ownerId: true, ownerRole: true, createdAt: true } }),
-    db.chatMessage.findMany({ where: { orderId: row.orderId }, orderBy: [{ at: "asc" }, { id: "asc" }], take: 500, select: { authorId: true, authorRole: true, body: true, at: true } }),
+    getConversation(user, row.orderId, now, db),
     db.deadline.findMany({ where: { orderId: row.orderId }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { kind: true, dueAt: true, resolvedAt: true, resolution: true } }),
     db.orderEvent.findMany({ where: { orderId: row.orderId }, select: { at: true, actorRole: true } }),
     partyRecords(db, row.order.buyerId, row.order.shopId),
   ]);
-  const people = [...new Set([row.assigneeId, row.decidedById, row.appealDecidedById, ...evidence.map((e) => e.ownerId), ...messages.map((m) => m.authorId)].filter((id): id is string => Boolean(id)))];
+  const people = [...new Set([row.assigneeId, row.decidedById, row.appealDecidedById, ...evidence.map((e) => e.ownerId)].filter((id): id is string => Boolean(id)))];
   const names = new Map((await db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? "someone no longer here") : "");
 
@@ -91,7 +92,7 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
         at: e.createdAt,
         context: e.disputeId ? "With a dispute statement" : e.ownerRole === "SELLER" ? "With the seller's inspection" : "With the request",
       })),
-    conversation: messages.map((m) => ({ author: nameOf(m.authorId), role: m.authorRole === "SUPPORT" ? "Platform support" : (ROLE_LABELS[m.authorRole as "BUYER" | "SELLER"] ?? m.authorRole), body: m.body, at: m.at })),
+    conversation: conversation?.messages ?? [],
     deadlines: deadlines.flatMap((d) => {
       const kind = parseDeadlineKey(d.kind)?.kind;
       if (!kind || isReminder(kind)) return [];

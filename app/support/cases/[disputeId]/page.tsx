@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionsSection } from "@/app/orders/[id]/_sections/actions-section";
-import { Card } from "@/app/orders/[id]/_sections/card";
+import { Card, EvidenceLinks } from "@/app/orders/[id]/_sections/card";
 import { CaseLinks } from "@/app/orders/[id]/_sections/disputes-section";
 import { TimelineSection } from "@/app/orders/[id]/_sections/items-section";
 import { MoneySection } from "@/app/orders/[id]/_sections/money-sections";
@@ -135,8 +135,8 @@ export default async function CasePage(props: { params: Promise<{ disputeId: str
               <p className="text-sm text-stone-600">They have not written to each other on this order.</p>
             ) : (
               <ol className="space-y-2 text-sm">
-                {view.conversation.map((message, i) => (
-                  <li key={i}>
+                {view.conversation.map((message) => (
+                  <li key={message.id}>
                     <p>
                       <span className="font-medium">
                         {message.author} ({message.role}):
@@ -144,6 +144,7 @@ export default async function CasePage(props: { params: Promise<{ disputeId: str
                       {message.body}
                     </p>
                     <p className="text-xs text-stone-500">{formatDateTime(message.at)}</p>
+                    <EvidenceLinks ids={message.photos} />
                   </li>
                 ))}
               </ol>
