@@ -1,18 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
-import { askToCancel, createPrivateWorld, expect, signInAs, test } from "./support";
+import { askToCancel, createPrivateWorld, expect, joinByLink, signInAs, test } from "./support";
 
 /** The bar: someone else's change shows within 5 seconds, without a reload. */
 const LIVE = { timeout: 5_000 };
-
-/** A second person, in a browser of their own, joins a world by its link. */
-async function joinByLink(browser: Browser, link: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL(link).pathname);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You joined the world" })).toBeVisible();
-  return page;
-}
 
 test("two windows side by side: the buyer asks to cancel and the seller sees it without reloading; they talk; the seller answers with a quick reply and rejects; the buyer escalates and support reads the conversation", async ({ page, browser, createOrder }) => {
   const { worldId, link } = await createPrivateWorld(page, "Talk it over", "Lead");

@@ -1,20 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
 import type { Command } from "@/lib/order";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { appTime } from "@/lib/server/timers/sim-clock";
-import { createPrivateWorld, expect, signInAs, test } from "./support";
+import { createPrivateWorld, expect, joinByLink, signInAs, test } from "./support";
 
 const DAY = 86_400_000;
-
-/** A second agent, in a browser of their own, joins the world by its link. */
-async function joinByLink(browser: Browser, link: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL(link).pathname);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You joined the world" })).toBeVisible();
-  return page;
-}
 
 test("two agents: the first takes the most urgent dispute, the second sees it taken; a decision from a template with a partial amount; the appeal goes only to the second agent; the export holds both sides and the decision", async ({ page, browser, createOrder, db }) => {
   // A private world (a copy of the demo's stories), so that this dispute is the most overdue in its queue.

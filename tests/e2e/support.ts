@@ -60,6 +60,16 @@ export async function createPrivateWorld(page: import("@playwright/test").Page, 
   return { worldId, link };
 }
 
+/** A second person, in a browser of their own, joins a world by its link. */
+export async function joinByLink(browser: import("@playwright/test").Browser, link: string, name: string): Promise<import("@playwright/test").Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: /^Join / }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You joined the world" })).toBeVisible();
+  return page;
+}
+
 /** The signed-in buyer asks the seller to cancel from the order page, and the request is waiting. */
 export async function askToCancel(page: import("@playwright/test").Page, orderId: string, reason: string): Promise<void> {
   await page.goto(`/orders/${orderId}`);

@@ -1,17 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
 import { appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
-import { askToCancel, createPrivateWorld, expect, signInAs, test } from "./support";
-
-/** A second person, in a browser of their own, joins a world by its link. */
-async function joinByLink(browser: Browser, link: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(new URL(link).pathname);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You joined the world" })).toBeVisible();
-  return page;
-}
+import { askToCancel, createPrivateWorld, expect, joinByLink, signInAs, test } from "./support";
 
 test("a facilitator creates a private world; a buyer and a seller join it by link in their own browsers and play a cancel request; members cannot move its clock, even by a forged request; the demo world is untouched", async ({ page, browser, createOrder, db }) => {
   const demoBefore = {
