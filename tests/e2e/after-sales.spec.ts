@@ -36,7 +36,7 @@ test("shipped → carrier picks up and delivers → return approved and shipped 
   await switchTo(page, "Ben Okafor", order.id);
   await page.getByRole("radio", { name: "Return the item for a refund" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Damaged item" });
-  await page.getByLabel("Photos").setInputFiles({ name: "dent.png", mimeType: "image/png", buffer: solidPng([120, 120, 200], 24) });
+  await page.getByRole("region", { name: "What you can do" }).getByLabel("Photos").setInputFiles({ name: "dent.png", mimeType: "image/png", buffer: solidPng([120, 120, 200], 24) });
   await page.getByRole("button", { name: "Ask for a refund or a return" }).click();
   const request = page.getByRole("region", { name: "Refund or return" });
   await expect(request).toContainText("Waiting for the seller's review");
@@ -166,7 +166,7 @@ test("the seller offers part of the money; a bad amount is refused next to the f
   await page.goto(`/orders/${order.id}`);
   await page.getByRole("radio", { name: "A refund, and keep the item" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Not as described" });
-  await page.getByLabel("Photos").setInputFiles({ name: "item.png", mimeType: "image/png", buffer: solidPng([90, 90, 200], 24) });
+  await page.getByRole("region", { name: "What you can do" }).getByLabel("Photos").setInputFiles({ name: "item.png", mimeType: "image/png", buffer: solidPng([90, 90, 200], 24) });
   await page.getByRole("button", { name: "Ask for a refund or a return" }).click();
   const request = page.getByRole("region", { name: "Refund or return" });
   await expect(request).toContainText("Waiting for the seller's review");

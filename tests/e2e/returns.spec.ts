@@ -21,14 +21,14 @@ test("a buyer asks for a refund with a photo; the photo is hers and the shop's t
   await page.getByLabel("Describe the problem").fill("The board arrived split down the middle.");
 
   // A text file named like a photo is refused next to the field, and nothing is stored.
-  await page.getByLabel("Photos").setInputFiles({ name: "split.png", mimeType: "image/png", buffer: Buffer.from("not really a picture") });
+  await page.getByRole("region", { name: "What you can do" }).getByLabel("Photos").setInputFiles({ name: "split.png", mimeType: "image/png", buffer: Buffer.from("not really a picture") });
   await page.getByRole("button", { name: "Ask for a refund or a return" }).click();
   await expect(page.getByText("split.png is not a PNG, JPEG or WebP image.")).toBeVisible();
   expect(await db.returnCase.count({ where: { orderId: order.id } })).toBe(0);
 
   // What she typed is still there after the refusal; only the photo must be chosen again.
   await expect(page.getByLabel("What is wrong?")).toHaveValue("damaged");
-  await page.getByLabel("Photos").setInputFiles({ name: "split.png", mimeType: "image/png", buffer: solidPng([150, 90, 40], 32) });
+  await page.getByRole("region", { name: "What you can do" }).getByLabel("Photos").setInputFiles({ name: "split.png", mimeType: "image/png", buffer: solidPng([150, 90, 40], 32) });
   await page.getByRole("button", { name: "Ask for a refund or a return" }).click();
   const request = page.getByRole("region", { name: "Refund or return" });
   await expect(request).toContainText("Waiting for the seller's review");

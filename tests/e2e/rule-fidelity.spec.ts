@@ -88,7 +88,7 @@ test("US Buyer Protection: on day 45 of a completed order a damaged item is retu
   await status(page, "Completed");
   await page.getByRole("radio", { name: "Return the item for a refund" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Damaged item" });
-  await page.getByLabel("Photos").setInputFiles({ name: "crack.png", mimeType: "image/png", buffer: solidPng([200, 60, 60], 24) });
+  await page.getByRole("region", { name: "What you can do" }).getByLabel("Photos").setInputFiles({ name: "crack.png", mimeType: "image/png", buffer: solidPng([200, 60, 60], 24) });
   await ask(page).click();
   await expect(request(page)).toContainText("Waiting for the seller's review");
 
