@@ -6,7 +6,8 @@
  *  - the raw SQLite limit for a cancel's writes, the buyer-cancel service with 1 and 32 callers, the
  *    timer sweep of 1,000 due deadlines (a child process per world);
  *  - over HTTP with 32 connections against the production build: a seller's list, support's dispute
- *    queue and an order page, against a bare 20-row page of the same server; then the buyer-cancel
+ *    queue (the generic list and the workbench), an order page and the live stamp every open tab polls,
+ *    against a bare 20-row page of the same server; then the buyer-cancel
  *    server action, posted as a form (scripts/bench/action.ts).
  * Nothing here is a test: it reports, it does not fail.
  */
@@ -69,7 +70,9 @@ async function http(file: string) {
       ["bare 20-row page", `${base}/bench/bare`, null],
       ["seller's order list", `${base}/seller/orders`, cookie("seller-maya")],
       ["support's dispute queue", `${base}/support/orders?open=DISPUTE`, cookie("support-sam")],
+      ["support's workbench queue", `${base}/support`, cookie("support-sam")],
       ["order page", `${base}/orders/${order.id}`, cookie("seller-maya")],
+      ["live stamp (each open tab, every 2 s)", `${base}/live`, cookie("seller-maya")],
     ] as const;
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [name, url, who] of pages) {
@@ -140,7 +143,8 @@ row(
   b.performance.ms < 200 ? "met" : `missed: ${n(b.performance.ms / 200, 1)}×`,
 );
 const bare = pages["bare 20-row page"]!;
-for (const name of ["seller's order list", "support's dispute queue", "order page"] as const) {
+const PAGES = ["seller's order list", "support's dispute queue", "support's workbench queue", "order page", "live stamp (each open tab, every 2 s)"] as const;
+for (const name of PAGES) {
   const p = pages[name]!;
   row(
     `${name} over HTTP, 32 conns, ${n(b.orders)} orders`,
@@ -167,7 +171,7 @@ if (b.thirtyTwo.perSecond < 0.8 * s.thirtyTwo.perSecond) {
   why.push(`- At ${n(b.orders)} orders raw SQLite itself slows to ${pct(b.rawPerSecond, s.rawPerSecond)} of the small world's rate (deeper B-trees, more pages than the cache), and the service follows it (${pct(b.thirtyTwo.perSecond, s.thirtyTwo.perSecond)}).`);
 }
 if (b.sweep.seconds >= 2) why.push(`- The sweep applies ${n(b.sweep.applied / b.sweep.seconds)} deadlines a second: the same per-command cost as people's commands.`);
-if (["seller's order list", "support's dispute queue", "order page"].some((name) => pages[name]!.perSecond < 0.6 * bare.perSecond)) {
+if (PAGES.some((name) => pages[name]!.perSecond < 0.6 * bare.perSecond)) {
   why.push(`- Pages: the bare page serves ${n(bare.perSecond)} req/s on the same cores as the load generator; each real page also reads the session, the clock, the next deadline and its data through Prisma (~6–11 ms) and renders more markup.`);
 }
 if (action.perSecond < 300) why.push(`- The cancel action over HTTP answers with the whole order page (the form's no-JavaScript POST), so it is bound by that page's rate.`);
