@@ -10,6 +10,16 @@ export function QuickRepliesForm({ replies, limits }: { replies: string[]; limit
   const value = state && !state.ok ? (state.value ?? "") : replies.join("\n");
   return (
     <form action={action} noValidate className="space-y-2">
+      {replies.length > 0 ? (
+        <div className="text-sm">
+          <p className="text-stone-600">Offered now, in this order:</p>
+          <ol aria-label="Quick replies offered now" className="mt-1 list-decimal space-y-1 pl-5">
+            {replies.map((reply) => (
+              <li key={reply}>{reply}</li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       <label htmlFor="quick-replies" className="text-sm font-medium">
         Quick replies, one per line
       </label>
@@ -24,7 +34,7 @@ export function QuickRepliesForm({ replies, limits }: { replies: string[]; limit
         className="w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600"
       />
       <p id="quick-replies-hint" className="text-xs text-stone-500">
-        At most {limits.count}, each up to {limits.length} characters. The conversation on each order offers them.
+        One reply per line (a long one wraps on screen but stays one line): at most {limits.count}, each up to {limits.length} characters. The conversation on each order offers them.
       </p>
       <p id="quick-replies-error" aria-live="polite" className="text-sm text-rose-700">
         {error ?? ""}
