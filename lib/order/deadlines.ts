@@ -152,6 +152,14 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   REFUND_OVERDUE: "Refund overdue after",
 };
 
+/**
+ * Deadlines a person must meet (an answer, a payment, a shipment, an inspection): missing one lets the
+ * platform act for their silence. The windows to escalate and to appeal are rights a person may use,
+ * not deadlines to meet; the rest are windows and the simulated world's events. Each has a reminder
+ * (rules/reminders.ts; a unit test keeps the two lists together).
+ */
+export const MUST_MEET_DEADLINES: readonly DeadlineKind[] = ["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"];
+
 /** Reminders are the platform's own timers, not deadlines anyone has to meet. */
 export function isReminder(kind: DeadlineKind): boolean {
   return kind.endsWith("_REMINDER");

@@ -1,6 +1,7 @@
 /** Support's queue kinds and the decision previews: derived from the engine's state, never restated. */
 import { describe, expect, it } from "vitest";
-import { POLICIES, decide, evolve, previewDisputeOutcomes, supportQueueKind, supportTarget, type OrderState } from "@/lib/order";
+import { MUST_MEET_DEADLINES, POLICIES, decide, evolve, previewDisputeOutcomes, supportQueueKind, supportTarget, type OrderState } from "@/lib/order";
+import { REMINDERS } from "@/lib/order/transitions";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -92,5 +93,13 @@ describe("what each decision does, before it is sent", () => {
     const state = play(escalated.state, [[{ type: "TAKE_DISPUTE", disputeId: "o1-dispute-1", reason: "" }, { role: "SUPPORT", id: "agent-2" }, dh(4)]]).state;
     expect(previewDisputeOutcomes(state, "o1-dispute-1", support, dh(5), US)).toEqual([]);
     expect(previewDisputeOutcomes(state, "nope", support, dh(5), US)).toEqual([]);
+  });
+});
+
+describe("deadlines a person must meet", () => {
+  it("each has a reminder to the person who must meet it; the windows to escalate and appeal are rights, not among them", () => {
+    const reminded = Object.values(REMINDERS).map((reminder) => reminder!.of);
+    expect(MUST_MEET_DEADLINES.filter((kind) => !reminded.includes(kind))).toEqual([]);
+    expect(reminded.filter((kind) => !MUST_MEET_DEADLINES.includes(kind)).sort()).toEqual(["APPEAL_WINDOW", "CANCEL_DISPUTE_FILING", "DISPUTE_FILING"]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { OPEN_WORK } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import type { SqlTx } from "../sqlite/sql-tx";
 
@@ -11,6 +12,10 @@ export interface ConversationAccess {
   /** Null when they may write; else why not, for the page. */
   writeRefusal: string | null;
 }
+
+/** The dispute statuses in which support joins a conversation: those waiting for support (OPEN_WORK.DISPUTE). */
+export const SUPPORT_JOINS_WHILE: readonly string[] = OPEN_WORK.DISPUTE.statuses;
+export const SUPPORT_JOINS_WHILE_SQL = SUPPORT_JOINS_WHILE.map((status) => `'${status}'`).join(", ");
 
 export const SUPPORT_WRITES_ONLY_IN_DISPUTES = "Platform support writes in a conversation only while a dispute on the order waits for it.";
 
@@ -32,7 +37,7 @@ export function conversationAccess(sql: SqlTx, user: SessionUser, orderId: strin
   if (!order) return null;
   let writeRefusal: string | null = null;
   if (user.role === "SUPPORT") {
-    const waiting = sql.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Dispute" WHERE "orderId" = ? AND "status" IN ('OPEN', 'APPEALED')`, orderId)!.n;
+    const waiting = sql.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Dispute" WHERE "orderId" = ? AND "status" IN (${SUPPORT_JOINS_WHILE_SQL})`, orderId)!.n;
     if (!waiting) writeRefusal = SUPPORT_WRITES_ONLY_IN_DISPUTES;
   }
   return { orderId: order.id, code: order.code, buyerId: order.buyerId, shopId: order.shopId, writeRefusal };

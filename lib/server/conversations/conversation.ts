@@ -1,10 +1,10 @@
 import "server-only";
-import { ROLE_LABELS } from "@/lib/order";
+import { ROLE_LABELS, type Role } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db as writer, readDb } from "../db";
 import type { Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
-import { SUPPORT_WRITES_ONLY_IN_DISPUTES } from "./access";
+import { SUPPORT_JOINS_WHILE, SUPPORT_WRITES_ONLY_IN_DISPUTES } from "./access";
 
 export interface ConversationMessage {
   id: string;
@@ -37,7 +37,7 @@ export async function getConversation(user: SessionUser, orderId: string, now: D
   if (!order) return null;
   const [rows, waiting, replies, read] = await Promise.all([
     db.chatMessage.findMany({ where: { orderId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: CONVERSATION_LIMIT, select: { id: true, authorId: true, authorRole: true, body: true, at: true } }),
-    user.role === "SUPPORT" ? db.dispute.count({ where: { orderId, status: { in: ["OPEN", "APPEALED"] } } }) : Promise.resolve(1),
+    user.role === "SUPPORT" ? db.dispute.count({ where: { orderId, status: { in: [...SUPPORT_JOINS_WHILE] } } }) : Promise.resolve(1),
     user.role === "SELLER" ? db.quickReply.findMany({ where: { shopId: order.shopId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { text: true } }) : Promise.resolve([]),
     db.conversationRead.findUnique({ where: { orderId_userId: { orderId, userId: user.id } }, select: { lastReadAt: true } }),
   ]);
@@ -52,7 +52,7 @@ export async function getConversation(user: SessionUser, orderId: string, now: D
     messages: messages.map((m) => ({
       id: m.id,
       author: names.get(m.authorId) ?? "someone no longer here",
-      role: ROLE_LABELS[(m.authorRole as "BUYER" | "SELLER" | "SUPPORT") ?? "BUYER"] ?? m.authorRole,
+      role: ROLE_LABELS[m.authorRole as Role] ?? m.authorRole,
       body: m.body,
       at: m.at,
       photos: photos.filter((p) => p.messageId === m.id).map((p) => p.id),

@@ -3,6 +3,7 @@ import { orderScope, type SessionUser } from "../auth/session-user";
 import { db as writer, readDb } from "../db";
 import type { Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
+import { SUPPORT_JOINS_WHILE_SQL } from "./access";
 
 export interface InboxConversation {
   orderId: string;
@@ -23,7 +24,7 @@ function scopeSql(user: SessionUser): { where: string; params: string[] } {
   const scope = orderScope(user);
   if (scope.buyerId) return { where: `o."buyerId" = ?`, params: [scope.buyerId] };
   if (scope.shopId) return { where: `o."shopId" = ?`, params: [scope.shopId] };
-  return { where: `o."worldId" = ? AND EXISTS (SELECT 1 FROM "Dispute" d WHERE d."orderId" = o."id" AND d."status" IN ('OPEN', 'APPEALED'))`, params: [scope.worldId] };
+  return { where: `o."worldId" = ? AND EXISTS (SELECT 1 FROM "Dispute" d WHERE d."orderId" = o."id" AND d."status" IN (${SUPPORT_JOINS_WHILE_SQL}))`, params: [scope.worldId] };
 }
 
 /** A conversation (an order under `alias`, its read marker under r) is unread: the last message is someone else's and came after the marker. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEADLINE_LABELS, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
+import { DEADLINE_LABELS, MUST_MEET_DEADLINES, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
 import { formatRemaining } from "@/lib/format";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
@@ -39,9 +39,6 @@ export interface CaseView {
   deadlines: DeadlineHistoryRow[];
   signals: { buyerOrders: number; buyerRequests: number; buyerDisputes: number; buyerWon: number; shopOrders: number; shopDisputes: number; shopLost: number; shopWon: number };
 }
-
-/** Deadlines a person must meet (an answer, a shipment); the others are windows (to escalate, to appeal) and the simulated world's events. */
-const MUST_MEET = new Set(["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"]);
 
 /** "3 h 05 min", "9 d 16 h". */
 const hours = (ms: number) => formatRemaining(Math.max(ms, 60_000));
@@ -96,7 +93,7 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
     deadlines: deadlines.flatMap((d) => {
       const kind = parseDeadlineKey(d.kind)?.kind;
       if (!kind || isReminder(kind)) return [];
-      return [{ label: DEADLINE_LABELS[kind], dueAt: d.dueAt, resolvedAt: d.resolvedAt, ...verdictOf(d, events, MUST_MEET.has(kind)) }];
+      return [{ label: DEADLINE_LABELS[kind], dueAt: d.dueAt, resolvedAt: d.resolvedAt, ...verdictOf(d, events, MUST_MEET_DEADLINES.includes(kind)) }];
     }),
     signals,
   };
