@@ -6,6 +6,18 @@ export type WorldKind = "DEMO" | "PRIVATE";
 export type WorldRole = "OWNER" | "FACILITATOR" | "MEMBER";
 export type WorldTemplate = "DEMO_COPY" | "PEOPLE_ONLY";
 
+/**
+ * A row copied into a private world keeps its seed id behind the world's: `w384a5f7406_cmx…`. The
+ * separator is URL-safe (an unreserved character, never percent-encoded), so the id is the same in a
+ * link, in a route's parameter and in the database (issue 26: a colon reached pages still encoded).
+ */
+export const WORLD_ID_SEPARATOR = "_";
+
+/** The id a seeded row has in `worldId` (the demo world keeps the seed's own ids). */
+export function worldScopedId(worldId: string, seedId: string): string {
+  return worldId === "demo" ? seedId : `${worldId}${WORLD_ID_SEPARATOR}${seedId}`;
+}
+
 export const WORLD_ROLE_LABELS: Record<WorldRole, string> = { OWNER: "Owner", FACILITATOR: "Facilitator", MEMBER: "Member" };
 export const WORLD_TEMPLATE_LABELS: Record<WorldTemplate, string> = {
   DEMO_COPY: "A copy of the demo world (its shops, people and 90-odd orders at every stage)",

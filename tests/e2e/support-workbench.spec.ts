@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 test("two agents: the first takes the most urgent dispute, the second sees it taken; a decision from a template with a partial amount; the appeal goes only to the second agent; the export holds both sides and the decision", async ({ page, browser, createOrder, db }) => {
   // A private world (a copy of the demo's stories), so that this dispute is the most overdue in its queue.
   const { worldId, link } = await createPrivateWorld(page, "Support desk", "Lead");
-  const person = (id: string, role: "BUYER" | "SELLER", shopId: string | null = null) => ({ id: `${worldId}:${id}`, worldId, role, name: id, shopId: shopId && `${worldId}:${shopId}`, shopName: null });
+  const person = (id: string, role: "BUYER" | "SELLER", shopId: string | null = null) => ({ id: `${worldId}_${id}`, worldId, role, name: id, shopId: shopId && `${worldId}_${shopId}`, shopName: null });
   const ben = person("buyer-ben", "BUYER");
   const rosa = person("seller-rosa", "SELLER", "shop-river");
   const now = await appTime(db, undefined, worldId);

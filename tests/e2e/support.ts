@@ -1,10 +1,11 @@
 import { expect, test as base } from "@playwright/test";
 import { buildOrder, type BuildOrderSpec } from "@/lib/server/demo/build-order";
 import { createPrismaClient, type Db } from "@/lib/server/prisma";
+import { worldScopedId } from "@/lib/worlds";
 import { appTime } from "@/lib/server/timers/sim-clock";
 
 /** The browser tests' own data: they create the orders they act on, in the database the server under test uses. */
-type OrderSpec = Omit<BuildOrderSpec, "placedAt"> & { placedAt?: Date; /** A private world's id: the seed's ids are that world's (`<world>:<id>`). */ world?: string };
+type OrderSpec = Omit<BuildOrderSpec, "placedAt"> & { placedAt?: Date; /** A private world's id: the seed's ids are that world's (`<world>_<id>`). */ world?: string };
 
 export const test = base.extend<{ createOrder: (spec: OrderSpec) => Promise<{ id: string; code: string }> }, { db: Db }>({
   db: [
@@ -19,7 +20,7 @@ export const test = base.extend<{ createOrder: (spec: OrderSpec) => Promise<{ id
     // Placed five minutes ago on the app's clock (which other tests may have moved ahead), and paid two minutes after.
     await use(async ({ world, ...spec }) => {
       const now = await appTime(db, undefined, world);
-      const own = (id: string) => (world ? `${world}:${id}` : id);
+      const own = (id: string) => (world ? worldScopedId(world, id) : id);
       const built = await buildOrder(db, {
         ...spec,
         buyerId: own(spec.buyerId),

@@ -38,12 +38,12 @@ describe("the authorization matrix", () => {
     let attempts = 0;
     const allowed: string[] = [];
     for (const order of orders) {
-      const twin = (id: string | null) => people.find((person) => person.id === `${other}:${id}`);
+      const twin = (id: string | null) => people.find((person) => person.id === `${other}_${id}`);
       const outsiders = [
         people.find((p) => p.worldId === DEMO_WORLD && p.role === "BUYER" && p.id !== order.buyerId),
         people.find((p) => p.worldId === DEMO_WORLD && p.role === "SELLER" && p.shopId !== order.shopId),
         twin(order.buyerId),
-        people.find((p) => p.worldId === other && p.role === "SELLER" && p.shopId === `${other}:${order.shopId}`),
+        people.find((p) => p.worldId === other && p.role === "SELLER" && p.shopId === `${other}_${order.shopId}`),
         twin("support-sam"),
         twin("support-priya"),
       ].filter((person): person is Person => !!person);

@@ -15,6 +15,7 @@ import { getEvidence } from "@/lib/server/evidence/get-evidence";
 import { uploadPath } from "@/lib/server/evidence/uploads";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { worldScopedId } from "@/lib/worlds";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { runCommandWithPhotos } from "@/lib/server/orders/run-with-photos";
@@ -38,7 +39,7 @@ let token = "";
 
 /** A persona of a world, acting from a visitor's browser (as the session builds it). */
 async function persona(worldId: string, seedId: string, visitorId: string | null): Promise<SessionUser> {
-  const id = worldId === DEMO_WORLD ? seedId : `${worldId}:${seedId}`;
+  const id = worldId === DEMO_WORLD ? seedId : worldScopedId(worldId, seedId);
   const user = await db.user.findUniqueOrThrow({ where: { id }, select: { id: true, worldId: true, role: true, name: true, shopId: true } });
   return { id: user.id, worldId: user.worldId, visitorId, role: user.role as SessionUser["role"], name: user.name, shopId: user.shopId, shopName: null };
 }
@@ -70,11 +71,11 @@ describe("creating a private world", () => {
     const names = async (worldId: string) => (await db.user.findMany({ where: { worldId }, select: { name: true }, orderBy: { name: "asc" } })).map((u) => u.name);
     expect(await names(world)).toEqual(await names(DEMO_WORLD));
     const orders = await db.order.findMany({ where: { worldId: world }, select: { id: true, shopId: true, buyerId: true } });
-    expect(orders.every((o) => o.id.startsWith(`${world}:`) && o.shopId.startsWith(`${world}:`) && o.buyerId.startsWith(`${world}:`))).toBe(true);
+    expect(orders.every((o) => o.id.startsWith(`${world}_`) && o.shopId.startsWith(`${world}_`) && o.buyerId.startsWith(`${world}_`))).toBe(true);
     // People named in the copied rows are the world's own (appeal routing compares agents' ids).
     const decided = await db.dispute.findMany({ where: { order: { worldId: world }, decidedById: { not: null } }, select: { decidedById: true } });
     expect(decided.length).toBeGreaterThan(0);
-    expect(decided.every((d) => d.decidedById!.startsWith(`${world}:`))).toBe(true);
+    expect(decided.every((d) => d.decidedById!.startsWith(`${world}_`))).toBe(true);
     expect(await checkOrders(db, orders.map((o) => o.id))).toEqual([]);
     expect(await loadWorldView(db, world, OWNER)).toMatchObject({ kind: "PRIVATE", role: "OWNER", clock: { allowed: true } });
     expect(await worldsOfVisitor(db, OWNER)).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
@@ -120,8 +121,8 @@ describe("two worlds with the same personas", () => {
     const demoList = (await listOrders(demoSam)).rows.map((row) => row.id);
     const ownList = (await listOrders(ownSam)).rows.map((row) => row.id);
     expect(demoList.length).toBeGreaterThan(0);
-    expect(ownList.every((id) => id.startsWith(`${world}:`))).toBe(true);
-    expect(demoList.some((id) => id.startsWith(`${world}:`))).toBe(false);
+    expect(ownList.every((id) => id.startsWith(`${world}_`))).toBe(true);
+    expect(demoList.some((id) => id.startsWith(`${world}_`))).toBe(false);
     expect(await getOrderDetail(demoSam, ownList[0]!, new Date())).toBeNull();
     expect(await getOrderDetail(ownSam, demoList[0]!, new Date())).toBeNull();
 
@@ -130,12 +131,12 @@ describe("two worlds with the same personas", () => {
     const demoNotes = (await listNotifications(demoMaya, { page: 1 }, db)).rows;
     const ownNotes = (await listNotifications(ownMaya, { page: 1 }, db)).rows;
     expect(ownNotes.length).toBeGreaterThan(0);
-    expect(ownNotes.every((n) => n.orderId === null || n.orderId.startsWith(`${world}:`))).toBe(true);
-    expect(demoNotes.some((n) => n.orderId?.startsWith(`${world}:`))).toBe(false);
+    expect(ownNotes.every((n) => n.orderId === null || n.orderId.startsWith(`${world}_`))).toBe(true);
+    expect(demoNotes.some((n) => n.orderId?.startsWith(`${world}_`))).toBe(false);
 
     // The same photo bytes are stored once, but each world's evidence row is its own: Emma sees only her world's.
     const evidence = await db.evidence.findFirstOrThrow({ where: { order: { worldId: world }, ownerRole: "BUYER" }, select: { id: true, ownerId: true } });
-    expect(evidence.ownerId.startsWith(`${world}:`)).toBe(true);
+    expect(evidence.ownerId.startsWith(`${world}_`)).toBe(true);
     const ownEmma = await persona(world, "buyer-emma", TRAINEE);
     const demoEmma = await persona(DEMO_WORLD, "buyer-emma", null);
     expect(await getEvidence(ownEmma, evidence.id)).not.toBeNull();

@@ -20,9 +20,9 @@ import { T0, buyerAva, createOrder, createWorld, sellerUs, supportAgent } from "
 
 // The same cast in a second world: the same names, their own ids.
 const W2 = "w2";
-const ava2: SessionUser = { ...buyerAva, id: "w2:t-buyer-ava", worldId: W2 };
-const seller2: SessionUser = { ...sellerUs, id: "w2:t-seller-us", shopId: "w2:t-shop-us", worldId: W2 };
-const support2: SessionUser = { ...supportAgent, id: "w2:t-support", worldId: W2 };
+const ava2: SessionUser = { ...buyerAva, id: "w2_t-buyer-ava", worldId: W2 };
+const seller2: SessionUser = { ...sellerUs, id: "w2_t-seller-us", shopId: "w2_t-shop-us", worldId: W2 };
+const support2: SessionUser = { ...supportAgent, id: "w2_t-support", worldId: W2 };
 
 let demoOrder = "";
 let otherOrder = "";
@@ -31,14 +31,14 @@ beforeAll(async () => {
   await createWorld(db);
   await db.world.create({ data: { id: W2, name: "Training room 2", kind: "PRIVATE", createdAt: T0, lastActiveAt: T0 } });
   await db.product.updateMany({ data: { stock: 1000 } });
-  await db.shop.create({ data: { id: "w2:t-shop-us", worldId: W2, name: "US Test Shop", policyProfile: "US", createdAt: T0 } });
+  await db.shop.create({ data: { id: "w2_t-shop-us", worldId: W2, name: "US Test Shop", policyProfile: "US", createdAt: T0 } });
   await db.user.createMany({
     data: [ava2, seller2, support2].map((user) => ({ id: user.id, worldId: W2, role: user.role, name: user.name, shopId: user.shopId, blurb: "test persona", createdAt: T0 })),
   });
-  await db.product.create({ data: { id: "w2:t-prod-lamp", shopId: "w2:t-shop-us", title: "Desk lamp", priceMinor: 3500, stock: 10 } });
+  await db.product.create({ data: { id: "w2_t-prod-lamp", shopId: "w2_t-shop-us", title: "Desk lamp", priceMinor: 3500, stock: 10 } });
   demoOrder = (await createOrder(db, { status: "AWAITING_SHIPMENT" })).id;
   otherOrder = (
-    await buildOrder(db, { buyerId: ava2.id, shopId: "w2:t-shop-us", items: [{ productId: "w2:t-prod-lamp", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "AWAITING_SHIPMENT", placedAt: T0 })
+    await buildOrder(db, { buyerId: ava2.id, shopId: "w2_t-shop-us", items: [{ productId: "w2_t-prod-lamp", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "AWAITING_SHIPMENT", placedAt: T0 })
   ).id;
 });
 
@@ -83,7 +83,7 @@ describe("two worlds on one server", () => {
   });
   it("each world has its own clock: a jump in one moves only its time, and the sweep acts on each world at its own time", async () => {
     const demoBefore = await readOffsetMs(db, "demo");
-    const w2Order = await buildOrder(db, { buyerId: ava2.id, shopId: "w2:t-shop-us", items: [{ productId: "w2:t-prod-lamp", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "UNPAID", placedAt: new Date() });
+    const w2Order = await buildOrder(db, { buyerId: ava2.id, shopId: "w2_t-shop-us", items: [{ productId: "w2_t-prod-lamp", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "UNPAID", placedAt: new Date() });
     const demoUnpaid = await createOrder(db, { status: "UNPAID", placedAt: new Date() });
     // Two days ahead in world 2 only: its unpaid order's payment window (48 h) has ended there, not in the demo world.
     await advanceClock(db, new Date(Date.now() + 49 * 3_600_000), "+49 hours", support2.id, undefined, W2);

@@ -7,6 +7,7 @@
  * better-sqlite3 (INSERT … SELECT over a numbers table), so a million orders take minutes, not hours.
  */
 import Database from "better-sqlite3";
+import { WORLD_ID_SEPARATOR } from "@/lib/worlds";
 
 /** Columns rewritten for copy `p` (an SQL expression for the prefix "c<n>-"); null keeps the column. */
 const PREFIXED = new Set(["id", "orderId", "transactionId", "disputeId", "caseId", "messageId", "key"]);
@@ -117,13 +118,13 @@ export function worldEntityStatements(db: Database.Database, options: { source: 
   ];
 }
 
-const NUMBERED: CopyNames = { order: `'c' || n.i || '-'`, world: `'w' || n.i`, worldPrefix: `'w' || n.i || ':'` };
+const NUMBERED: CopyNames = { order: `'c' || n.i || '-'`, world: `'w' || n.i`, worldPrefix: `'w' || n.i || '${WORLD_ID_SEPARATOR}'` };
 const NUMBERED_WORLDS: CopyNames = { order: NUMBERED.worldPrefix, world: NUMBERED.world, worldPrefix: NUMBERED.worldPrefix };
 const numbers = (first: number, last: number) => `WITH RECURSIVE n(i) AS (SELECT CAST(${first} AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ${last})`;
 
 /**
  * In `asWorlds` mode each copy n is a world of its own, `w<n>`: the demo world's shops, personas and
- * products are copied with ids prefixed `w<n>:`, and the copied orders (ids prefixed the same way,
+ * products are copied with ids prefixed `w<n>_`, and the copied orders (ids prefixed the same way,
  * numbers kept: they are unique per world), their deadlines, items, notifications and ledger
  * accounts point at those (issue 14's plans at 1,000 worlds).
  */

@@ -15,7 +15,7 @@ import { uploadsDir } from "../evidence/uploads";
 import { createPrismaClient, databaseFile, withWriter, type Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
 import { AppError } from "@/lib/errors";
-import type { WorldTemplate } from "@/lib/worlds";
+import { worldScopedId, type WorldTemplate } from "@/lib/worlds";
 import { DEMO_WORLD } from "../auth/session-user";
 import { orderCopyStatements, worldEntityStatements, type CopyNames } from "./clone-orders";
 import { seedDemoWorld } from "./seed-world";
@@ -104,7 +104,7 @@ function scratchDatabase(liveFile: string): string {
 /**
  * Rebuilds one world (the demo world when none is named) from its template, atomically: the seeded
  * world is built in a scratch database, then one transaction deletes the world's rows and copies the
- * new ones in (a private world's ids prefixed with its own, `<worldId>:`), with its clock back to
+ * new ones in (a private world's ids prefixed with its own, `<worldId>_`: `worldScopedId`), with its clock back to
  * real time. `inside` runs in that same transaction (creating a world adds its row and owner there).
  */
 export async function resetWorld(
@@ -181,7 +181,7 @@ function deleteWorldRows(handle: Database.Database, worldId: string): void {
 function copyStatements(handle: Database.Database, worldId: string): string[] {
   if (worldId === DEMO_WORLD) return [...WORLD_TABLES].reverse().map((table) => `INSERT INTO main."${table}" SELECT * FROM "fresh"."${table}"`);
   if (!/^[a-z0-9]+$/.test(worldId)) throw new Error(`Unexpected world id ${worldId}.`);
-  const prefix = `'${worldId}:'`;
+  const prefix = `'${worldScopedId(worldId, "")}'`;
   const names: CopyNames = { order: prefix, world: `'${worldId}'`, worldPrefix: prefix };
   return [
     ...worldEntityStatements(handle, { source: "fresh", names, sourceWorld: DEMO_WORLD }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
-import { WORLD_LIMITS, type WorldTemplate } from "@/lib/worlds";
+import { WORLD_LIMITS, worldScopedId, type WorldTemplate } from "@/lib/worlds";
 import { resetWorld } from "../demo/reset-world";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
@@ -45,7 +45,7 @@ export function createWorld(db: Db, input: CreateWorldInput, realNow: Date): Pro
           .run(worldId, input.name, input.visitorId, input.template, randomBytes(18).toString("base64url"), now, now);
         handle
           .prepare(`INSERT INTO "WorldMember" ("id", "worldId", "visitorId", "name", "role", "joinedAt") VALUES (?, ?, ?, ?, 'OWNER', ?)`)
-          .run(`${worldId}:m-${randomBytes(6).toString("hex")}`, worldId, input.visitorId, input.ownerName, now);
+          .run(worldScopedId(worldId, `m-${randomBytes(6).toString("hex")}`), worldId, input.visitorId, input.ownerName, now);
       },
     });
     return { worldId };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
-import { WORLD_LIMITS } from "@/lib/worlds";
+import { WORLD_LIMITS, worldScopedId } from "@/lib/worlds";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
 
@@ -26,7 +26,7 @@ export function joinWorld(db: Db, input: { token: string; visitorId: string; nam
         throw new AppError("VALIDATION", `This world has ${WORLD_LIMITS.members} members, its limit.`);
       }
       await tx.worldMember.create({
-        data: { id: `${world.id}:m-${randomBytes(6).toString("hex")}`, worldId: world.id, visitorId: input.visitorId, name: input.name, role: "MEMBER", joinedAt: realNow },
+        data: { id: worldScopedId(world.id, `m-${randomBytes(6).toString("hex")}`), worldId: world.id, visitorId: input.visitorId, name: input.name, role: "MEMBER", joinedAt: realNow },
       });
       await tx.world.update({ where: { id: world.id }, data: { lastActiveAt: realNow } });
     });
