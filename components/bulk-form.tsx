@@ -5,17 +5,20 @@ import { bulkAction, type BulkState } from "@/app/seller/actions";
 
 /**
  * A list whose rows have checkboxes (`name="order"`), and one button that runs a command on every
- * ticked order; the answer lists each order's outcome (issue 16, point 2).
+ * ticked order; the answer lists each order's outcome (issue 16, point 2). With no rows left (the
+ * last ones just done) the button goes and the outcomes stay (issue 26).
  */
-export function BulkForm({ command, label, children }: { command: string; label: string; children: React.ReactNode }) {
+export function BulkForm({ command, label, hasRows, children }: { command: string; label: string; hasRows: boolean; children: React.ReactNode }) {
   const [state, action, pending] = useActionState<BulkState, FormData>(bulkAction, null);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="command" value={command} />
       {children}
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Working…" : label}
-      </button>
+      {hasRows ? (
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "Working…" : label}
+        </button>
+      ) : null}
       <div role="status" aria-live="polite" className="space-y-1 text-sm">
         {state ? <p className={state.ok ? "text-emerald-800" : "text-rose-700"}>{state.message}</p> : null}
         {state && state.outcomes.length > 0 ? (

@@ -48,6 +48,7 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
       ))}
     </ul>
   );
+  const empty = <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{page.tab.empty}</p>;
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -84,16 +85,15 @@ export default async function SellerHomePage(props: { searchParams: Promise<Reco
             Download this list as CSV
           </a>
         </p>
-        {page.rows.length === 0 ? (
-          <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{page.tab.empty}</p>
+        {page.tab.bulk ? (
+          // The form stays when its list empties (the last requests just approved), so what happened to each order stays in view.
+          <BulkForm command={page.tab.bulk.command} label={page.tab.bulk.label} hasRows={page.rows.length > 0}>
+            {page.rows.length === 0 ? empty : list}
+          </BulkForm>
+        ) : page.rows.length === 0 ? (
+          empty
         ) : (
-          page.tab.bulk ? (
-            <BulkForm command={page.tab.bulk.command} label={page.tab.bulk.label}>
-              {list}
-            </BulkForm>
-          ) : (
-            list
-          )
+          list
         )}
         {page.later || first(params.after) ? (
           <nav aria-label="Pagination" className="flex gap-4 text-sm">

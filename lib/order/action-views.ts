@@ -3,12 +3,13 @@
  * page: the action (open, or closed with why), the dispute or refund it targets, the reasons and case
  * types it allows, and the exact refund it would make. Pure, like the rest of lib/order.
  */
-import { formatDateTime } from "../format";
+import { formatDateTime, formatDay } from "../format";
+import { formatMoney } from "../money";
 import type { Command, CommandType, RefundEffect } from "./commands";
 import { CARRIER_CONTROLS, type CarrierControl, type DeadlineKey } from "./deadlines";
 import { DISPUTE_SUBJECT_LABELS, type DisputeStatus, type DisputeSubject } from "./dispute";
 import { availableActions, decide, type AvailableAction } from "./machine";
-import type { Actor, OrderState, OrderStatus, PaymentMethod } from "./model";
+import { PAYMENT_METHOD_LABELS, type Actor, type OrderState, type OrderStatus, type PaymentMethod } from "./model";
 import type { Policy } from "./policy";
 import { faultAt, reasonsFor, type Reason } from "./reasons";
 import { reasonAllows } from "./request-rules";
@@ -64,12 +65,19 @@ const disputeTarget = (statuses: DisputeStatus[], subjects?: DisputeSubject[]) =
     .map((d) => ({ value: d.id, label: d.subject === "REFUND" ? `${DISPUTE_SUBJECT_LABELS.REFUND} (${d.subjectRef})` : DISPUTE_SUBJECT_LABELS[d.subject] }));
 
 /** Where each targeted command is aimed (the form sends the value in the command's own field: disputeId, or subject). */
+/** An overdue refund as the buyer knows it: its amount, where it was going and when it was due (its key is internal). */
+function overdueRefundLabel(state: OrderState, key: string): string {
+  const refund = state.refunds.find((r) => r.key === key);
+  if (!refund) return DISPUTE_SUBJECT_LABELS.REFUND;
+  return `${DISPUTE_SUBJECT_LABELS.REFUND}: ${formatMoney(refund.totalMinor, state.currency)} to the ${PAYMENT_METHOD_LABELS[refund.destination]}, expected by ${formatDay(refund.expectedArrivalAt)}`;
+}
+
 export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => ActionTarget[] }>> = {
   ESCALATE: {
     of: (state) =>
       escalatable(state).map((o) => ({
         value: o.subject === "REFUND" ? `REFUND:${o.ref}` : o.subject,
-        label: o.subject === "REFUND" ? `${DISPUTE_SUBJECT_LABELS.REFUND} (${o.ref})` : DISPUTE_SUBJECT_LABELS[o.subject],
+        label: o.subject === "REFUND" ? overdueRefundLabel(state, o.ref) : DISPUTE_SUBJECT_LABELS[o.subject],
       })),
   },
   ADD_DISPUTE_STATEMENT: { of: disputeTarget(["OPEN"]) },

@@ -64,6 +64,24 @@ test("the seller approves two cancel requests at once; each goes through the rul
   await expect(page.getByRole("checkbox", { name: `Choose order ${orders[0]!.code}` })).toHaveCount(0);
 });
 
+test("when a bulk approval empties the cancel-request tab, what happened to each order stays in view (a copied world's own requests)", async ({ page, db }) => {
+  const { worldId } = await createPrivateWorld(page, "Bulk room");
+  await signInAs(page, "Maya Patel");
+  await page.goto("/seller?tab=cancel-requests");
+  const boxes = page.getByRole("checkbox", { name: /^Choose order / });
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await page.getByRole("button", { name: "Approve the chosen cancel requests" }).click();
+  await expect(page.getByText(`${count} of ${count} done.`)).toBeVisible();
+  // The tab is empty now, and says so; the outcomes are still there, with the copied story's order.
+  await expect(boxes).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "What happened to each order" })).toContainText("Order 100101:");
+  await expect(page.getByRole("button", { name: "Approve the chosen cancel requests" })).toHaveCount(0);
+  const order = await db.order.findFirstOrThrow({ where: { worldId, code: "100101" } });
+  expect(order.status).toBe("CANCELLED");
+});
+
 test("the seller changes the auto-approve window; a new order follows it while an older one keeps its own", async ({ page, createOrder, db }) => {
   // In a private world, so that no other test's shop changes.
   const { worldId } = await createPrivateWorld(page, "Settings room");

@@ -125,7 +125,9 @@ describe("what the page says, from the engine", () => {
       [{ type: "DELAY_REFUND", refundKey: "cancel:o1" }, system, at(DAY)],
       [{ type: "REFUND_OVERDUE", refundKey: "cancel:o1" }, system, cancelled.deadlines["REFUND_OVERDUE:cancel:o1"]!],
     ]).state;
-    expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets).toEqual([{ value: "REFUND:cancel:o1", label: "An overdue refund (cancel:o1)" }]);
+    expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets).toEqual([{ value: "REFUND:cancel:o1", label: "An overdue refund: $54.99 to the card, expected by Mon, Mar 9, 2026" }]);
+    // The refund's key is internal: the buyer recognises an amount, a payment method and a date.
+    expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets[0]!.label).not.toContain("cancel:");
     expect(simulatorControls(overdue, at(12 * DAY), US).delayRefunds).toEqual([]);
   });
 
