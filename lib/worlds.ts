@@ -33,8 +33,10 @@ export const WORLD_LIMITS = {
   idleDays: Number(process.env.WORLD_IDLE_DAYS ?? 7),
   /** People who may join one world. */
   members: 50,
-  /** Photos stored in one world, in bytes. */
+  /** Photos stored in one private world (evidence and conversation photos), in bytes. */
   photoBytes: 50 * 1024 * 1024,
+  /** Photos stored in the shared demo world, in bytes (`DEMO_PHOTO_MB`; `npm run db:reset-demo` empties it). */
+  demoPhotoBytes: Number(process.env.DEMO_PHOTO_MB ?? 200) * 1024 * 1024,
 } as const;
 
 export type ClockControl = { allowed: true } | { allowed: false; reason: string };

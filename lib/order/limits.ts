@@ -12,6 +12,8 @@ export const MAX_DESCRIPTION = 2000;
 export const MAX_STATEMENT = 2000;
 /** A conversation message (DOMAIN: Conversations). */
 export const MAX_MESSAGE = 2000;
+/** Lines in one message (blank lines in a row count as one): a wall of line breaks is not a message. */
+export const MAX_MESSAGE_LINES = 40;
 /** A rationale must say why, in a sentence or more. */
 export const MIN_RATIONALE = 20;
 /** Why an agent takes a case over from another, and what support asks a party: short, but a real sentence. */

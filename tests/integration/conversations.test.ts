@@ -90,6 +90,20 @@ describe("a conversation on an order", () => {
     expect(latest).toMatchObject({ body: "", photos: [expect.any(String)] });
   });
 
+  it("text is cleaned like every other field: no control, zero-width or bidirectional-override characters, blank lines in a row become one, at most 40 lines", async () => {
+    const sent = async (body: string) => {
+      const result = await sendMessage(buyerAva, { orderId, body }, at(9));
+      return result.ok ? (await db.chatMessage.findUniqueOrThrow({ where: { id: result.value.id } })).body : result;
+    };
+    // "Refund \u202Edevorppa" displayed as "Refund approved" (issue 26).
+    expect(await sent("Refund \u202Edevorppa")).toBe("Refund devorppa");
+    expect(await sent("nul\u0000 here\u200B")).toBe("nul here");
+    expect(await sent("\u200B\u200C\u200D\u2060")).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Write a message, or attach a photo."] } } });
+    expect(await sent(`top${"\n".repeat(500)}bottom`)).toBe("top\n\nbottom");
+    expect(await sent(Array.from({ length: 41 }, (_, i) => `line ${i}`).join("\n"))).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Keep a message to 40 lines."] } } });
+    expect(await sent(Array.from({ length: 40 }, (_, i) => `line ${i}`).join("\r\n"))).toBe(Array.from({ length: 40 }, (_, i) => `line ${i}`).join("\n"));
+  });
+
   it("a message cannot be edited or deleted: the database refuses", async () => {
     const message = await db.chatMessage.findFirstOrThrow({ where: { orderId } });
     // The trigger's own words, under the driver's error.

@@ -19,6 +19,7 @@ import { worldScopedId } from "@/lib/worlds";
 import { listOrders } from "@/lib/server/orders/list-orders";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { runCommandWithPhotos } from "@/lib/server/orders/run-with-photos";
+import { sendMessage } from "@/lib/server/conversations/send-message";
 import { solidPng } from "@/lib/server/demo/png";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
 import { appTime, readOffsetMs } from "@/lib/server/timers/sim-clock";
@@ -263,9 +264,31 @@ describe("limits and clean-up", () => {
     const refused = await request([photo()]);
     expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).version).toBe(order.version);
-    // The demo world has no such limit, and the private world takes photos again once there is room.
+    // Photos in the conversation count too (issue 26: a world reached 70.5 MB through messages); words alone still go.
+    const messages = await db.chatMessage.count({ where: { orderId: order.id } });
+    const message = await sendMessage(ownBen, { orderId: order.id, body: "Here it is again.", photos: [photo()] }, new Date());
+    expect(message).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
+    expect(await db.chatMessage.count({ where: { orderId: order.id } })).toBe(messages);
+    expect((await sendMessage(ownBen, { orderId: order.id, body: "Words only." }, new Date())).ok).toBe(true);
+    // The private world takes photos again once there is room.
     await db.evidence.delete({ where: { id: filler.id } });
     expect((await request([photo()])).ok).toBe(true);
+    expect((await sendMessage(ownBen, { orderId: order.id, body: "And the photo.", photos: [photo()] }, new Date())).ok).toBe(true);
+  });
+
+  it(`the shared demo world holds at most ${WORLD_LIMITS.demoPhotoBytes / 1024 / 1024} MB of photos, messages included (issue 26: one buyer added 62 MB in 7 messages)`, async () => {
+    const ben = await persona(DEMO_WORLD, "buyer-ben", null);
+    const order = await db.order.findFirstOrThrow({ where: { worldId: DEMO_WORLD, buyerId: ben.id }, select: { id: true } });
+    const photo = () => new File([new Uint8Array(solidPng([20, 130, 30]))], "box.png", { type: "image/png" });
+    const stored = (await db.evidence.aggregate({ where: { order: { worldId: DEMO_WORLD } }, _sum: { sizeBytes: true } }))._sum.sizeBytes ?? 0;
+    const filler = await db.evidence.create({
+      data: { orderId: order.id, ownerId: ben.id, ownerRole: "BUYER", contentType: "image/png", sizeBytes: WORLD_LIMITS.demoPhotoBytes - stored, sha256: "ef".repeat(32), createdAt: new Date() },
+    });
+    const refused = await sendMessage(ben, { orderId: order.id, body: "Look", photos: [photo()] }, new Date());
+    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("The demo world holds")] } } });
+    expect(refused.ok ? "" : refused.error.message).toContain("create a private world");
+    await db.evidence.delete({ where: { id: filler.id } });
+    expect((await sendMessage(ben, { orderId: order.id, body: "Look", photos: [photo()] }, new Date())).ok).toBe(true);
   });
 
   it("the owner may delete their world; a member may not", async () => {

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
-import { MAX_MESSAGE } from "@/lib/order";
-import { visibleLength } from "@/lib/text";
+import { MAX_MESSAGE, MAX_MESSAGE_LINES } from "@/lib/order";
+import { cleanText, visibleLength } from "@/lib/text";
 import { toActor, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { checkUploads, stageEvidence } from "../evidence/uploads";
+import { worldPhotosFull } from "../evidence/world-photos";
 import { writeTransaction } from "../prisma";
 import { runCommand } from "../run-command";
 import { insertRow } from "../sqlite/sql-tx";
@@ -15,15 +16,20 @@ import { conversationAccess } from "./access";
  * Sends a message in an order's conversation, with optional photos (the same byte checks and limits
  * as evidence). A message never changes the order: no version, no event, no deadline; it is appended
  * (the table refuses updates and deletes), the order's latest-message columns move for the inboxes,
- * and the sender has read it.
+ * and the sender has read it. The text is cleaned like every other text people type (no control,
+ * zero-width or bidirectional-override characters: "Refund \u202Edevorppa" must not read as "Refund
+ * approved"), blank lines in a row become one, and photos count towards the world's photo limit.
  */
 export async function sendMessage(user: SessionUser, input: { orderId: string; body: string; photos?: File[] }, now: Date): Promise<Result<{ id: string }>> {
-  const body = input.body.trim();
+  const body = cleanText(input.body).replace(/\n{3,}/g, "\n\n");
   const photos = input.photos ?? [];
   if (visibleLength(body) === 0 && photos.length === 0) return refused("body", "Write a message, or attach a photo.");
   if (body.length > MAX_MESSAGE) return refused("body", `Keep a message under ${MAX_MESSAGE.toLocaleString("en-US")} characters.`);
+  if (body.split("\n").length > MAX_MESSAGE_LINES) return refused("body", `Keep a message to ${MAX_MESSAGE_LINES} lines.`);
   const checked = await checkUploads(photos);
   if (!checked.ok) return refused("photos", checked.message);
+  const full = await worldPhotosFull(user, checked.uploads.reduce((sum, upload) => sum + upload.bytes.length, 0));
+  if (full) return refused("photos", full);
   const staged = await stageEvidence(checked.uploads);
   let committed = false;
   try {

@@ -5,21 +5,7 @@ import type { SessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { checkUploads, stageEvidence } from "../evidence/uploads";
 import { runOrderCommand, type OrderCommandResult } from "./run-order-command";
-import { DEMO_WORLD } from "../auth/session-user";
-import { WORLD_LIMITS } from "@/lib/worlds";
-
-/**
- * A private world holds at most WORLD_LIMITS.photoBytes of photos (its size limit: orders come from
- * its template, photos from its people). Checked before the command; two uploads at the same moment
- * may pass it together, so the limit may be exceeded by one command's photos at most.
- */
-async function worldPhotosFull(user: SessionUser, adding: number): Promise<string | null> {
-  const worldId = user.worldId ?? DEMO_WORLD;
-  if (adding === 0 || worldId === DEMO_WORLD) return null;
-  const stored = await db.evidence.aggregate({ where: { order: { worldId } }, _sum: { sizeBytes: true } });
-  if ((stored._sum.sizeBytes ?? 0) + adding <= WORLD_LIMITS.photoBytes) return null;
-  return `This world holds ${Math.round(WORLD_LIMITS.photoBytes / 1024 / 1024)} MB of photos, its limit. Send this without photos, or reset the world.`;
-}
+import { worldPhotosFull } from "../evidence/world-photos";
 
 /**
  * For commands that carry photos: checks the files by their bytes first (a refused upload stores
