@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef } from "react";
-import { createWorldAction, deleteWorldAction, joinWorldAction, resetWorldAction, setMemberRoleAction, type WorldFormState } from "@/app/actions/worlds";
+import { createWorldAction, deleteWorldAction, joinWorldAction, removeMemberAction, replaceShareLinkAction, resetWorldAction, setMemberRoleAction, type WorldFormState } from "@/app/actions/worlds";
 import { WORLD_TEMPLATE_LABELS, type WorldTemplate } from "@/lib/worlds";
 
 const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
@@ -105,6 +105,35 @@ export function MemberRoleButton({ worldId, memberId, role, label }: { worldId: 
       <input type="hidden" name="role" value={role} />
       <button type="submit" disabled={pending} className="rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-60">
         {pending ? "Working…" : label}
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** The owner removes one member (their browser is out of the world at once). */
+export function RemoveMemberButton({ worldId, memberId, name }: { worldId: string; memberId: string; name: string }) {
+  const [state, action, pending] = useActionState<WorldFormState, FormData>(removeMemberAction, null);
+  return (
+    <form action={action} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="worldId" value={worldId} />
+      <input type="hidden" name="memberId" value={memberId} />
+      <button type="submit" disabled={pending} className="rounded border border-rose-300 bg-white px-2 py-1 text-xs text-rose-800 hover:bg-rose-50 disabled:opacity-60">
+        {pending ? "Working…" : `Remove ${name}`}
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** The owner replaces the share link; the answer stays in view with the new link above it. */
+export function ReplaceLinkButton({ worldId }: { worldId: string }) {
+  const [state, action, pending] = useActionState<WorldFormState, FormData>(replaceShareLinkAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="worldId" value={worldId} />
+      <button type="submit" disabled={pending} className="rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-60">
+        {pending ? "Working…" : "Replace the link (the old one stops working)"}
       </button>
       <FormMessage state={state} />
     </form>

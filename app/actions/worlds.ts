@@ -10,7 +10,7 @@ import { DEMO_WORLD } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
 import { createWorld } from "@/lib/server/worlds/create-world";
 import { joinWorld } from "@/lib/server/worlds/join-world";
-import { deleteOwnWorld, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
+import { deleteOwnWorld, removeMember, replaceShareLink, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
 import { loadWorldView } from "@/lib/server/worlds/world-access";
 
 export type WorldFormState = { ok: boolean; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null;
@@ -90,6 +90,30 @@ export async function setMemberRoleAction(_previous: WorldFormState, formData: F
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
   return { ok: true, message: parsed.data.role === "FACILITATOR" ? `${result.value.name} can now move the clock and reset the world.` : `${result.value.name} is a member again.` };
+}
+
+const memberSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.string().min(1).max(80) });
+
+/** The owner removes a member from the world. */
+export async function removeMemberAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const parsed = memberSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  const result = await removeMember(db, { ...parsed.data, visitorId: await currentVisitorId() });
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath(`/worlds/${parsed.data.worldId}`);
+  return { ok: true, message: `${result.value.name} is no longer in this world. Replace the share link too if they should not join again.` };
+}
+
+const linkSchema = z.object({ worldId: z.string().min(1).max(40) });
+
+/** The owner replaces the share link; the old one stops working. */
+export async function replaceShareLinkAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
+  const parsed = linkSchema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  const result = await replaceShareLink(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidatePath(`/worlds/${parsed.data.worldId}`);
+  return { ok: true, message: "The share link is new: the old one no longer works. Members stay members." };
 }
 
 const worldSchema = z.object({ worldId: z.string().min(1).max(40), confirm: z.literal("yes") });

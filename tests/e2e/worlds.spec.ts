@@ -95,3 +95,35 @@ test("a share link that leads nowhere says so; a private world's page and person
   await expect(outsider.getByText("You are in the demo world")).toBeVisible();
   await outsider.context().close();
 });
+
+test("the owner removes a member, whose browser is out of the world at once, and replaces the share link; the link is built on the configured origin, whatever a client's X-Forwarded-Host says", async ({ page, browser, baseURL }) => {
+  const { worldId, link } = await createPrivateWorld(page, "Leaky room", "Dana");
+  // The configured origin (APP_ORIGIN), not a header a client sends (issue 26).
+  expect(link.startsWith(`${new URL(baseURL!).origin}/join/`)).toBe(true);
+  const forged = await page.request.get(`/worlds/${worldId}`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" } });
+  expect(forged.status()).toBe(200);
+  expect(await forged.text()).not.toContain("evil.example");
+
+  const jo = await joinByLink(browser, link, "Jo");
+  await signInAs(jo, "Diego Alvarez");
+  await expect(jo.getByRole("region", { name: "Simulator clock" })).toContainText("World: Leaky room");
+
+  await page.goto(`/worlds/${worldId}`);
+  await page.getByRole("button", { name: "Remove Jo" }).click();
+  await expect(page.getByText("Jo is no longer in this world")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Members" })).not.toContainText("Jo ·");
+  // Jo's browser signs nobody in there any more: the persona page is the demo world's.
+  await jo.goto("/buyer/orders");
+  await expect(jo).toHaveURL(/\/\?signin=required|\/$/);
+  await jo.goto("/");
+  await expect(jo.getByText("You are in the demo world")).toBeVisible();
+
+  // The leaked link leads nowhere once replaced; the new one is shown.
+  await page.getByRole("button", { name: /Replace the link/ }).click();
+  await expect(page.getByText("The share link is new")).toBeVisible();
+  const fresh = await page.getByRole("textbox", { name: /Anyone with this link can join/ }).inputValue();
+  expect(fresh).not.toBe(link);
+  await jo.goto(new URL(link).pathname);
+  await expect(jo.getByRole("heading", { name: "This link does not lead to a world" })).toBeVisible();
+  await jo.context().close();
+});

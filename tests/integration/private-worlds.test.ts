@@ -27,7 +27,7 @@ import { createWorld } from "@/lib/server/worlds/create-world";
 import { expireIdleWorlds } from "@/lib/server/worlds/expire-worlds";
 import { joinWorld } from "@/lib/server/worlds/join-world";
 import { worldDetail, worldsOfVisitor } from "@/lib/server/worlds/list-worlds";
-import { deleteOwnWorld, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
+import { deleteOwnWorld, removeMember, replaceShareLink, resetOwnWorld, setMemberRole } from "@/lib/server/worlds/manage-world";
 import { loadWorldView } from "@/lib/server/worlds/world-access";
 import { WORLD_LIMITS } from "@/lib/worlds";
 
@@ -289,6 +289,33 @@ describe("limits and clean-up", () => {
     expect(refused.ok ? "" : refused.error.message).toContain("create a private world");
     await db.evidence.delete({ where: { id: filler.id } });
     expect((await sendMessage(ben, { orderId: order.id, body: "Look", photos: [photo()] }, new Date())).ok).toBe(true);
+  });
+
+  it("the owner removes a member and replaces a leaked share link; nobody else may, and the owner stays (issue 26)", async () => {
+    const created = await createWorld(db, { visitorId: "visitor-keeper", name: "Leaky room", ownerName: "Kee", template: "PEOPLE_ONLY" }, new Date());
+    const id = created.ok ? created.value.worldId : "";
+    const oldToken = (await db.world.findUniqueOrThrow({ where: { id } })).joinToken!;
+    expect((await joinWorld(db, { token: oldToken, visitorId: "visitor-stranger", name: "Stranger" }, new Date())).ok).toBe(true);
+    expect((await joinWorld(db, { token: oldToken, visitorId: "visitor-friend", name: "Friend" }, new Date())).ok).toBe(true);
+    const stranger = await db.worldMember.findFirstOrThrow({ where: { worldId: id, visitorId: "visitor-stranger" } });
+    const owner = await db.worldMember.findFirstOrThrow({ where: { worldId: id, role: "OWNER" } });
+
+    // A member may not remove anyone or replace the link; the owner cannot be removed.
+    expect(await removeMember(db, { worldId: id, visitorId: "visitor-friend", memberId: stranger.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await replaceShareLink(db, { worldId: id, visitorId: "visitor-friend" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: owner.id })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    // Another world's owner cannot reach into this one.
+    expect(await removeMember(db, { worldId: world, visitorId: OWNER, memberId: stranger.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+
+    expect(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: stranger.id })).toEqual({ ok: true, value: { name: "Stranger" } });
+    expect(await loadWorldView(db, id, "visitor-stranger")).toBeNull();
+    expect(await replaceShareLink(db, { worldId: id, visitorId: "visitor-keeper" })).toMatchObject({ ok: true });
+    const newToken = (await db.world.findUniqueOrThrow({ where: { id } })).joinToken!;
+    expect(newToken).not.toBe(oldToken);
+    // The leaked link leads nowhere; the new one works; the friend is still in.
+    expect(await joinWorld(db, { token: oldToken, visitorId: "visitor-stranger", name: "Stranger" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect((await joinWorld(db, { token: newToken, visitorId: "visitor-new", name: "New" }, new Date())).ok).toBe(true);
+    expect(await loadWorldView(db, id, "visitor-friend")).not.toBeNull();
   });
 
   it("the owner may delete their world; a member may not", async () => {

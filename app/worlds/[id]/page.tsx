@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { switchWorldAction } from "@/app/actions/worlds";
 import { CopyButton } from "@/components/copy-button";
-import { ConfirmWorldForm, MemberRoleButton } from "@/components/world-forms";
+import { ConfirmWorldForm, MemberRoleButton, RemoveMemberButton, ReplaceLinkButton } from "@/components/world-forms";
+import { appOrigin } from "@/lib/server/app-origin";
 import { formatDateTime } from "@/lib/format";
 import { currentVisitorId } from "@/lib/server/auth/session";
 import { readDb } from "@/lib/server/db";
@@ -13,13 +13,6 @@ import { WORLD_LIMITS, WORLD_ROLE_LABELS, WORLD_TEMPLATE_LABELS } from "@/lib/wo
 export const metadata: Metadata = { title: "Private world" };
 export const dynamic = "force-dynamic";
 
-/** The link others open to join, on the host this page was asked for. */
-async function shareLink(token: string): Promise<string> {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const proto = list.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}/join/${token}`;
-}
 
 /** A private world's page for its members: the share link, who is in it and who may move its clock, its expiry, reset and delete. */
 export default async function WorldPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -29,7 +22,9 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
   // Someone else's world looks exactly like one that does not exist.
   if (!world) notFound();
   const owner = world.role === "OWNER";
-  const link = world.joinToken ? await shareLink(world.joinToken) : null;
+  // Built on the configured origin, never on a request's headers (lib/server/app-origin.ts).
+  const origin = appOrigin();
+  const link = world.joinToken ? `${origin.origin}/join/${world.joinToken}` : null;
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">
@@ -65,6 +60,13 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
               <input id="share-link" readOnly value={link} className="min-w-0 flex-1 rounded border border-stone-300 bg-stone-50 px-2 py-1.5 font-mono text-xs" />
               <CopyButton text={link} label="Copy link" />
             </div>
+            {origin.configured ? null : (
+              <p className="text-xs text-stone-600">
+                The link uses the address this server listens on. If people join from other machines, start it with{" "}
+                <code className="font-mono">APP_ORIGIN=http://&lt;the address they reach it at&gt;:3000</code> and the link follows.
+              </p>
+            )}
+            {owner ? <ReplaceLinkButton worldId={world.id} /> : null}
           </>
         ) : (
           <p className="text-sm text-stone-700">The world&apos;s owner and facilitators have the link; ask them for it.</p>
@@ -88,13 +90,14 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
                 · {WORLD_ROLE_LABELS[member.role]} · joined {formatDateTime(member.joinedAt)}
               </span>
               {owner && member.role !== "OWNER" ? (
-                <span className="ml-auto">
+                <span className="ml-auto flex flex-wrap items-start gap-2">
                   <MemberRoleButton
                     worldId={world.id}
                     memberId={member.id}
                     role={member.role === "FACILITATOR" ? "MEMBER" : "FACILITATOR"}
                     label={member.role === "FACILITATOR" ? `Make ${member.name} a member` : `Make ${member.name} a facilitator`}
                   />
+                  <RemoveMemberButton worldId={world.id} memberId={member.id} name={member.name} />
                 </span>
               ) : null}
             </li>

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
 import type { WorldRole } from "@/lib/worlds";
 import { deleteWorld, resetWorld } from "../demo/reset-world";
@@ -22,6 +23,31 @@ export function setMemberRole(db: Db, input: { worldId: string; visitorId: strin
     if (member.role === "OWNER") throw new AppError("VALIDATION", "The owner's part cannot be changed.");
     await db.worldMember.update({ where: { id: member.id }, data: { role: input.role } });
     return { name: member.name };
+  });
+}
+
+/**
+ * The owner removes a member: their browser is no longer in the world, so its personas sign nobody in
+ * there any more (currentUser checks the membership on every request). Replacing the share link as
+ * well keeps them from joining again.
+ */
+export function removeMember(db: Db, input: { worldId: string; visitorId: string | null; memberId: string }): Promise<Result<{ name: string }>> {
+  return runCommand(async () => {
+    await requireOwner(db, input.worldId, input.visitorId);
+    const member = await db.worldMember.findFirst({ where: { id: input.memberId, worldId: input.worldId }, select: { id: true, role: true, name: true } });
+    if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this world.");
+    if (member.role === "OWNER") throw new AppError("VALIDATION", "The owner cannot be removed; delete the world instead.");
+    await db.worldMember.delete({ where: { id: member.id } });
+    return { name: member.name };
+  });
+}
+
+/** The owner replaces the share link: the old one leads nowhere from now on (a leaked link is worth nothing). Members stay. */
+export function replaceShareLink(db: Db, input: { worldId: string; visitorId: string | null }): Promise<Result<{ name: string }>> {
+  return runCommand(async () => {
+    const world = await requireOwner(db, input.worldId, input.visitorId);
+    await db.world.update({ where: { id: world.id }, data: { joinToken: randomBytes(18).toString("base64url") } });
+    return { name: world.name };
   });
 }
 
