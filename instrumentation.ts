@@ -16,6 +16,10 @@ export async function register(): Promise<void> {
   const { removeScratchWorlds } = await import("./lib/server/demo/reset-world");
   const { databaseFile } = await import("./lib/server/prisma");
   removeScratchWorlds(databaseFile(db));
+  // An upload killed between staging its photo and placing it leaves a staged file: none is in flight yet.
+  const { removeStrandedUploads } = await import("./lib/server/evidence/uploads");
+  const stranded = removeStrandedUploads();
+  if (stranded.length > 0) console.log(`Removed ${stranded.length} staged upload file(s) an interrupted upload left behind.`);
   const { startOptimizer } = await import("./lib/server/db-maintenance");
   startOptimizer(db);
 

@@ -35,9 +35,10 @@ for (const url of urls) {
 if (files.length === 0) {
   const db = createPrismaClient(urls[0]);
   try {
-    const { orphans, missing } = await checkUploadFiles(db);
+    const { orphans, missing, stranded } = await checkUploadFiles(db);
     for (const row of missing) console.error(`evidence ${row.evidenceId}: its photo ${row.sha256} is not in the uploads directory`);
-    broken += missing.length;
+    for (const path of stranded) console.error(`${path}: a staged photo an interrupted upload left behind (the server removes these when it starts)`);
+    broken += missing.length + stranded.length;
     if (orphans.length > 0) console.log(`db:check: ${orphans.length} upload file(s) no evidence refers to (harmless; safe to delete):\n  ${orphans.slice(0, 20).join("\n  ")}`);
   } finally {
     await db.$disconnect();

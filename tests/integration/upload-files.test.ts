@@ -2,12 +2,12 @@
  * Issue 15, finding 5: a photo's file is put in place only after its command commits (a refused or
  * interrupted command leaves no file), and db:check compares the uploads directory with the rows.
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkUploadFiles } from "@/lib/server/checks/check-uploads";
 import { db } from "@/lib/server/db";
 import { solidPng } from "@/lib/server/demo/png";
-import { checkUploads, stageEvidence, uploadPath, uploadsDir } from "@/lib/server/evidence/uploads";
+import { checkUploads, removeStrandedUploads, stageEvidence, uploadPath, uploadsDir } from "@/lib/server/evidence/uploads";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { T0, buyerAva, createOrder, createWorld } from "../support/world";
 
@@ -40,7 +40,7 @@ describe("photo files", () => {
     await accepted.settle(result.ok);
     expect(existsSync(uploadPath(sha))).toBe(true);
     expect(await db.evidence.count({ where: { orderId: order.id, sha256: sha } })).toBe(1);
-    expect(await checkUploadFiles(db)).toEqual({ orphans: [], missing: [] });
+    expect(await checkUploadFiles(db)).toEqual({ orphans: [], missing: [], stranded: [] });
   });
 
   it("db:check names a file no row refers to, and a row whose file is gone", async () => {
@@ -48,6 +48,20 @@ describe("photo files", () => {
     writeFileSync(uploadPath(orphan), "left behind");
     const row = await db.evidence.findFirstOrThrow({ select: { id: true, sha256: true } });
     rmSync(uploadPath(row.sha256));
-    expect(await checkUploadFiles(db)).toEqual({ orphans: [uploadPath(orphan)], missing: [{ evidenceId: row.id, sha256: row.sha256 }] });
+    expect(await checkUploadFiles(db)).toEqual({ orphans: [uploadPath(orphan)], missing: [{ evidenceId: row.id, sha256: row.sha256 }], stranded: [] });
+  });
+
+  it("a staged photo an interrupted upload left behind (a kill -9 between staging and placing) is reported by db:check and removed at start (issue 26)", async () => {
+    const sha = "cd".repeat(32);
+    const stranded = `${uploadPath(sha)}.0b7d4c2e-0000-4000-8000-000000000000.tmp`;
+    writeFileSync(stranded, "");
+    // An upload in flight is not stranded; one a minute old is.
+    expect((await checkUploadFiles(db)).stranded).toEqual([]);
+    const old = new Date(Date.now() - 5 * 60_000);
+    utimesSync(stranded, old, old);
+    expect((await checkUploadFiles(db)).stranded).toEqual([stranded]);
+    expect(removeStrandedUploads()).toEqual([stranded.split("/").pop()]);
+    expect(existsSync(stranded)).toBe(false);
+    expect((await checkUploadFiles(db)).stranded).toEqual([]);
   });
 });

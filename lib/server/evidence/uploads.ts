@@ -5,9 +5,9 @@
  * content hash under data/uploads/. A submission with one bad file is refused whole and stores nothing.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import sharp from "sharp";
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, PHOTO_TYPES, describeBytes, photoLimitProblem } from "@/lib/order";
 import { insertRow, type SqlTx } from "../sqlite/sql-tx";
@@ -17,6 +17,20 @@ import type { EvidenceLink } from "../orders/run-order-command";
 export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES;
 export const MAX_UPLOADS = MAX_PHOTOS;
 export type UploadType = (typeof PHOTO_TYPES)[number];
+
+/** A photo staged before its command commits is `<sha256>.<uuid>.tmp` until it is placed or removed. */
+export const STAGED_SUFFIX = ".tmp";
+
+/**
+ * Staged files a killed process left behind (killed between staging a photo and placing or removing
+ * it): removed when the server starts, before any upload of its own is staged (issue 26).
+ */
+export function removeStrandedUploads(dir: string = uploadsDir()): string[] {
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  const stranded = readdirSync(/*turbopackIgnore: true*/ dir).filter((name) => name.endsWith(STAGED_SUFFIX));
+  for (const name of stranded) rmSync(/*turbopackIgnore: true*/ join(dir, name), { force: true });
+  return stranded;
+}
 
 export interface CheckedUpload {
   name: string;
@@ -100,7 +114,7 @@ export async function stageEvidence(uploads: CheckedUpload[]): Promise<StagedEvi
   if (uploads.length > 0) await mkdir(/*turbopackIgnore: true*/ uploadsDir(), { recursive: true });
   const staged = await Promise.all(
     uploads.map(async (upload) => {
-      const temporary = `${uploadPath(upload.sha256)}.${randomUUID()}.tmp`;
+      const temporary = `${uploadPath(upload.sha256)}.${randomUUID()}${STAGED_SUFFIX}`;
       await writeFile(/*turbopackIgnore: true*/ temporary, upload.bytes);
       return { upload, temporary };
     }),
