@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // better-sqlite3 and sharp are native addons: load them from node_modules at run time instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp"],
   poweredByHeader: false,
+  // The app has no next/image: its optimizer route answers 404 instead of fetching whatever URL it
+  // is given (an evidence photo's URL made it fail with a 500; issue 26).
+  images: { unoptimized: true },
   experimental: {
     // Evidence: up to 6 photos of 5 MB each in one form; the action checks each file itself.
     serverActions: { bodySizeLimit: "40mb" },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionBodyProblem } from "@/lib/action-body";
 import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
 /** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
@@ -38,16 +39,21 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
   if (action !== null && !/^[0-9a-f]{40,64}$/.test(action)) return refuse(400, "This page is out of date. Reload it and try again.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) return refuse(413, "That is too much to send at once: at most 6 photos of 5 MB each.");
-  // A server action called from script sends its arguments as a JSON array (React's encoding); a
-  // body that is not one makes Next fail before the action runs.
-  if (action !== null && (request.headers.get("content-type") ?? "").startsWith("text/plain")) {
-    let args: unknown = null;
+  // A server action's body is read here before Next's decoder sees it: a malformed one (a multipart
+  // body that does not parse, arguments that are not React's encoding) would fail there with a 500.
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData | null = null;
     try {
-      args = JSON.parse(await request.clone().text());
+      form = await request.clone().formData();
     } catch {
-      args = null;
+      form = null;
     }
-    if (!Array.isArray(args)) return refuse(400, "This page is out of date. Reload it and try again.");
+    const problem = actionBodyProblem({ kind: "multipart", form, isAction: action !== null });
+    if (problem) return refuse(400, problem);
+  } else if (action !== null) {
+    const problem = actionBodyProblem({ kind: "text", text: await request.clone().text(), isAction: true });
+    if (problem) return refuse(400, problem);
   }
   return null;
 }

@@ -88,6 +88,33 @@ test("malformed and forged requests get a 4xx and a sentence, never a 500, and t
   await send("a repeated field", page.request.fetch("/", { method: "POST", headers: { origin, "content-type": "application/x-www-form-urlencoded" }, data: twice, maxRedirects: 0 }), "not 5xx");
   expect((await page.context().cookies()).some((cookie) => cookie.name === "session")).toBe(false);
 
+  // Issue 26: bodies React's decoder used to answer with a 500 (with no sign-in), multipart included.
+  const boundary = "----refundlab";
+  const part = (name: string, value: string, filename?: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename === undefined ? "" : `; filename="${filename}"\r\nContent-Type: image/png`}\r\n\r\n${value}\r\n`;
+  const multipart = (...parts: string[]) => Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "binary");
+  const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+  const text = "text/plain;charset=UTF-8";
+  for (const [what, body, type] of [
+    ["a multipart body without field 0", multipart(part("1_userId", "buyer-ava"))],
+    ["a multipart field 0 that is not JSON", multipart(part("0", "not json"))],
+    ["20,000 levels of nesting (multipart)", multipart(part("0", deep))],
+    ["20,000 levels of nesting (text)", deep, text],
+    ["a server reference ($h, multipart)", multipart(part("0", '["$h1"]'))],
+    ["a server reference ($h, text)", '["$h1"]', text],
+    ["an empty multipart body", Buffer.alloc(0)],
+    ["a truncated multipart body", Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"`)],
+    ["a file name with NUL", multipart(part("1_photos", "xx", "a\u0000b.png"), part("0", '["$K1"]'))],
+    ["a file name with CRLF", multipart(part("1_photos", "xx", "a\r\nb.png"), part("0", '["$K1"]'))],
+  ] as const) {
+    await send(`sign-in with ${what}`, action({}, body, type ?? `multipart/form-data; boundary=${boundary}`), 400, /could not be read|file name/);
+  }
+  // The image optimizer is not fed an evidence URL (it answered 500).
+  const evidence = await db.evidence.findFirstOrThrow({ where: { order: { worldId: "demo" } }, select: { id: true } });
+  const image = await page.request.get(`/_next/image?url=${encodeURIComponent(`/evidence/${evidence.id}`)}&w=64&q=75`);
+  attempts.push({ what: "/_next/image with an evidence URL", status: image.status() });
+  expect(image.status()).toBeGreaterThanOrEqual(400);
+
   const failures = attempts.filter((attempt) => attempt.status >= 500);
   console.log(`${attempts.length} malformed or forged requests, ${failures.length} answered 5xx`);
   expect(failures).toEqual([]);
