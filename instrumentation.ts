@@ -7,6 +7,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Every request carries its socket's address for the per-address limits (lib/server/http/peer-address.ts).
+  const { stampPeerAddresses } = await import("./lib/server/http/peer-address");
+  stampPeerAddresses();
   const { checkRules } = await import("./lib/order/graph");
   const problems = checkRules();
   if (problems.length > 0) throw new Error(`The order rules are inconsistent:\n${problems.join("\n")}`);

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionBodyProblem } from "@/lib/action-body";
+import { systemClock } from "@/lib/clock";
+import { limitRequest } from "@/lib/server/http/request-limits";
 import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
 /** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
@@ -15,7 +17,8 @@ function refuse(status: number, message: string): NextResponse {
 /**
  * Requests that would otherwise reach Next only to fail with a 500 (issue 15, finding 3) get a 4xx
  * with a sentence instead: a path that is not valid URL encoding, a form from another site, a
- * malformed server-action id, a body over the limit.
+ * malformed server-action id, a body over the limit, a malformed action body; and a 429 with
+ * Retry-After past an address's limit (lib/rate-limit.ts).
  */
 async function malformed(request: NextRequest): Promise<NextResponse | null> {
   try {
@@ -42,6 +45,7 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
   // A server action's body is read here before Next's decoder sees it: a malformed one (a multipart
   // body that does not parse, arguments that are not React's encoding) would fail there with a 500.
   const type = request.headers.get("content-type") ?? "";
+  let fieldNames: string[] = [];
   if (type.startsWith("multipart/form-data")) {
     let form: FormData | null = null;
     try {
@@ -51,9 +55,19 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
     }
     const problem = actionBodyProblem({ kind: "multipart", form, isAction: action !== null });
     if (problem) return refuse(400, problem);
+    fieldNames = [...form!.keys()];
   } else if (action !== null) {
     const problem = actionBodyProblem({ kind: "text", text: await request.clone().text(), isAction: true });
     if (problem) return refuse(400, problem);
+  } else if (type.startsWith("application/x-www-form-urlencoded")) {
+    fieldNames = [...new URLSearchParams(await request.clone().text()).keys()];
+  }
+  // Per client address (issue 26): sign-ins, new worlds, joins, messages and every other form.
+  const taken = limitRequest(request.headers, fieldNames, systemClock.now().getTime());
+  if (!taken.ok) {
+    // Exactly text/plain: a form sent from script then shows this sentence (app/error.tsx).
+    const response = new NextResponse(taken.message, { status: 429, headers: { "Content-Type": "text/plain", "Retry-After": String(taken.retryAfterSeconds) } });
+    return response;
   }
   return null;
 }

@@ -9,11 +9,15 @@ import { unstable_isUnrecognizedActionError } from "next/navigation";
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const outOfDate = unstable_isUnrecognizedActionError(error);
+  // A form sent from script past its address's limit: the server's 429 sentence (proxy.ts), shown as it is.
+  const limited = !error.digest && /^Too many [a-z -]+ from your network/.test(error.message);
   return (
     <div role="alert" className="space-y-3">
-      <h1 className="text-2xl font-semibold">{outOfDate ? "This page is out of date" : "Something went wrong"}</h1>
+      <h1 className="text-2xl font-semibold">{outOfDate ? "This page is out of date" : limited ? "Slow down a little" : "Something went wrong"}</h1>
       <p>
-        {outOfDate
+        {limited
+          ? `${error.message} Nothing was changed.`
+          : outOfDate
           ? "The app was updated since you opened this page, so your form could not be sent. Nothing was changed. Reload the page and try again."
           : "We couldn't show this page. Nothing was changed. Try again, and if it keeps happening, reload the page."}
       </p>

@@ -101,7 +101,8 @@ export async function removeMemberAction(_previous: WorldFormState, formData: Fo
   const result = await removeMember(db, { ...parsed.data, visitorId: await currentVisitorId() });
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
-  return { ok: true, message: `${result.value.name} is no longer in this world. Replace the share link too if they should not join again.` };
+  // The member's row (and this form with it) is gone from the page: the page says what happened.
+  redirect(`/worlds/${parsed.data.worldId}?removed=${encodeURIComponent(result.value.name)}`);
 }
 
 const linkSchema = z.object({ worldId: z.string().min(1).max(40) });

@@ -21,9 +21,9 @@ export async function load(url: string, cookie: string | null, connections: numb
   return { ...rate(latencies, seconds), errors };
 }
 
-/** Requests per second and the median and 97.5th-percentile latency of a run. */
+/** Requests per second and the median, 95th and 97.5th-percentile latency of a run. */
 export function rate(latencies: number[], seconds: number) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p975: at(0.975) };
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p975: at(0.975) };
 }

@@ -318,6 +318,13 @@ describe("limits and clean-up", () => {
     expect(await loadWorldView(db, id, "visitor-friend")).not.toBeNull();
   });
 
+  it("three worlds created at the same moment are all built, each complete (issue 26: they used to delete each other's scratch files)", async () => {
+    const results = await Promise.all([1, 2, 3].map((i) => createWorld(db, { visitorId: `visitor-at-once-${i}`, name: `At once ${i}`, ownerName: "Al", template: "DEMO_COPY" }, new Date())));
+    expect(results.map((result) => result.ok)).toEqual([true, true, true]);
+    const demoOrders = await db.order.count({ where: { worldId: DEMO_WORLD } });
+    for (const result of results) if (result.ok) expect(await db.order.count({ where: { worldId: result.value.worldId } })).toBe(demoOrders);
+  }, 60_000);
+
   it("the owner may delete their world; a member may not", async () => {
     const created = await createWorld(db, { visitorId: "visitor-deleter", name: "Short-lived", ownerName: "Del", template: "PEOPLE_ONLY" }, new Date());
     const id = created.ok ? created.value.worldId : "";

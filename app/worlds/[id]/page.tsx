@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 /** A private world's page for its members: the share link, who is in it and who may move its clock, its expiry, reset and delete. */
 export default async function WorldPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await props.params;
-  const { created } = await props.searchParams;
+  const { created, removed } = await props.searchParams;
   const world = await worldDetail(readDb, id, await currentVisitorId());
   // Someone else's world looks exactly like one that does not exist.
   if (!world) notFound();
@@ -81,6 +81,11 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
           Everyone here can play the world&apos;s personas. Only the owner and facilitators can move its clock or reset it
           {owner ? "; you choose the facilitators" : ""}. At most {WORLD_LIMITS.members} people can join.
         </p>
+        {owner && typeof removed === "string" ? (
+          <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {removed.slice(0, 60)} is no longer in this world. Replace the share link too if they should not join again.
+          </p>
+        ) : null}
         <ul className="divide-y divide-stone-100 text-sm">
           {world.members.map((member) => (
             <li key={member.id} className="flex flex-wrap items-center gap-2 py-2">

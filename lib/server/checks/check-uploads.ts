@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { systemClock } from "@/lib/clock";
 import { STAGED_SUFFIX, uploadsDir } from "../evidence/uploads";
 import type { Db } from "../prisma";
 
@@ -19,7 +20,7 @@ export interface UploadProblems {
 const STRANDED_AFTER_MS = 60_000;
 
 /** Compares the uploads directory with the Evidence table (db:check runs it on the app's database). */
-export async function checkUploadFiles(db: Db, dir: string = uploadsDir(), now: Date = new Date()): Promise<UploadProblems> {
+export async function checkUploadFiles(db: Db, dir: string = uploadsDir(), now: Date = systemClock.now()): Promise<UploadProblems> {
   const rows = await db.evidence.findMany({ select: { id: true, sha256: true } });
   const referenced = new Set(rows.map((row) => row.sha256));
   const names = existsSync(dir) ? readdirSync(dir) : [];

@@ -12,13 +12,13 @@ import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { appendOnlyTriggers } from "../append-only";
 import { uploadsDir } from "../evidence/uploads";
-import { createPrismaClient, databaseFile, withWriter, type Db } from "../prisma";
+import { databaseFile, withWriter, type Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
 import { AppError } from "@/lib/errors";
 import { worldScopedId, type WorldTemplate } from "@/lib/worlds";
 import { DEMO_WORLD } from "../auth/session-user";
 import { orderCopyStatements, worldEntityStatements, type CopyNames } from "./clone-orders";
-import { seedDemoWorld } from "./seed-world";
+import { buildScratchWorld } from "./world-builder";
 
 // Children before parents (foreign keys): emptied in this order, filled in the reverse.
 export const WORLD_TABLES = [
@@ -114,16 +114,14 @@ export async function resetWorld(
   options: { template?: WorldTemplate; inside?: (handle: Database.Database) => void } = {},
 ): Promise<void> {
   const liveFile = databaseFile(db);
-  removeScratchWorlds(liveFile);
+  // Scratch files of a process that died are removed at start (instrumentation.ts), never here:
+  // another world may be building in its own scratch file right now (issue 26: three worlds created
+  // at once used to delete each other's).
   const file = scratchDatabase(liveFile);
   try {
-    // 1. The new world, built through the same rules and services as always, where nobody can see it.
-    const scratch = createPrismaClient(`file:${file}`);
-    try {
-      await seedDemoWorld(scratch, realNow, { orders: (options.template ?? "DEMO_COPY") === "DEMO_COPY" });
-    } finally {
-      await scratch.$disconnect();
-    }
+    // 1. The new world, built through the same rules and services as always, where nobody can see it,
+    //    in the builder process (world-builder.ts): ~1 s of CPU that would otherwise hold up every other request.
+    await buildScratchWorld(file, options.template ?? "DEMO_COPY", realNow);
     // 2. One transaction swaps it in; the uploads the old world alone referred to go afterwards.
     await withWriter(db, (handle) => {
       handle.prepare("ATTACH DATABASE ? AS \"fresh\"").run(file);

@@ -4,7 +4,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * The benchmark's yardstick (`npm run bench`): a dynamic page of 20 rows that reads nothing, served
- * by the same server and layout as the real pages. Only a server started with BENCH_ROUTES=1 has it.
+ * by the same server and layout as the real pages. Only the benchmark's build has it (BENCH_BUILD=1
+ * makes `.bench.tsx` a page extension, next.config.ts), and only its server serves it (BENCH_ROUTES=1).
  */
 export default function BarePage() {
   if (process.env.BENCH_ROUTES !== "1") notFound();

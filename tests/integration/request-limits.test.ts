@@ -1,0 +1,110 @@
+/**
+ * Issue 26: limits per client address, found by probing the running app — one address filled the
+ * server's 200 private worlds in 28 s (a fresh visitor cookie each time), made 2,000 sessions in a
+ * row and sent 300 messages in 28 s. The proxy itself is called here, as Next calls it, with the
+ * socket address stamped as the server stamps it (lib/server/http/peer-address.ts).
+ */
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIMITS, RateLimiter } from "@/lib/rate-limit";
+import http from "node:http";
+import { PEER_HEADER, stampPeerAddresses } from "@/lib/server/http/peer-address";
+import { setActionKinds } from "@/lib/server/http/request-limits";
+import { proxy } from "@/proxy";
+
+const SIGN_IN = "40" + "a".repeat(40);
+const CREATE_WORLD = "60" + "b".repeat(40);
+const MESSAGE = "60" + "c".repeat(40);
+const COMMAND = "60" + "d".repeat(40);
+
+beforeAll(() => setActionKinds({ [SIGN_IN]: "signin", [CREATE_WORLD]: "world", [MESSAGE]: "message" }));
+afterAll(() => setActionKinds(null));
+
+/** A form sent from script to an action, from `peer`, with any headers the client adds. */
+function post(action: string, peer: string, headers: Record<string, string> = {}): NextRequest {
+  return new NextRequest("http://127.0.0.1:3000/", {
+    method: "POST",
+    headers: { "next-action": action, "content-type": "text/plain;charset=UTF-8", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", [PEER_HEADER]: peer, ...headers },
+    body: "[]",
+  });
+}
+
+async function statuses(requests: (() => NextRequest)[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const make of requests) out.push((await proxy(make())).status);
+  return out;
+}
+
+describe("the token buckets", () => {
+  it("allow a burst, then refuse with how long to wait, then refill with time; addresses are separate", () => {
+    const limiter = new RateLimiter();
+    const t0 = 1_000_000;
+    for (let i = 0; i < LIMITS.world.burst; i++) expect(limiter.take("world", "10.0.0.1", t0).ok).toBe(true);
+    const refused = limiter.take("world", "10.0.0.1", t0);
+    expect(refused).toMatchObject({ ok: false, retryAfterSeconds: 3600 / LIMITS.world.rate });
+    expect(refused.ok ? "" : refused.message).toBe(`Too many new worlds from your network: at most ${LIMITS.world.rate} an hour. Try again in 3 minutes.`);
+    expect(limiter.take("world", "10.0.0.2", t0).ok).toBe(true);
+    expect(limiter.take("world", "10.0.0.1", t0 + (3600 / LIMITS.world.rate) * 1000).ok).toBe(true);
+  });
+});
+
+describe("the proxy's limits per address", () => {
+  it(`new worlds: ${LIMITS.world.burst} from one address, then 429 with a sentence and Retry-After — a new X-Forwarded-For each time changes nothing`, async () => {
+    const peer = "203.0.113.7";
+    const allowed = await statuses(Array.from({ length: LIMITS.world.burst }, (_, i) => () => post(CREATE_WORLD, peer, { "x-forwarded-for": `198.51.100.${i}` })));
+    expect(allowed.every((status) => status !== 429)).toBe(true);
+    const refused = await proxy(post(CREATE_WORLD, peer, { "x-forwarded-for": "198.51.100.250" }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("content-type")).toBe("text/plain");
+    expect(await refused.text()).toMatch(/^Too many new worlds from your network: at most \d+ an hour\. Try again in \d+ (seconds|minutes?)\.$/);
+    // A client's own stamp header is replaced by the server's (peer-address.ts); another address is served.
+    expect((await proxy(post(CREATE_WORLD, "203.0.113.8"))).status).not.toBe(429);
+    // Other kinds from the same address have allowances of their own.
+    expect((await proxy(post(COMMAND, peer))).status).not.toBe(429);
+  });
+
+  it(`sign-ins (the probe made 2,000 in a row): ${LIMITS.signin.burst} at once, then refused — also for a form posted without script`, async () => {
+    const peer = "203.0.113.20";
+    const results = await statuses(Array.from({ length: LIMITS.signin.burst + 5 }, () => () => post(SIGN_IN, peer)));
+    expect(results.filter((status) => status === 429)).toHaveLength(5);
+    const noScript = new NextRequest("http://127.0.0.1:3000/", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", [PEER_HEADER]: peer },
+      body: new URLSearchParams([[`$ACTION_ID_${SIGN_IN}`, ""], ["userId", "buyer-ava"]]).toString(),
+    });
+    expect((await proxy(noScript)).status).toBe(429);
+  });
+
+  it(`messages (the probe sent 300 in 28 s): ${LIMITS.message.burst} at once, then refused`, async () => {
+    const results = await statuses(Array.from({ length: 300 }, () => () => post(MESSAGE, "203.0.113.30")));
+    expect(results.filter((status) => status !== 429)).toHaveLength(LIMITS.message.burst);
+  });
+
+  it("behind a reverse proxy (TRUST_PROXY_HOPS=1) the address is the one the proxy saw, the last of X-Forwarded-For", async () => {
+    process.env.TRUST_PROXY_HOPS = "1";
+    try {
+      const burst = await statuses(Array.from({ length: LIMITS.world.burst }, () => () => post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "spoofed, 192.0.2.44" })));
+      expect(burst.every((status) => status !== 429)).toBe(true);
+      expect((await proxy(post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "another-spoof, 192.0.2.44" }))).status).toBe(429);
+      expect((await proxy(post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "192.0.2.45" }))).status).not.toBe(429);
+    } finally {
+      delete process.env.TRUST_PROXY_HOPS;
+    }
+  });
+});
+
+describe("the socket's address on every request", () => {
+  it("is stamped by the server, replacing a header of that name the client sent", async () => {
+    stampPeerAddresses();
+    const server = http.createServer((request, response) => response.end(String(request.headers[PEER_HEADER])));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    try {
+      const { port } = server.address() as { port: number };
+      const seen = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_HEADER]: "10.9.9.9" } }).then((r) => r.text());
+      expect(seen).toBe("127.0.0.1");
+    } finally {
+      server.close();
+    }
+  });
+});
