@@ -42,7 +42,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     // No sweep on an interval: the tests move time themselves (every jump and every simulator
     // control sweeps at once), so no timer of the server races a test's own writes.
-    env: { DATABASE_URL: E2E_DATABASE_URL, SWEEP_EVERY_MS: "0", APP_ORIGIN: `http://127.0.0.1:${PORT}` },
+    // The suite creates ~25 private worlds from one address (each test that moves time makes its
+    // own), more than the default 20 an hour per address allows (lib/rate-limit.ts).
+    env: { DATABASE_URL: E2E_DATABASE_URL, SWEEP_EVERY_MS: "0", APP_ORIGIN: `http://127.0.0.1:${PORT}`, LIMIT_WORLDS_PER_HOUR: "1000" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
