@@ -170,7 +170,7 @@ row(
   "",
 );
 row(`db:check at ${n(big.orders)} orders`, check.replace(/^db:check: /, ""), "a rate, bounded memory", "");
-// Why a goal is missed, from the figures of this run (the measured causes are in the README and docs/decisions/011).
+// Why a goal is missed, from the figures of this run (the measured causes are in docs/data-and-performance.md and docs/decisions/011).
 const why: string[] = [];
 if (s.thirtyTwo.perSecond < 2000) {
   why.push(

@@ -1,7 +1,7 @@
 /**
  * Issue 26: the stories a private world is copied with must be playable — not orders a fixture
  * builds. A facilitator creates a world from the persona page; for every kind of story the demo world
- * has (README's list), the order is opened as its buyer, its seller and platform support, and the
+ * has (docs/guide-facilitator.md, "The demo world"), the order is opened as its buyer, its seller and platform support, and the
  * person the story waits on performs a command the page offers. Every id on the way is a copied one.
  */
 import type { Page } from "@playwright/test";

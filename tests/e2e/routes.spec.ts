@@ -5,7 +5,7 @@
  * (`orders/[id]` is an order, `cases/[disputeId]` a dispute), and a folder this test does not know
  * fails with a sentence saying so.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Page } from "@playwright/test";
 import type { Db } from "@/lib/server/prisma";
@@ -101,6 +101,14 @@ test("every dynamic route of app/ opens with a copied world's ids, for the peopl
   await signInAs(page, "Emma Schulz");
   expect([403, 404]).toContain((await get(page, fill("/support/cases/[disputeId]/record.json", ids))).status);
   expect(walked.length).toBeGreaterThanOrEqual(patterns.length);
+});
+
+test("the product build has exactly the routes of app/: the benchmark's bare page is not one of them", async ({ page }) => {
+  // The server under test runs this build (scripts/e2e-server.sh): its manifest of app routes.
+  const built = Object.keys(JSON.parse(readFileSync(join(process.cwd(), ".next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>);
+  expect(built.some((route) => route.startsWith("/bench"))).toBe(false);
+  expect(built).toEqual(expect.arrayContaining(["/orders/[id]/page", "/support/cases/[disputeId]/record.json/route"]));
+  expect((await page.request.get("/bench/bare")).status()).toBe(404);
 });
 
 test("every link a private world's buyer, seller and support are shown leads to a page (a crawl from each home)", async ({ page }) => {

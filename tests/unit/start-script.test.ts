@@ -1,6 +1,6 @@
 /**
  * Issue 15, finding 6: sign-in needs no password, so `npm start` serves this machine only unless
- * HOST says otherwise (README: "Exposing the app").
+ * HOST says otherwise (docs/running.md: "Exposing the app").
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
