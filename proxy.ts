@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionBodyProblem } from "@/lib/action-body";
-import { systemClock } from "@/lib/clock";
 import { limitRequest } from "@/lib/server/http/request-limits";
 import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
@@ -63,7 +62,7 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
     fieldNames = [...new URLSearchParams(await request.clone().text()).keys()];
   }
   // Per client address (issue 26): sign-ins, new worlds, joins, messages and every other form.
-  const taken = limitRequest(request.headers, fieldNames, systemClock.now().getTime());
+  const taken = await limitRequest(request.headers, fieldNames);
   if (!taken.ok) {
     // Exactly text/plain: a form sent from script then shows this sentence (app/error.tsx).
     const response = new NextResponse(taken.message, { status: 429, headers: { "Content-Type": "text/plain", "Retry-After": String(taken.retryAfterSeconds) } });

@@ -1,36 +1,33 @@
 /**
- * Limits per client address (issue 26): one address used to fill the server's 200 private worlds in
- * 28 s (a fresh visitor cookie each time), make 2,000 sessions in a row and send 300 messages in
- * 28 s. Each kind of request has a token bucket per address: a burst, then a steady rate. The
+ * Limits per client address (issue 26, docs/decisions/019): one address used to fill the server's
+ * 200 private worlds in 28 s (a fresh visitor cookie each time), make 2,000 sessions in a row and
+ * send 300 messages in 28 s. Each kind of request has an allowance per address and window, counted
+ * by rate-limiter-flexible in memory (a server is one process; a restart forgets the counts). The
  * defaults are generous so that a training room behind one address (a school's NAT: 30–50 people)
- * still works; each can be changed by its environment variable. Pure: the caller passes the time.
+ * still works; each is an environment variable.
  */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
 export const LIMITED_KINDS = ["signin", "world", "join", "message", "command"] as const;
 export type LimitedKind = (typeof LIMITED_KINDS)[number];
 
 export interface Limit {
-  /** Requests allowed at once. */
-  burst: number;
-  /** Requests allowed per `perSeconds` once the burst is used. */
-  rate: number;
-  perSeconds: number;
-  /** The environment variable that sets `rate` (and the burst with it). */
+  /** Requests allowed per window. */
+  points: number;
+  /** The window, in seconds: a minute or an hour. */
+  seconds: 60 | 3600;
+  /** The environment variable that sets `points`. */
   env: string;
   /** What the sentence calls these requests. */
   noun: string;
 }
 
-const setting = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-function limit(env: string, fallback: number, perSeconds: number, noun: string): Limit {
-  const rate = setting(env, fallback);
-  return { burst: rate, rate, perSeconds, env, noun };
+function limit(env: string, fallback: number, seconds: 60 | 3600, noun: string): Limit {
+  const value = Number(process.env[env]);
+  return { points: Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback, seconds, env, noun };
 }
 
-/** Per address: sign-ins, new worlds, joins, messages and every other form (commands, settings). */
+/** Per address: sign-ins, new worlds, joins, messages and every other form (commands, settings, the clock). */
 export const LIMITS: Record<LimitedKind, Limit> = {
   signin: limit("LIMIT_SIGNINS_PER_MINUTE", 60, 60, "sign-ins"),
   world: limit("LIMIT_WORLDS_PER_HOUR", 20, 3600, "new worlds"),
@@ -38,11 +35,6 @@ export const LIMITS: Record<LimitedKind, Limit> = {
   message: limit("LIMIT_MESSAGES_PER_MINUTE", 60, 60, "messages"),
   command: limit("LIMIT_FORMS_PER_MINUTE", 240, 60, "forms sent"),
 };
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
 
 export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
 
@@ -52,41 +44,32 @@ function wait(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-/** Token buckets in memory, one per kind and address (a server is one process; a restart forgets them). */
-export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+/** The sentence a refused request gets (the proxy's 429 body, shown by the page that sent the form). */
+export function limitSentence(kind: LimitedKind, retryAfterSeconds: number, limits: Record<LimitedKind, Limit> = LIMITS): string {
+  const { points, seconds, noun } = limits[kind];
+  return `Too many ${noun} from your network: at most ${points} ${seconds === 60 ? "a minute" : "an hour"}. Try again in ${wait(retryAfterSeconds)}.`;
+}
 
-  constructor(
-    private readonly limits: Record<LimitedKind, Limit> = LIMITS,
-    /** Beyond this many buckets, full ones are forgotten (they say nothing a new bucket would not). */
-    private readonly maxBuckets = 50_000,
-  ) {}
+/** One counter per kind; a key per address. */
+export class RateLimits {
+  private readonly counters: Record<LimitedKind, RateLimiterMemory>;
 
-  take(kind: LimitedKind, address: string, nowMs: number): Taken {
-    const limit = this.limits[kind];
-    const perMs = limit.rate / (limit.perSeconds * 1000);
-    const key = `${kind} ${address}`;
-    const bucket = this.buckets.get(key) ?? { tokens: limit.burst, at: nowMs };
-    const tokens = Math.min(limit.burst, bucket.tokens + Math.max(0, nowMs - bucket.at) * perMs);
-    if (tokens >= 1) {
-      this.buckets.set(key, { tokens: tokens - 1, at: nowMs });
-      if (this.buckets.size > this.maxBuckets) this.forgetFull(nowMs);
-      return { ok: true };
-    }
-    this.buckets.set(key, { tokens, at: nowMs });
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
-    return {
-      ok: false,
-      retryAfterSeconds,
-      message: `Too many ${limit.noun} from your network: at most ${limit.rate} ${limit.perSeconds === 60 ? "a minute" : "an hour"}. Try again in ${wait(retryAfterSeconds)}.`,
-    };
+  constructor(private readonly limits: Record<LimitedKind, Limit> = LIMITS) {
+    this.counters = Object.fromEntries(LIMITED_KINDS.map((kind) => [kind, new RateLimiterMemory({ points: limits[kind].points, duration: limits[kind].seconds })])) as Record<
+      LimitedKind,
+      RateLimiterMemory
+    >;
   }
 
-  private forgetFull(nowMs: number): void {
-    for (const [key, bucket] of this.buckets) {
-      const kind = key.slice(0, key.indexOf(" ")) as LimitedKind;
-      const limit = this.limits[kind];
-      if (bucket.tokens + (nowMs - bucket.at) * (limit.rate / (limit.perSeconds * 1000)) >= limit.burst) this.buckets.delete(key);
+  /** Takes one request of `kind` from `address`'s allowance. */
+  async take(kind: LimitedKind, address: string): Promise<Taken> {
+    try {
+      await this.counters[kind].consume(address);
+      return { ok: true };
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      return { ok: false, retryAfterSeconds, message: limitSentence(kind, retryAfterSeconds, this.limits) };
     }
   }
 }

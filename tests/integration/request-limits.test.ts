@@ -6,7 +6,7 @@
  */
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS, RateLimiter } from "@/lib/rate-limit";
+import { LIMITS, RateLimits, limitSentence } from "@/lib/rate-limit";
 import http from "node:http";
 import { PEER_HEADER, stampPeerAddresses } from "@/lib/server/http/peer-address";
 import { setActionKinds } from "@/lib/server/http/request-limits";
@@ -35,23 +35,31 @@ async function statuses(requests: (() => NextRequest)[]): Promise<number[]> {
   return out;
 }
 
-describe("the token buckets", () => {
-  it("allow a burst, then refuse with how long to wait, then refill with time; addresses are separate", () => {
-    const limiter = new RateLimiter();
-    const t0 = 1_000_000;
-    for (let i = 0; i < LIMITS.world.burst; i++) expect(limiter.take("world", "10.0.0.1", t0).ok).toBe(true);
-    const refused = limiter.take("world", "10.0.0.1", t0);
-    expect(refused).toMatchObject({ ok: false, retryAfterSeconds: 3600 / LIMITS.world.rate });
-    expect(refused.ok ? "" : refused.message).toBe(`Too many new worlds from your network: at most ${LIMITS.world.rate} an hour. Try again in 3 minutes.`);
-    expect(limiter.take("world", "10.0.0.2", t0).ok).toBe(true);
-    expect(limiter.take("world", "10.0.0.1", t0 + (3600 / LIMITS.world.rate) * 1000).ok).toBe(true);
+describe("the allowances (rate-limiter-flexible, one counter per kind)", () => {
+  it("allow so many a window, then refuse with how long to wait; addresses and kinds are separate", async () => {
+    const limits = new RateLimits({ ...LIMITS, world: { ...LIMITS.world, points: 3 } });
+    for (let i = 0; i < 3; i++) expect((await limits.take("world", "10.0.0.1")).ok).toBe(true);
+    const refused = await limits.take("world", "10.0.0.1");
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.retryAfterSeconds).toBeGreaterThan(3500);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(refused.message).toBe("Too many new worlds from your network: at most 3 an hour. Try again in 60 minutes.");
+    expect((await limits.take("world", "10.0.0.2")).ok).toBe(true);
+    expect((await limits.take("signin", "10.0.0.1")).ok).toBe(true);
+  });
+
+  it("say how long to wait in seconds or minutes", () => {
+    expect(limitSentence("message", 1)).toBe(`Too many messages from your network: at most ${LIMITS.message.points} a minute. Try again in 1 second.`);
+    expect(limitSentence("signin", 45)).toMatch(/Try again in 45 seconds\.$/);
+    expect(limitSentence("join", 1800)).toMatch(/at most \d+ an hour\. Try again in 30 minutes\.$/);
   });
 });
 
 describe("the proxy's limits per address", () => {
-  it(`new worlds: ${LIMITS.world.burst} from one address, then 429 with a sentence and Retry-After — a new X-Forwarded-For each time changes nothing`, async () => {
+  it(`new worlds: ${LIMITS.world.points} from one address, then 429 with a sentence and Retry-After — a new X-Forwarded-For each time changes nothing`, async () => {
     const peer = "203.0.113.7";
-    const allowed = await statuses(Array.from({ length: LIMITS.world.burst }, (_, i) => () => post(CREATE_WORLD, peer, { "x-forwarded-for": `198.51.100.${i}` })));
+    const allowed = await statuses(Array.from({ length: LIMITS.world.points }, (_, i) => () => post(CREATE_WORLD, peer, { "x-forwarded-for": `198.51.100.${i}` })));
     expect(allowed.every((status) => status !== 429)).toBe(true);
     const refused = await proxy(post(CREATE_WORLD, peer, { "x-forwarded-for": "198.51.100.250" }));
     expect(refused.status).toBe(429);
@@ -64,9 +72,9 @@ describe("the proxy's limits per address", () => {
     expect((await proxy(post(COMMAND, peer))).status).not.toBe(429);
   });
 
-  it(`sign-ins (the probe made 2,000 in a row): ${LIMITS.signin.burst} at once, then refused — also for a form posted without script`, async () => {
+  it(`sign-ins (the probe made 2,000 in a row): ${LIMITS.signin.points} at once, then refused — also for a form posted without script`, async () => {
     const peer = "203.0.113.20";
-    const results = await statuses(Array.from({ length: LIMITS.signin.burst + 5 }, () => () => post(SIGN_IN, peer)));
+    const results = await statuses(Array.from({ length: LIMITS.signin.points + 5 }, () => () => post(SIGN_IN, peer)));
     expect(results.filter((status) => status === 429)).toHaveLength(5);
     const noScript = new NextRequest("http://127.0.0.1:3000/", {
       method: "POST",
@@ -76,15 +84,15 @@ describe("the proxy's limits per address", () => {
     expect((await proxy(noScript)).status).toBe(429);
   });
 
-  it(`messages (the probe sent 300 in 28 s): ${LIMITS.message.burst} at once, then refused`, async () => {
+  it(`messages (the probe sent 300 in 28 s): ${LIMITS.message.points} at once, then refused`, async () => {
     const results = await statuses(Array.from({ length: 300 }, () => () => post(MESSAGE, "203.0.113.30")));
-    expect(results.filter((status) => status !== 429)).toHaveLength(LIMITS.message.burst);
+    expect(results.filter((status) => status !== 429)).toHaveLength(LIMITS.message.points);
   });
 
   it("behind a reverse proxy (TRUST_PROXY_HOPS=1) the address is the one the proxy saw, the last of X-Forwarded-For", async () => {
     process.env.TRUST_PROXY_HOPS = "1";
     try {
-      const burst = await statuses(Array.from({ length: LIMITS.world.burst }, () => () => post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "spoofed, 192.0.2.44" })));
+      const burst = await statuses(Array.from({ length: LIMITS.world.points }, () => () => post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "spoofed, 192.0.2.44" })));
       expect(burst.every((status) => status !== 429)).toBe(true);
       expect((await proxy(post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "another-spoof, 192.0.2.44" }))).status).toBe(429);
       expect((await proxy(post(CREATE_WORLD, "127.0.0.1", { "x-forwarded-for": "192.0.2.45" }))).status).not.toBe(429);

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { RateLimiter, type LimitedKind, type Taken } from "@/lib/rate-limit";
+import { RateLimits, type LimitedKind, type Taken } from "@/lib/rate-limit";
 import { PEER_HEADER } from "./peer-address";
 
 const KIND_BY_EXPORT: Record<string, LimitedKind> = {
@@ -65,11 +65,11 @@ export function actionIdOf(headers: Headers, fieldNames: Iterable<string>): stri
   return null;
 }
 
-const limiter = new RateLimiter();
+const limits = new RateLimits();
 
 /** Takes one request of its kind from its address's allowance. */
-export function limitRequest(headers: Headers, fieldNames: Iterable<string>, nowMs: number, on: RateLimiter = limiter): Taken & { kind: LimitedKind } {
+export async function limitRequest(headers: Headers, fieldNames: Iterable<string>): Promise<Taken & { kind: LimitedKind }> {
   const id = actionIdOf(headers, fieldNames);
   const kind = (id && actionKinds().get(id)) || "command";
-  return { kind, ...on.take(kind, clientAddress(headers), nowMs) };
+  return { kind, ...(await limits.take(kind, clientAddress(headers))) };
 }
