@@ -114,7 +114,8 @@ export async function replaceShareLinkAction(_previous: WorldFormState, formData
   const result = await replaceShareLink(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
-  return { ok: true, message: "The share link is new: the old one no longer works. Members stay members." };
+  // The page says so next to the new link (and forgets an earlier notice in its address).
+  redirect(`/worlds/${parsed.data.worldId}?replaced=1`);
 }
 
 const worldSchema = z.object({ worldId: z.string().min(1).max(40), confirm: z.literal("yes") });

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 /** A private world's page for its members: the share link, who is in it and who may move its clock, its expiry, reset and delete. */
 export default async function WorldPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await props.params;
-  const { created, removed } = await props.searchParams;
+  const { created, removed, replaced } = await props.searchParams;
   const world = await worldDetail(readDb, id, await currentVisitorId());
   // Someone else's world looks exactly like one that does not exist.
   if (!world) notFound();
@@ -66,6 +66,11 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
                 <code className="font-mono">APP_ORIGIN=http://&lt;the address they reach it at&gt;:3000</code> and the link follows.
               </p>
             )}
+            {owner && replaced ? (
+              <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                The share link is new: the old one no longer works. Members stay members.
+              </p>
+            ) : null}
             {owner ? <ReplaceLinkButton worldId={world.id} /> : null}
           </>
         ) : (
