@@ -14,6 +14,7 @@ export const DEADLINE_KINDS = [
   "DISPATCH",
   "DISPATCH_REMINDER",
   "DISPATCH_AUTO_CANCEL",
+  "DISPATCH_AUTO_CANCEL_REMINDER",
   "CARRIER_PICKUP",
   "DELIVERY",
   "PARCEL_LOST",
@@ -58,6 +59,7 @@ export const DEADLINE_SCOPES: Record<DeadlineKind, DeadlineScope> = {
   DISPATCH: "ORDER",
   DISPATCH_REMINDER: "ORDER",
   DISPATCH_AUTO_CANCEL: "ORDER",
+  DISPATCH_AUTO_CANCEL_REMINDER: "ORDER",
   CARRIER_PICKUP: "ORDER",
   DELIVERY: "ORDER",
   PARCEL_LOST: "ORDER",
@@ -126,6 +128,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   DISPATCH: "Seller must ship by",
   DISPATCH_REMINDER: "Reminder to the seller to ship",
   DISPATCH_AUTO_CANCEL: "Cancelled automatically if not shipped by",
+  DISPATCH_AUTO_CANCEL_REMINDER: "Reminder to the seller before the automatic cancellation",
   CARRIER_PICKUP: "Carrier pickup expected by",
   DELIVERY: "Delivery expected by",
   PARCEL_LOST: "Cancelled as lost in transit if there is still no scan by",
@@ -158,7 +161,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
  * not deadlines to meet; the rest are windows and the simulated world's events. Each has a reminder
  * (rules/reminders.ts; a unit test keeps the two lists together).
  */
-export const MUST_MEET_DEADLINES: readonly DeadlineKind[] = ["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"];
+export const MUST_MEET_DEADLINES: readonly DeadlineKind[] = ["PAYMENT", "CANCEL_REQUEST_ANSWER", "DISPATCH", "DISPATCH_AUTO_CANCEL", "SELLER_REVIEW", "OFFER_ANSWER", "SHIP_BACK", "INSPECTION", "REFUSAL_INSPECTION"];
 
 /** Reminders are the platform's own timers, not deadlines anyone has to meet. */
 export function isReminder(kind: DeadlineKind): boolean {

@@ -41,6 +41,10 @@ const AFTER_DELIVERY: readonly OrderStatus[] = ["DELIVERED"];
 const PROTECTED: readonly OrderStatus[] = ["DELIVERED", "COMPLETED"];
 /** Where the seller answers a request or inspects a return: after shipment, and on a completed order with a Buyer Protection claim. */
 const AFTER_SHIPMENT: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"];
+/** A request before delivery ("won't arrive on time"): nothing has arrived to be used, returned or tracked as delivered (issue 27, R9). */
+const BEFORE_DELIVERY: readonly OrderStatus[] = ["AWAITING_COLLECTION", "IN_TRANSIT"];
+/** Reasons about the item the buyer has: only once it was delivered. */
+const DELIVERED_ITEM: readonly OrderStatus[] = ["DELIVERED", "COMPLETED"];
 
 /** Something wrong with the item: a refund only or a return, with at least one photo of the problem. */
 const EITHER_WITH_PHOTO = { caseTypes: ["REFUND_ONLY", "RETURN_AND_REFUND"], minPhotos: 1, describe: false } as const;
@@ -81,21 +85,21 @@ export const REASONS = [
   { key: "risk_control", kind: "OPERATOR_CANCEL", label: "Risk control", statuses: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"], fault: "NONE", platformKey: "operator_cancel_risk_control_block" },
 
   // Refund and return requests (platform-rules.md §3.2–3.3). Before delivery only "won't arrive on time" (US).
-  { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivery_refund_reason_delivery_delay" },
+  { key: "wont_arrive_on_time", kind: "RETURN_REFUND", label: "Won't arrive on time", statuses: ["AWAITING_COLLECTION", "IN_TRANSIT"], fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: false }, platformKey: "ecom_order_shipped_refund_reason_not_arrive_on_time" },
   { key: "not_received", kind: "RETURN_REFUND", label: "Package not received", statuses: AFTER_DELIVERY, fault: "SELLER", request: { caseTypes: ["REFUND_ONLY"], minPhotos: 0, describe: true }, platformKey: "ecom_order_delivered_refund_and_return_reason_not_received" },
   { key: "missing_item", kind: "RETURN_REFUND", label: "Missing items or parts", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_missing_item" },
   { key: "damaged", kind: "RETURN_REFUND", label: "Damaged item", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_damaged" },
   { key: "defective", kind: "RETURN_REFUND", label: "Defective or doesn't work", statuses: PROTECTED, buyerProtection: true, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_defective" },
   { key: "not_as_described", kind: "RETURN_REFUND", label: "Not as described", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_not_as_described" },
   { key: "wrong_item", kind: "RETURN_REFUND", label: "Wrong item sent", statuses: AFTER_DELIVERY, fault: "SELLER", request: EITHER_WITH_PHOTO, platformKey: "ecom_order_delivered_refund_and_return_reason_wrong_item" },
-  { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", request: { caseTypes: ["RETURN_AND_REFUND"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_need" },
+  { key: "changed_mind", kind: "RETURN_REFUND", label: "No longer needed (change of mind)", statuses: AFTER_DELIVERY, fault: "BUYER", request: { caseTypes: ["RETURN_AND_REFUND"], minPhotos: 0, describe: false }, platformKey: "ecom_order_delivered_refund_and_return_reason_no_longer_needed_new" },
 
   // Seller reasons for rejecting a refund or return request.
-  { key: "used_or_worn", kind: "SELLER_REJECT_RETURN", label: "The item shows signs of use", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "used_or_worn", kind: "SELLER_REJECT_RETURN", label: "The item shows signs of use", statuses: DELIVERED_ITEM, fault: "NONE" },
   { key: "evidence_insufficient", kind: "SELLER_REJECT_RETURN", label: "The photos don't show the problem", statuses: AFTER_SHIPMENT, fault: "NONE" },
-  { key: "delivered_per_tracking", kind: "SELLER_REJECT_RETURN", label: "Tracking shows the parcel was delivered", statuses: AFTER_SHIPMENT, fault: "NONE" },
-  { key: "shipping_on_schedule", kind: "SELLER_REJECT_RETURN", label: "The parcel is on schedule", statuses: AFTER_SHIPMENT, fault: "NONE" },
-  { key: "outside_policy", kind: "SELLER_REJECT_RETURN", label: "The item is not returnable", statuses: AFTER_SHIPMENT, fault: "NONE" },
+  { key: "delivered_per_tracking", kind: "SELLER_REJECT_RETURN", label: "Tracking shows the parcel was delivered", statuses: DELIVERED_ITEM, fault: "NONE" },
+  { key: "shipping_on_schedule", kind: "SELLER_REJECT_RETURN", label: "The parcel is on schedule", statuses: BEFORE_DELIVERY, fault: "NONE" },
+  { key: "outside_policy", kind: "SELLER_REJECT_RETURN", label: "The item is not returnable", statuses: DELIVERED_ITEM, fault: "NONE" },
 
   // Seller reasons for rejecting a returned parcel at inspection.
   { key: "wrong_item_returned", kind: "SELLER_REJECT_RECEIPT", label: "A different item was returned", statuses: PROTECTED, fault: "NONE" },

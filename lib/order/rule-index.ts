@@ -21,6 +21,7 @@ const DISPUTES = "tests/unit/dispute-rules.test.ts";
 const SEED = "tests/unit/seed-article.test.ts";
 const CALENDAR = "tests/unit/calendar.test.ts";
 const REMINDERS = "tests/unit/reminder-rules.test.ts";
+const FIDELITY_V3 = "tests/unit/rule-fidelity-v3.test.ts";
 
 export const RULE_INDEX: RuleEntry[] = [
   // Before shipment
@@ -106,5 +107,9 @@ export const RULE_INDEX: RuleEntry[] = [
   { id: "CASEWORK-1", sentence: "One support agent works a dispute or an appeal at a time: another agent takes it over only with a reason, and an appeal cannot be taken by the agent who made the first decision.", source: { section: "disputes" }, commands: ["TAKE_DISPUTE", "DECIDE_DISPUTE", "DECIDE_REFUND_DISPUTE", "DECIDE_APPEAL"], test: { file: DISPUTES, title: "one agent works a case at a time" } },
   { id: "CASEWORK-2", sentence: "Support may ask one party for more information on an open dispute, with a 48 h answer target and no automatic action; that party's next statement answers it.", source: { section: "disputes", also: ["deadlines"] }, commands: ["ASK_FOR_INFORMATION", "ADD_DISPUTE_STATEMENT"], test: { file: DISPUTES, title: "support asks a party for more information" } },
   { id: "SIM-1", sentence: "The simulator may bring the carrier's or the payment network's next event forward to now; people's deadlines cannot be moved.", source: { section: "simulator" }, commands: ["HURRY_SIMULATION"], test: { file: "tests/integration/timers.test.ts", title: "the carrier can be hurried" } },
-  { id: "APPEAL-2", sentence: "A seller who wins an appeal after the buyer was refunded is compensated by the platform; the buyer keeps the refund.", source: { section: "disputes", also: ["money"], platform: ["appeals"] }, commands: ["DECIDE_APPEAL"], test: { file: DISPUTES, title: "the seller wins after the buyer was refunded" } },
+  { id: "APPEAL-2", sentence: "A seller who wins an appeal after the buyer was refunded is compensated by the platform for goods that left and did not come back; the buyer keeps the refund.", source: { section: "disputes", also: ["money"], platform: ["appeals"] }, commands: ["DECIDE_APPEAL"], test: { file: DISPUTES, title: "the seller wins after the buyer was refunded" } },
+  { id: "APPEAL-3", sentence: "A won appeal of a cancel-request dispute pays the seller nothing: the goods never left and are back in stock.", source: { section: "disputes", also: ["money"], platform: ["appeals"] }, commands: ["DECIDE_APPEAL"], test: { file: FIDELITY_V3, title: "a cancel-request dispute's won appeal pays the seller nothing" } },
+  { id: "REMIND-5", sentence: "The seller is reminded 2 hours before an order not yet shipped is cancelled automatically as their fault.", source: { section: "shipping", also: ["deadlines"], platform: ["fulfillment-sla"] }, commands: ["SEND_REMINDER"], test: { file: FIDELITY_V3, title: "the seller is reminded 2 hours before an unshipped order is cancelled" } },
+  { id: "REJECT-1", sentence: "A request before delivery (won't arrive on time) is rejected only for reasons about a parcel on its way; signs of use, delivered tracking and 'not returnable' need a delivered item.", source: { section: "returns", also: ["reasons"], platform: ["refund-reasons"] }, commands: ["REJECT_RETURN"], test: { file: FIDELITY_V3, title: "are not offered, nor accepted, before delivery" } },
+  { id: "DECIDE-2", sentence: "A decision never gives what the request's reason does not allow: a change of mind decided for the buyer requires the return.", source: { section: "disputes", also: ["returns"] }, commands: ["DECIDE_DISPUTE"], test: { file: FIDELITY_V3, title: "a change of mind decided for the buyer requires the return" } },
 ];

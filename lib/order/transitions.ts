@@ -66,6 +66,7 @@ export const DEADLINE_COMMANDS: Record<DeadlineKind, (ref?: string) => Command> 
   DISPATCH: () => ({ type: "DISPATCH_DEADLINE_PASSED" }),
   DISPATCH_REMINDER: remind("DISPATCH_REMINDER"),
   DISPATCH_AUTO_CANCEL: () => ({ type: "DISPATCH_AUTO_CANCEL" }),
+  DISPATCH_AUTO_CANCEL_REMINDER: remind("DISPATCH_AUTO_CANCEL_REMINDER"),
   CARRIER_PICKUP: () => ({ type: "CARRIER_PICKUP" }),
   DELIVERY: () => ({ type: "CARRIER_DELIVER" }),
   PARCEL_LOST: () => ({ type: "LOST_PARCEL_TIMEOUT" }),

@@ -87,8 +87,8 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
           <h1 className="text-2xl font-semibold">Shop performance</h1>
           <p className="max-w-3xl text-stone-700">
             Counted on the app clock over calendar days, today included, against the thresholds the platform publishes: seller-fault cancellations at most{" "}
-            {percent(rateMetric("sfcr").target)} and late dispatch at most {percent(rateMetric("ldr").target)}; above {percent(rateMetric("sfcr").enforcement)} the
-            platform enforces (less exposure, order limits).
+            {percent(rateMetric("sfcr").target)} (a requirement: above it is a violation) and late dispatch at most {percent(rateMetric("ldr").target)} (at risk up
+            to {percent(rateMetric("ldr").enforcement)}, above it the platform enforces: less exposure, order limits).
           </p>
         </div>
         <a href={`/seller/performance.csv`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">

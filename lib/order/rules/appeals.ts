@@ -85,7 +85,12 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
           event: event("APPEAL_DECIDED", `Another agent upheld the decision for the buyer. ${rationale}`, { disputeId: dispute.id }),
         };
       }
-      const refunded = dispute.decision!.refundedMinor;
+      // The platform compensates the seller for what they actually lost (DOMAIN: Disputes and appeals):
+      // goods that left and were not returned. A cancel-request dispute's goods never left and are back
+      // in stock: nothing is paid (issue 27, R3). Its cancellation never counted against the shop: a
+      // request the seller could reject was made before the dispatch deadline, so its fault is the buyer's.
+      const cancelDispute = dispute.subject === "CANCEL_REQUEST";
+      const refunded = cancelDispute ? 0 : dispute.decision!.refundedMinor;
       const current = openCase(ctx);
       const pendingReturn = dispute.subject === "CASE" && current?.id === dispute.subjectRef && current.refundOnArrival ? current : null;
       // A return the decision required is no longer owed: not yet shipped, the case closes; already on its way,
@@ -95,19 +100,26 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
         : pendingReturn.status === "AWAITING_SHIPBACK"
           ? { returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx), ...reopenCompletion(ctx) } }
           : { returnCase: { ...pendingReturn, refundOnArrival: false } };
+      const forSeller = cancelDispute
+        ? "The order stays cancelled and nothing is paid (the goods never left); the cancellation does not count against your shop. "
+        : refunded > 0
+          ? `The platform compensates you ${money(state, refunded)}; the buyer keeps their refund. `
+          : "";
+      const forBuyer = cancelDispute || refunded > 0 ? "You keep your refund. " : "The return is no longer required. ";
+      const summary = cancelDispute
+        ? " The order stays cancelled and the buyer keeps the refund; nothing is paid to the seller (the goods never left)."
+        : refunded > 0
+          ? ` The buyer keeps the refund; the platform compensates the seller ${money(state, refunded)}.`
+          : "";
       return {
         dispute: next,
         ...caseOutcome,
         effects: [
           ...(refunded > 0 ? [ledgerMoves.compensation(state, refunded)] : []),
-          notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was granted`, `${refunded > 0 ? `The platform compensates you ${money(state, refunded)}; the buyer keeps their refund. ` : ""}${rationale}`),
-          notify("BUYER", "APPEAL_DECIDED", `The seller's appeal on order ${state.code} was granted`, `${refunded > 0 ? "You keep your refund. " : "The return is no longer required. "}${rationale}`),
+          notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was granted`, `${forSeller}${rationale}`),
+          notify("BUYER", "APPEAL_DECIDED", `The seller's appeal on order ${state.code} was granted`, `${forBuyer}${rationale}`),
         ],
-        event: event(
-          "APPEAL_DECIDED",
-          `Another agent granted the seller's appeal.${refunded > 0 ? ` The buyer keeps the refund; the platform compensates the seller ${money(state, refunded)}.` : ""} ${rationale}`,
-          { disputeId: dispute.id },
-        ),
+        event: event("APPEAL_DECIDED", `Another agent granted the seller's appeal.${summary} ${rationale}`, { disputeId: dispute.id }),
       };
     },
   },

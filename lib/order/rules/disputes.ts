@@ -9,6 +9,8 @@ import type { Command, RefundEffect } from "../commands";
 import { deadlineKey } from "../deadlines";
 import { DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, type DisputeState } from "../dispute";
 import { MIN_RATIONALE } from "../limits";
+import { findReason } from "../reasons";
+import { reasonAllows } from "../request-rules";
 import { ORDER_STATUSES } from "../model";
 import { addDuration } from "../policy";
 import { event } from "./events";
@@ -45,8 +47,16 @@ function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>
     if (command.amountMinor !== null && (!Number.isSafeInteger(command.amountMinor) || command.amountMinor < 1 || command.amountMinor > full)) {
       return { field: "amount", reason: `A partial amount must be between ${money(state, 1)} and ${money(state, full)}, what is left to refund.` };
     }
-    if (command.returnRequired && (command.amountMinor !== null || state.returnCase!.type !== "RETURN_AND_REFUND" || state.returnCase!.carrier !== null)) {
+    const current = state.returnCase!;
+    const itemWithBuyer = current.type === "RETURN_AND_REFUND" && current.carrier === null;
+    if (command.returnRequired && (command.amountMinor !== null || !itemWithBuyer)) {
       return { field: "returnRequired", reason: "A return can only be required with a full refund, of an item the buyer still has." };
+    }
+    // A decision never gives what the request's reason does not allow (issue 27, R4): a change of
+    // mind is refunded against the item, never "the buyer keeps it".
+    if (itemWithBuyer && !command.returnRequired && !reasonAllows(current.reasonKey, "REFUND_ONLY")) {
+      const label = findReason(current.reasonKey)?.label ?? "This reason";
+      return { field: "returnRequired", reason: `"${label}" is refunded only against the item: require the return first (the buyer cannot keep the item for this reason).` };
     }
   }
   return null;

@@ -17,6 +17,12 @@ export const REMINDERS: Partial<Record<DeadlineKind, { of: DeadlineKind; audienc
     body: "Approve or reject it soon; if you don't answer, it is approved automatically.",
   },
   DISPATCH_REMINDER: { of: "DISPATCH", audience: "SELLER", title: (s) => `Order ${s.code} must ship soon`, body: "Arrange shipment to avoid a late dispatch." },
+  DISPATCH_AUTO_CANCEL_REMINDER: {
+    of: "DISPATCH_AUTO_CANCEL",
+    audience: "SELLER",
+    title: (s) => `Order ${s.code} is cancelled soon unless it ships`,
+    body: "Arrange shipment now: if it is not ready to ship by the deadline, the order is cancelled and refunded, and it counts as your fault.",
+  },
   SELLER_REVIEW_REMINDER: {
     of: "SELLER_REVIEW",
     audience: "SELLER",

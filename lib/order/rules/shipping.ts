@@ -52,7 +52,7 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
         ...rejected,
         deadlines: {
           open: [{ kind: "CARRIER_PICKUP", dueAt: pickupAt }],
-          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_REMINDER", "CANCEL_DISPUTE_FILING", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
+          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_AUTO_CANCEL_REMINDER", "DISPATCH_REMINDER", "CANCEL_DISPUTE_FILING", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
         },
         event: event(
           "SHIPMENT_ARRANGED",
