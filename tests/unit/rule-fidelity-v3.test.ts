@@ -3,7 +3,7 @@
  * the rules before the fix. DOMAIN.md "Disputes and appeals" states R3 and R4.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, decide, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
+import { POLICIES, availableActions, decide, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -171,5 +171,18 @@ describe("R8: a reminder before the dispatch auto-cancel", () => {
     expect(sent.effects).toContainEqual(expect.objectContaining({ type: "NOTIFY", audience: "SELLER", title: expect.stringMatching(/is cancelled soon unless it ships/) }));
     const shipped = evolve(state, must(decide(state, { type: "ARRANGE_SHIPMENT" }, seller, at(5 * HOUR), policy)));
     expect(shipped.deadlines.DISPATCH_AUTO_CANCEL_REMINDER).toBeUndefined();
+  });
+});
+
+describe("R6: a lost parcel cannot be refused", () => {
+  it("rule: once the carrier has lost the parcel, refusing it is not offered and is refused; the lost timer cancels and refunds in full", () => {
+    const start = order("IN_TRANSIT");
+    const { state } = play(start, [[{ type: "LOSE_PARCEL" }, system, at(2 * DAY)]]);
+    const refused = refusal(decide(state, { type: "REFUSE_PARCEL" }, buyer, at(2 * DAY + HOUR), US));
+    expect(refused?.reason).toMatch(/has lost this parcel, so there is nothing to refuse/);
+    expect(availableActions(state, buyer, at(2 * DAY + HOUR), US).find((a) => a.command === "REFUSE_PARCEL")?.enabled).not.toBe(true);
+    const lost = must(decide(state, { type: "LOST_PARCEL_TIMEOUT" }, system, state.deadlines.PARCEL_LOST!, US));
+    expect(lost.to).toBe("CANCELLED");
+    expect(lost.effects.find((e) => e.type === "REFUND")).toMatchObject({ totalMinor: start.totalMinor });
   });
 });

@@ -25,6 +25,9 @@ export const REFUSED_PARCEL_RULES: Rules<RefusedParcelCommand> = {
       DELIVERED: quiet("The parcel has been delivered: ask for a refund or a return instead."),
     },
     guard: (ctx) => {
+      // A parcel the carrier lost is not coming to the door: nothing to refuse (issue 27, R6).
+      const lostBy = ctx.state.deadlines.PARCEL_LOST;
+      if (lostBy) return quiet(`The carrier has lost this parcel, so there is nothing to refuse. If there is still no scan by ${formatDateTime(lostBy)}, the order is cancelled and you are refunded in full.`);
       const current = openCase(ctx);
       if (current?.type === "REFUSED_PARCEL") return quiet("You refused this parcel; it is on its way back to the seller.");
       return current ? { reason: `You can't refuse the parcel while your ${caseWord(current.type)} is open (${CASE_STATUS_LABELS[current.status].toLowerCase()}).` } : null;
