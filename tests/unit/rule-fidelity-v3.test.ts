@@ -186,3 +186,29 @@ describe("R6: a lost parcel cannot be refused", () => {
     expect(lost.effects.find((e) => e.type === "REFUND")).toMatchObject({ totalMinor: start.totalMinor });
   });
 });
+
+describe("R5: an item returned and refunded is not claimed again", () => {
+  it("rule: after a change-of-mind return is refunded, neither a new request nor a Buyer Protection claim on the completed order is accepted", () => {
+    const start = order("DELIVERED");
+    const d = start.deliveredAt!.getTime();
+    const h = (hours: number) => new Date(d + hours * 3_600_000);
+    const { state: shipped } = play(start, [
+      [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, buyer, h(1)],
+      [{ type: "APPROVE_RETURN" }, seller, h(2)],
+      [{ type: "SHIP_RETURN", method: "SELF_ARRANGED", carrier: "USPS", trackingNumber: "9400111899223334445566" }, buyer, h(3)],
+    ]);
+    const { state: refunded } = play(shipped, [
+      [{ type: "RETURN_PARCEL_DELIVERED" }, system, shipped.deadlines.RETURN_TRANSIT!],
+      [{ type: "ACCEPT_RETURNED_PARCEL" }, seller, new Date(shipped.deadlines.RETURN_TRANSIT!.getTime() + 3_600_000)],
+    ]);
+    expect(refunded.returnCase).toMatchObject({ status: "REFUNDED", carrier: "USPS" });
+    const claim = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "defective", description: "", photoCount: 1 } as const;
+    if (refunded.status === "DELIVERED") {
+      expect(refusal(decide(refunded, claim, buyer, h(10 * 24), US))?.reason).toMatch(/You returned the item and were refunded/);
+    }
+    const completed = refunded.status === "COMPLETED" ? refunded : play(refunded, [[{ type: "COMPLETE_ORDER" }, system, refunded.deadlines.RETURN_WINDOW!]]).state;
+    expect(completed.status).toBe("COMPLETED");
+    // Day 45 after delivery: within US Buyer Protection, but the item is back with the shop.
+    expect(refusal(decide(completed, claim, buyer, h(45 * 24), US))?.reason).toMatch(/You returned the item and were refunded/);
+  });
+});

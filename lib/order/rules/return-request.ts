@@ -69,6 +69,11 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       const { state, now, policy } = ctx;
       const current = openCase(ctx);
       if (current) return current.type === "REFUSED_PARCEL" ? quiet(`You refused this parcel.`) : { reason: `You already have an open ${caseWord(current.type)} for this order: ${CASE_STATUS_LABELS[current.status].toLowerCase()}.` };
+      // The item went back and was refunded: no later claim, Buyer Protection included, pays for it again (issue 27, R5).
+      const last = state.returnCase;
+      if (last && last.type === "RETURN_AND_REFUND" && last.status === "REFUNDED" && last.carrier !== null) {
+        return { reason: `You returned the item and were refunded${last.closedAt ? ` on ${formatDateTime(last.closedAt)}` : ""}: there is nothing left to ask for on this order.` };
+      }
       if (state.status === "COMPLETED") return buyerProtectionBlock(ctx);
       if (state.status !== "DELIVERED") {
         if (!policy.preDeliveryRefund) return quiet("You can ask for a refund or a return once the parcel is delivered.");
