@@ -92,6 +92,8 @@ export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => A
 /** The refunding commands whose refund can be previewed by deciding them now (with the first allowed reason, where one is needed). */
 const PREVIEWS: Partial<Record<CommandType, (reasonKey: string) => Command>> = {
   BUYER_CANCEL: (reasonKey) => ({ type: "BUYER_CANCEL", reasonKey }),
+  // After the dispatch deadline a request is approved at once and refunds; before it, it refunds nothing yet.
+  REQUEST_CANCEL: (reasonKey) => ({ type: "REQUEST_CANCEL", reasonKey }),
   SELLER_CANCEL: (reasonKey) => ({ type: "SELLER_CANCEL", reasonKey }),
   OPERATOR_CANCEL: (reasonKey) => ({ type: "OPERATOR_CANCEL", reasonKey }),
   APPROVE_CANCEL_REQUEST: () => ({ type: "APPROVE_CANCEL_REQUEST" }),

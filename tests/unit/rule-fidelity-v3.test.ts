@@ -3,7 +3,7 @@
  * the rules before the fix. DOMAIN.md "Disputes and appeals" states R3 and R4.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, availableActions, decide, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
+import { POLICIES, actionViews, availableActions, decide, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -210,5 +210,15 @@ describe("R5: an item returned and refunded is not claimed again", () => {
     expect(completed.status).toBe("COMPLETED");
     // Day 45 after delivery: within US Buyer Protection, but the item is back with the shop.
     expect(refusal(decide(completed, claim, buyer, h(45 * 24), US))?.reason).toMatch(/You returned the item and were refunded/);
+  });
+});
+
+describe("R9: the cancel-request form says what will happen", () => {
+  it("rule: after the dispatch deadline the request's preview is the refund it makes at once; before it there is none (the seller decides)", () => {
+    const state = order("AWAITING_SHIPMENT");
+    const view = (when: Date) => actionViews(state, buyer, when, US).find((a) => a.command === "REQUEST_CANCEL")!;
+    expect(view(at(2 * HOUR)).refund).toBeNull();
+    const late = new Date(state.dispatchDueAt!.getTime() + HOUR * 60_000);
+    expect(view(late).refund).toMatchObject({ totalMinor: state.totalMinor });
   });
 });

@@ -98,8 +98,11 @@ export const FORMS: Record<PersonCommandType, Form> = {
   BUYER_CANCEL: { tone: "danger", explain: (o, a) => `${refundText(o, a, "You")}${reasonNotes(a)}`, fields: reasonField("Reason for cancelling") },
   REQUEST_CANCEL: {
     tone: "danger",
+    // The engine's preview refunds only when the request would be approved at once (after the dispatch deadline; issue 27, R9).
     explain: (o, a) =>
-      `The seller is processing this order, so they decide, within ${o.durations.cancelRequestAnswer}. If they don't answer in time, the platform approves it. You can ask only once.${reasonNotes(a)}`,
+      a.refund
+        ? `The seller missed the dispatch deadline, so the platform approves your request at once. ${refundText(o, a, "You")}${reasonNotes(a)}`
+        : `The seller is processing this order, so they decide, within ${o.durations.cancelRequestAnswer}. If they don't answer in time, the platform approves it. You can ask only once.${reasonNotes(a)}`,
     fields: reasonField("Reason for cancelling"),
   },
   WITHDRAW_CANCEL_REQUEST: { tone: "neutral", explain: () => "Withdrawing keeps the order. You cannot ask to cancel it again." },
