@@ -192,8 +192,10 @@ export function policyFor(key: string): Policy {
 }
 
 /** A duration in words, for help text: "1 hour", "48 hours", "7 days", "5 business days". */
-export function describeDuration(duration: Duration): string {
-  const [count, unit] = "hours" in duration ? [duration.hours, "hour"] : "days" in duration ? [duration.days, "day"] : [duration.businessDays, "business day"];
+export function describeDuration(duration: Duration, policy?: Pick<Policy, "businessCalendar">): string {
+  // The global profile counts "business days" as calendar days (addDuration): say what it counts (issue 27, R11).
+  const businessUnit = policy && policy.businessCalendar !== "US" ? "day" : "business day";
+  const [count, unit] = "hours" in duration ? [duration.hours, "hour"] : "days" in duration ? [duration.days, "day"] : [duration.businessDays, businessUnit];
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
 

@@ -1,9 +1,11 @@
 /**
  * The after-sales case sub-machine (refund only, return and refund, refused parcel) and the refund
- * arithmetic of docs/rules.md#money: the item price is always refunded; the original
- * shipping only for a seller-fault reason; return postage is never paid to the buyer — it is charged
- * to the seller (seller fault), deducted from the refund (change of mind, US; refused parcels), or
- * paid by the platform (change of mind, global). So refunded ≤ paid always holds.
+ * arithmetic of docs/rules.md#money: the item price is always refunded; the original shipping only
+ * for a seller-fault reason; return postage is never paid to the buyer — a return's is charged to the
+ * seller (seller fault) or paid by the platform (change of mind), except that a US buyer who arranges
+ * the return instead of using the prepaid label pays the carrier themselves; a refused parcel's is
+ * deducted from its refund; a US shop's disclosed change-of-mind fee is kept from the refund for the
+ * seller. So refunded ≤ paid always holds.
  */
 import type { OrderState } from "./model";
 import type { ReturnMethod } from "./limits";

@@ -3,7 +3,7 @@
  * the rules before the fix. DOMAIN.md "Disputes and appeals" states R3 and R4.
  */
 import { describe, expect, it } from "vitest";
-import { POLICIES, actionViews, availableActions, decide, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
+import { POLICIES, actionViews, availableActions, decide, describeDuration, evolve, renderRulesReference, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -220,5 +220,24 @@ describe("R9: the cancel-request form says what will happen", () => {
     expect(view(at(2 * HOUR)).refund).toBeNull();
     const late = new Date(state.dispatchDueAt!.getTime() + HOUR * 60_000);
     expect(view(late).refund).toMatchObject({ totalMinor: state.totalMinor });
+  });
+});
+
+describe("R11: texts that taught old rules", () => {
+  it("rule: the global profile's durations read as the calendar days it counts; the US profile's as business days", () => {
+    expect(describeDuration(POLICIES.GLOBAL.refundArrival.CARD, GLOBAL)).toBe("5 days");
+    expect(describeDuration(POLICIES.US.refundArrival.CARD, US)).toBe("5 business days");
+    const reference = renderRulesReference();
+    expect(reference).toMatch(/\| `REFUND_ARRIVAL` \|[^\n]*card 5 business days \|[^\n]*card 5 days \|/);
+  });
+
+  it("rule: the seller is told the order cannot ship until support decides, not until a target no timer acts on", () => {
+    const { state } = play(order("AWAITING_SHIPMENT"), [
+      [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(2 * HOUR)],
+      [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, at(3 * HOUR)],
+    ]);
+    const escalated = must(decide(state, { type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "Please cancel.", photoCount: 0 }, buyer, at(4 * HOUR), US));
+    const toSeller = escalated.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER");
+    expect(toSeller).toMatchObject({ body: expect.stringContaining("You can't ship the order until support decides.") });
   });
 });

@@ -103,7 +103,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
             "SELLER",
             "DISPUTE_OPENED",
             `The buyer asked platform support to decide on order ${state.code}`,
-            `About ${SUBJECT_WORDS[option.subject]}. Add your statement and evidence; support aims to decide by ${formatDateTime(dispute.decideBy)}.${option.subject === "CANCEL_REQUEST" ? " You can't ship the order until then." : ""}`,
+            `About ${SUBJECT_WORDS[option.subject]}. Add your statement and evidence; support aims to decide by ${formatDateTime(dispute.decideBy)}.${option.subject === "CANCEL_REQUEST" ? " You can't ship the order until support decides." : ""}`,
           ),
         ],
         event: event("DISPUTE_OPENED", `The buyer escalated ${SUBJECT_WORDS[option.subject]} to platform support: "${command.statement}"`, { disputeId: dispute.id, subject: option.subject }),

@@ -150,7 +150,7 @@ export interface OrderDetail {
 }
 
 function durationsOf(policy: Policy): Record<QuotedDuration, string> {
-  return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key])])) as Record<QuotedDuration, string>;
+  return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key], policy)])) as Record<QuotedDuration, string>;
 }
 
 /** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
