@@ -241,3 +241,80 @@ describe("R11: texts that taught old rules", () => {
     expect(toSeller).toMatchObject({ body: expect.stringContaining("You can't ship the order until support decides.") });
   });
 });
+
+describe("R1, R2, R7: a rejected cancel request before the pickup", () => {
+  /** A cancel request rejected hours after payment; `when`: minutes after payment. */
+  function rejectedCancel(policy: Policy) {
+    const start = order("AWAITING_SHIPMENT", {}, policy);
+    const { state } = play(
+      start,
+      [
+        [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, at(2 * HOUR)],
+        [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, at(3 * HOUR)],
+      ],
+      policy,
+    );
+    return state;
+  }
+  const ESCALATE = { type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "I asked before it was packed.", photoCount: 0 } as const;
+
+  it.each([
+    ["US", US],
+    ["global", GLOBAL],
+  ] as const)("rule: %s: arranging shipment after the rejection does not close the buyer's window; the pickup does (R2)", (_, policy) => {
+    const state = rejectedCancel(policy);
+    const arranged = evolve(state, must(decide(state, { type: "ARRANGE_SHIPMENT" }, seller, at(3 * HOUR + 1), policy)));
+    expect(arranged.status).toBe("AWAITING_COLLECTION");
+    expect(arranged.deadlines.CANCEL_DISPUTE_FILING).toBeInstanceOf(Date);
+    expect(decide(arranged, ESCALATE, buyer, at(3 * HOUR + 2), policy).ok).toBe(true);
+    const picked = evolve(arranged, must(decide(arranged, { type: "CARRIER_PICKUP" }, system, arranged.deadlines.CARRIER_PICKUP!, policy)));
+    expect(picked.deadlines.CANCEL_DISPUTE_FILING).toBeUndefined();
+    expect(refusal(decide(picked, ESCALATE, buyer, new Date(arranged.deadlines.CARRIER_PICKUP!.getTime() + 60_000), policy))).not.toBeNull();
+  });
+
+  it("rule: global: a request rejected while awaiting the carrier's pickup can be escalated, and the pickup waits for support (R7)", () => {
+    const start = order("AWAITING_COLLECTION", {}, GLOBAL);
+    const when = new Date(start.arrangedAt!.getTime() + 10 * 60_000);
+    const { state } = play(
+      start,
+      [
+        [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, when],
+        [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, new Date(when.getTime() + 60_000)],
+      ],
+      GLOBAL,
+    );
+    expect(state.deadlines.CANCEL_DISPUTE_FILING).toBeInstanceOf(Date);
+    const escalated = evolve(state, must(decide(state, ESCALATE, buyer, new Date(when.getTime() + 2 * 60_000), GLOBAL)));
+    expect(escalated.deadlines.CARRIER_PICKUP).toBeUndefined();
+    const disputeId = escalated.disputes[0]!.id;
+    const ruled = must(decide(escalated, { type: "DECIDE_DISPUTE", disputeId, outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, new Date(when.getTime() + DAY * 60_000), GLOBAL));
+    expect(ruled.deadlines.open.map((d) => d.kind)).toContain("CARRIER_PICKUP");
+  });
+
+  it("rule: while a cancel dispute is open the dispatch clocks are paused; ruled for the seller, they move by the time support took, and a pickup before the moved deadline is not late (R1)", () => {
+    const state = rejectedCancel(US);
+    const openedAt = at(4 * HOUR);
+    const escalated = evolve(state, must(decide(state, ESCALATE, buyer, openedAt, US)));
+    expect(escalated.deadlines.DISPATCH).toBeUndefined();
+    expect(escalated.deadlines.DISPATCH_AUTO_CANCEL).toBeUndefined();
+    // Support takes three days: past the original dispatch deadline, which no timer flags meanwhile.
+    const ruledAt = at(3 * DAY + 4 * HOUR);
+    expect(ruledAt.getTime()).toBeGreaterThan(state.dispatchDueAt!.getTime());
+    const disputeId = escalated.disputes[0]!.id;
+    const decision = must(decide(escalated, { type: "DECIDE_DISPUTE", disputeId, outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, ruledAt, US));
+    const shift = ruledAt.getTime() - openedAt.getTime();
+    const movedDispatch = new Date(state.dispatchDueAt!.getTime() + shift);
+    expect(decision.patch.dispatchDueAt).toEqual(movedDispatch);
+    expect(decision.deadlines.open).toEqual(
+      expect.arrayContaining([
+        { kind: "DISPATCH", dueAt: movedDispatch },
+        { kind: "DISPATCH_AUTO_CANCEL", dueAt: new Date(state.deadlines.DISPATCH_AUTO_CANCEL!.getTime() + shift) },
+      ]),
+    );
+    expect(decision.event.summary).toContain("dispatch deadlines moved by the time support took");
+    const ruled = evolve(escalated, decision);
+    const shipped = evolve(ruled, must(decide(ruled, { type: "ARRANGE_SHIPMENT" }, seller, new Date(ruledAt.getTime() + 60_000), US)));
+    const picked = must(decide(shipped, { type: "CARRIER_PICKUP" }, system, shipped.deadlines.CARRIER_PICKUP!, US));
+    expect(picked.patch.lateDispatch).toBe(false);
+  });
+});

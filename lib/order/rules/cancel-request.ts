@@ -94,9 +94,9 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
     apply: (ctx) => {
       const { state, now, policy } = ctx;
       const reason = findReason(ctx.command.reasonKey)!;
-      // Both profiles: the buyer may escalate a rejected cancel while the order has not shipped (the seed:
-      // the platform steps in when a seller unreasonably refuses).
-      const escalateBy = state.status === "AWAITING_SHIPMENT" ? addDuration(now, policy.disputeFiling, policy) : null;
+      // Both profiles: the buyer may escalate a rejected cancel while the carrier has not picked the
+      // order up (the seed: the platform steps in when a seller unreasonably refuses; issue 27, R7).
+      const escalateBy = state.status === "AWAITING_SHIPMENT" || state.status === "AWAITING_COLLECTION" ? addDuration(now, policy.disputeFiling, policy) : null;
       return {
         cancelRequest: resolveRequest(ctx, "REJECTED", reason.key),
         deadlines: { close: ["CANCEL_REQUEST_ANSWER"], open: escalateBy ? [{ kind: "CANCEL_DISPUTE_FILING", dueAt: escalateBy }] : [] },
@@ -105,10 +105,10 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
             "BUYER",
             "CANCEL_REQUEST_REJECTED",
             `The seller rejected your cancel request for order ${state.code}`,
-            `Reason: ${reason.label}. ${escalateBy ? `You can ask platform support to decide until ${formatDateTime(escalateBy)}; meanwhile the order cannot ship. ` : ""}Otherwise the order ships; you can refuse the parcel, or request a return after delivery.`,
+            `Reason: ${reason.label}. ${escalateBy ? `You can ask platform support to decide until ${formatDateTime(escalateBy)}, as long as the carrier has not picked the parcel up; once you do, the order cannot ship until support decides. ` : ""}Otherwise the order ships; you can refuse the parcel, or request a return after delivery.`,
           ),
         ],
-        event: event("CANCEL_REQUEST_REJECTED", `The seller rejected the cancel request: ${reason.label}.${escalateBy ? ` The buyer may escalate until ${formatDateTime(escalateBy)}.` : ""}`, { reasonKey: reason.key }),
+        event: event("CANCEL_REQUEST_REJECTED", `The seller rejected the cancel request: ${reason.label}.${escalateBy ? ` The buyer may escalate until ${formatDateTime(escalateBy)}, unless the carrier picks the parcel up first.` : ""}`, { reasonKey: reason.key }),
       };
     },
   },

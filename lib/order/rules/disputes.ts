@@ -97,7 +97,9 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       return {
         dispute,
         ...(onCase ? { returnCase: moveCase(ctx, "ESCALATED") } : {}),
-        deadlines: { close: onCase ? ["DISPUTE_FILING"] : option.subject === "CANCEL_REQUEST" ? ["CANCEL_DISPUTE_FILING"] : [] },
+        // A cancel dispute holds the order: it cannot ship, and its dispatch clocks (and a carrier pickup
+        // already booked) pause until support decides (DOMAIN; issue 27, R1).
+        deadlines: { close: onCase ? ["DISPUTE_FILING"] : option.subject === "CANCEL_REQUEST" ? ["CANCEL_DISPUTE_FILING", "DISPATCH", "DISPATCH_AUTO_CANCEL", "CARRIER_PICKUP"] : [] },
         effects: [
           notify(
             "SELLER",
@@ -106,7 +108,11 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
             `About ${SUBJECT_WORDS[option.subject]}. Add your statement and evidence; support aims to decide by ${formatDateTime(dispute.decideBy)}.${option.subject === "CANCEL_REQUEST" ? " You can't ship the order until support decides." : ""}`,
           ),
         ],
-        event: event("DISPUTE_OPENED", `The buyer escalated ${SUBJECT_WORDS[option.subject]} to platform support: "${command.statement}"`, { disputeId: dispute.id, subject: option.subject }),
+        event: event(
+          "DISPUTE_OPENED",
+          `The buyer escalated ${SUBJECT_WORDS[option.subject]} to platform support: "${command.statement}"${option.subject === "CANCEL_REQUEST" ? " The order cannot ship, and its dispatch deadlines are paused, until support decides." : ""}`,
+          { disputeId: dispute.id, subject: option.subject },
+        ),
       };
     },
   },
@@ -213,7 +219,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
   CANCEL_DISPUTE_WINDOW_END: {
     label: "Close the window to escalate a rejected cancel",
     roles: ["SYSTEM"],
-    from: ["AWAITING_SHIPMENT"],
+    // The window stays open after shipment is arranged, until the pickup (issue 27, R2 and R7).
+    from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: [],
     timer: () => "CANCEL_DISPUTE_FILING",
     apply: () => ({

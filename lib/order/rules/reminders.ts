@@ -52,7 +52,7 @@ export const REMINDERS: Partial<Record<DeadlineKind, { of: DeadlineKind; audienc
     of: "CANCEL_DISPUTE_FILING",
     audience: "BUYER",
     title: (s) => `Your chance to ask platform support about the rejected cancel of order ${s.code} ends soon`,
-    body: "If you want platform support to decide, escalate before the deadline; after it the order ships as usual.",
+    body: "If you want platform support to decide, escalate before the deadline and before the carrier picks the parcel up; after that the order ships as usual.",
   },
   APPEAL_WINDOW_REMINDER: {
     of: "APPEAL_WINDOW",

@@ -52,7 +52,8 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
         ...rejected,
         deadlines: {
           open: [{ kind: "CARRIER_PICKUP", dueAt: pickupAt }],
-          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_AUTO_CANCEL_REMINDER", "DISPATCH_REMINDER", "CANCEL_DISPUTE_FILING", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
+          // The buyer's window to escalate a rejected cancel stays open until the pickup (issue 27, R2).
+          close: ["AUTO_APPROVE_WINDOW", "DISPATCH_AUTO_CANCEL", "DISPATCH_AUTO_CANCEL_REMINDER", "DISPATCH_REMINDER", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
         },
         event: event(
           "SHIPMENT_ARRANGED",
@@ -79,7 +80,7 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
         ...rejected,
         deadlines: {
           open: [{ kind: "DELIVERY", dueAt: addDuration(now, policy.delivery, policy) }],
-          close: ["CARRIER_PICKUP", "DISPATCH", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
+          close: ["CARRIER_PICKUP", "DISPATCH", "CANCEL_DISPUTE_FILING", ...(rejected.cancelRequest ? (["CANCEL_REQUEST_ANSWER"] as const) : [])],
         },
         event: event(
           "PICKED_UP",

@@ -4,9 +4,9 @@
  * a return required first. A decision for the buyer opens the seller's appeal window.
  */
 import { formatDateTime } from "../../../format";
-import type { Command, RefundEffect } from "../../commands";
+import type { Command, DeadlineSpec, RefundEffect } from "../../commands";
 import type { DisputeState, DisputeOutcome } from "../../dispute";
-import { addDuration } from "../../policy";
+import { addDuration, cutoffAfterOrderDate } from "../../policy";
 import { findReason } from "../../reasons";
 import { previewRefund } from "../../return-case";
 import { event } from "../events";
@@ -29,18 +29,50 @@ function decided(ctx: DecideContext, outcome: DisputeOutcome, refundedMinor: num
 
 const refundedBy = (outcome: Outcome) => outcome.effects?.find((e): e is RefundEffect => e.type === "REFUND")?.totalMinor ?? 0;
 
+/**
+ * A cancel dispute decided for the seller releases the order: the clocks the dispute paused start
+ * again, each moved by the time support took — the dispatch deadline (the order's own, so a pickup
+ * after the ruling is late only against the moved one), the auto-cancel and a booked pickup. A
+ * deadline that had passed before the dispute was opened is not moved (issue 27, R1).
+ */
+function releasedClocks(ctx: DecideContext, openedAt: Date): { patch?: Outcome["patch"]; open: DeadlineSpec[]; shipBy: Date | null } {
+  const { state, now, policy } = ctx;
+  const shift = Math.max(0, now.getTime() - openedAt.getTime());
+  const moved = (due: Date) => (due.getTime() > openedAt.getTime() ? new Date(due.getTime() + shift) : due);
+  const open: DeadlineSpec[] = [];
+  let patch: Outcome["patch"];
+  let shipBy: Date | null = null;
+  if (state.dispatchDueAt && !state.lateDispatch) {
+    shipBy = moved(state.dispatchDueAt);
+    patch = { dispatchDueAt: shipBy };
+    open.push({ kind: "DISPATCH", dueAt: shipBy });
+  }
+  if (state.status === "AWAITING_SHIPMENT" && state.paidAt) open.push({ kind: "DISPATCH_AUTO_CANCEL", dueAt: moved(cutoffAfterOrderDate(state.paidAt, policy.dispatchAutoCancel, policy)) });
+  if (state.status === "AWAITING_COLLECTION" && state.arrangedAt) {
+    const pickup = moved(addDuration(state.arrangedAt, policy.carrierPickup, policy));
+    open.push({ kind: "CARRIER_PICKUP", dueAt: pickup.getTime() > now.getTime() ? pickup : now });
+  }
+  return { ...(patch ? { patch } : {}), open, shipBy };
+}
+
 export function decideForSeller(ctx: DecideContext): Outcome {
   const { state, command } = ctx;
   const dispute = findDispute(state, command.disputeId)!;
   const rationale = `Rationale: ${command.rationale}`;
   const base: Outcome = { event: event("DISPUTE_DECIDED", "") };
+  let released = "";
   if (dispute.subject === "CASE") {
     const done = completion(ctx, state.escrowMinor);
     Object.assign(base, { ...(done.status ? { status: done.status } : {}), returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx) }, effects: done.effects ?? [] });
   }
-  return withDispute(base, decided(ctx, "SELLER", 0, "DECIDED_FOR_SELLER"), `Platform support decided for the seller. ${rationale}`, [
+  if (dispute.subject === "CANCEL_REQUEST") {
+    const clocks = releasedClocks(ctx, dispute.openedAt);
+    Object.assign(base, { ...(clocks.patch ? { patch: clocks.patch } : {}), deadlines: { open: clocks.open } });
+    released = clocks.shipBy ? ` The order may ship; its dispatch deadlines moved by the time support took: ship by ${formatDateTime(clocks.shipBy)}.` : " The order may ship.";
+  }
+  return withDispute(base, decided(ctx, "SELLER", 0, "DECIDED_FOR_SELLER"), `Platform support decided for the seller.${released} ${rationale}`, [
     notify("BUYER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for the seller`, rationale),
-    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for you`, rationale),
+    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for you`, `${released.trim()} ${rationale}`.trim()),
   ]);
 }
 

@@ -18,7 +18,9 @@ export function escalatable(state: OrderState): { subject: DisputeSubject; ref: 
   if (current && (current.status === "REJECTED" || current.status === "RECEIPT_REJECTED") && state.deadlines.DISPUTE_FILING && !already("CASE", current.id)) {
     result.push({ subject: "CASE", ref: current.id });
   }
-  if (state.cancelRequest?.status === "REJECTED" && state.status === "AWAITING_SHIPMENT" && state.deadlines.CANCEL_DISPUTE_FILING && !already("CANCEL_REQUEST", state.id)) {
+  // A rejected cancel request, until the carrier picks the order up (both profiles; issue 27, R7).
+  const notPickedUp = state.status === "AWAITING_SHIPMENT" || state.status === "AWAITING_COLLECTION";
+  if (state.cancelRequest?.status === "REJECTED" && notPickedUp && state.deadlines.CANCEL_DISPUTE_FILING && !already("CANCEL_REQUEST", state.id)) {
     result.push({ subject: "CANCEL_REQUEST", ref: state.id });
   }
   for (const refund of state.refunds) if (refund.status === "OVERDUE" && !already("REFUND", refund.key)) result.push({ subject: "REFUND", ref: refund.key });
