@@ -29,7 +29,7 @@ import {
   type OrderState,
   type Policy,
 } from "@/lib/order";
-import { at, order } from "../support/order-state";
+import { at, must, order } from "../support/order-state";
 
 const REASON_KEYS = [...REASONS.map((reason) => reason.key), "nonsense"];
 const actors: Actor[] = [
@@ -153,7 +153,10 @@ function guided(state: OrderState, actor: Actor, now: Date, policy: Policy, choi
       const dispute = state.disputes.find((d) => d.status === "OPEN" && d.subject !== "REFUND" && workable(d));
       if (!dispute) return null;
       const outcome = v % 3 === 0 ? "SELLER" : "BUYER";
-      const returnRequired = dispute.subject === "CASE" && state.returnCase?.type === "RETURN_AND_REFUND" && !state.returnCase.carrier && v % 2 === 0;
+      const itemWithBuyer = dispute.subject === "CASE" && state.returnCase?.type === "RETURN_AND_REFUND" && !state.returnCase.carrier;
+      // A change of mind decided for the buyer always requires the return (issue 27, R4).
+      const mustReturn = itemWithBuyer && outcome === "BUYER" && !reasonAllows(state.returnCase!.reasonKey, "REFUND_ONLY");
+      const returnRequired = itemWithBuyer && (v % 2 === 0 || mustReturn);
       const partial = dispute.subject === "CASE" && !returnRequired && v % 5 === 1 ? 100 : null;
       return { type: action.command, disputeId: dispute.id, outcome, amountMinor: partial, returnRequired, rationale };
     }
@@ -209,7 +212,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Where a run starts: a plain status, or a story already under way (so that runs reach disputes often). */
-const STARTS = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "IN_TRANSIT", "DELIVERED", "COMPLETED", "OFFERED", "REQUEST_REJECTED", "ESCALATED", "CANCEL_REJECTED", "REFUND_OVERDUE"] as const;
+// Issue 27's interleavings start here too: a cancel dispute with the dispatch timers running (R1, R3),
+// a change-of-mind case before support (R4), a completed return before a Buyer Protection claim (R5)
+// and a lost parcel the buyer might refuse (R6).
+const STARTS = ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "IN_TRANSIT", "DELIVERED", "COMPLETED", "OFFERED", "REQUEST_REJECTED", "ESCALATED", "CANCEL_REJECTED", "REFUND_OVERDUE", "CANCEL_ESCALATED", "CHANGE_OF_MIND_ESCALATED", "RETURNED", "LOST", "CANCEL_PENDING"] as const;
 
 function startingPoint(start: Scenario["start"], returnType: Scenario["returnType"], overrides: Partial<OrderState>, policy: Policy): OrderState {
   const buyer: Actor = { role: "BUYER", id: "b1" };
@@ -245,6 +251,31 @@ function startingPoint(start: Scenario["start"], returnType: Scenario["returnTyp
         [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, 60],
         [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, 60],
       ]);
+    case "CANCEL_ESCALATED":
+      return story(order("AWAITING_SHIPMENT", { ...overrides, autoApproveWindow: "OFF" }, policy), [
+        [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, 60],
+        [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, 60],
+        [{ type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "Please cancel.", photoCount: 0 }, buyer, 60],
+      ]);
+    case "CHANGE_OF_MIND_ESCALATED":
+      return story(order("DELIVERED", overrides, policy), [
+        [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, buyer, 60],
+        [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, 60],
+        [{ type: "ESCALATE", subject: "CASE", statement: "I am within the window.", photoCount: 0 }, buyer, 60],
+      ]);
+    case "RETURNED": {
+      const shipped = story(order("DELIVERED", overrides, policy), [
+        [{ type: "REQUEST_RETURN", caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind", description: "", photoCount: 0 }, buyer, 60],
+        [{ type: "APPROVE_RETURN" }, seller, 60],
+        [{ type: "SHIP_RETURN", method: policy.returnMethods[0]!, carrier: "USPS", trackingNumber: "1Z999AA10123456784" }, buyer, 60],
+      ]);
+      const arrived = evolve(shipped, must(decide(shipped, { type: "RETURN_PARCEL_DELIVERED" }, system, shipped.deadlines.RETURN_TRANSIT!, policy)));
+      return evolve(arrived, must(decide(arrived, { type: "ACCEPT_RETURNED_PARCEL" }, seller, new Date(shipped.deadlines.RETURN_TRANSIT!.getTime() + 60 * MINUTE), policy)));
+    }
+    case "LOST":
+      return story(order("IN_TRANSIT", overrides, policy), [[{ type: "LOSE_PARCEL" }, system, 60]]);
+    case "CANCEL_PENDING":
+      return story(order("AWAITING_SHIPMENT", { ...overrides, autoApproveWindow: "OFF" }, policy), [[{ type: "REQUEST_CANCEL", reasonKey: "better_price" }, buyer, 60]]);
     case "REFUND_OVERDUE": {
       const cancelled = order("CANCELLED", { ...overrides, paymentMethod: "CARD" }, policy);
       const refund = cancelled.refunds[0]!;
@@ -293,6 +324,10 @@ function apply(state: OrderState, decision: Decision, books: { paid: number; out
       books.refunded = (books.refunded ?? 0) + effect.postings.filter((p) => p.amountMinor > 0).reduce((sum, p) => sum + p.amountMinor, 0);
       expect(books.refunded, "refunded to the buyer ≤ paid").toBeLessThanOrEqual(state.totalMinor);
     }
+    // Money reaches a seller only for goods that left (issue 27): settlement, a return fee, or the
+    // platform's compensation after a won appeal — never for an order cancelled before pickup.
+    const toSeller = effect.postings.filter((p) => p.account.startsWith("seller:") && p.amountMinor > 0);
+    if (toSeller.length > 0) expect(state.pickedUpAt, `${decision.command}: ${effect.kind} pays a seller for goods that never left`).not.toBeNull();
     for (const posting of effect.postings) {
       expect(Number.isSafeInteger(posting.amountMinor)).toBe(true);
       if (posting.account !== accounts.escrow) continue;
@@ -317,10 +352,13 @@ function fireEarliest(state: OrderState, now: Date, policy: Policy, books: { pai
   const [key, dueAt] = due;
   const when = dueAt!.getTime() > now.getTime() ? dueAt! : now;
   const command = commandForDeadline(key)!;
-  const result = decide(state, command, { role: "SYSTEM", id: null }, when, policy);
-  if (!result.ok) throw new Error(`The timer for ${key} (due ${dueAt!.toISOString()}) was refused in ${state.status}: ${result.error.reason}`);
-  seen(result.command);
-  return { state: apply(state, result, books), now: when };
+  // No timer ever throws (issue 27): it decides or is refused, and here it must be accepted.
+  let result: ReturnType<typeof decide> | undefined;
+  expect(() => (result = decide(state, command, { role: "SYSTEM", id: null }, when, policy)), `the timer for ${key} threw`).not.toThrow();
+  const decided = result!;
+  if (!decided.ok) throw new Error(`The timer for ${key} (due ${dueAt!.toISOString()}) was refused in ${state.status}: ${decided.error.reason}`);
+  seen(decided.command);
+  return { state: apply(state, decided, books), now: when };
 }
 
 /** What the runs reached, so that a test can prove they go deep enough to mean something. */

@@ -318,3 +318,25 @@ describe("R1, R2, R7: a rejected cancel request before the pickup", () => {
     expect(picked.patch.lateDispatch).toBe(false);
   });
 });
+
+describe("R1: a dispatch deadline that had passed before the dispute", () => {
+  it("rule: is not moved (the late dispatch stands); the auto-cancel still moves by the time support took", () => {
+    const start = order("AWAITING_SHIPMENT");
+    const due = start.dispatchDueAt!.getTime();
+    const m = (ms: number) => new Date(due + ms);
+    const { state } = play(start, [
+      [{ type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, buyer, m(-10 * 3_600_000)],
+      [{ type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, seller, m(-9 * 3_600_000)],
+      [{ type: "DISPATCH_DEADLINE_PASSED" }, system, m(0)],
+      [{ type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "Please cancel it.", photoCount: 0 }, buyer, m(3_600_000)],
+    ]);
+    expect(state.lateDispatch).toBe(true);
+    const ruledAt = m(25 * 3_600_000);
+    const decision = must(decide(state, { type: "DECIDE_DISPUTE", disputeId: state.disputes[0]!.id, outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, ruledAt, US));
+    expect(decision.patch.dispatchDueAt).toBeUndefined();
+    const opened = decision.deadlines.open.map((d) => d.kind);
+    expect(opened).toContain("DISPATCH_AUTO_CANCEL");
+    expect(opened).not.toContain("DISPATCH");
+    expect(decision.event.summary).toContain("The order may ship.");
+  });
+});
