@@ -8,7 +8,7 @@ import type { CancelRequestState } from "../cancel-request";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
-import { SHIPPED, cancelTheOrder, requestCancelBlock, resolveRequest } from "./outcomes/cancel";
+import { SHIPPED, cancelTheOrder, deliveredNoCancel, requestCancelBlock, resolveRequest } from "./outcomes/cancel";
 import { notify, reasonCheck } from "./sentences";
 import { quiet, timerDue, type Rules, type StateContext } from "./shape";
 
@@ -28,7 +28,7 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
       UNPAID: quiet("You can cancel an unpaid order at once."),
       ON_HOLD: quiet("You can cancel at once while the instant-cancel window is open."),
       IN_TRANSIT: quiet(SHIPPED.IN_TRANSIT!),
-      DELIVERED: quiet(SHIPPED.DELIVERED!),
+      DELIVERED: deliveredNoCancel,
       COMPLETED: quiet(SHIPPED.COMPLETED!),
       CANCELLED: quiet(SHIPPED.CANCELLED!),
     },

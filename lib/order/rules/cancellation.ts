@@ -6,7 +6,7 @@
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { openCase } from "./outcomes/case";
-import { ARRANGED_NO_REQUEST, SELLER_SHIPPED, SHIPPED, cancelTheOrder, inAutoApproveWindow, remorseOpen, requestCancelBlock } from "./outcomes/cancel";
+import { ARRANGED_NO_REQUEST, SELLER_SHIPPED, SHIPPED, cancelTheOrder, deliveredNoCancel, inAutoApproveWindow, remorseOpen, requestCancelBlock } from "./outcomes/cancel";
 import { reasonCheck } from "./sentences";
 import { quiet, timerDue, type Rules, type StateContext } from "./shape";
 
@@ -24,6 +24,7 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
     to: ["CANCELLED"],
     unavailable: {
       ...SHIPPED,
+      DELIVERED: deliveredNoCancel,
       AWAITING_COLLECTION: ({ policy }) =>
         policy.cancelRequestInAwaitingCollection
           ? quiet("Instant cancellation is no longer available: the seller has arranged shipment, so a cancellation needs the seller's approval.")

@@ -22,7 +22,7 @@ export const REFUSED_PARCEL_RULES: Rules<RefusedParcelCommand> = {
     to: [],
     cases: { from: ["NONE"], to: ["PARCEL_RETURNING"] },
     unavailable: {
-      DELIVERED: quiet("The parcel has been delivered: ask for a refund or a return instead."),
+      DELIVERED: (ctx) => quiet(openCase(ctx) ? "The parcel has been delivered, and your refund or return request is open." : "The parcel has been delivered: ask for a refund or a return instead."),
     },
     guard: (ctx) => {
       // A parcel the carrier lost is not coming to the door: nothing to refuse (issue 27, R6).

@@ -12,6 +12,7 @@ import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, REQUEST_CASE_TYPES, newReturnCase, previewRefund, refundableMinor } from "../return-case";
 import { event } from "./events";
 import { CASE_STATUSES_OF_ORDER, caseBreakdown, caseDeadlines, caseIn, closeTheCase, moveCase, openCase, refundTheCase } from "./outcomes/case";
+import { inAutoApproveWindow, requestCancelBlock } from "./outcomes/cancel";
 import { caseWord, money, notify, reasonCheck } from "./sentences";
 import { quiet, timerDue, type Block, type Outcome, type Rules, type StateContext } from "./shape";
 
@@ -62,7 +63,11 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
     unavailable: {
       UNPAID: quiet("Nothing has shipped yet."),
       ON_HOLD: quiet("Nothing has shipped yet: you can cancel instead."),
-      AWAITING_SHIPMENT: quiet("Nothing has shipped yet: you can cancel instead."),
+      // "You can cancel instead" only while cancelling is open: not after a rejected or withdrawn request (one per order; issue 27).
+      AWAITING_SHIPMENT: (ctx) =>
+        inAutoApproveWindow(ctx.state, ctx.now) || !requestCancelBlock(ctx)
+          ? quiet("Nothing has shipped yet: you can cancel instead.")
+          : quiet("Nothing has shipped yet. Once it ships you can refuse the parcel, or ask for a refund or a return after delivery."),
       CANCELLED: quiet("The order is cancelled."),
     },
     guard: (ctx) => {

@@ -8,6 +8,7 @@ import type { DeadlineSpec, Effect } from "../../commands";
 import type { OrderState, OrderStatus } from "../../model";
 import { AUTO_APPROVE_WINDOW_HOURS, isAutoApproveWindow } from "../../policy";
 import { faultAt, type Reason } from "../../reasons";
+import { FINAL_CASE_STATUSES } from "../../return-case";
 import { event } from "../events";
 import { BY, notify, refundSentence } from "../sentences";
 import { quiet, type Block, type Outcome, type StateContext } from "../shape";
@@ -20,6 +21,12 @@ export const SHIPPED: Partial<Record<OrderStatus, string>> = {
   COMPLETED: "This order is complete, so it can no longer be cancelled.",
   CANCELLED: "This order is already cancelled.",
 };
+
+/** Delivered: cancelling is over, and a refund or a return is the way — unless one is already open (issue 27: a "why not" must be true). */
+export function deliveredNoCancel({ state }: StateContext): Block {
+  const open = !!state.returnCase && !FINAL_CASE_STATUSES.includes(state.returnCase.status);
+  return quiet(open ? "Cancel is no longer available: the parcel has been delivered, and your refund or return request is open." : SHIPPED.DELIVERED!);
+}
 
 /** Why the shop or support can no longer cancel once the parcel has left. */
 export const SELLER_SHIPPED: Partial<Record<OrderStatus, string | Block>> = {
