@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { setLanguage } from "@/app/actions/preferences";
 import { signOut } from "@/app/actions/session";
-import { ROLE_LABELS } from "@/lib/order";
+import { TimeZoneSync } from "@/components/time-zone-sync";
+import { CATALOGUES } from "@/lib/i18n/catalogues";
+import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { viewerPreferences } from "@/lib/i18n/preferences";
+import { getI18n } from "@/lib/i18n/server";
 import { ClockBar } from "@/components/clock-bar";
 import { LiveUpdates } from "@/components/live-updates";
 import { appNow } from "@/lib/server/app-clock";
@@ -14,32 +21,37 @@ import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import { unreadCounts } from "@/lib/server/conversations/inbox";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Refund Lab", template: "%s · Refund Lab" },
-  description: "A simulator of TikTok Shop's published order cancellation, return, refund and dispute rules. Not affiliated with TikTok.",
-  icons: { icon: "/favicon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return {
+    title: { default: t("appName"), template: t("titleTemplate", { page: "%s" }) },
+    description: t("description"),
+    icons: { icon: "/favicon.svg" },
+  };
+}
 
-const NAV = {
+type NavKey = "myOrders" | "inbox" | "needsAction" | "shopOrders" | "performance" | "shopSettings" | "disputeQueue" | "allOrders" | "templates" | "agentFigures";
+
+const NAV: Record<"BUYER" | "SELLER" | "SUPPORT", { href: string; label: NavKey }[]> = {
   BUYER: [
-    { href: "/buyer/orders", label: "My orders" },
-    { href: "/inbox", label: "Inbox" },
+    { href: "/buyer/orders", label: "myOrders" },
+    { href: "/inbox", label: "inbox" },
   ],
   SELLER: [
-    { href: "/seller", label: "Needs your action" },
-    { href: "/seller/orders", label: "Shop orders" },
-    { href: "/seller/performance", label: "Performance" },
-    { href: "/seller/settings", label: "Shop settings" },
-    { href: "/inbox", label: "Inbox" },
+    { href: "/seller", label: "needsAction" },
+    { href: "/seller/orders", label: "shopOrders" },
+    { href: "/seller/performance", label: "performance" },
+    { href: "/seller/settings", label: "shopSettings" },
+    { href: "/inbox", label: "inbox" },
   ],
   SUPPORT: [
-    { href: "/support", label: "Dispute queue" },
-    { href: "/support/orders", label: "All orders" },
-    { href: "/support/templates", label: "Templates" },
-    { href: "/support/figures", label: "Agent figures" },
-    { href: "/inbox", label: "Inbox" },
+    { href: "/support", label: "disputeQueue" },
+    { href: "/support/orders", label: "allOrders" },
+    { href: "/support/templates", label: "templates" },
+    { href: "/support/figures", label: "agentFigures" },
+    { href: "/inbox", label: "inbox" },
   ],
-} as const;
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
@@ -51,24 +63,30 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Unread conversations and notifications, in the header on every page.
   const unread = user ? await unreadCounts(user) : null;
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
+  const preferences = await viewerPreferences();
+  const { locale } = preferences;
+  const t = await getTranslations("layout");
+  const { f } = await getI18n();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen flex flex-col">
+        <NextIntlClientProvider locale={locale} timeZone={preferences.timeZone} messages={{ client: CATALOGUES[locale].client }}>
+        <TimeZoneSync current={preferences.timeZone} chosen={preferences.timeZoneChosen} />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2">
-          Skip to content
+          {t("skip")}
         </a>
         <header className="border-b border-stone-200 bg-white">
           <div className="print:hidden mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
             <Link href={user ? HOME_BY_ROLE[user.role] : "/"} className="text-lg font-semibold text-brand-700">
-              Refund Lab
+              {t("appName")}
             </Link>
             {user ? (
-              <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <nav aria-label={t("mainNav")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {NAV[user.role].map((item) => (
                   <Link key={item.href} href={item.href} className="whitespace-nowrap text-stone-700 hover:text-brand-700 hover:underline">
-                    {item.label}
+                    {t(`nav.${item.label}`)}
                     {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
-                    {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? ` (${unread.conversations + unread.notifications} unread)` : ""}
+                    {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? ` ${t("unread", { n: unread.conversations + unread.notifications })}` : ""}
                   </Link>
                 ))}
               </nav>
@@ -77,25 +95,42 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {user ? (
                 <>
                   <span>
-                    Signed in as <strong>{user.name}</strong> ({ROLE_LABELS[user.role]}
-                    {user.shopName ? `, ${user.shopName}` : ""})
+                    {user.shopName
+                      ? t.rich("signedInAsAtShop", { name: user.name, role: t(`roles.${user.role}`), shop: user.shopName, strong: (chunks) => <strong>{chunks}</strong> })
+                      : t.rich("signedInAs", { name: user.name, role: t(`roles.${user.role}`), strong: (chunks) => <strong>{chunks}</strong> })}
                   </span>
                   <form action={signOut}>
                     <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
-                      Sign out
+                      {t("signOut")}
                     </button>
                   </form>
                 </>
               ) : (
                 <Link href="/" className="hover:underline">
-                  Choose a persona
+                  {t("choosePersona")}
                 </Link>
               )}
+              <form action={setLanguage} aria-label={t("language")} className="flex items-center gap-1">
+                {LOCALES.map((option) => (
+                  <button
+                    key={option}
+                    type="submit"
+                    name="locale"
+                    value={option}
+                    lang={option}
+                    aria-pressed={option === locale}
+                    className={`rounded px-2 py-1 ${option === locale ? "bg-stone-200 font-semibold" : "hover:bg-stone-100 hover:underline"}`}
+                  >
+                    {LOCALE_NAMES[option]}
+                  </button>
+                ))}
+              </form>
+              <Link href="/settings" className="whitespace-nowrap text-xs text-stone-600 hover:underline">
+                {t("timeZoneLink", { zone: f.zoneName(now) })}
+              </Link>
             </div>
           </div>
-          <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
-            A simulator of TikTok Shop&apos;s published order cancellation, return and refund rules, for learning and testing. Not affiliated with TikTok.
-          </p>
+          <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">{t("disclaimer")}</p>
           <div className="print:hidden">
             <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
           </div>
@@ -104,9 +139,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>
-        <footer className="border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">
-          Refund Lab is an open-source simulator. &ldquo;The platform&rdquo; here means the simulated marketplace, not TikTok.
-        </footer>
+        <footer className="border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">{t("footer")}</footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,0 +1,22 @@
+/** Turns a message (a key with typed parameters) into the viewer's sentence. Pure. */
+import type { Format } from "./format";
+import { isMessage, type Message, type MessageParam } from "./message";
+
+/** A translator over the whole catalogue (next-intl's `createTranslator` or `getTranslations()`). */
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export function renderParam(param: MessageParam, t: Translate, f: Format): string | number {
+  if (typeof param === "string" || typeof param === "number") return param;
+  if (isMessage(param)) return renderMessage(param, t, f);
+  if ("money" in param) return f.money(param.money, param.currency);
+  if ("at" in param) return f.dateTime(new Date(param.at));
+  if ("day" in param) return f.day(new Date(param.day));
+  return f.remaining(param.duration);
+}
+
+export function renderMessage(message: Message, t: Translate, f: Format): string {
+  if (!message.params) return t(message.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params)) params[name] = renderParam(value, t, f);
+  return t(message.key, params);
+}
