@@ -15,11 +15,15 @@ export interface Format {
   dateTime(at: Date): string;
   /** "Tue, Mar 10, 2026" in the viewer's zone. */
   day(at: Date): string;
+  /** A Los Angeles cut-off: "Tue, Mar 10, 11:59 PM in Los Angeles = Wed, Mar 11, 3:59 PM GMT+8" (just the first part for a viewer in Los Angeles). */
+  cutoff(at: Date): string;
   /** The zone's own name in the viewer's language ("Taiwan Standard Time", "台北標準時間"). */
   zoneName(at?: Date): string;
   /** "$1,234.50", "US$1,234.50": exact for any integer number of minor units. */
   money(minor: number, currency: string): string;
   number(value: number): string;
+  /** "A, B, and C" / "A、B和C". */
+  list(items: string[]): string;
   /** A ratio as a percentage with `digits` decimals ("2.5%"). */
   percent(ratio: number, digits?: number): string;
   /** Time left: "2 h 05 min", "4 min 09 s", "12 s", "3 d 4 h"; zero or less is "0 s". */
@@ -67,6 +71,12 @@ export function createFormat(locale: Locale, timeZone: string, translate: Format
     timeZone,
     dateTime: (at) =>
       dtf(locale, timeZone, "dateTime", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(at),
+    cutoff: (at) => {
+      const la = dtf(locale, "America/Los_Angeles", "cutoffLa", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(at);
+      if (timeZone === "America/Los_Angeles") return translate("client.format.cutoffLa", { la });
+      const local = dtf(locale, timeZone, "cutoffLocal", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(at);
+      return translate("client.format.cutoff", { la, local });
+    },
     day: (at) => dtf(locale, timeZone, "day", { weekday: "short", year: "numeric", month: "short", day: "numeric" }).format(at),
     zoneName: (at = new Date(0)) =>
       dtf(locale, timeZone, "zone", { timeZoneName: "longGeneric" })
@@ -78,6 +88,7 @@ export function createFormat(locale: Locale, timeZone: string, translate: Format
       // Intl.NumberFormat.format takes a decimal string and formats it without a float (ES2023).
       return nf(locale, `money|${currency}`, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal as unknown as number);
     },
+    list: (items) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items),
     number: (value) => nf(locale, "number", {}).format(value),
     percent: (ratio, digits = 1) => nf(locale, `percent|${digits}`, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio),
     remaining: (ms) => {

@@ -25,6 +25,14 @@ export interface AtParam {
 export interface DayParam {
   day: string;
 }
+/** A platform cut-off in Los Angeles: shown in Los Angeles time and in the viewer's zone. */
+export interface CutoffParam {
+  cutoff: string;
+}
+/** Several values as one list for the language ("A, B and C", "A、B和C"). */
+export interface ListParam {
+  list: MessageParam[];
+}
 /** A length of time in milliseconds: "2 h 55 min", "2 小時 55 分". */
 export interface DurationParam {
   duration: number;
@@ -34,7 +42,7 @@ export interface DurationParam {
  * A name, an order code or an id is shown as it is; a number is formatted for the language; a
  * nested message (a reason, a role, a clause) is translated first.
  */
-export type MessageParam = string | number | MoneyParam | AtParam | DayParam | DurationParam | Message;
+export type MessageParam = string | number | MoneyParam | AtParam | DayParam | CutoffParam | DurationParam | ListParam | Message;
 
 export interface Message {
   key: MessageKey;
@@ -47,8 +55,10 @@ export function m(key: MessageKey, params?: Record<string, MessageParam>): Messa
 }
 
 export const at = (date: Date): AtParam => ({ at: date.toISOString() });
+export const cutoff = (date: Date): CutoffParam => ({ cutoff: date.toISOString() });
 export const day = (date: Date): DayParam => ({ day: date.toISOString() });
 export const money = (minor: number, currency: string): MoneyParam => ({ money: minor, currency });
+export const list = (items: MessageParam[]): ListParam => ({ list: items });
 export const duration = (ms: number): DurationParam => ({ duration: ms });
 
 export function isMessage(value: unknown): value is Message {
@@ -67,4 +77,12 @@ export function parseStoredMessage(json: string | null | undefined): Message | n
   } catch {
     return null;
   }
+}
+
+/**
+ * One message per value of an enum, keyed `<namespace>.<VALUE>` ("engine.status.UNPAID"); the
+ * compiler checks every such key is in the English catalogue.
+ */
+export function labelsOf<const N extends string, const K extends string>(namespace: N, values: readonly K[] & (`${N}.${K}` extends MessageKey ? unknown : never)): Record<K, Message> {
+  return Object.fromEntries(values.map((value) => [value, { key: `${namespace}.${value}` as MessageKey }])) as Record<K, Message>;
 }

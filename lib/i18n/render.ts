@@ -11,12 +11,14 @@ export function renderParam(param: MessageParam, t: Translate, f: Format): strin
   if ("money" in param) return f.money(param.money, param.currency);
   if ("at" in param) return f.dateTime(new Date(param.at));
   if ("day" in param) return f.day(new Date(param.day));
+  if ("list" in param) return f.list(param.list.map((item) => String(renderParam(item, t, f))));
+  if ("cutoff" in param) return f.cutoff(new Date(param.cutoff));
   return f.remaining(param.duration);
 }
 
 export function renderMessage(message: Message, t: Translate, f: Format): string {
-  if (!message.params) return t(message.key);
+  if (!message.params) return t(message.key).trim();
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params)) params[name] = renderParam(value, t, f);
-  return t(message.key, params);
+  return t(message.key, params).trim();
 }

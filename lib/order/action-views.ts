@@ -3,8 +3,7 @@
  * page: the action (open, or closed with why), the dispute or refund it targets, the reasons and case
  * types it allows, and the exact refund it would make. Pure, like the rest of lib/order.
  */
-import { formatDateTime, formatDay } from "../format";
-import { formatMoney } from "../money";
+import { at, day, m, money, type Message } from "../i18n/message";
 import type { Command, CommandType, RefundEffect } from "./commands";
 import { CARRIER_CONTROLS, type CarrierControl, type DeadlineKey } from "./deadlines";
 import { DISPUTE_SUBJECT_LABELS, type DisputeStatus, type DisputeSubject } from "./dispute";
@@ -27,13 +26,13 @@ export interface RefundPreview {
 /** One thing an action can be aimed at: a form value and what a person calls it. */
 export interface ActionTarget {
   value: string;
-  label: string;
+  label: Message;
 }
 
 /** What a refund or return request would give back, per case type and group of reasons. */
 export interface RequestOption {
   caseType: RequestCaseType;
-  label: string;
+  label: Message;
   reasonKeys: string[];
   breakdown: RefundBreakdown;
 }
@@ -41,7 +40,7 @@ export interface RequestOption {
 export interface ActionView extends AvailableAction {
   /** The reasons this command takes now (empty when it takes none). */
   /** `fault` as it would be now; `note` says when it depends on timing (e.g. "not shipped on time" before the dispatch deadline). */
-  reasons: (Pick<Reason, "key" | "label" | "fault"> & { note?: string })[];
+  reasons: (Pick<Reason, "key" | "label" | "fault"> & { note?: Message })[];
   /** What the action is aimed at, when the order has more than one candidate (a dispute, a refund, a subject). */
   targets: ActionTarget[];
   /** The case types a request may be (REQUEST_RETURN). */
@@ -62,14 +61,14 @@ export function caseTypesFor(status: OrderStatus): RequestCaseType[] {
 const disputeTarget = (statuses: DisputeStatus[], subjects?: DisputeSubject[]) => (state: OrderState): ActionTarget[] =>
   state.disputes
     .filter((d) => statuses.includes(d.status) && (!subjects || subjects.includes(d.subject)))
-    .map((d) => ({ value: d.id, label: d.subject === "REFUND" ? `${DISPUTE_SUBJECT_LABELS.REFUND} (${d.subjectRef})` : DISPUTE_SUBJECT_LABELS[d.subject] }));
+    .map((d) => ({ value: d.id, label: d.subject === "REFUND" ? refundTargetLabel(state, d.subjectRef) : DISPUTE_SUBJECT_LABELS[d.subject] }));
 
 /** Where each targeted command is aimed (the form sends the value in the command's own field: disputeId, or subject). */
 /** An overdue refund as the buyer knows it: its amount, where it was going and when it was due (its key is internal). */
-function overdueRefundLabel(state: OrderState, key: string): string {
+function refundTargetLabel(state: OrderState, key: string): Message {
   const refund = state.refunds.find((r) => r.key === key);
   if (!refund) return DISPUTE_SUBJECT_LABELS.REFUND;
-  return `${DISPUTE_SUBJECT_LABELS.REFUND}: ${formatMoney(refund.totalMinor, state.currency)} to the ${PAYMENT_METHOD_LABELS[refund.destination]}, expected by ${formatDay(refund.expectedArrivalAt)}`;
+  return m("engine.actionViews.refundTarget", { subject: DISPUTE_SUBJECT_LABELS.REFUND, amount: money(refund.totalMinor, state.currency), method: PAYMENT_METHOD_LABELS[refund.destination], expected: day(refund.expectedArrivalAt) });
 }
 
 export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => ActionTarget[] }>> = {
@@ -77,7 +76,7 @@ export const TARGETS: Partial<Record<CommandType, { of: (state: OrderState) => A
     of: (state) =>
       escalatable(state).map((o) => ({
         value: o.subject === "REFUND" ? `REFUND:${o.ref}` : o.subject,
-        label: o.subject === "REFUND" ? overdueRefundLabel(state, o.ref) : DISPUTE_SUBJECT_LABELS[o.subject],
+        label: o.subject === "REFUND" ? refundTargetLabel(state, o.ref) : DISPUTE_SUBJECT_LABELS[o.subject],
       })),
   },
   ADD_DISPUTE_STATEMENT: { of: disputeTarget(["OPEN"]) },
@@ -117,7 +116,7 @@ export function requestOptions(state: OrderState, policy: Policy): RequestOption
     for (const reason of reasonsFor("RETURN_REFUND", state.status).filter((r) => reasonAllows(r.key, caseType))) {
       const breakdown = previewRefund(state, { caseType, reasonKey: reason.key }, policy);
       const key = JSON.stringify(breakdown);
-      const group = groups.get(key) ?? { caseType, label: CASE_TYPE_LABELS[caseType], reasonKeys: [], breakdown };
+      const group: RequestOption = groups.get(key) ?? { caseType, label: CASE_TYPE_LABELS[caseType], reasonKeys: [], breakdown };
       group.reasonKeys.push(reason.key);
       groups.set(key, group);
     }
@@ -132,8 +131,8 @@ function reasonView(reason: Reason, state: OrderState, now: Date): ActionView["r
   if (!reason.sellerFaultOnceLate || !state.dispatchDueAt) return { key: reason.key, label: reason.label, fault };
   const note =
     fault === "SELLER"
-      ? `the shop missed its dispatch deadline (${formatDateTime(state.dispatchDueAt)}), so this counts against the shop.`
-      : `the shop has until ${formatDateTime(state.dispatchDueAt)} to ship, so this won't count against the shop.`;
+      ? m("engine.actionViews.faultLate", { dispatchDueAt: at(state.dispatchDueAt) })
+      : m("engine.actionViews.faultNotYet", { dispatchDueAt: at(state.dispatchDueAt) });
   return { key: reason.key, label: reason.label, fault, note };
 }
 

@@ -3,18 +3,12 @@
  * One request per order; a withdrawn or rejected request cannot be raised again. Its rules are in
  * rules/cancel-request.ts.
  */
+import { labelsOf, type Message } from "../i18n/message";
 
 export const CANCEL_REQUEST_STATUSES = ["PENDING", "APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"] as const;
 export type CancelRequestStatus = (typeof CANCEL_REQUEST_STATUSES)[number];
 
-export const CANCEL_REQUEST_STATUS_LABELS: Record<CancelRequestStatus, string> = {
-  PENDING: "Waiting for the seller",
-  APPROVED: "Approved by the seller",
-  AUTO_APPROVED: "Approved automatically",
-  REJECTED: "Rejected by the seller",
-  AUTO_REJECTED: "Rejected automatically: the order shipped",
-  WITHDRAWN: "Withdrawn by the buyer",
-};
+export const CANCEL_REQUEST_STATUS_LABELS: Record<CancelRequestStatus, Message> = labelsOf("engine.cancelRequestStatus", ["PENDING", "APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"]);
 
 export interface CancelRequestState {
   status: CancelRequestStatus;

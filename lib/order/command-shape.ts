@@ -3,6 +3,7 @@
  * a reason is a string and a count a whole number. A form's zod schema already guarantees this; a
  * command from anywhere else (a script, a future API, a fuzzer) gets a refusal, not a crash.
  */
+import { m, type Message } from "../i18n/message";
 import type { Command, CommandFields, CommandType } from "./commands";
 
 type Kind = "text" | "optional text" | "count" | "minor" | "minor or null" | "flag";
@@ -109,13 +110,13 @@ const REQUIRED: { [T in CommandType]: readonly (keyof CommandFields<T>)[] } = {
 };
 
 /** The first field of the command that is missing or not of its kind, or null. */
-export function commandShapeProblem(command: Command): { field: string; reason: string } | null {
+export function commandShapeProblem(command: Command): { field: string; reason: Message } | null {
   const fields = command as unknown as Record<string, unknown>;
   const required: readonly string[] = (REQUIRED as Record<string, readonly string[] | undefined>)[command.type] ?? [];
   for (const name of new Set([...required, ...Object.keys(fields)])) {
     if (name === "type") continue;
     const kind = FIELDS[name];
-    if (kind && !fits(kind, fields[name])) return { field: name, reason: `This form is out of date or incomplete (${name}). Reload the page.` };
+    if (kind && !fits(kind, fields[name])) return { field: name, reason: m("engine.commandShape.outOfDate", { field: name }) };
   }
   return null;
 }

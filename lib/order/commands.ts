@@ -1,4 +1,5 @@
 /** What can be asked of the machine, and what it answers: commands, effects and decisions as plain data. */
+import type { Message } from "../i18n/message";
 import type { ReturnMethod } from "./limits";
 import type { CancelRequestState } from "./cancel-request";
 import type { DeadlineKey, DeadlineKind } from "./deadlines";
@@ -206,7 +207,7 @@ export type Effect =
   | { type: "CAPTURE_PAYMENT"; method: PaymentMethod; amountMinor: number; currency: string }
   | { type: "LEDGER"; kind: LedgerKind; currency: string; postings: LedgerPosting[] }
   | { type: "RESTOCK" }
-  | { type: "NOTIFY"; audience: Audience; kind: string; title: string; body: string };
+  | { type: "NOTIFY"; audience: Audience; kind: string; title: Message; body: Message };
 
 export interface Cancellation {
   reasonKey: string;
@@ -248,14 +249,14 @@ export interface Decision {
   /** Deadlines to open, and the keys of open deadlines to close. */
   deadlines: { open: DeadlineSpec[]; close: DeadlineKey[] };
   effects: Effect[];
-  event: { type: EventType; summary: string; data: Record<string, unknown> };
+  event: { type: EventType; summary: Message; data: Record<string, unknown> };
 }
 
 export type RefusalCode = "FORBIDDEN" | "INVALID_TRANSITION" | "VALIDATION";
 
 export interface Refusal {
   ok: false;
-  error: { code: RefusalCode; reason: string; field?: string };
+  error: { code: RefusalCode; reason: Message; field?: string };
 }
 
 /** Ledger account names (docs/rules.md#money). */

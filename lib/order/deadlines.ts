@@ -1,4 +1,5 @@
 /** Every deadline the machine sets, whose it is, how it is keyed, and what a person calls it. */
+import { labelsOf, type Message } from "../i18n/message";
 
 /**
  * Every deadline the machine sets. Each has a system command that acts on it (DEADLINE_COMMANDS);
@@ -118,42 +119,7 @@ export function parseDeadlineKey(key: DeadlineKey): { kind: DeadlineKind; ref?: 
   return at < 0 ? { kind } : { kind, ref: key.slice(at + 1) };
 }
 
-export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
-  PAYMENT: "Payment due",
-  PAYMENT_REMINDER: "Payment reminder",
-  REMORSE_WINDOW: "Instant cancellation ends",
-  AUTO_APPROVE_WINDOW: "The shop's instant cancellation ends",
-  CANCEL_REQUEST_ANSWER: "Seller must answer the cancel request by",
-  CANCEL_REQUEST_ANSWER_REMINDER: "Reminder to the seller about the cancel request",
-  DISPATCH: "Seller must ship by",
-  DISPATCH_REMINDER: "Reminder to the seller to ship",
-  DISPATCH_AUTO_CANCEL: "Cancelled automatically if not shipped by",
-  DISPATCH_AUTO_CANCEL_REMINDER: "Reminder to the seller before the automatic cancellation",
-  CARRIER_PICKUP: "Carrier pickup expected by",
-  DELIVERY: "Delivery expected by",
-  PARCEL_LOST: "Cancelled as lost in transit if there is still no scan by",
-  RETURN_WINDOW: "Refunds and returns close",
-  SELLER_REVIEW: "Seller must review the request by",
-  SELLER_REVIEW_REMINDER: "Reminder to the seller to review",
-  OFFER_ANSWER: "Buyer must answer the offer by",
-  OFFER_ANSWER_REMINDER: "Reminder to the buyer about the offer",
-  SHIP_BACK: "Buyer must ship the return by",
-  SHIP_BACK_REMINDER: "Reminder to the buyer to ship the return",
-  RETURN_TRANSIT: "Return parcel expected at the seller by",
-  INSPECTION: "Seller must inspect the return by",
-  INSPECTION_REMINDER: "Reminder to the seller to inspect",
-  REFUSED_PARCEL_TRANSIT: "Refused parcel expected back by",
-  REFUSAL_INSPECTION: "Seller must confirm the refused parcel by",
-  REFUSAL_INSPECTION_REMINDER: "Reminder to the seller to confirm receipt",
-  DISPUTE_FILING: "Buyer may escalate until",
-  DISPUTE_FILING_REMINDER: "Reminder to the buyer that escalation closes",
-  CANCEL_DISPUTE_FILING: "Buyer may escalate the rejected cancel until",
-  CANCEL_DISPUTE_FILING_REMINDER: "Reminder to the buyer that escalation closes",
-  APPEAL_WINDOW: "Seller may appeal until",
-  APPEAL_WINDOW_REMINDER: "Reminder to the seller that the appeal window closes",
-  REFUND_ARRIVAL: "Refund expected by",
-  REFUND_OVERDUE: "Refund overdue after",
-};
+export const DEADLINE_LABELS: Record<DeadlineKind, Message> = labelsOf("engine.deadline", ["PAYMENT", "PAYMENT_REMINDER", "REMORSE_WINDOW", "AUTO_APPROVE_WINDOW", "CANCEL_REQUEST_ANSWER", "CANCEL_REQUEST_ANSWER_REMINDER", "DISPATCH", "DISPATCH_REMINDER", "DISPATCH_AUTO_CANCEL", "DISPATCH_AUTO_CANCEL_REMINDER", "CARRIER_PICKUP", "DELIVERY", "PARCEL_LOST", "RETURN_WINDOW", "SELLER_REVIEW", "SELLER_REVIEW_REMINDER", "OFFER_ANSWER", "OFFER_ANSWER_REMINDER", "SHIP_BACK", "SHIP_BACK_REMINDER", "RETURN_TRANSIT", "INSPECTION", "INSPECTION_REMINDER", "REFUSED_PARCEL_TRANSIT", "REFUSAL_INSPECTION", "REFUSAL_INSPECTION_REMINDER", "DISPUTE_FILING", "DISPUTE_FILING_REMINDER", "CANCEL_DISPUTE_FILING", "CANCEL_DISPUTE_FILING_REMINDER", "APPEAL_WINDOW", "APPEAL_WINDOW_REMINDER", "REFUND_ARRIVAL", "REFUND_OVERDUE"]);
 
 /**
  * Deadlines a person must meet (an answer, a payment, a shipment, an inspection): missing one lets the
@@ -172,19 +138,9 @@ export function isReminder(kind: DeadlineKind): boolean {
 export const SIMULATED_DEADLINES: readonly DeadlineKind[] = ["CARRIER_PICKUP", "DELIVERY", "PARCEL_LOST", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"];
 
 /** The button that brings a simulated deadline forward. */
-export const HURRY_LABELS: Partial<Record<DeadlineKind, string>> = {
-  CARRIER_PICKUP: "Carrier: pick up now",
-  DELIVERY: "Carrier: deliver now",
-  PARCEL_LOST: "Carrier: still no scan now",
-  RETURN_TRANSIT: "Carrier: returned parcel arrives now",
-  REFUSED_PARCEL_TRANSIT: "Carrier: refused parcel arrives now",
-  REFUND_ARRIVAL: "Payment network: refund arrives now",
-};
+export const HURRY_LABELS: Partial<Record<DeadlineKind, Message>> = labelsOf("engine.hurry", ["CARRIER_PICKUP", "DELIVERY", "PARCEL_LOST", "RETURN_TRANSIT", "REFUSED_PARCEL_TRANSIT", "REFUND_ARRIVAL"]);
 
 /** The simulated carrier's other controls, on a parcel in transit. */
 export const CARRIER_CONTROLS = ["LOSE_PARCEL", "DELAY_PARCEL"] as const;
 export type CarrierControl = (typeof CARRIER_CONTROLS)[number];
-export const CARRIER_CONTROL_LABELS: Record<CarrierControl, string> = {
-  LOSE_PARCEL: "Carrier: lose the parcel",
-  DELAY_PARCEL: "Carrier: delay the parcel",
-};
+export const CARRIER_CONTROL_LABELS: Record<CarrierControl, Message> = labelsOf("engine.carrierControl", ["LOSE_PARCEL", "DELAY_PARCEL"]);

@@ -4,29 +4,18 @@
  * appeal window, and a different agent decides the appeal. One dispute per subject; no
  * re-arbitration. Its rules are in rules/disputes.ts and rules/appeals.ts.
  */
+import { labelsOf, type Message } from "../i18n/message";
 
 /** What a dispute is about: a rejected case, a rejected cancel request (global profile), an overdue refund. */
 export const DISPUTE_SUBJECTS = ["CASE", "CANCEL_REQUEST", "REFUND"] as const;
 export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
 
-export const DISPUTE_SUBJECT_LABELS: Record<DisputeSubject, string> = {
-  CASE: "The rejected refund or return",
-  CANCEL_REQUEST: "The rejected cancel request",
-  REFUND: "An overdue refund",
-};
+export const DISPUTE_SUBJECT_LABELS: Record<DisputeSubject, Message> = labelsOf("engine.disputeSubject", ["CASE", "CANCEL_REQUEST", "REFUND"]);
 
 export const DISPUTE_STATUSES = ["OPEN", "DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER", "APPEALED", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
-export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
-  OPEN: "Open: waiting for platform support",
-  DECIDED_FOR_BUYER: "Decided for the buyer (the seller may appeal)",
-  DECIDED_FOR_SELLER: "Decided for the seller",
-  APPEALED: "Appealed by the seller: waiting for another agent",
-  APPEAL_UPHELD: "Appeal rejected: the decision stands",
-  APPEAL_OVERTURNED: "Appeal granted: decided for the seller",
-  CLOSED: "Closed",
-};
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, Message> = labelsOf("engine.disputeStatus", ["OPEN", "DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER", "APPEALED", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"]);
 
 export const FINAL_DISPUTE_STATUSES: readonly DisputeStatus[] = ["DECIDED_FOR_SELLER", "APPEAL_UPHELD", "APPEAL_OVERTURNED", "CLOSED"];
 
@@ -36,11 +25,11 @@ export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 export const APPEAL_OUTCOMES = ["UPHOLD", "OVERTURN"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 /** How support chooses, for each decision form (the values are the commands' own). */
-export const DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, string> = { BUYER: "For the buyer", SELLER: "For the seller" };
-export const REFUND_DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, string> = { BUYER: "Pay it to the buyer's platform wallet", SELLER: "Dismiss" };
-export const APPEAL_OUTCOME_CHOICES: Record<AppealOutcome, string> = { UPHOLD: "Uphold the decision", OVERTURN: "Overturn it (for the seller)" };
+export const DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, Message> = labelsOf("engine.disputeOutcome", ["BUYER", "SELLER"]);
+export const REFUND_DISPUTE_OUTCOME_CHOICES: Record<DisputeOutcome, Message> = labelsOf("engine.refundDisputeOutcome", ["BUYER", "SELLER"]);
+export const APPEAL_OUTCOME_CHOICES: Record<AppealOutcome, Message> = labelsOf("engine.appealOutcome", ["UPHOLD", "OVERTURN"]);
 /** What became of an appeal, for the seller who made it. */
-export const APPEAL_RESULT_LABELS: Record<"UPHELD" | "OVERTURNED", string> = { UPHELD: "rejected", OVERTURNED: "granted" };
+export const APPEAL_RESULT_LABELS: Record<"UPHELD" | "OVERTURNED", Message> = labelsOf("engine.appealResult", ["UPHELD", "OVERTURNED"]);
 
 export const STATEMENT_PARTIES = ["BUYER", "SELLER"] as const;
 export type StatementParty = (typeof STATEMENT_PARTIES)[number];
@@ -97,7 +86,7 @@ export interface InfoRequest {
 }
 
 /** Who support may ask for more information, as the form offers it. */
-export const INFO_PARTY_CHOICES: Record<StatementParty, string> = { BUYER: "The buyer", SELLER: "The seller" };
+export const INFO_PARTY_CHOICES: Record<StatementParty, Message> = labelsOf("engine.role", ["BUYER", "SELLER"]);
 
 export const DISPUTE_TRANSITIONS: Record<DisputeStatus | "NONE", readonly DisputeStatus[]> = {
   NONE: ["OPEN"],

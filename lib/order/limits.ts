@@ -2,6 +2,7 @@
  * The limits of what people type and attach, in one place: the rules check them, the forms
  * describe them, the upload check enforces the bytes. Nothing else restates these numbers.
  */
+import { labelsOf, type Message } from "../i18n/message";
 
 /** Photos per form, and the size of each (checked by their bytes on the server). */
 export const MAX_PHOTOS = 6;
@@ -25,10 +26,7 @@ export const RETURN_CARRIERS = ["USPS", "UPS", "FedEx", "DHL", "Other"] as const
 /** How a return travels (US): the platform's prepaid label (the buyer drops the parcel off), or arranged and paid by the buyer. */
 export const RETURN_METHODS = ["PREPAID_LABEL", "SELF_ARRANGED"] as const;
 export type ReturnMethod = (typeof RETURN_METHODS)[number];
-export const RETURN_METHOD_LABELS: Record<ReturnMethod, string> = {
-  PREPAID_LABEL: "Prepaid return label (drop the parcel off; carrier and tracking come from the label)",
-  SELF_ARRANGED: "I'll arrange and pay for shipping myself (enter the carrier and tracking number)",
-};
+export const RETURN_METHOD_LABELS: Record<ReturnMethod, Message> = labelsOf("engine.returnMethod", ["PREPAID_LABEL", "SELF_ARRANGED"]);
 export type ReturnCarrier = (typeof RETURN_CARRIERS)[number];
 
 /** A tracking number: letters and digits, as printed on the carrier's receipt. */

@@ -3,32 +3,36 @@
  * asks the same rules what a person may do and why not; `checkTransitionGraph` proves the table is sound.
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
+import { isMessage, m, type Message } from "../i18n/message";
 import { CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES, accounts } from "./commands";
-import { DEADLINE_KINDS, DEADLINE_SCOPES, deadlineKey, parseDeadlineKey, type DeadlineKey, type DeadlineKind } from "./deadlines";
+import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, deadlineKey, parseDeadlineKey, type DeadlineKey, type DeadlineKind } from "./deadlines";
 import { DISPUTE_TRANSITIONS } from "./dispute";
-import { FINAL_STATUSES, ORDER_STATUSES, ROLE_LABELS, type Actor, type OrderState, type OrderStatus, type Role } from "./model";
+import { FINAL_STATUSES, ORDER_STATUSES, ROLE_NOUNS, STATUS_LABELS, type Actor, type OrderState, type OrderStatus, type Role } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
 import { REFUND_TRANSITIONS, type RefundState } from "./refund";
 import { CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
 import { DEADLINE_COMMANDS, REMINDERS, TRANSITIONS, type Block, type Context, type Moves, type StateContext, type Transition, type TransitionTable } from "./transitions";
 import { commandShapeProblem } from "./command-shape";
 
-function refuse(code: RefusalCode, reason: string, field?: string): Refusal {
+function refuse(code: RefusalCode, reason: Message, field?: string): Refusal {
   return { ok: false, error: field ? { code, reason, field } : { code, reason } };
 }
 
-function whoMay(roles: readonly Role[]): string {
-  return roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" or ");
+/** "Only the seller can do this." / "Only the buyer or the seller can do this." */
+function onlyRoles(roles: readonly Role[]): Message {
+  const [first, second] = roles.map((role) => ROLE_NOUNS[role]);
+  return second ? m("engine.machine.onlyTwoRoles", { first: first!, second }) : m("engine.machine.onlyRole", { role: first! });
+}
+
+/** What a person sees on a command's button: `engine.command.<TYPE>`. */
+export function commandLabel(type: CommandType): Message {
+  return m(`engine.command.${type}`);
 }
 
 function ruleFor(type: CommandType, rules: TransitionTable = TRANSITIONS): Transition {
   return rules[type] as unknown as Transition;
-}
-
-function statusText(status: OrderStatus): string {
-  return status.toLowerCase().replace(/_/g, " ");
 }
 
 /** Why a command is closed in the current state (command fields aside), or null when it is open. */
@@ -37,17 +41,18 @@ function blockedBecause(rule: Transition, ctx: StateContext, command?: Command):
   if (!rule.from.includes(state.status)) {
     const explain = rule.unavailable?.[state.status];
     if (typeof explain === "function") return explain(ctx);
-    if (typeof explain === "string") return { reason: explain };
-    return explain ?? { reason: `This is not possible while the order is ${statusText(state.status)}.`, quiet: true };
+    if (isMessage(explain)) return { reason: explain };
+    return explain ?? { reason: m("engine.machine.notWhileStatus", { status: STATUS_LABELS[state.status] }), quiet: true };
   }
   const blocked = rule.guard?.(ctx) ?? null;
   if (blocked) return blocked;
   if (rule.timer && command) {
     const key = rule.timer(command);
     const dueAt = state.deadlines[key];
-    const name = key.toLowerCase().replace(/_/g, " ");
-    if (!dueAt) return { reason: `There is no open ${name} deadline.`, quiet: true };
-    if (now.getTime() < dueAt.getTime()) return { reason: `The ${name} deadline is not due yet.`, quiet: true };
+    const parsed = parseDeadlineKey(key);
+    const name = parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: key });
+    if (!dueAt) return { reason: m("engine.machine.noOpenDeadline", { deadline: name }), quiet: true };
+    if (now.getTime() < dueAt.getTime()) return { reason: m("engine.machine.deadlineNotDue", { deadline: name }), quiet: true };
   }
   return null;
 }
@@ -130,8 +135,8 @@ function checkSubMachines(rule: Transition, type: CommandType, state: OrderState
  */
 export function decide(state: OrderState, command: Command, actor: Actor, now: Date, policy: Policy, rules: TransitionTable = TRANSITIONS): Decision | Refusal {
   const rule = ruleFor(command.type, rules) as Transition | undefined;
-  if (!rule) return refuse("VALIDATION", "There is no such action. Reload the page.", "type");
-  if (!rule.roles.includes(actor.role)) return refuse("FORBIDDEN", `Only the ${whoMay(rule.roles)} can do this.`);
+  if (!rule) return refuse("VALIDATION", m("engine.machine.noSuchAction"), "type");
+  if (!rule.roles.includes(actor.role)) return refuse("FORBIDDEN", onlyRoles(rule.roles));
   // The rules read the fields as the command's type says they are: a command shaped otherwise stops here.
   const shape = commandShapeProblem(command);
   if (shape) return refuse("VALIDATION", shape.reason, shape.field);
@@ -165,10 +170,10 @@ export function decide(state: OrderState, command: Command, actor: Actor, now: D
 
 export interface AvailableAction {
   command: CommandType;
-  label: string;
+  label: Message;
   enabled: boolean;
   /** When disabled: a plain sentence saying why, and what to do instead. */
-  reason?: string;
+  reason?: Message;
   /**
    * Whether a person would look for this action now: it is open, or there is something to explain
    * (cancel after shipping). "Pay" on a paid order, or "approve" with no request, is not relevant.
@@ -184,8 +189,8 @@ export function availableActions(state: OrderState, actor: Actor, now: Date, pol
     if (!rule.roles.includes(actor.role)) return [];
     const blocked = blockedBecause(rule, ctx);
     return blocked
-      ? [{ command: type, label: rule.label, enabled: false, reason: blocked.reason, relevant: !blocked.quiet }]
-      : [{ command: type, label: rule.label, enabled: true, relevant: true }];
+      ? [{ command: type, label: commandLabel(type), enabled: false, reason: blocked.reason, relevant: !blocked.quiet }]
+      : [{ command: type, label: commandLabel(type), enabled: true, relevant: true }];
   });
 }
 

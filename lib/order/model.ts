@@ -3,6 +3,7 @@
  * on. The sub-machines' statuses live next to their tables: cancel-request.ts, return-case.ts,
  * refund.ts, dispute.ts; deadlines in deadlines.ts.
  */
+import { labelsOf, type Message } from "../i18n/message";
 import type { CancelRequestState } from "./cancel-request";
 import type { DeadlineKey } from "./deadlines";
 import type { DisputeState } from "./dispute";
@@ -23,35 +24,19 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const FINAL_STATUSES: readonly OrderStatus[] = ["COMPLETED", "CANCELLED"];
 
 /** The one name of each status, in badges, filters and headings alike. */
-export const STATUS_LABELS: Record<OrderStatus, string> = {
-  UNPAID: "Awaiting payment",
-  ON_HOLD: "On hold",
-  AWAITING_SHIPMENT: "Awaiting shipment",
-  AWAITING_COLLECTION: "Awaiting carrier pickup",
-  IN_TRANSIT: "In transit",
-  DELIVERED: "Delivered",
-  COMPLETED: "Completed",
-  CANCELLED: "Cancelled",
-};
+export const STATUS_LABELS: Record<OrderStatus, Message> = labelsOf("engine.status", ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"]);
 
 export const ROLES = ["BUYER", "SELLER", "SUPPORT", "SYSTEM"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  BUYER: "Buyer",
-  SELLER: "Seller",
-  SUPPORT: "Platform support",
-  SYSTEM: "The platform (automatic)",
-};
+export const ROLE_LABELS: Record<Role, Message> = labelsOf("engine.role", ["BUYER", "SELLER", "SUPPORT", "SYSTEM"]);
+/** Each role inside a sentence ("the seller"). */
+export const ROLE_NOUNS: Record<Role, Message> = labelsOf("engine.roleNoun", ["BUYER", "SELLER", "SUPPORT", "SYSTEM"]);
 
 export const PAYMENT_METHODS = ["WALLET", "PAYPAL", "CARD"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
-  WALLET: "platform wallet",
-  PAYPAL: "PayPal",
-  CARD: "card",
-};
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, Message> = labelsOf("engine.paymentMethod", ["WALLET", "PAYPAL", "CARD"]);
 
 export const FAULT_PARTIES = ["BUYER", "SELLER", "NONE"] as const;
 export type FaultParty = (typeof FAULT_PARTIES)[number];

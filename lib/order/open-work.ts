@@ -3,6 +3,7 @@
  * dispute or appeal — and who it waits for. Lists show it under the status and filter by it, so a
  * seller finds the requests waiting for an answer and platform support finds the disputes to decide.
  */
+import { m, type Message } from "../i18n/message";
 import { CANCEL_REQUEST_STATUS_LABELS, type CancelRequestStatus } from "./cancel-request";
 import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, FINAL_DISPUTE_STATUSES, type DisputeStatus } from "./dispute";
 import { CASE_STATUSES, CASE_STATUS_LABELS, CASE_TYPE_LABELS, FINAL_CASE_STATUSES, type CaseStatus, type CaseType } from "./return-case";
@@ -13,10 +14,10 @@ export const OPEN_WORK_KINDS = ["CANCEL_REQUEST", "CASE", "DISPUTE"] as const;
 export type OpenWorkKind = (typeof OPEN_WORK_KINDS)[number];
 
 /** For each kind: the sub-machine statuses that count as open, and how the filter names it. */
-export const OPEN_WORK: Record<OpenWorkKind, { label: string; statuses: readonly string[] }> = {
-  CANCEL_REQUEST: { label: "Cancel request waiting for the seller", statuses: ["PENDING"] satisfies CancelRequestStatus[] },
-  CASE: { label: "Return or refund case open", statuses: CASE_STATUSES.filter((status) => !FINAL_CASE_STATUSES.includes(status)) },
-  DISPUTE: { label: "Dispute or appeal waiting for platform support", statuses: ["OPEN", "APPEALED"] satisfies DisputeStatus[] },
+export const OPEN_WORK: Record<OpenWorkKind, { label: Message; statuses: readonly string[] }> = {
+  CANCEL_REQUEST: { label: m("engine.openWork.kind.CANCEL_REQUEST"), statuses: ["PENDING"] satisfies CancelRequestStatus[] },
+  CASE: { label: m("engine.openWork.kind.CASE"), statuses: CASE_STATUSES.filter((status) => !FINAL_CASE_STATUSES.includes(status)) },
+  DISPUTE: { label: m("engine.openWork.kind.DISPUTE"), statuses: ["OPEN", "APPEALED"] satisfies DisputeStatus[] },
 };
 
 /** Dispute statuses that are not over yet (a decision for the buyer can still be appealed). */
@@ -46,14 +47,14 @@ export function openWorkLine(open: {
   cancelRequestStatus: CancelRequestStatus | null;
   liveCase: { type: CaseType; status: CaseStatus } | null;
   liveDisputeStatus: DisputeStatus | null;
-}): string | null {
-  if (open.liveDisputeStatus) return `Dispute: ${DISPUTE_STATUS_LABELS[open.liveDisputeStatus]}`;
+}): Message | null {
+  if (open.liveDisputeStatus) return m("engine.openWork.dispute", { status: DISPUTE_STATUS_LABELS[open.liveDisputeStatus] });
   if (open.liveCase) {
     const status = CASE_STATUS_LABELS[open.liveCase.status];
     // A refused parcel's statuses already say what it is.
-    return open.liveCase.type === "REFUSED_PARCEL" ? status : `${CASE_TYPE_LABELS[open.liveCase.type]}: ${status}`;
+    return open.liveCase.type === "REFUSED_PARCEL" ? status : m("engine.openWork.case", { type: CASE_TYPE_LABELS[open.liveCase.type], status });
   }
-  if (open.cancelRequestStatus === "PENDING") return `Cancel request: ${CANCEL_REQUEST_STATUS_LABELS.PENDING}`;
+  if (open.cancelRequestStatus === "PENDING") return m("engine.openWork.cancelRequest", { status: CANCEL_REQUEST_STATUS_LABELS.PENDING });
   return null;
 }
 

@@ -7,6 +7,7 @@
  * time zone (Los Angeles for the US, UTC for global), so that a day in the trend chart is the day a
  * seller would name and the 7-day figure is the sum of its 7 days (docs/decisions/016).
  */
+import { labelsOf, type Message, m } from "../i18n/message";
 import { addDays, losAngelesDate, losAngelesTime, utcDate, type CalendarDate } from "./calendar";
 import type { PolicyKey } from "./policy";
 
@@ -15,18 +16,13 @@ export type PerformanceWindow = (typeof PERFORMANCE_WINDOWS)[number];
 
 export type RateStatus = "MEETS" | "AT_RISK" | "VIOLATION" | "NO_DATA";
 
-export const RATE_STATUS_LABELS: Record<RateStatus, string> = {
-  MEETS: "Meets the target",
-  AT_RISK: "At risk",
-  VIOLATION: "Violation",
-  NO_DATA: "No orders yet",
-};
+export const RATE_STATUS_LABELS: Record<RateStatus, Message> = labelsOf("engine.rateStatus", ["MEETS", "AT_RISK", "VIOLATION", "NO_DATA"]);
 
 export interface RateMetric {
   key: "sfcr" | "ldr";
-  label: string;
+  label: Message;
   /** What is divided by what, for people. */
-  definition: string;
+  definition: Message;
   /** At or below: meets the target. */
   target: number;
   /** Above: the platform enforces (lower visibility, order limits). Between target and this: at risk. */
@@ -37,8 +33,8 @@ export interface RateMetric {
 export const RATE_METRICS: readonly RateMetric[] = [
   {
     key: "sfcr",
-    label: "Seller-fault cancellation rate",
-    definition: "Orders cancelled for the seller's fault ÷ orders paid",
+    label: m("engine.performance.sfcr.label"),
+    definition: m("engine.performance.sfcr.definition"),
     target: 0.025,
     // US: 2.5% is a requirement, not a recommendation — above it is a violation, with no "at risk"
     // band (issue 27, R10); the band up to 10% is late dispatch's.
@@ -46,8 +42,8 @@ export const RATE_METRICS: readonly RateMetric[] = [
   },
   {
     key: "ldr",
-    label: "Late dispatch rate",
-    definition: "Orders picked up after the dispatch deadline ÷ orders picked up",
+    label: m("engine.performance.ldr.label"),
+    definition: m("engine.performance.ldr.definition"),
     target: 0.04,
     enforcement: 0.1,
   },
@@ -107,8 +103,4 @@ export function median(values: readonly number[]): number | null {
 /** The kinds of request whose answers are timed: cancel requests, refund-only and return-and-refund requests. */
 export const REQUEST_KINDS = ["CANCEL", "REFUND", "RETURN"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
-  CANCEL: "Cancel requests",
-  REFUND: "Refund requests",
-  RETURN: "Return requests",
-};
+export const REQUEST_KIND_LABELS: Record<RequestKind, Message> = labelsOf("engine.requestKind", ["CANCEL", "REFUND", "RETURN"]);

@@ -2,7 +2,7 @@
  * Policy profiles as data: every timing rule the machine uses, for the US marketplace (default) and
  * the global profile described by the seed article. Sources: shared/reference/platform-rules.md.
  */
-import { formatDateTime, formatLosAngeles } from "../format";
+import { at, cutoff, labelsOf, m, type AtParam, type CutoffParam, type Message } from "../i18n/message";
 import {
   NO_HOLIDAYS,
   US_FEDERAL_HOLIDAYS,
@@ -34,13 +34,7 @@ export type AutoApproveWindow = (typeof AUTO_APPROVE_WINDOWS)[number];
 
 export const AUTO_APPROVE_WINDOW_HOURS: Record<AutoApproveWindow, number> = { OFF: 0, H1: 1, H3: 3, H5: 5, UNTIL_ARRANGED: Number.POSITIVE_INFINITY };
 
-export const AUTO_APPROVE_WINDOW_LABELS: Record<AutoApproveWindow, string> = {
-  OFF: "Off: every cancel after the first hour is a request",
-  H1: "1 hour after the order is ready to ship",
-  H3: "3 hours after the order is ready to ship",
-  H5: "5 hours after the order is ready to ship",
-  UNTIL_ARRANGED: "Until shipment is arranged",
-};
+export const AUTO_APPROVE_WINDOW_LABELS: Record<AutoApproveWindow, Message> = labelsOf("engine.autoApproveWindow", ["OFF", "H1", "H3", "H5", "UNTIL_ARRANGED"]);
 
 export function isAutoApproveWindow(value: string): value is AutoApproveWindow {
   return (AUTO_APPROVE_WINDOWS as readonly string[]).includes(value);
@@ -192,11 +186,11 @@ export function policyFor(key: string): Policy {
 }
 
 /** A duration in words, for help text: "1 hour", "48 hours", "7 days", "5 business days". */
-export function describeDuration(duration: Duration, policy?: Pick<Policy, "businessCalendar">): string {
+export function describeDuration(duration: Duration, policy?: Pick<Policy, "businessCalendar">): Message {
+  if ("hours" in duration) return m("engine.duration.hours", { n: duration.hours });
+  if ("days" in duration) return m("engine.duration.days", { n: duration.days });
   // The global profile counts "business days" as calendar days (addDuration): say what it counts (issue 27, R11).
-  const businessUnit = policy && policy.businessCalendar !== "US" ? "day" : "business day";
-  const [count, unit] = "hours" in duration ? [duration.hours, "hour"] : "days" in duration ? [duration.days, "day"] : [duration.businessDays, businessUnit];
-  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+  return policy && policy.businessCalendar !== "US" ? m("engine.duration.days", { n: duration.businessDays }) : m("engine.duration.businessDays", { n: duration.businessDays });
 }
 
 /** The moment `duration` before `from` (hours only: reminders are counted in hours). */
@@ -246,7 +240,10 @@ export function estimatedDeliveryAt(state: { paidAt: Date | null }, policy: Poli
   return state.paidAt ? cutoffAfterOrderDate(state.paidAt, policy.estimatedDelivery, policy) : null;
 }
 
-/** A cut-off as the platform states it: in Los Angeles time for the US profile, in UTC for global. */
-export function formatCutoff(at: Date, policy: Policy): string {
-  return policy.businessCalendar === "US" ? formatLosAngeles(at) : formatDateTime(at);
+/**
+ * A cut-off as the platform states it: for the US profile its Los Angeles time with the viewer's own
+ * ("23:59 in Los Angeles = 15:59 in Taipei"); for global, the viewer's time.
+ */
+export function formatCutoff(when: Date, policy: Policy): AtParam | CutoffParam {
+  return policy.businessCalendar === "US" ? cutoff(when) : at(when);
 }

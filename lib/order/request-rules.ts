@@ -4,7 +4,9 @@
  * something wrong with the item → either, with at least one photo. The reason catalogue holds the
  * data (`Reason.request`); this file turns it into checks and sentences.
  */
-import { findReason } from "./reasons";
+import { list, m, type Message } from "../i18n/message";
+import { findReason, reasonLabel } from "./reasons";
+import type { FieldError } from "./rules/shape";
 import { CASE_TYPE_LABELS, type RequestCaseType } from "./return-case";
 import { visibleLength } from "../text";
 
@@ -13,8 +15,6 @@ export interface RequestRule {
   minPhotos: number;
   describe: boolean;
 }
-
-const SHORT: Record<RequestCaseType, string> = { REFUND_ONLY: "a refund", RETURN_AND_REFUND: "a return and refund" };
 
 const ANY: RequestRule = { caseTypes: ["REFUND_ONLY", "RETURN_AND_REFUND"], minPhotos: 0, describe: false };
 
@@ -29,31 +29,30 @@ export function reasonAllows(reasonKey: string, caseType: RequestCaseType): bool
 }
 
 /** What is wrong with a request's combination of reason, type, photos and description, naming the allowed alternative; or null. */
-export function requestProblem(input: { reasonKey: string; caseType: RequestCaseType; photoCount: number; description: string }): { field: string; reason: string } | null {
-  const label = findReason(input.reasonKey)?.label ?? "This reason";
+export function requestProblem(input: { reasonKey: string; caseType: RequestCaseType; photoCount: number; description: string }): FieldError | null {
+  const label = findReason(input.reasonKey)?.label ?? m("engine.requestRules.thisReason");
   const rule = requestRuleFor(input.reasonKey);
   if (!rule.caseTypes.includes(input.caseType)) {
     // Only single-type reasons can refuse a type.
     const allowed = rule.caseTypes[0]!;
-    const why = allowed === "RETURN_AND_REFUND" ? "the item goes back to the shop" : "there is nothing to send back";
-    return { field: "caseType", reason: `"${label}" allows ${SHORT[allowed]} only (${why}). Choose "${CASE_TYPE_LABELS[allowed]}".` };
+    return { field: "caseType", reason: m("engine.requestRules.onlyType", { reason: label, returnOnly: allowed === "RETURN_AND_REFUND" ? "yes" : "no", choice: CASE_TYPE_LABELS[allowed] }) };
   }
-  if (input.photoCount < rule.minPhotos) return { field: "photos", reason: `Add at least ${rule.minPhotos} photo showing the problem: "${label}" needs one.` };
-  if (rule.describe && visibleLength(input.description) === 0) return { field: "description", reason: `Describe what happened: "${label}" needs a written description.` };
+  if (input.photoCount < rule.minPhotos) return { field: "photos", reason: m("engine.requestRules.needsPhoto", { reason: label, n: rule.minPhotos }) };
+  if (rule.describe && visibleLength(input.description) === 0) return { field: "description", reason: m("engine.requestRules.needsDescription", { reason: label }) };
   return null;
 }
 
 /** One sentence per distinct requirement, for the request form ("Damaged item, …: at least 1 photo."). */
-export function requestRuleSentences(reasonKeys: readonly string[]): string[] {
-  const sentences: string[] = [];
+export function requestRuleSentences(reasonKeys: readonly string[]): Message[] {
+  const sentences: Message[] = [];
   const only = (type: RequestCaseType) => reasonKeys.filter((key) => requestRuleFor(key).caseTypes.length === 1 && requestRuleFor(key).caseTypes[0] === type);
-  const names = (keys: string[]) => keys.map((key) => findReason(key)?.label ?? key).join(", ");
+  const names = (keys: string[]) => list(keys.map((key) => reasonLabel(key)));
   const returnOnly = only("RETURN_AND_REFUND");
   const refundOnly = only("REFUND_ONLY");
   const photos = reasonKeys.filter((key) => requestRuleFor(key).minPhotos > 0);
   const described = reasonKeys.filter((key) => requestRuleFor(key).describe);
-  if (returnOnly.length) sentences.push(`${names(returnOnly)}: ${SHORT.RETURN_AND_REFUND} only.`);
-  if (refundOnly.length) sentences.push(`${names(refundOnly)}: ${SHORT.REFUND_ONLY} only${described.some((key) => refundOnly.includes(key)) ? ", with a written description" : ""}.`);
-  if (photos.length) sentences.push(`${names(photos)}: either, with at least one photo of the problem.`);
+  if (returnOnly.length) sentences.push(m("engine.requestRules.returnOnly", { reasons: names(returnOnly) }));
+  if (refundOnly.length) sentences.push(m("engine.requestRules.refundOnly", { reasons: names(refundOnly), described: described.some((key) => refundOnly.includes(key)) ? "yes" : "no" }));
+  if (photos.length) sentences.push(m("engine.requestRules.photo", { reasons: names(photos) }));
   return sentences;
 }

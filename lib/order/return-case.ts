@@ -7,6 +7,7 @@
  * deducted from its refund; a US shop's disclosed change-of-mind fee is kept from the refund for the
  * seller. So refunded ≤ paid always holds.
  */
+import { labelsOf, type Message, m, list, money } from "../i18n/message";
 import type { OrderState } from "./model";
 import type { ReturnMethod } from "./limits";
 import type { Policy } from "./policy";
@@ -21,16 +22,9 @@ export type RequestCaseType = Exclude<CaseType, "REFUSED_PARCEL">;
 export const REQUEST_CASE_TYPES = ["REFUND_ONLY", "RETURN_AND_REFUND"] as const satisfies readonly RequestCaseType[];
 
 /** How a buyer chooses between the request types. */
-export const REQUEST_CASE_TYPE_CHOICES: Record<RequestCaseType, string> = {
-  REFUND_ONLY: "A refund, and keep the item",
-  RETURN_AND_REFUND: "Return the item for a refund",
-};
+export const REQUEST_CASE_TYPE_CHOICES: Record<RequestCaseType, Message> = labelsOf("engine.requestCaseTypeChoice", ["REFUND_ONLY", "RETURN_AND_REFUND"]);
 
-export const CASE_TYPE_LABELS: Record<CaseType, string> = {
-  REFUND_ONLY: "Refund only (keep the item)",
-  RETURN_AND_REFUND: "Return and refund",
-  REFUSED_PARCEL: "Refused parcel",
-};
+export const CASE_TYPE_LABELS: Record<CaseType, Message> = labelsOf("engine.caseType", ["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"]);
 
 export const CASE_STATUSES = [
   "REQUESTED",
@@ -48,20 +42,7 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  REQUESTED: "Waiting for the seller's review",
-  OFFERED: "Partial refund offered, waiting for the buyer",
-  RE_REVIEW: "Offer declined, waiting for the seller's decision",
-  REJECTED: "Rejected by the seller",
-  AWAITING_SHIPBACK: "Approved, waiting for the buyer to ship the item back",
-  RETURN_SHIPPED: "Return parcel on its way to the seller",
-  PARCEL_RETURNING: "Refused parcel on its way back to the seller",
-  AWAITING_INSPECTION: "Parcel back with the seller, waiting for inspection",
-  RECEIPT_REJECTED: "Returned parcel rejected by the seller",
-  ESCALATED: "With platform support for a decision",
-  REFUNDED: "Refunded",
-  CLOSED: "Closed",
-};
+export const CASE_STATUS_LABELS: Record<CaseStatus, Message> = labelsOf("engine.caseStatus", ["REQUESTED", "OFFERED", "RE_REVIEW", "REJECTED", "AWAITING_SHIPBACK", "RETURN_SHIPPED", "PARCEL_RETURNING", "AWAITING_INSPECTION", "RECEIPT_REJECTED", "ESCALATED", "REFUNDED", "CLOSED"]);
 
 export const FINAL_CASE_STATUSES: readonly CaseStatus[] = ["REFUNDED", "CLOSED"];
 
@@ -132,14 +113,14 @@ export interface RefundBreakdown {
 }
 
 /** What a refund is made of, in words: "items $28.00, shipping $5.99, less return postage $7.99". */
-export function describeBreakdown(b: RefundBreakdown): string {
-  const parts = [`items ${formatMoney(b.itemsMinor, b.currency)}`];
-  if (b.shippingMinor) parts.push(`shipping ${formatMoney(b.shippingMinor, b.currency)}`);
-  if (b.feeMinor) parts.push(`less the shop's return fee ${formatMoney(b.feeMinor, b.currency)}`);
-  if (b.postageDeductedMinor) parts.push(`less return postage ${formatMoney(b.postageDeductedMinor, b.currency)}`);
-  else if (b.postagePaidBy === "SELLER") parts.push("return postage paid by the seller");
-  else if (b.postagePaidBy === "PLATFORM") parts.push("return postage paid by the platform");
-  return parts.join(", ");
+export function describeBreakdown(b: RefundBreakdown): Message {
+  const parts: Message[] = [m("engine.breakdown.items", { amount: money(b.itemsMinor, b.currency) })];
+  if (b.shippingMinor) parts.push(m("engine.breakdown.shipping", { amount: money(b.shippingMinor, b.currency) }));
+  if (b.feeMinor) parts.push(m("engine.breakdown.fee", { amount: money(b.feeMinor, b.currency) }));
+  if (b.postageDeductedMinor) parts.push(m("engine.breakdown.postageDeducted", { amount: money(b.postageDeductedMinor, b.currency) }));
+  else if (b.postagePaidBy === "SELLER") parts.push(m("engine.breakdown.postageSeller"));
+  else if (b.postagePaidBy === "PLATFORM") parts.push(m("engine.breakdown.postagePlatform"));
+  return m("engine.breakdown.list", { parts: list(parts) });
 }
 
 /** A new case on the order (the n-th one), with nothing offered, shipped, rejected or refunded yet. */

@@ -4,6 +4,7 @@
  * the reason catalogue and every command. `npm run docs:rules` writes it; a test fails when the file
  * is out of date, so the document cannot drift from the code.
  */
+import type { Message } from "../i18n/message";
 import type { DeadlineKind } from "./deadlines";
 import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, isReminder } from "./deadlines";
 import { FINAL_STATUSES, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, ROLE_LABELS, STATUS_LABELS } from "./model";
@@ -13,33 +14,38 @@ import { REASON_KINDS, reasonsOfKind, type Reason } from "./reasons";
 import { RULE_INDEX, type RuleEntry } from "./rule-index";
 import { PLATFORM_PAGES, RULES_SECTIONS, type PlatformPage, type RulesSection } from "./sources";
 import { DEADLINE_COMMANDS, TRANSITIONS } from "./transitions";
+import { commandLabel } from "./machine";
+import type { CommandType } from "./commands";
+
+/** The language the reference is written in: the caller renders the engine's messages (lib/i18n). */
+let say: (message: Message) => string = (message) => message.key;
 
 const { US, GLOBAL } = POLICIES;
 
 /** How long each deadline is in a profile, and from when it counts. Keyed by every deadline kind. */
 const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Policy) => string }> = {
-  PAYMENT: { from: "placement", length: (p) => describeDuration(p.paymentWindow, p) },
-  REMORSE_WINDOW: { from: "payment", length: (p) => describeDuration(p.remorseWindow, p) },
+  PAYMENT: { from: "placement", length: (p) => say(describeDuration(p.paymentWindow, p)) },
+  REMORSE_WINDOW: { from: "payment", length: (p) => say(describeDuration(p.remorseWindow, p)) },
   AUTO_APPROVE_WINDOW: { from: "the end of ON_HOLD", length: () => "the shop's setting: 1, 3 or 5 hours, or until arranged" },
-  CANCEL_REQUEST_ANSWER: { from: "the cancel request", length: (p) => describeDuration(p.cancelRequestAnswer, p) },
+  CANCEL_REQUEST_ANSWER: { from: "the cancel request", length: (p) => say(describeDuration(p.cancelRequestAnswer, p)) },
   DISPATCH: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchDeadline) },
   DISPATCH_AUTO_CANCEL: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchAutoCancel) },
-  CARRIER_PICKUP: { from: "arranging shipment (simulated)", length: (p) => describeDuration(p.carrierPickup, p) },
-  DELIVERY: { from: "pickup (simulated)", length: (p) => describeDuration(p.delivery, p) },
-  PARCEL_LOST: { from: "the last scan (the pickup), once the simulated carrier loses the parcel", length: (p) => describeDuration(p.lostParcelAfter, p) },
-  RETURN_WINDOW: { from: "delivery", length: (p) => describeDuration(p.returnWindow, p) },
-  SELLER_REVIEW: { from: "the request (or a declined offer)", length: (p) => describeDuration(p.sellerReview, p) },
-  OFFER_ANSWER: { from: "the partial offer", length: (p) => describeDuration(p.offerAnswer, p) },
-  SHIP_BACK: { from: "the return's approval", length: (p) => describeDuration(p.shipBack, p) },
-  RETURN_TRANSIT: { from: "the return's shipping (simulated)", length: (p) => describeDuration(p.returnTransit, p) },
-  INSPECTION: { from: "the return's arrival", length: (p) => describeDuration(p.inspection, p) },
-  REFUSED_PARCEL_TRANSIT: { from: "the refusal (simulated)", length: (p) => describeDuration(p.returnTransit, p) },
-  REFUSAL_INSPECTION: { from: "the refused parcel's arrival", length: (p) => describeDuration(p.inspection, p) },
-  DISPUTE_FILING: { from: "the seller's rejection", length: (p) => describeDuration(p.disputeFiling, p) },
-  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => describeDuration(p.disputeFiling, p) },
-  APPEAL_WINDOW: { from: "support's decision for the buyer", length: (p) => describeDuration(p.appealWindow, p) },
-  REFUND_ARRIVAL: { from: "the refund", length: (p) => PAYMENT_METHODS.map((m) => `${PAYMENT_METHOD_LABELS[m]} ${"hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? "at once" : describeDuration(p.refundArrival[m], p)}`).join(", ") },
-  REFUND_OVERDUE: { from: "the refund's expected arrival", length: (p) => describeDuration(p.refundOverdueAfter, p) },
+  CARRIER_PICKUP: { from: "arranging shipment (simulated)", length: (p) => say(describeDuration(p.carrierPickup, p)) },
+  DELIVERY: { from: "pickup (simulated)", length: (p) => say(describeDuration(p.delivery, p)) },
+  PARCEL_LOST: { from: "the last scan (the pickup), once the simulated carrier loses the parcel", length: (p) => say(describeDuration(p.lostParcelAfter, p)) },
+  RETURN_WINDOW: { from: "delivery", length: (p) => say(describeDuration(p.returnWindow, p)) },
+  SELLER_REVIEW: { from: "the request (or a declined offer)", length: (p) => say(describeDuration(p.sellerReview, p)) },
+  OFFER_ANSWER: { from: "the partial offer", length: (p) => say(describeDuration(p.offerAnswer, p)) },
+  SHIP_BACK: { from: "the return's approval", length: (p) => say(describeDuration(p.shipBack, p)) },
+  RETURN_TRANSIT: { from: "the return's shipping (simulated)", length: (p) => say(describeDuration(p.returnTransit, p)) },
+  INSPECTION: { from: "the return's arrival", length: (p) => say(describeDuration(p.inspection, p)) },
+  REFUSED_PARCEL_TRANSIT: { from: "the refusal (simulated)", length: (p) => say(describeDuration(p.returnTransit, p)) },
+  REFUSAL_INSPECTION: { from: "the refused parcel's arrival", length: (p) => say(describeDuration(p.inspection, p)) },
+  DISPUTE_FILING: { from: "the seller's rejection", length: (p) => say(describeDuration(p.disputeFiling, p)) },
+  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => say(describeDuration(p.disputeFiling, p)) },
+  APPEAL_WINDOW: { from: "support's decision for the buyer", length: (p) => say(describeDuration(p.appealWindow, p)) },
+  REFUND_ARRIVAL: { from: "the refund", length: (p) => PAYMENT_METHODS.map((m) => `${say(PAYMENT_METHOD_LABELS[m])} ${"hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? "at once" : say(describeDuration(p.refundArrival[m], p))}`).join(", ") },
+  REFUND_OVERDUE: { from: "the refund's expected arrival", length: (p) => say(describeDuration(p.refundOverdueAfter, p)) },
   PAYMENT_REMINDER: { from: "", length: () => "" },
   CANCEL_REQUEST_ANSWER_REMINDER: { from: "", length: () => "" },
   DISPATCH_REMINDER: { from: "", length: () => "" },
@@ -67,19 +73,19 @@ const yesNo = (value: boolean) => (value ? "yes" : "no");
 const SETTINGS: [string, (policy: Policy) => string][] = [
   ["Business days", (p) => (p.businessCalendar === "US" ? "US business days: Los Angeles calendar dates, without weekends and US federal holidays (computed for every year); daylight saving never moves a date" : "calendar days, UTC")],
   ["The order date", (p) => (p.businessCalendar === "US" ? "the date of payment in Los Angeles" : "the date of payment in UTC")],
-  ["Reminder before a person's deadline", (p) => describeDuration(p.reminderLead, p)],
+  ["Reminder before a person's deadline", (p) => say(describeDuration(p.reminderLead, p))],
   ["Buyer may ask to cancel once shipment is arranged", (p) => yesNo(p.cancelRequestInAwaitingCollection)],
   ["Seller may cancel once shipment is arranged (before pickup)", (p) => yesNo(p.sellerCancelInAwaitingCollection)],
   ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],
   ["Buyer may ask for a refund before delivery", (p) => (p.preDeliveryRefund ? "yes, \"won't arrive on time\", once the estimated delivery date has passed" : "no")],
-  ["Buyer Protection after the return window (damaged, defective, missing parts)", (p) => (p.buyerProtection ? `until ${describeDuration(p.buyerProtection, p)} after delivery, refunded from the seller's balance` : "no")],
+  ["Buyer Protection after the return window (damaged, defective, missing parts)", (p) => (p.buyerProtection ? `until ${say(describeDuration(p.buyerProtection, p))} after delivery, refunded from the seller's balance` : "no")],
   ["Estimated delivery date shown to the buyer", (p) => cutoff(p, p.estimatedDelivery) + " the order date"],
   ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
   ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],
   ["How a return travels", (p) => p.returnMethods.map((m) => (m === "PREPAID_LABEL" ? "prepaid label (default)" : "self-arranged, with carrier and tracking")).join("; ")],
   ["A shop's change-of-mind return fee", () => "disclosed on the order, kept from a change-of-mind refund for the seller (default none)"],
-  ["Support aims to decide a dispute within (no timer)", (p) => describeDuration(p.supportDecision, p)],
-  ["A party asked for more information is asked to answer within (no timer)", (p) => describeDuration(p.infoAnswer, p)],
+  ["Support aims to decide a dispute within (no timer)", (p) => say(describeDuration(p.supportDecision, p))],
+  ["A party asked for more information is asked to answer within (no timer)", (p) => say(describeDuration(p.infoAnswer, p))],
 ];
 
 const anchor = (section: RulesSection) => `<a id="${section}"></a>\n## ${RULES_SECTIONS[section]}`;
@@ -106,7 +112,7 @@ function rulesOf(section: RulesSection): string {
 function statuses(): string {
   return table(
     ["Status", "Name", "Final"],
-    ORDER_STATUSES.map((s) => [`\`${s}\``, STATUS_LABELS[s], yesNo(FINAL_STATUSES.includes(s))]),
+    ORDER_STATUSES.map((s) => [`\`${s}\``, say(STATUS_LABELS[s]), yesNo(FINAL_STATUSES.includes(s))]),
   );
 }
 
@@ -114,14 +120,14 @@ function deadlines(): string {
   const rows = DEADLINE_KINDS.filter((kind) => !isReminder(kind)).map((kind) => {
     const rule = DEADLINE_RULES[kind];
     const command = DEADLINE_COMMANDS[kind]("ref").type;
-    return [`\`${kind}\``, DEADLINE_LABELS[kind], `from ${rule.from}`, rule.length(US), rule.length(GLOBAL), `\`${command}\` (${TRANSITIONS[command].label})`, DEADLINE_SCOPES[kind].toLowerCase()];
+    return [`\`${kind}\``, say(DEADLINE_LABELS[kind]), `from ${rule.from}`, rule.length(US), rule.length(GLOBAL), `\`${command}\` (${say(commandLabel(command))})`, DEADLINE_SCOPES[kind].toLowerCase()];
   });
   const reminders = DEADLINE_KINDS.filter(isReminder).map((kind) => `\`${kind}\``).join(", ");
   return [
     table(["Deadline", "What it is", "Counts", `${US.label}`, `${GLOBAL.label}`, "On it, the platform sends", "Belongs to"], rows),
-    `Reminders (${reminders}) go to whoever must act, ${describeDuration(US.reminderLead)} before their deadline (both profiles). ` +
+    `Reminders (${reminders}) go to whoever must act, ${say(describeDuration(US.reminderLead))} before their deadline (both profiles). ` +
       "A deadline that belongs to the order ends when the order is final; one that belongs to a case, refund or dispute goes on after it.",
-    `The shop's auto-approve window: ${AUTO_APPROVE_WINDOWS.map((w) => `${w} (${AUTO_APPROVE_WINDOW_LABELS[w]})`).join("; ")}.`,
+    `The shop's auto-approve window: ${AUTO_APPROVE_WINDOWS.map((w) => `${w} (${say(AUTO_APPROVE_WINDOW_LABELS[w])})`).join("; ")}.`,
   ].join("\n\n");
 }
 
@@ -137,7 +143,7 @@ function reasons(): string {
         ["Key", "Label", "Valid in", "At fault", ...(kind === "RETURN_REFUND" ? ["Allows"] : []), "Platform key"],
         reasonsOfKind(kind).map((r) => [
           `\`${r.key}\``,
-          r.label,
+          say(r.label),
           r.statuses.map((s) => `\`${s}\``).join(", "),
           r.sellerFaultOnceLate ? "seller once the dispatch deadline has passed, else buyer" : r.fault.toLowerCase(),
           ...(kind === "RETURN_REFUND" ? [allows(r)] : []),
@@ -161,8 +167,8 @@ function commands(): string {
     ["Command", "Button", "Who", "From", "To"],
     Object.entries(TRANSITIONS).map(([type, rule]) => [
       `\`${type}\``,
-      rule.label,
-      rule.roles.map((role) => ROLE_LABELS[role]).join(", "),
+      say(commandLabel(type as CommandType)),
+      rule.roles.map((role) => say(ROLE_LABELS[role])).join(", "),
       rule.from.length === ORDER_STATUSES.length ? "any status" : rule.from.map((s) => `\`${s}\``).join(", "),
       rule.to.length ? rule.to.map((s) => `\`${s}\``).join(", ") : "(status unchanged)",
     ]),
@@ -191,8 +197,9 @@ const BODIES: Record<RulesSection, () => string> = {
   "platform-pages": platformPages,
 };
 
-/** The whole document, deterministic (no dates), so that a test can compare it with the file. */
-export function renderRulesReference(): string {
+/** The whole document, deterministic (no dates), so that a test can compare it with the file. `render` speaks the engine's messages. */
+export function renderRulesReference(render: (message: Message) => string): string {
+  say = render;
   const sections = (Object.keys(RULES_SECTIONS) as RulesSection[]).map((section) => [anchor(section), BODIES[section](), rulesOf(section)].filter(Boolean).join("\n\n"));
   return [
     "# Rules reference",

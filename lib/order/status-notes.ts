@@ -1,26 +1,26 @@
 /** One sentence under an order's status: what it means now, with the dates that matter (durations from the policy). */
-import { formatDateTime } from "../format";
+import { at, m, type Message } from "../i18n/message";
 import type { OrderState, OrderStatus } from "./model";
 import { buyerProtectionEndsAt, describeDuration, formatCutoff, type Policy } from "./policy";
 
 /** Each note adds to the status's name, never repeats it; a cancelled order's own line says who and why. */
-const NOTES: Record<OrderStatus, (state: OrderState, policy: Policy, now?: Date) => string> = {
-  UNPAID: (_, policy) => `An unpaid order is cancelled ${describeDuration(policy.paymentWindow)} after it was placed.`,
-  ON_HOLD: (state) => `Paid. Cancelling is instant until ${state.remorseEndsAt ? formatDateTime(state.remorseEndsAt) : "the instant-cancel window ends"}; then the seller ships.`,
-  AWAITING_SHIPMENT: (state, policy) => (state.dispatchDueAt ? `The seller must ship by ${formatCutoff(state.dispatchDueAt, policy)}.` : "The seller is preparing the parcel."),
-  AWAITING_COLLECTION: () => "Shipment is arranged; the carrier picks the parcel up next.",
-  IN_TRANSIT: () => "The parcel is on its way to the buyer.",
-  DELIVERED: (state) => (state.returnWindowEndsAt ? `Refunds and returns are open until ${formatDateTime(state.returnWindowEndsAt)}.` : "Refunds and returns are open."),
+const NOTES: Record<OrderStatus, (state: OrderState, policy: Policy, now?: Date) => Message> = {
+  UNPAID: (_, policy) => m("engine.statusNote.UNPAID", { window: describeDuration(policy.paymentWindow) }),
+  ON_HOLD: (state) => (state.remorseEndsAt ? m("engine.statusNote.ON_HOLD", { until: at(state.remorseEndsAt) }) : m("engine.statusNote.ON_HOLD_OPEN")),
+  AWAITING_SHIPMENT: (state, policy) => (state.dispatchDueAt ? m("engine.statusNote.AWAITING_SHIPMENT", { by: formatCutoff(state.dispatchDueAt, policy) }) : m("engine.statusNote.AWAITING_SHIPMENT_PREPARING")),
+  AWAITING_COLLECTION: () => m("engine.statusNote.AWAITING_COLLECTION"),
+  IN_TRANSIT: () => m("engine.statusNote.IN_TRANSIT"),
+  DELIVERED: (state) => (state.returnWindowEndsAt ? m("engine.statusNote.DELIVERED", { until: at(state.returnWindowEndsAt) }) : m("engine.statusNote.DELIVERED_OPEN")),
   COMPLETED: (state, policy, now) => {
-    const settled = "What escrow held has been settled to the seller.";
+    const settled = m("engine.statusNote.COMPLETED");
     const until = buyerProtectionEndsAt(state, policy);
     return until && now && now.getTime() < until.getTime()
-      ? `${settled} US Buyer Protection: a damaged, defective or incomplete item can still be claimed until ${formatDateTime(until)}; a refund would come back from the seller's balance.`
+      ? m("engine.statusNote.COMPLETED_PROTECTED", { until: at(until) })
       : settled;
   },
-  CANCELLED: () => "",
+  CANCELLED: () => m("engine.empty"),
 };
 
-export function statusNote(state: OrderState, policy: Policy, now?: Date): string {
+export function statusNote(state: OrderState, policy: Policy, now?: Date): Message {
   return NOTES[state.status](state, policy, now);
 }

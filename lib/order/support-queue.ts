@@ -3,6 +3,7 @@
  * in is derived from the order's state, stored on the dispute by every command (with support's
  * decision target, `supportTarget`) and checked by db:check, so the queue is one index range.
  */
+import { labelsOf, type Message } from "../i18n/message";
 import type { DisputeState } from "./dispute";
 import type { OrderState } from "./model";
 import { findReason } from "./reasons";
@@ -10,13 +11,7 @@ import { findReason } from "./reasons";
 export const SUPPORT_QUEUE_KINDS = ["REQUEST_REJECTED", "PARCEL_REJECTED", "CANCEL_REJECTED", "REFUND_OVERDUE", "APPEAL"] as const;
 export type SupportQueueKind = (typeof SUPPORT_QUEUE_KINDS)[number];
 
-export const SUPPORT_QUEUE_LABELS: Record<SupportQueueKind, string> = {
-  REQUEST_REJECTED: "Rejected return or refund",
-  PARCEL_REJECTED: "Rejected returned parcel",
-  CANCEL_REJECTED: "Rejected cancel request",
-  REFUND_OVERDUE: "Overdue refund",
-  APPEAL: "Appeal",
-};
+export const SUPPORT_QUEUE_LABELS: Record<SupportQueueKind, Message> = labelsOf("engine.supportQueue", ["REQUEST_REJECTED", "PARCEL_REJECTED", "CANCEL_REJECTED", "REFUND_OVERDUE", "APPEAL"]);
 
 export function isSupportQueueKind(value: string): value is SupportQueueKind {
   return (SUPPORT_QUEUE_KINDS as readonly string[]).includes(value);

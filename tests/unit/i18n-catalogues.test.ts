@@ -21,15 +21,20 @@ function flatten(tree: Tree, path = "", out = new Map<string, string>()): Map<st
   return out;
 }
 
-/** Argument names, with their type ("amount:argument", "n:plural"), and each select's or plural's options. */
+/**
+ * What a translation must keep: every argument's name, each select's options (a select chooses
+ * between sentences), and tags. Plurals may differ: Chinese has no plural forms ("{n} 小時").
+ */
 function placeholders(message: string): string[] {
   const found = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if (element.type === TYPE.argument) found.add(`${element.value}:argument`);
-      else if (element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) found.add(`${element.value}:${TYPE[element.type]}`);
-      else if (element.type === TYPE.select || element.type === TYPE.plural) {
-        found.add(`${element.value}:${TYPE[element.type]}(${Object.keys(element.options).sort().join("|")})`);
+      if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) found.add(element.value);
+      else if (element.type === TYPE.plural) {
+        found.add(element.value);
+        for (const option of Object.values(element.options)) walk(option.value);
+      } else if (element.type === TYPE.select) {
+        found.add(`${element.value}(${Object.keys(element.options).sort().join("|")})`);
         for (const option of Object.values(element.options)) walk(option.value);
       } else if (element.type === TYPE.tag) {
         found.add(`<${element.value}>`);

@@ -3,6 +3,7 @@
  * the policy's appeal window; a different agent decides. If the seller wins after the buyer was
  * refunded, the buyer keeps the refund and the platform compensates the seller.
  */
+import { m } from "../../i18n/message";
 import { deadlineKey } from "../deadlines";
 import { APPEAL_OUTCOMES, type DisputeState } from "../dispute";
 import { MIN_RATIONALE } from "../limits";
@@ -13,7 +14,7 @@ import { event } from "./events";
 import { ledgerMoves } from "./ledger-moves";
 import { caseDeadlines, moveCase, openCase } from "./outcomes/case";
 import { anyDisputeIn, disputeIn, findDispute, statementCheck } from "./outcomes/dispute";
-import { money, notify } from "./sentences";
+import { money, notify, NOTHING } from "./sentences";
 import { quiet, type Outcome, type Rules, type StateContext } from "./shape";
 import { visibleLength } from "../../text";
 
@@ -27,7 +28,6 @@ function reopenCompletion({ state, now }: StateContext): Outcome["deadlines"] {
 
 export const APPEAL_RULES: Rules<AppealCommand> = {
   APPEAL_DECISION: {
-    label: "Appeal the decision",
     roles: ["SELLER"],
     from: ORDER_STATUSES,
     to: [],
@@ -40,14 +40,13 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
         // The appeal goes back to the queue for an agent other than the first decider to take.
         dispute: { ...dispute, status: "APPEALED", assignee: null, appeal: { statement: command.statement, at: now, outcome: null, rationale: null, agentId: null, decidedAt: null } },
         deadlines: { close: [deadlineKey("APPEAL_WINDOW", dispute.id)] },
-        effects: [notify("BUYER", "DISPUTE_APPEALED", `The seller appealed the decision on order ${state.code}`, "Another platform support agent will review it. You keep what you were refunded either way.")],
-        event: event("DISPUTE_APPEALED", `The seller appealed the decision: "${command.statement}"`, { disputeId: dispute.id }),
+        effects: [notify("BUYER", "DISPUTE_APPEALED", m("engine.appeals.APPEAL_DECISION.m1", { code: state.code }), m("engine.appeals.APPEAL_DECISION.m3"))],
+        event: event("DISPUTE_APPEALED", m("engine.appeals.APPEAL_DECISION.m2", { statement: command.statement }), { disputeId: dispute.id }),
       };
     },
   },
 
   DECIDE_APPEAL: {
-    label: "Decide the appeal",
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
@@ -55,7 +54,7 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
     cases: { from: ["AWAITING_SHIPBACK"], to: ["CLOSED"], stays: ["RETURN_SHIPPED"] },
     guard: ({ state, actor }) => {
       const appealed = state.disputes.filter((d) => d.status === "APPEALED");
-      if (appealed.length === 0) return quiet("There is no appeal to decide.");
+      if (appealed.length === 0) return quiet(m("engine.appeals.DECIDE_APPEAL.m1"));
       const routed = appealed.filter((d) => d.decision?.agentId !== actor.id);
       if (routed.length === 0) return { reason: APPEAL_ROUTING_REASON };
       return routed.some((d) => !heldByAnother(d, actor)) ? null : { reason: HELD_BY_ANOTHER_REASON };
@@ -67,8 +66,8 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
       if (dispute.decision!.agentId === ctx.actor.id) return { field: "disputeId", reason: APPEAL_ROUTING_REASON };
       const held = heldByAnother(dispute, ctx.actor);
       if (held) return held;
-      if (!(APPEAL_OUTCOMES as readonly string[]).includes(ctx.command.outcome)) return { field: "outcome", reason: "Uphold the decision or overturn it." };
-      if (visibleLength(ctx.command.rationale) < MIN_RATIONALE) return { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters).` };
+      if (!(APPEAL_OUTCOMES as readonly string[]).includes(ctx.command.outcome)) return { field: "outcome", reason: m("engine.appeals.DECIDE_APPEAL.m2") };
+      if (visibleLength(ctx.command.rationale) < MIN_RATIONALE) return { field: "rationale", reason: m("engine.appeals.DECIDE_APPEAL.m3", { MIN_RATIONALE }) };
       return null;
     },
     apply: (ctx) => {
@@ -77,12 +76,12 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
       const overturned = command.outcome === "OVERTURN";
       const appeal = { ...dispute.appeal!, outcome: overturned ? ("OVERTURNED" as const) : ("UPHELD" as const), rationale: command.rationale, agentId: actor.id, decidedAt: now };
       const next: DisputeState = { ...dispute, status: overturned ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD", appeal };
-      const rationale = `Rationale: ${command.rationale}`;
+      const rationale = m("engine.outcomeDecision.rationale", { rationale: command.rationale });
       if (!overturned) {
         return {
           dispute: next,
-          effects: [notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was rejected`, rationale)],
-          event: event("APPEAL_DECIDED", `Another agent upheld the decision for the buyer. ${rationale}`, { disputeId: dispute.id }),
+          effects: [notify("SELLER", "APPEAL_DECIDED", m("engine.appeals.DECIDE_APPEAL.m4", { code: state.code }), rationale)],
+          event: event("APPEAL_DECIDED", m("engine.appeals.DECIDE_APPEAL.m5", { rationale }), { disputeId: dispute.id }),
         };
       }
       // The platform compensates the seller for what they actually lost (DOMAIN: Disputes and appeals):
@@ -101,31 +100,30 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
           ? { returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx), ...reopenCompletion(ctx) } }
           : { returnCase: { ...pendingReturn, refundOnArrival: false } };
       const forSeller = cancelDispute
-        ? "The order stays cancelled and nothing is paid (the goods never left); the cancellation does not count against your shop. "
+        ? m("engine.appeals.DECIDE_APPEAL.m6")
         : refunded > 0
-          ? `The platform compensates you ${money(state, refunded)}; the buyer keeps their refund. `
-          : "";
-      const forBuyer = cancelDispute || refunded > 0 ? "You keep your refund. " : "The return is no longer required. ";
+          ? m("engine.appeals.DECIDE_APPEAL.m7", { refunded: money(state, refunded) })
+          : NOTHING;
+      const forBuyer = cancelDispute || refunded > 0 ? m("engine.appeals.DECIDE_APPEAL.m8") : m("engine.appeals.DECIDE_APPEAL.returnNotRequired");
       const summary = cancelDispute
-        ? " The order stays cancelled and the buyer keeps the refund; nothing is paid to the seller (the goods never left)."
+        ? m("engine.appeals.DECIDE_APPEAL.m9")
         : refunded > 0
-          ? ` The buyer keeps the refund; the platform compensates the seller ${money(state, refunded)}.`
-          : "";
+          ? m("engine.appeals.DECIDE_APPEAL.m10", { refunded: money(state, refunded) })
+          : NOTHING;
       return {
         dispute: next,
         ...caseOutcome,
         effects: [
           ...(refunded > 0 ? [ledgerMoves.compensation(state, refunded)] : []),
-          notify("SELLER", "APPEAL_DECIDED", `Your appeal on order ${state.code} was granted`, `${forSeller}${rationale}`),
-          notify("BUYER", "APPEAL_DECIDED", `The seller's appeal on order ${state.code} was granted`, `${forBuyer}${rationale}`),
+          notify("SELLER", "APPEAL_DECIDED", m("engine.appeals.DECIDE_APPEAL.m11", { code: state.code }), m("engine.appeals.DECIDE_APPEAL.withRationale", { lead: forSeller, rationale })),
+          notify("BUYER", "APPEAL_DECIDED", m("engine.appeals.DECIDE_APPEAL.m12", { code: state.code }), m("engine.appeals.DECIDE_APPEAL.withRationale", { lead: forBuyer, rationale })),
         ],
-        event: event("APPEAL_DECIDED", `Another agent granted the seller's appeal.${summary} ${rationale}`, { disputeId: dispute.id }),
+        event: event("APPEAL_DECIDED", m("engine.appeals.DECIDE_APPEAL.m13", { summary, rationale }), { disputeId: dispute.id }),
       };
     },
   },
 
   APPEAL_WINDOW_END: {
-    label: "Close the appeal window",
     roles: ["SYSTEM"],
     from: ORDER_STATUSES,
     to: [],
@@ -136,7 +134,7 @@ export const APPEAL_RULES: Rules<AppealCommand> = {
       const dispute = findDispute(state, command.disputeId)!;
       return {
         dispute: { ...dispute, status: "CLOSED" },
-        event: event("DISPUTE_CLOSED", `The seller did not appeal within ${describeDuration(policy.appealWindow)}; the decision stands.`, { disputeId: dispute.id }),
+        event: event("DISPUTE_CLOSED", m("engine.appeals.APPEAL_WINDOW_END.m1", { appealWindow: describeDuration(policy.appealWindow) }), { disputeId: dispute.id }),
       };
     },
   },

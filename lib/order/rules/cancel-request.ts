@@ -3,30 +3,29 @@
  * (docs/rules.md#cancel-requests). One request per order; silence approves it; shipping rejects it (see
  * shipping.ts); the sub-machine is in ../cancel-request.ts.
  */
-import { formatDateTime } from "../../format";
+import { type Message, at, m } from "../../i18n/message";
 import type { CancelRequestState } from "../cancel-request";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { SHIPPED, cancelTheOrder, deliveredNoCancel, requestCancelBlock, resolveRequest } from "./outcomes/cancel";
-import { notify, reasonCheck } from "./sentences";
+import { NOTHING, notify, reasonCheck } from "./sentences";
 import { quiet, timerDue, type Rules, type StateContext } from "./shape";
 
 type CancelRequestCommand = "REQUEST_CANCEL" | "WITHDRAW_CANCEL_REQUEST" | "APPROVE_CANCEL_REQUEST" | "REJECT_CANCEL_REQUEST" | "CANCEL_REQUEST_TIMEOUT";
 
-const pending = (nobody: string) => ({ state }: StateContext) => (state.cancelRequest?.status === "PENDING" ? null : quiet(nobody));
+const pending = (nobody: Message) => ({ state }: StateContext) => (state.cancelRequest?.status === "PENDING" ? null : quiet(nobody));
 
 export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
   REQUEST_CANCEL: {
-    label: "Ask the seller to cancel",
     reasons: "BUYER_CANCEL",
     roles: ["BUYER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
     request: { from: ["NONE"], to: ["PENDING", "AUTO_APPROVED"] },
     unavailable: {
-      UNPAID: quiet("You can cancel an unpaid order at once."),
-      ON_HOLD: quiet("You can cancel at once while the instant-cancel window is open."),
+      UNPAID: quiet(m("engine.cancelRequest.unpaidCancelNow")),
+      ON_HOLD: quiet(m("engine.cancelRequest.onHoldCancelNow")),
       IN_TRANSIT: quiet(SHIPPED.IN_TRANSIT!),
       DELIVERED: deliveredNoCancel,
       COMPLETED: quiet(SHIPPED.COMPLETED!),
@@ -41,7 +40,7 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
       // After the dispatch deadline the platform approves a request at once (US rule, kept in both profiles: REQ-3).
       if (state.dispatchDueAt && now.getTime() >= state.dispatchDueAt.getTime()) {
         return cancelTheOrder({ ...ctx, state: { ...state, cancelRequest: request }, actor: { role: "SYSTEM", id: null } }, reason, {
-          summary: "The buyer asked to cancel after the dispatch deadline had passed, so the platform approved it at once",
+          summary: m("engine.cancelRequest.lateApprovedSummary"),
           requestStatus: "AUTO_APPROVED",
         });
       }
@@ -50,46 +49,43 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
         cancelRequest: { ...request, respondBy },
         deadlines: { open: [{ kind: "CANCEL_REQUEST_ANSWER", dueAt: respondBy }] },
         effects: [
-          notify("SELLER", "CANCEL_REQUESTED", `The buyer asked to cancel order ${state.code}`, `Reason: ${reason.label}. Approve or reject by ${formatDateTime(respondBy)}; if you don't answer, it is approved automatically. Shipping the order rejects it.`),
+          notify("SELLER", "CANCEL_REQUESTED", m("engine.cancelRequest.requestedTitle", { code: state.code }), m("engine.cancelRequest.requestedBody", { reason: reason.label, by: at(respondBy) })),
         ],
-        event: event("CANCEL_REQUESTED", `The buyer asked the seller to cancel: ${reason.label}. The seller has until ${formatDateTime(respondBy)} to answer.`, { reasonKey: reason.key }),
+        event: event("CANCEL_REQUESTED", m("engine.cancelRequest.requestedEvent", { reason: reason.label, by: at(respondBy) }), { reasonKey: reason.key }),
       };
     },
   },
 
   WITHDRAW_CANCEL_REQUEST: {
-    label: "Withdraw my cancel request",
     roles: ["BUYER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: [],
     request: { from: ["PENDING"], to: ["WITHDRAWN"] },
-    guard: pending("There is no cancel request waiting for an answer."),
+    guard: pending(m("engine.cancelRequest.noneWaiting")),
     apply: (ctx) => ({
       cancelRequest: resolveRequest(ctx, "WITHDRAWN"),
       deadlines: { close: ["CANCEL_REQUEST_ANSWER"] },
-      effects: [notify("SELLER", "CANCEL_REQUEST_WITHDRAWN", `The buyer withdrew the cancel request for order ${ctx.state.code}`, "Go ahead and ship the order.")],
-      event: event("CANCEL_REQUEST_WITHDRAWN", "The buyer withdrew the cancel request. It cannot be raised again."),
+      effects: [notify("SELLER", "CANCEL_REQUEST_WITHDRAWN", m("engine.cancelRequest.withdrawnTitle", { code: ctx.state.code }), m("engine.cancelRequest.withdrawnBody"))],
+      event: event("CANCEL_REQUEST_WITHDRAWN", m("engine.cancelRequest.withdrawnEvent")),
     }),
   },
 
   APPROVE_CANCEL_REQUEST: {
-    label: "Approve the cancellation",
     roles: ["SELLER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
     request: { from: ["PENDING"], to: ["APPROVED"] },
-    guard: pending("There is no cancel request waiting for your answer."),
-    apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.state.cancelRequest!.reasonKey)!, { summary: "The seller approved the buyer's cancel request", requestStatus: "APPROVED" }),
+    guard: pending(m("engine.cancelRequest.noneForYou")),
+    apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.state.cancelRequest!.reasonKey)!, { summary: m("engine.cancelRequest.approvedSummary"), requestStatus: "APPROVED" }),
   },
 
   REJECT_CANCEL_REQUEST: {
-    label: "Reject the cancellation",
     reasons: "SELLER_REJECT_CANCEL",
     roles: ["SELLER"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: [],
     request: { from: ["PENDING"], to: ["REJECTED"] },
-    guard: pending("There is no cancel request waiting for your answer."),
+    guard: pending(m("engine.cancelRequest.noneForYou")),
     validate: ({ state, command }) => reasonCheck("SELLER_REJECT_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => {
       const { state, now, policy } = ctx;
@@ -104,26 +100,25 @@ export const CANCEL_REQUEST_RULES: Rules<CancelRequestCommand> = {
           notify(
             "BUYER",
             "CANCEL_REQUEST_REJECTED",
-            `The seller rejected your cancel request for order ${state.code}`,
-            `Reason: ${reason.label}. ${escalateBy ? `You can ask platform support to decide until ${formatDateTime(escalateBy)}, as long as the carrier has not picked the parcel up; once you do, the order cannot ship until support decides. ` : ""}Otherwise the order ships; you can refuse the parcel, or request a return after delivery.`,
+            m("engine.cancelRequest.rejectedTitle", { code: state.code }),
+            m("engine.cancelRequest.rejectedBody", { reason: reason.label, escalate: escalateBy ? m("engine.cancelRequest.rejectedBodyEscalate", { until: at(escalateBy) }) : NOTHING }),
           ),
         ],
-        event: event("CANCEL_REQUEST_REJECTED", `The seller rejected the cancel request: ${reason.label}.${escalateBy ? ` The buyer may escalate until ${formatDateTime(escalateBy)}, unless the carrier picks the parcel up first.` : ""}`, { reasonKey: reason.key }),
+        event: event("CANCEL_REQUEST_REJECTED", m("engine.cancelRequest.rejectedEvent", { reason: reason.label, escalate: escalateBy ? m("engine.cancelRequest.rejectedEventEscalate", { until: at(escalateBy) }) : NOTHING }), { reasonKey: reason.key }),
       };
     },
   },
 
   CANCEL_REQUEST_TIMEOUT: {
-    label: "Approve a cancel request the seller did not answer",
     roles: ["SYSTEM"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: ["CANCELLED"],
     request: { from: ["PENDING"], to: ["AUTO_APPROVED"] },
     timer: timerDue("CANCEL_REQUEST_ANSWER"),
-    guard: pending("There is no cancel request waiting for an answer."),
+    guard: pending(m("engine.cancelRequest.noneWaiting")),
     apply: (ctx) =>
       cancelTheOrder(ctx, findReason(ctx.state.cancelRequest!.reasonKey)!, {
-        summary: "The seller did not answer the cancel request in time, so the platform approved it",
+        summary: m("engine.cancelRequest.timeoutSummary"),
         requestStatus: "AUTO_APPROVED",
       }),
   },

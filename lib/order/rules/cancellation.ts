@@ -3,6 +3,7 @@
  * window, inside the shop's auto-approve window), the seller, platform support, and the dispatch
  * auto-cancel timer. docs/rules.md#cancellation; docs/decisions/004.
  */
+import { m } from "../../i18n/message";
 import { findReason } from "../reasons";
 import { event } from "./events";
 import { openCase } from "./outcomes/case";
@@ -13,11 +14,10 @@ import { quiet, timerDue, type Rules, type StateContext } from "./shape";
 type CancellationCommand = "BUYER_CANCEL" | "SELLER_CANCEL" | "OPERATOR_CANCEL" | "END_AUTO_APPROVE_WINDOW" | "DISPATCH_AUTO_CANCEL";
 
 /** A refund the buyer asked for before delivery is answered, not overtaken by a cancellation. */
-const noOpenRefundRequest = (ctx: StateContext) => (openCase(ctx) ? { reason: "The buyer has an open refund request on this order: answer that instead." } : null);
+const noOpenRefundRequest = (ctx: StateContext) => (openCase(ctx) ? { reason: m("engine.cancellation.noOpenRefundRequest.m1") } : null);
 
 export const CANCELLATION_RULES: Rules<CancellationCommand> = {
   BUYER_CANCEL: {
-    label: "Cancel order",
     reasons: "BUYER_CANCEL",
     roles: ["BUYER"],
     from: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT"],
@@ -27,16 +27,16 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
       DELIVERED: deliveredNoCancel,
       AWAITING_COLLECTION: ({ policy }) =>
         policy.cancelRequestInAwaitingCollection
-          ? quiet("Instant cancellation is no longer available: the seller has arranged shipment, so a cancellation needs the seller's approval.")
+          ? quiet(m("engine.cancellation.BUYER_CANCEL.m1"))
           : { reason: ARRANGED_NO_REQUEST },
     },
     guard: (ctx) => {
       const { state, now } = ctx;
       if (state.status === "ON_HOLD" && !remorseOpen(state, now)) {
-        return { reason: "The instant-cancel window has ended and the order is moving on to the seller. Reload in a moment to ask the seller to cancel." };
+        return { reason: m("engine.cancellation.BUYER_CANCEL.m2") };
       }
       if (state.status === "AWAITING_SHIPMENT" && !inAutoApproveWindow(state, now)) {
-        const reason = "Instant cancellation is no longer available: the seller has started processing this order, so a cancellation now needs the seller's approval.";
+        const reason = m("engine.cancellation.BUYER_CANCEL.m3");
         // When a request is possible, the request action says what to do; otherwise explain here.
         return requestCancelBlock(ctx) ? { reason } : quiet(reason);
       }
@@ -47,7 +47,6 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
   },
 
   SELLER_CANCEL: {
-    label: "Cancel this order",
     reasons: "SELLER_CANCEL",
     roles: ["SELLER"],
     from: ["ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
@@ -55,19 +54,18 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
     disputes: { from: ["OPEN"], to: ["CLOSED"] },
     request: { from: ["PENDING"], to: ["APPROVED"] },
     unavailable: {
-      UNPAID: "The buyer has not paid yet. An unpaid order is cancelled automatically when its payment window ends.",
+      UNPAID: m("engine.cancellation.SELLER_CANCEL.m2"),
       ...SELLER_SHIPPED,
     },
     guard: (ctx) =>
       ctx.state.status === "AWAITING_COLLECTION" && !ctx.policy.sellerCancelInAwaitingCollection
-        ? { reason: "Shipment is arranged: in this marketplace the seller can no longer cancel. The parcel goes out with the carrier; the buyer can refuse it or return it after delivery." }
+        ? { reason: m("engine.cancellation.SELLER_CANCEL.m1") }
         : noOpenRefundRequest(ctx),
     validate: ({ state, command }) => reasonCheck("SELLER_CANCEL", state.status, command.reasonKey),
     apply: (ctx) => cancelTheOrder(ctx, findReason(ctx.command.reasonKey)!),
   },
 
   OPERATOR_CANCEL: {
-    label: "Cancel for fraud or risk",
     reasons: "OPERATOR_CANCEL",
     roles: ["SUPPORT"],
     from: ["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
@@ -81,19 +79,17 @@ export const CANCELLATION_RULES: Rules<CancellationCommand> = {
   },
 
   END_AUTO_APPROVE_WINDOW: {
-    label: "End the shop's auto-approve window",
     roles: ["SYSTEM"],
     from: ["AWAITING_SHIPMENT"],
     to: [],
     timer: timerDue("AUTO_APPROVE_WINDOW"),
     apply: () => ({
       deadlines: { close: ["AUTO_APPROVE_WINDOW"] },
-      event: event("AUTO_APPROVE_WINDOW_ENDED", "The shop's auto-approve window ended; from now on a cancellation needs the seller's approval."),
+      event: event("AUTO_APPROVE_WINDOW_ENDED", m("engine.cancellation.END_AUTO_APPROVE_WINDOW.m1")),
     }),
   },
 
   DISPATCH_AUTO_CANCEL: {
-    label: "Cancel: not shipped in time",
     roles: ["SYSTEM"],
     from: ["AWAITING_SHIPMENT"],
     to: ["CANCELLED"],

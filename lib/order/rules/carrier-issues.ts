@@ -5,6 +5,7 @@
  * in full, not the seller's fault. A delayed parcel arrives after its estimated delivery date, so
  * "won't arrive on time" can be tried.
  */
+import { at, m } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { findReason } from "../reasons";
@@ -19,11 +20,10 @@ type CarrierIssueCommand = "LOSE_PARCEL" | "DELAY_PARCEL" | "LOST_PARCEL_TIMEOUT
 const PRE_DELIVERY_CASES = ["REQUESTED", "OFFERED", "RE_REVIEW", "REJECTED", "ESCALATED"] as const;
 
 /** The carrier still owes a delivery scan (not lost, not refused). */
-const onItsWay = ({ state }: StateContext) => (state.deadlines.DELIVERY ? null : quiet("The carrier is not delivering this parcel now."));
+const onItsWay = ({ state }: StateContext) => (state.deadlines.DELIVERY ? null : quiet(m("engine.carrierIssues.onItsWay.m1")));
 
 export const CARRIER_ISSUE_RULES: Rules<CarrierIssueCommand> = {
   LOSE_PARCEL: {
-    label: "Carrier loses the parcel (simulator)",
     roles: ["SYSTEM"],
     from: ["IN_TRANSIT"],
     to: [],
@@ -35,16 +35,15 @@ export const CARRIER_ISSUE_RULES: Rules<CarrierIssueCommand> = {
       return {
         deadlines: { open: [{ kind: "PARCEL_LOST", dueAt }], close: ["DELIVERY"] },
         effects: [
-          notify("BUYER", "PARCEL_LOST", `The carrier has lost track of order ${state.code}`, `There has been no scan since pickup. If there is still none by ${formatDateTime(dueAt)}, the order is cancelled and you are refunded in full.`),
-          notify("SELLER", "PARCEL_LOST", `The carrier has lost track of order ${state.code}`, `No scan since pickup. If there is still none by ${formatDateTime(dueAt)}, the platform cancels the order as lost in transit; it does not count against your shop.`),
+          notify("BUYER", "PARCEL_LOST", m("engine.carrierIssues.LOSE_PARCEL.m1", { code: state.code }), m("engine.carrierIssues.LOSE_PARCEL.m4", { dueAt: at(dueAt) })),
+          notify("SELLER", "PARCEL_LOST", m("engine.carrierIssues.LOSE_PARCEL.m2", { code: state.code }), m("engine.carrierIssues.LOSE_PARCEL.m5", { dueAt: at(dueAt) })),
         ],
-        event: event("PARCEL_LOST", `Simulator: the carrier lost the parcel (no scan since pickup). If there is still no scan by ${formatDateTime(dueAt)}, the order is cancelled as lost in transit.`),
+        event: event("PARCEL_LOST", m("engine.carrierIssues.LOSE_PARCEL.m3", { dueAt: at(dueAt) })),
       };
     },
   },
 
   DELAY_PARCEL: {
-    label: "Carrier delays the parcel (simulator)",
     roles: ["SYSTEM"],
     from: ["IN_TRANSIT"],
     to: [],
@@ -52,20 +51,19 @@ export const CARRIER_ISSUE_RULES: Rules<CarrierIssueCommand> = {
       const blocked = onItsWay(ctx);
       if (blocked) return blocked;
       const estimate = estimatedDeliveryAt(ctx.state, ctx.policy);
-      return estimate && ctx.state.deadlines.DELIVERY!.getTime() > estimate.getTime() ? quiet("The parcel is already late.") : null;
+      return estimate && ctx.state.deadlines.DELIVERY!.getTime() > estimate.getTime() ? quiet(m("engine.carrierIssues.DELAY_PARCEL.m1")) : null;
     },
     apply: ({ state, now, policy }) => {
       const estimate = estimatedDeliveryAt(state, policy) ?? now;
       const dueAt = addDuration(estimate.getTime() > now.getTime() ? estimate : now, policy.parcelDelay, policy);
       return {
         deadlines: { open: [{ kind: "DELIVERY", dueAt }] },
-        event: event("PARCEL_DELAYED", `Simulator: the carrier delayed the parcel past its estimated delivery date (${formatCutoff(estimate, policy)}); it now arrives by ${formatDateTime(dueAt)}.`),
+        event: event("PARCEL_DELAYED", m("engine.carrierIssues.DELAY_PARCEL.m2", { estimate: formatCutoff(estimate, policy), dueAt: at(dueAt) })),
       };
     },
   },
 
   LOST_PARCEL_TIMEOUT: {
-    label: "Cancel a parcel lost in transit",
     roles: ["SYSTEM"],
     from: ["IN_TRANSIT"],
     to: ["CANCELLED"],
@@ -74,7 +72,7 @@ export const CARRIER_ISSUE_RULES: Rules<CarrierIssueCommand> = {
     timer: timerDue("PARCEL_LOST"),
     apply: (ctx) => {
       const ended = endPreDeliveryRequest(ctx);
-      const cancelled = cancelTheOrder(ctx, findReason("lost_in_transit")!, { summary: "The parcel was lost in transit; the platform cancelled the order" });
+      const cancelled = cancelTheOrder(ctx, findReason("lost_in_transit")!, { summary: m("engine.carrierIssues.LOST_PARCEL_TIMEOUT.m1") });
       return {
         ...cancelled,
         ...(ended.returnCase ? { returnCase: ended.returnCase } : {}),

@@ -4,8 +4,10 @@
  * party for more information with an answer target. None of it moves the order or the dispute, or
  * any money; it is on the timeline. An appeal is routed only to agents other than the first decider.
  */
+import { m, at, type Message } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import type { Actor } from "../model";
+import { ROLE_NOUNS } from "../model";
 import { INFO_PARTY_CHOICES, STATEMENT_PARTIES, type DisputeState } from "../dispute";
 import { MAX_NOTE, MIN_NOTE } from "../limits";
 import { ORDER_STATUSES } from "../model";
@@ -18,8 +20,8 @@ import { visibleLength } from "../../text";
 
 type CaseworkCommand = "TAKE_DISPUTE" | "ASK_FOR_INFORMATION";
 
-export const APPEAL_ROUTING_REASON = "A different agent must decide this appeal: you made the original decision.";
-export const HELD_BY_ANOTHER_REASON = "Another agent has taken this case. Take it over first (with a reason), or leave it to them.";
+export const APPEAL_ROUTING_REASON = m("engine.casework.APPEAL_ROUTING_REASON.m1");
+export const HELD_BY_ANOTHER_REASON = m("engine.casework.HELD_BY_ANOTHER_REASON.m1");
 
 /** Deciding or asking on a case another agent has taken is refused: one agent works a case at a time. */
 export function heldByAnother(dispute: DisputeState, actor: Actor): FieldError | null {
@@ -34,28 +36,27 @@ export const workableDispute =
   (statuses: DisputeState["status"][], subjects?: DisputeState["subject"][]) =>
   ({ state, actor }: StateContext): Block | null => {
     const candidates = state.disputes.filter((d) => statuses.includes(d.status) && (!subjects || subjects.includes(d.subject)));
-    if (candidates.length === 0) return quiet("There is no dispute at this step.");
+    if (candidates.length === 0) return quiet(m("engine.casework.workableDispute.m1"));
     return candidates.some((d) => !heldByAnother(d, actor)) ? null : { reason: HELD_BY_ANOTHER_REASON };
   };
 
-function noteCheck(field: string, text: string, what: string): FieldError | null {
-  if (visibleLength(text) < MIN_NOTE) return { field, reason: `${what} (at least ${MIN_NOTE} characters).` };
-  if (text.length > MAX_NOTE) return { field, reason: `Keep it under ${MAX_NOTE} characters.` };
+function noteCheck(field: string, text: string, what: Message): FieldError | null {
+  if (visibleLength(text) < MIN_NOTE) return { field, reason: m("engine.casework.noteCheck.m1", { what, MIN_NOTE }) };
+  if (text.length > MAX_NOTE) return { field, reason: m("engine.casework.noteCheck.m2", { MAX_NOTE }) };
   return null;
 }
 
 export const CASEWORK_RULES: Rules<CaseworkCommand> = {
   TAKE_DISPUTE: {
-    label: "Take this case",
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
     disputes: { from: [], to: [], stays: ["OPEN", "APPEALED"] },
     guard: (ctx) => {
       const waiting = ctx.state.disputes.filter((d) => d.status === "OPEN" || d.status === "APPEALED");
-      if (waiting.length === 0) return quiet("There is no dispute waiting for support.");
+      if (waiting.length === 0) return quiet(m("engine.casework.TAKE_DISPUTE.m1"));
       const takeable = waiting.filter((d) => d.assignee?.agentId !== ctx.actor.id);
-      if (takeable.length === 0) return quiet("You have this case.");
+      if (takeable.length === 0) return quiet(m("engine.casework.TAKE_DISPUTE.m2"));
       return takeable.some((d) => !(d.status === "APPEALED" && d.decision?.agentId === ctx.actor.id)) ? null : { reason: APPEAL_ROUTING_REASON };
     },
     validate: (ctx) => {
@@ -63,18 +64,18 @@ export const CASEWORK_RULES: Rules<CaseworkCommand> = {
       if (wrong) return wrong;
       const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
       if (dispute.status === "APPEALED" && dispute.decision?.agentId === ctx.actor.id) return { field: "disputeId", reason: APPEAL_ROUTING_REASON };
-      if (dispute.assignee?.agentId === ctx.actor.id) return { field: "disputeId", reason: "You already have this case." };
-      return dispute.assignee ? noteCheck("reason", ctx.command.reason, "Say why you are taking this case over; it goes on the timeline") : null;
+      if (dispute.assignee?.agentId === ctx.actor.id) return { field: "disputeId", reason: m("engine.casework.TAKE_DISPUTE.m3") };
+      return dispute.assignee ? noteCheck("reason", ctx.command.reason, m("engine.casework.TAKE_DISPUTE.sayWhy")) : null;
     },
     apply: ({ state, command, actor, now }) => {
       const dispute = findDispute(state, command.disputeId)!;
       const from = dispute.assignee?.agentId ?? null;
-      const what = dispute.status === "APPEALED" ? "the seller's appeal" : "this dispute";
+      const what = dispute.status === "APPEALED" ? m("engine.casework.TAKE_DISPUTE.m4") : m("engine.casework.TAKE_DISPUTE.thisDispute");
       return {
         dispute: { ...dispute, assignee: { agentId: String(actor.id), at: now } },
         event: event(
           "DISPUTE_TAKEN",
-          from ? `A platform support agent took ${what} over from another agent: "${command.reason}"` : `A platform support agent took ${what}.`,
+          from ? m("engine.casework.TAKE_DISPUTE.m5", { what, reason: command.reason }) : m("engine.casework.TAKE_DISPUTE.took", { what }),
           { disputeId: dispute.id, fromAgentId: from },
         ),
       };
@@ -82,7 +83,6 @@ export const CASEWORK_RULES: Rules<CaseworkCommand> = {
   },
 
   ASK_FOR_INFORMATION: {
-    label: "Ask a party for more information",
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
@@ -93,24 +93,24 @@ export const CASEWORK_RULES: Rules<CaseworkCommand> = {
       if (wrong) return wrong;
       const held = heldByAnother(findDispute(ctx.state, ctx.command.disputeId)!, ctx.actor);
       if (held) return held;
-      if (!(STATEMENT_PARTIES as readonly string[]).includes(ctx.command.party)) return { field: "party", reason: "Choose who you are asking: the buyer or the seller." };
-      return noteCheck("question", ctx.command.question, "Ask your question in a sentence");
+      if (!(STATEMENT_PARTIES as readonly string[]).includes(ctx.command.party)) return { field: "party", reason: m("engine.casework.ASK_FOR_INFORMATION.m1") };
+      return noteCheck("question", ctx.command.question, m("engine.casework.ASK_FOR_INFORMATION.askInSentence"));
     },
     apply: ({ state, command, now, policy }) => {
       const dispute = findDispute(state, command.disputeId)!;
       const answerBy = addDuration(now, policy.infoAnswer, policy);
-      const who = INFO_PARTY_CHOICES[command.party].toLowerCase();
+      const who = ROLE_NOUNS[command.party];
       return {
         dispute: { ...dispute, infoRequest: { party: command.party, question: command.question, at: now, answerBy, answeredAt: null } },
         effects: [
           notify(
             command.party,
             "INFORMATION_REQUESTED",
-            `Platform support asks you about the dispute on order ${state.code}`,
-            `"${command.question}" Please answer with a statement on the dispute by ${formatDateTime(answerBy)}.`,
+            m("engine.casework.ASK_FOR_INFORMATION.notifyTitle", { code: state.code }),
+            m("engine.casework.ASK_FOR_INFORMATION.notifyBody", { question: command.question, answerBy: at(answerBy) }),
           ),
         ],
-        event: event("INFORMATION_REQUESTED", `Platform support asked ${who} for more information: "${command.question}"`, { disputeId: dispute.id, party: command.party }),
+        event: event("INFORMATION_REQUESTED", m("engine.casework.ASK_FOR_INFORMATION.m2", { who, question: command.question }), { disputeId: dispute.id, party: command.party }),
       };
     },
   },

@@ -1,4 +1,5 @@
 /** Completion: when the return window ends with no open case, the order completes and escrow settles to the seller. */
+import { m } from "../../i18n/message";
 import { event } from "./events";
 import { openCase } from "./outcomes/case";
 import { settlement } from "./outcomes/refund";
@@ -7,7 +8,6 @@ import { timerDue, type Rules } from "./shape";
 
 export const COMPLETION_RULES: Rules<"COMPLETE_ORDER"> = {
   COMPLETE_ORDER: {
-    label: "Complete the order when the return window ends",
     roles: ["SYSTEM"],
     from: ["DELIVERED"],
     to: ["COMPLETED"],
@@ -18,13 +18,13 @@ export const COMPLETION_RULES: Rules<"COMPLETE_ORDER"> = {
       if (current) {
         return {
           deadlines: { close: ["RETURN_WINDOW"] },
-          event: event("RETURN_WINDOW_ENDED", `The return window ended; the order completes when the open ${caseWord(current.type)} ends.`),
+          event: event("RETURN_WINDOW_ENDED", m("engine.completion.COMPLETE_ORDER.m4", { case: caseWord(current.type) })),
         };
       }
       return {
         status: "COMPLETED",
-        effects: [...settlement(state, state.escrowMinor), notify("SELLER", "ORDER_SETTLED", `Order ${state.code} is complete`, `${money(state, state.escrowMinor)} was settled to your shop.`)],
-        event: event("ORDER_COMPLETED", `The return window ended; the order is complete and ${money(state, state.escrowMinor)} was settled to the seller.`),
+        effects: [...settlement(state, state.escrowMinor), notify("SELLER", "ORDER_SETTLED", m("engine.completion.COMPLETE_ORDER.m1", { code: state.code }), m("engine.completion.COMPLETE_ORDER.m3", { escrowMinor: money(state, state.escrowMinor) }))],
+        event: event("ORDER_COMPLETED", m("engine.completion.COMPLETE_ORDER.m2", { escrowMinor: money(state, state.escrowMinor) })),
       };
     },
   },

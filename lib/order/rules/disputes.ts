@@ -4,6 +4,7 @@
  * sides add statements and evidence while it is open; support decides with a rationale. Appeals are
  * in appeals.ts.
  */
+import { at, m } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import type { Command, RefundEffect } from "../commands";
 import { deadlineKey } from "../deadlines";
@@ -19,7 +20,7 @@ import { caseBreakdown, moveCase } from "./outcomes/case";
 import { SUBJECT_WORDS, anyDisputeIn, disputeIn, escalatable, findDispute, statementCheck } from "./outcomes/dispute";
 import { decideForBuyer, decideForSeller } from "./outcomes/decision";
 import { heldByAnother, workableDispute } from "./casework";
-import { money, notify } from "./sentences";
+import { money, notify, NOTHING } from "./sentences";
 import { quiet, type Context, type FieldError, type Rules } from "./shape";
 import { visibleLength } from "../../text";
 
@@ -27,7 +28,7 @@ type DisputeCommand = "ESCALATE" | "ADD_DISPUTE_STATEMENT" | "DECIDE_DISPUTE" | 
 
 const isOutcome = (value: string) => (DISPUTE_OUTCOMES as readonly string[]).includes(value);
 const rationaleCheck = (rationale: string): FieldError | null =>
-  visibleLength(rationale) < MIN_RATIONALE ? { field: "rationale", reason: `Explain the decision (at least ${MIN_RATIONALE} characters): both parties read it.` } : null;
+  visibleLength(rationale) < MIN_RATIONALE ? { field: "rationale", reason: m("engine.disputes.rationaleCheck.m1", { MIN_RATIONALE }) } : null;
 
 /** What support may decide on a case or a cancel request: in full or part, with or without a return. */
 function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>>): FieldError | null {
@@ -37,26 +38,26 @@ function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>
   const dispute = findDispute(state, command.disputeId)!;
   const held = heldByAnother(dispute, ctx.actor);
   if (held) return held;
-  if (dispute.subject === "REFUND") return { field: "disputeId", reason: "An overdue refund is decided with the refund remedy." };
-  if (!isOutcome(command.outcome)) return { field: "outcome", reason: "Decide for the buyer or for the seller." };
+  if (dispute.subject === "REFUND") return { field: "disputeId", reason: m("engine.disputes.decisionCheck.m1") };
+  if (!isOutcome(command.outcome)) return { field: "outcome", reason: m("engine.disputes.decisionCheck.m2") };
   const rationale = rationaleCheck(command.rationale);
   if (rationale || command.outcome === "SELLER") return rationale;
-  if (dispute.subject === "CANCEL_REQUEST" && (command.amountMinor !== null || command.returnRequired)) return { field: "amount", reason: "A cancel dispute is decided in full: no partial amount and no return." };
+  if (dispute.subject === "CANCEL_REQUEST" && (command.amountMinor !== null || command.returnRequired)) return { field: "amount", reason: m("engine.disputes.decisionCheck.m3") };
   if (dispute.subject === "CASE") {
     const full = caseBreakdown(ctx).totalMinor;
     if (command.amountMinor !== null && (!Number.isSafeInteger(command.amountMinor) || command.amountMinor < 1 || command.amountMinor > full)) {
-      return { field: "amount", reason: `A partial amount must be between ${money(state, 1)} and ${money(state, full)}, what is left to refund.` };
+      return { field: "amount", reason: m("engine.disputes.decisionCheck.m4", { value: money(state, 1), full: money(state, full) }) };
     }
     const current = state.returnCase!;
     const itemWithBuyer = current.type === "RETURN_AND_REFUND" && current.carrier === null;
     if (command.returnRequired && (command.amountMinor !== null || !itemWithBuyer)) {
-      return { field: "returnRequired", reason: "A return can only be required with a full refund, of an item the buyer still has." };
+      return { field: "returnRequired", reason: m("engine.disputes.decisionCheck.m5") };
     }
     // A decision never gives what the request's reason does not allow (issue 27, R4): a change of
     // mind is refunded against the item, never "the buyer keeps it".
     if (itemWithBuyer && !command.returnRequired && !reasonAllows(current.reasonKey, "REFUND_ONLY")) {
-      const label = findReason(current.reasonKey)?.label ?? "This reason";
-      return { field: "returnRequired", reason: `"${label}" is refunded only against the item: require the return first (the buyer cannot keep the item for this reason).` };
+      const label = findReason(current.reasonKey)?.label ?? m("engine.disputes.decisionCheck.m6");
+      return { field: "returnRequired", reason: m("engine.disputes.decisionCheck.m7", { label }) };
     }
   }
   return null;
@@ -64,17 +65,16 @@ function decisionCheck(ctx: Context<Extract<Command, { type: "DECIDE_DISPUTE" }>
 
 export const DISPUTE_RULES: Rules<DisputeCommand> = {
   ESCALATE: {
-    label: "Ask platform support to decide",
     roles: ["BUYER"],
     from: ORDER_STATUSES,
     to: [],
     disputes: { from: ["NONE"], to: ["OPEN"] },
     cases: { from: ["REJECTED", "RECEIPT_REJECTED"], to: ["ESCALATED"] },
-    guard: ({ state }) => (escalatable(state).length > 0 ? null : quiet("There is nothing to escalate right now.")),
+    guard: ({ state }) => (escalatable(state).length > 0 ? null : quiet(m("engine.disputes.ESCALATE.m1"))),
     validate: ({ state, command }) => {
-      if (!(DISPUTE_SUBJECTS as readonly string[]).includes(command.subject)) return { field: "subject", reason: "Choose what you want support to decide." };
+      if (!(DISPUTE_SUBJECTS as readonly string[]).includes(command.subject)) return { field: "subject", reason: m("engine.disputes.ESCALATE.m2") };
       const options = escalatable(state).filter((option) => option.subject === command.subject && (command.subject !== "REFUND" || option.ref === command.refundKey));
-      if (options.length === 0) return { field: "subject", reason: `You can't escalate ${SUBJECT_WORDS[command.subject]} now.` };
+      if (options.length === 0) return { field: "subject", reason: m("engine.disputes.ESCALATE.m4", { subject: SUBJECT_WORDS[command.subject] }) };
       return statementCheck(command.statement, command.photoCount);
     },
     apply: (ctx) => {
@@ -104,13 +104,13 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
           notify(
             "SELLER",
             "DISPUTE_OPENED",
-            `The buyer asked platform support to decide on order ${state.code}`,
-            `About ${SUBJECT_WORDS[option.subject]}. Add your statement and evidence; support aims to decide by ${formatDateTime(dispute.decideBy)}.${option.subject === "CANCEL_REQUEST" ? " You can't ship the order until support decides." : ""}`,
+            m("engine.disputes.ESCALATE.m3", { code: state.code }),
+            m("engine.disputes.ESCALATE.notifySeller", { subject: SUBJECT_WORDS[option.subject], decideBy: at(dispute.decideBy), cancel: option.subject === "CANCEL_REQUEST" ? "yes" : "no" }),
           ),
         ],
         event: event(
           "DISPUTE_OPENED",
-          `The buyer escalated ${SUBJECT_WORDS[option.subject]} to platform support: "${command.statement}"${option.subject === "CANCEL_REQUEST" ? " The order cannot ship, and its dispatch deadlines are paused, until support decides." : ""}`,
+          m("engine.disputes.ESCALATE.event", { subject: SUBJECT_WORDS[option.subject], statement: command.statement, cancel: option.subject === "CANCEL_REQUEST" ? "yes" : "no" }),
           { disputeId: dispute.id, subject: option.subject },
         ),
       };
@@ -118,7 +118,6 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
   },
 
   ADD_DISPUTE_STATEMENT: {
-    label: "Add a statement",
     roles: ["BUYER", "SELLER"],
     from: ORDER_STATUSES,
     to: [],
@@ -131,16 +130,15 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       // A statement from the party support asked answers the question.
       const asked = dispute.infoRequest;
       const infoRequest = asked && asked.party === party && !asked.answeredAt ? { ...asked, answeredAt: now } : asked;
-      const photos = command.photoCount ? ` with ${command.photoCount} photo${command.photoCount === 1 ? "" : "s"}` : "";
+      const photos = command.photoCount ? m("engine.disputes.ADD_DISPUTE_STATEMENT.withPhotos", { n: command.photoCount }) : NOTHING;
       return {
         dispute: { ...dispute, infoRequest, statements: [...dispute.statements, { party, text: command.statement, photoCount: command.photoCount, at: now }] },
-        event: event("DISPUTE_STATEMENT", `The ${party.toLowerCase()} added a statement${photos}: "${command.statement}"`, { disputeId: dispute.id }),
+        event: event("DISPUTE_STATEMENT", m("engine.disputes.ADD_DISPUTE_STATEMENT.m1", { party, photos, statement: command.statement }), { disputeId: dispute.id }),
       };
     },
   },
 
   DECIDE_DISPUTE: {
-    label: "Decide the dispute",
     roles: ["SUPPORT"],
     // A request or a cancel request is disputed while the order is still open (or, a US Buyer Protection claim, after it completed); an overdue refund (DECIDE_REFUND_DISPUTE) at any time.
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"],
@@ -153,7 +151,6 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
   },
 
   DECIDE_REFUND_DISPUTE: {
-    label: "Decide the overdue refund",
     roles: ["SUPPORT"],
     from: ORDER_STATUSES,
     to: [],
@@ -164,16 +161,16 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       const wrong = disputeIn(ctx, "OPEN");
       if (wrong) return wrong;
       const dispute = findDispute(ctx.state, ctx.command.disputeId)!;
-      if (dispute.subject !== "REFUND") return { field: "disputeId", reason: "This dispute is not about a refund." };
+      if (dispute.subject !== "REFUND") return { field: "disputeId", reason: m("engine.disputes.DECIDE_REFUND_DISPUTE.m1") };
       const held = heldByAnother(dispute, ctx.actor);
       if (held) return held;
-      if (!isOutcome(ctx.command.outcome)) return { field: "outcome", reason: "Pay the refund to the wallet, or dismiss the dispute." };
+      if (!isOutcome(ctx.command.outcome)) return { field: "outcome", reason: m("engine.disputes.DECIDE_REFUND_DISPUTE.m2") };
       return rationaleCheck(ctx.command.rationale);
     },
     apply: (ctx) => {
       const { state, command, actor, now } = ctx;
       const dispute = findDispute(state, command.disputeId)!;
-      const rationale = `Rationale: ${command.rationale}`;
+      const rationale = m("engine.outcomeDecision.rationale", { rationale: command.rationale });
       const decided = (outcome: "BUYER" | "SELLER", status: DisputeState["status"]): DisputeState => ({
         ...dispute,
         status,
@@ -182,8 +179,8 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
       if (command.outcome === "SELLER") {
         return {
           dispute: decided("SELLER", "DECIDED_FOR_SELLER"),
-          effects: [notify("BUYER", "DISPUTE_DECIDED", `Platform support dismissed your refund dispute for order ${state.code}`, rationale)],
-          event: event("DISPUTE_DECIDED", `Platform support dismissed the overdue-refund dispute. ${rationale}`, { disputeId: dispute.id }),
+          effects: [notify("BUYER", "DISPUTE_DECIDED", m("engine.disputes.DECIDE_REFUND_DISPUTE.m3", { code: state.code }), rationale)],
+          event: event("DISPUTE_DECIDED", m("engine.disputes.DECIDE_REFUND_DISPUTE.m4", { rationale }), { disputeId: dispute.id }),
         };
       }
 
@@ -209,15 +206,14 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
           remedy,
           ledgerMoves.recall(state, original.totalMinor),
           ledgerMoves.remedy(state, original.totalMinor),
-          notify("BUYER", "DISPUTE_DECIDED", `Your overdue refund for order ${state.code} was paid to your platform wallet`, `${money(state, original.totalMinor)} is in your wallet now. ${rationale}`),
+          notify("BUYER", "DISPUTE_DECIDED", m("engine.disputes.DECIDE_REFUND_DISPUTE.m5", { code: state.code }), m("engine.disputes.DECIDE_REFUND_DISPUTE.m7", { amount: money(state, original.totalMinor), rationale })),
         ],
-        event: event("DISPUTE_DECIDED", `Platform support paid the overdue refund of ${money(state, original.totalMinor)} to the buyer's platform wallet instead. ${rationale}`, { disputeId: dispute.id }),
+        event: event("DISPUTE_DECIDED", m("engine.disputes.DECIDE_REFUND_DISPUTE.m6", { amount: money(state, original.totalMinor), rationale }), { disputeId: dispute.id }),
       };
     },
   },
 
   CANCEL_DISPUTE_WINDOW_END: {
-    label: "Close the window to escalate a rejected cancel",
     roles: ["SYSTEM"],
     // The window stays open after shipment is arranged, until the pickup (issue 27, R2 and R7).
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
@@ -225,7 +221,7 @@ export const DISPUTE_RULES: Rules<DisputeCommand> = {
     timer: () => "CANCEL_DISPUTE_FILING",
     apply: () => ({
       deadlines: { close: ["CANCEL_DISPUTE_FILING"] },
-      event: event("CANCEL_DISPUTE_WINDOW_ENDED", "The buyer did not escalate the rejected cancel request; the order may ship."),
+      event: event("CANCEL_DISPUTE_WINDOW_ENDED", m("engine.disputes.CANCEL_DISPUTE_WINDOW_END.m1")),
     }),
   },
 };

@@ -3,6 +3,7 @@
  * `event(type, summary, data)`: the compiler checks the type is one of these and the data its shape,
  * so the timeline's vocabulary is in one place.
  */
+import type { Message } from "../../i18n/message";
 import type { FaultParty } from "../model";
 import type { DisputeSubject } from "../dispute";
 import type { CaseType } from "../return-case";
@@ -111,11 +112,11 @@ export const EVENT_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted 
 
 export interface OutcomeEvent {
   type: EventType;
-  summary: string;
+  summary: Message;
   data?: Record<string, unknown>;
 }
 
 /** The one way a rule writes its timeline entry. */
-export function event<T extends EventType>(type: T, summary: string, ...data: None extends EventData[T] ? [EventData[T]?] : [EventData[T]]): OutcomeEvent {
+export function event<T extends EventType>(type: T, summary: Message, ...data: None extends EventData[T] ? [EventData[T]?] : [EventData[T]]): OutcomeEvent {
   return data[0] ? { type, summary, data: data[0] as Record<string, unknown> } : { type, summary };
 }

@@ -2,6 +2,7 @@
  * Paying, and what the payment's deadlines do: an unpaid order is cancelled when its payment window
  * ends; a paid order leaves ON_HOLD when the buyer's remorse window ends. docs/rules.md#statuses.
  */
+import { at, m } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import { PAYMENT_METHOD_LABELS } from "../model";
 import { AUTO_APPROVE_WINDOW_HOURS, addDuration, cutoffAfterOrderDate, formatCutoff, describeDuration, isAutoApproveWindow } from "../policy";
@@ -14,12 +15,11 @@ import { timerDue, type Rules } from "./shape";
 
 export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDOW"> = {
   PAY: {
-    label: "Pay",
     roles: ["BUYER"],
     from: ["UNPAID"],
     to: ["ON_HOLD"],
     guard: ({ state, now }) =>
-      state.deadlines.PAYMENT && now.getTime() >= state.deadlines.PAYMENT.getTime() ? { reason: "The payment window has ended; this order is being cancelled." } : null,
+      state.deadlines.PAYMENT && now.getTime() >= state.deadlines.PAYMENT.getTime() ? { reason: m("engine.payment.PAY.m1") } : null,
     apply: ({ state, now, policy }) => {
       const remorseEndsAt = addDuration(now, policy.remorseWindow, policy);
       return {
@@ -32,17 +32,16 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
           notify(
             "SELLER",
             "ORDER_PAID",
-            `New order ${state.code}`,
-            `Paid ${money(state, state.totalMinor)}. You can ship it once the buyer's instant-cancel window (${describeDuration(policy.remorseWindow)}) ends at ${formatDateTime(remorseEndsAt)}.`,
+            m("engine.payment.PAY.m2", { code: state.code }),
+            m("engine.payment.PAY.m3", { amount: money(state, state.totalMinor), remorseWindow: describeDuration(policy.remorseWindow), remorseEndsAt: at(remorseEndsAt) }),
           ),
         ],
-        event: event("ORDER_PAID", `Paid ${money(state, state.totalMinor)} by ${PAYMENT_METHOD_LABELS[state.paymentMethod]}; held in escrow.`),
+        event: event("ORDER_PAID", m("engine.payment.PAY.m4", { amount: money(state, state.totalMinor), method: PAYMENT_METHOD_LABELS[state.paymentMethod] })),
       };
     },
   },
 
   PAYMENT_TIMEOUT: {
-    label: "Cancel: payment not received in time",
     roles: ["SYSTEM"],
     from: ["UNPAID"],
     to: ["CANCELLED"],
@@ -51,7 +50,6 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
   },
 
   END_REMORSE_WINDOW: {
-    label: "End the buyer's instant-cancel window",
     roles: ["SYSTEM"],
     from: ["ON_HOLD"],
     to: ["AWAITING_SHIPMENT"],
@@ -74,8 +72,8 @@ export const PAYMENT_RULES: Rules<"PAY" | "PAYMENT_TIMEOUT" | "END_REMORSE_WINDO
             { kind: "DISPATCH_AUTO_CANCEL", dueAt: cutoffAfterOrderDate(paidAt, policy.dispatchAutoCancel, policy) },
           ],
         },
-        effects: [notify("SELLER", "READY_TO_SHIP", `Order ${state.code} is ready to ship`, `Ship it by ${formatCutoff(dispatchDueAt, policy)} to avoid a late dispatch.`)],
-        event: event("REMORSE_WINDOW_ENDED", `The buyer's instant-cancel window ended; the seller must ship by ${formatCutoff(dispatchDueAt, policy)}.`),
+        effects: [notify("SELLER", "READY_TO_SHIP", m("engine.payment.END_REMORSE_WINDOW.m1", { code: state.code }), m("engine.payment.END_REMORSE_WINDOW.m2", { dispatchDueAt: formatCutoff(dispatchDueAt, policy) }))],
+        event: event("REMORSE_WINDOW_ENDED", m("engine.payment.END_REMORSE_WINDOW.m3", { dispatchDueAt: formatCutoff(dispatchDueAt, policy) })),
       };
     },
   },

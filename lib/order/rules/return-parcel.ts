@@ -3,6 +3,7 @@
  * closes), it arrives, and the seller inspects it: accept (refund, restock), reject with photos (the
  * buyer may escalate), or stay silent (refund). docs/rules.md#returns.
  */
+import { at, m } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import { MAX_PHOTOS, RETURN_CARRIERS, RETURN_METHOD_LABELS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";
 import { addDuration } from "../policy";
@@ -27,19 +28,18 @@ export function prepaidLabel(caseId: string): { carrier: string; trackingNumber:
 
 export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   SHIP_RETURN: {
-    label: "I've shipped the return",
     roles: ["BUYER"],
     from: ["DELIVERED", "COMPLETED"],
     to: [],
     cases: { from: ["AWAITING_SHIPBACK"], to: ["RETURN_SHIPPED"] },
     guard: caseIn("AWAITING_SHIPBACK"),
     validate: ({ command, policy }) => {
-      if (!policy.returnMethods.includes(command.method)) return { field: "method", reason: `Choose how the return travels: ${policy.returnMethods.map((m) => RETURN_METHOD_LABELS[m].split(" (")[0]!.toLowerCase()).join(" or ")}.` };
+      if (!policy.returnMethods.includes(command.method)) return { field: "method", reason: m("engine.returnParcel.SHIP_RETURN.chooseMethod") };
       // A prepaid label brings its own carrier and tracking number.
       if (command.method === "PREPAID_LABEL") return null;
-      if (!(RETURN_CARRIERS as readonly string[]).includes(command.carrier)) return { field: "carrier", reason: "Choose the carrier from the list." };
+      if (!(RETURN_CARRIERS as readonly string[]).includes(command.carrier)) return { field: "carrier", reason: m("engine.returnParcel.SHIP_RETURN.m1") };
       if (!TRACKING_NUMBER_PATTERN.test(command.trackingNumber)) {
-        return { field: "trackingNumber", reason: `Enter the tracking number: ${TRACKING_NUMBER.min} to ${TRACKING_NUMBER.max} letters and digits.` };
+        return { field: "trackingNumber", reason: m("engine.returnParcel.SHIP_RETURN.m2", { min: TRACKING_NUMBER.min, max: TRACKING_NUMBER.max }) };
       }
       return null;
     },
@@ -50,10 +50,10 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
       return {
         returnCase: moveCase(ctx, "RETURN_SHIPPED", { carrier, trackingNumber, returnMethod: command.method }),
         deadlines: { open: [{ kind: "RETURN_TRANSIT", dueAt: arrivesBy }], close: caseDeadlines(ctx) },
-        effects: [notify("SELLER", "RETURN_SHIPPED", `The return for order ${state.code} is on its way`, `${carrier} ${trackingNumber}, expected by ${formatDateTime(arrivesBy)}. Inspect it when it arrives.`)],
+        effects: [notify("SELLER", "RETURN_SHIPPED", m("engine.returnParcel.SHIP_RETURN.m3", { code: state.code }), m("engine.returnParcel.SHIP_RETURN.m4", { carrier, trackingNumber, arrivesBy: at(arrivesBy) }))],
         event: event(
           "RETURN_SHIPPED",
-          `The buyer ${command.method === "PREPAID_LABEL" ? "dropped the return off with the prepaid label" : "shipped the return"}: ${carrier} (${trackingNumber}); expected by ${formatDateTime(arrivesBy)}.`,
+          m("engine.returnParcel.SHIP_RETURN.event", { prepaid: command.method === "PREPAID_LABEL" ? "yes" : "no", carrier, trackingNumber, arrivesBy: at(arrivesBy) }),
           { caseId: state.returnCase!.id },
         ),
       };
@@ -61,7 +61,6 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
   },
 
   SHIP_BACK_TIMEOUT: {
-    label: "Close a return the buyer did not ship",
     roles: ["SYSTEM"],
     from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
@@ -69,13 +68,12 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     timer: timerDue("SHIP_BACK"),
     guard: caseIn("AWAITING_SHIPBACK"),
     apply: (ctx) =>
-      closeTheCase(ctx, "The buyer did not ship the return in time, so the request was closed.", [
-        notify("BUYER", "CASE_CLOSED", `Your return for order ${ctx.state.code} was closed`, "You did not ship the item back in time, so the request was closed."),
+      closeTheCase(ctx, m("engine.returnParcel.SHIP_BACK_TIMEOUT.m3"), [
+        notify("BUYER", "CASE_CLOSED", m("engine.returnParcel.SHIP_BACK_TIMEOUT.m1", { code: ctx.state.code }), m("engine.returnParcel.SHIP_BACK_TIMEOUT.m2")),
       ]),
   },
 
   RETURN_PARCEL_DELIVERED: {
-    label: "Return parcel arrives at the seller",
     roles: ["SYSTEM"],
     from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
@@ -85,41 +83,38 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     apply: (ctx) => {
       const { state, now, policy } = ctx;
       if (state.returnCase!.refundOnArrival) {
-        return refundTheCase(ctx, caseBreakdown(ctx), { summary: "The return platform support required reached the seller, so the buyer is refunded.", restock: true, itemReturned: true });
+        return refundTheCase(ctx, caseBreakdown(ctx), { summary: m("engine.returnParcel.RETURN_PARCEL_DELIVERED.m1"), restock: true, itemReturned: true });
       }
       const inspectBy = addDuration(now, policy.inspection, policy);
       return {
         returnCase: moveCase(ctx, "AWAITING_INSPECTION"),
         deadlines: { open: [{ kind: "INSPECTION", dueAt: inspectBy }], close: caseDeadlines(ctx) },
-        effects: [notify("SELLER", "RETURN_ARRIVED", `The return for order ${state.code} has arrived`, `Inspect it by ${formatDateTime(inspectBy)}: accept it to refund the buyer, or reject it with a reason and photos. If you don't, the buyer is refunded automatically.`)],
-        event: event("RETURN_ARRIVED", `The returned parcel reached the seller; inspection due by ${formatDateTime(inspectBy)}.`, { caseId: state.returnCase!.id }),
+        effects: [notify("SELLER", "RETURN_ARRIVED", m("engine.returnParcel.RETURN_PARCEL_DELIVERED.m2", { code: state.code }), m("engine.returnParcel.RETURN_PARCEL_DELIVERED.m4", { inspectBy: at(inspectBy) }))],
+        event: event("RETURN_ARRIVED", m("engine.returnParcel.RETURN_PARCEL_DELIVERED.m3", { inspectBy: at(inspectBy) }), { caseId: state.returnCase!.id }),
       };
     },
   },
 
   ACCEPT_RETURNED_PARCEL: {
-    label: "Accept the returned item",
     roles: ["SELLER"],
     from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["AWAITING_INSPECTION"], to: ["REFUNDED"] },
     guard: caseIn("AWAITING_INSPECTION"),
-    apply: (ctx) => refundTheCase(ctx, caseBreakdown(ctx), { summary: "The seller accepted the returned item.", restock: true, itemReturned: true }),
+    apply: (ctx) => refundTheCase(ctx, caseBreakdown(ctx), { summary: m("engine.returnParcel.ACCEPT_RETURNED_PARCEL.m1"), restock: true, itemReturned: true }),
   },
 
   INSPECTION_TIMEOUT: {
-    label: "Refund a return the seller did not inspect",
     roles: ["SYSTEM"],
     from: ["DELIVERED", "COMPLETED"],
     to: ["COMPLETED"],
     cases: { from: ["AWAITING_INSPECTION"], to: ["REFUNDED"] },
     timer: timerDue("INSPECTION"),
     guard: caseIn("AWAITING_INSPECTION"),
-    apply: (ctx) => refundTheCase(ctx, caseBreakdown(ctx), { summary: "The seller did not inspect the return in time, so the platform refunded the buyer.", restock: true, itemReturned: true }),
+    apply: (ctx) => refundTheCase(ctx, caseBreakdown(ctx), { summary: m("engine.returnParcel.INSPECTION_TIMEOUT.m1"), restock: true, itemReturned: true }),
   },
 
   REJECT_RETURNED_PARCEL: {
-    label: "Reject the returned item",
     reasons: "SELLER_REJECT_RECEIPT",
     roles: ["SELLER"],
     from: ["DELIVERED", "COMPLETED"],
@@ -129,7 +124,7 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
     validate: ({ state, command }) => {
       const reason = reasonCheck("SELLER_REJECT_RECEIPT", state.status, command.reasonKey);
       if (reason) return reason;
-      if (!Number.isInteger(command.photoCount) || command.photoCount < 1 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add 1 to ${MAX_PHOTOS} photos of what you received.` };
+      if (!Number.isInteger(command.photoCount) || command.photoCount < 1 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: m("engine.returnParcel.REJECT_RETURNED_PARCEL.m1", { MAX_PHOTOS }) };
       return null;
     },
     apply: (ctx) => {
@@ -139,8 +134,8 @@ export const RETURN_PARCEL_RULES: Rules<ReturnParcelCommand> = {
       return {
         returnCase: moveCase(ctx, "RECEIPT_REJECTED", { rejectReasonKey: reason.key }),
         deadlines: { open: [{ kind: "DISPUTE_FILING", dueAt: escalateBy }], close: caseDeadlines(ctx) },
-        effects: [notify("BUYER", "RECEIPT_REJECTED", `The seller rejected your returned item for order ${state.code}`, `Reason: ${reason.label}. You can ask platform support to decide until ${formatDateTime(escalateBy)}.`)],
-        event: event("RECEIPT_REJECTED", `The seller rejected the returned item: ${reason.label} (photos: ${command.photoCount}). The buyer may escalate until ${formatDateTime(escalateBy)}.`, { caseId: state.returnCase!.id, reasonKey: reason.key }),
+        effects: [notify("BUYER", "RECEIPT_REJECTED", m("engine.returnParcel.REJECT_RETURNED_PARCEL.m2", { code: state.code }), m("engine.returnParcel.REJECT_RETURNED_PARCEL.m4", { reason: reason.label, escalateBy: at(escalateBy) }))],
+        event: event("RECEIPT_REJECTED", m("engine.returnParcel.REJECT_RETURNED_PARCEL.m3", { reason: reason.label, photoCount: command.photoCount, escalateBy: at(escalateBy) }), { caseId: state.returnCase!.id, reasonKey: reason.key }),
       };
     },
   },

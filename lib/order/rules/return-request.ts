@@ -4,6 +4,7 @@
  * approved; a rejection nobody escalates closes. Partial offers are in partial-offer.ts, the parcel
  * that comes back in return-parcel.ts, the arithmetic in ../return-case.ts.
  */
+import { at, m } from "../../i18n/message";
 import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
 import { addDuration, buyerProtectionEndsAt, estimatedDeliveryAt, formatCutoff } from "../policy";
@@ -19,22 +20,22 @@ import { quiet, timerDue, type Block, type Outcome, type Rules, type StateContex
 type ReturnRequestCommand = "REQUEST_RETURN" | "WITHDRAW_RETURN" | "APPROVE_RETURN" | "SELLER_REVIEW_TIMEOUT" | "REJECT_RETURN" | "DISPUTE_FILING_TIMEOUT";
 
 /** The seller (or the review timer) approves: a refund-only request is refunded now; a return waits for the parcel. */
-function approveTheCase(ctx: StateContext, who: "The seller" | "The platform"): Outcome {
+function approveTheCase(ctx: StateContext, who: "SELLER" | "PLATFORM"): Outcome {
   const { state, now, policy } = ctx;
   const current = state.returnCase!;
-  const approved = who === "The seller" ? "The seller approved" : "The seller did not review it in time, so the platform approved";
+  const approved = who === "SELLER" ? m("engine.returnRequest.approveTheCase.m1") : m("engine.returnRequest.approveTheCase.m8");
   if (current.type === "REFUND_ONLY") {
-    return refundTheCase(ctx, caseBreakdown(ctx), { summary: `${approved} the refund request.` });
+    return refundTheCase(ctx, caseBreakdown(ctx), { summary: m("engine.returnRequest.approveTheCase.m2", { approved }) });
   }
   const shipBy = addDuration(now, policy.shipBack, policy);
   return {
     returnCase: moveCase(ctx, "AWAITING_SHIPBACK"),
     deadlines: { open: [{ kind: "SHIP_BACK", dueAt: shipBy }], close: caseDeadlines(ctx) },
     effects: [
-      notify("BUYER", "RETURN_APPROVED", `Ship your return for order ${state.code}`, `Your return was approved. Send the item to the shop's return address and add the carrier and tracking number by ${formatDateTime(shipBy)}, or the request closes.`),
-      ...(who === "The platform" ? [notify("SELLER", "RETURN_APPROVED", `The return for order ${state.code} was approved automatically`, "You did not review it in time. Inspect the parcel when it arrives.")] : []),
+      notify("BUYER", "RETURN_APPROVED", m("engine.returnRequest.approveTheCase.m3", { code: state.code }), m("engine.returnRequest.approveTheCase.m6", { shipBy: at(shipBy) })),
+      ...(who === "PLATFORM" ? [notify("SELLER", "RETURN_APPROVED", m("engine.returnRequest.approveTheCase.m4", { code: state.code }), m("engine.returnRequest.approveTheCase.m7"))] : []),
     ],
-    event: event("RETURN_APPROVED", `${approved} the return; the buyer must ship it back by ${formatDateTime(shipBy)}.`, { caseId: current.id }),
+    event: event("RETURN_APPROVED", m("engine.returnRequest.approveTheCase.m5", { approved, shipBy: at(shipBy) }), { caseId: current.id }),
   };
 }
 
@@ -43,17 +44,16 @@ function approveTheCase(ctx: StateContext, who: "The seller" | "The platform"): 
  * missing-parts claims stay open until 90 days after delivery; the reasons list says which.
  */
 function buyerProtectionBlock({ state, now, policy }: StateContext): Block | null {
-  const over = "The order is complete: its return window is over.";
+  const over = m("engine.returnRequest.buyerProtectionBlock.m3");
   const until = buyerProtectionEndsAt(state, policy);
   if (!until) return { reason: over };
-  if (now.getTime() >= until.getTime()) return { reason: `${over} Buyer Protection for damaged, defective or incomplete items ended on ${formatDateTime(until)}.` };
-  if (refundableMinor(state) <= 0) return { reason: "The order is complete and was refunded in full." };
+  if (now.getTime() >= until.getTime()) return { reason: m("engine.returnRequest.buyerProtectionBlock.m1", { over, until: at(until) }) };
+  if (refundableMinor(state) <= 0) return { reason: m("engine.returnRequest.buyerProtectionBlock.m2") };
   return null;
 }
 
 export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
   REQUEST_RETURN: {
-    label: "Ask for a refund or a return",
     reasons: "RETURN_REFUND",
     roles: ["BUYER"],
     from: CASE_STATUSES_OF_ORDER,
@@ -61,45 +61,45 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
     to: ["COMPLETED"],
     cases: { from: ["NONE"], to: ["REQUESTED", "REFUNDED"] },
     unavailable: {
-      UNPAID: quiet("Nothing has shipped yet."),
-      ON_HOLD: quiet("Nothing has shipped yet: you can cancel instead."),
+      UNPAID: quiet(m("engine.returnRequest.REQUEST_RETURN.m1")),
+      ON_HOLD: quiet(m("engine.returnRequest.REQUEST_RETURN.m2")),
       // "You can cancel instead" only while cancelling is open: not after a rejected or withdrawn request (one per order; issue 27).
       AWAITING_SHIPMENT: (ctx) =>
         inAutoApproveWindow(ctx.state, ctx.now) || !requestCancelBlock(ctx)
-          ? quiet("Nothing has shipped yet: you can cancel instead.")
-          : quiet("Nothing has shipped yet. Once it ships you can refuse the parcel, or ask for a refund or a return after delivery."),
-      CANCELLED: quiet("The order is cancelled."),
+          ? quiet(m("engine.returnRequest.REQUEST_RETURN.m3"))
+          : quiet(m("engine.returnRequest.REQUEST_RETURN.m4")),
+      CANCELLED: quiet(m("engine.returnRequest.REQUEST_RETURN.m5")),
     },
     guard: (ctx) => {
       const { state, now, policy } = ctx;
       const current = openCase(ctx);
-      if (current) return current.type === "REFUSED_PARCEL" ? quiet(`You refused this parcel.`) : { reason: `You already have an open ${caseWord(current.type)} for this order: ${CASE_STATUS_LABELS[current.status].toLowerCase()}.` };
+      if (current) return current.type === "REFUSED_PARCEL" ? quiet(m("engine.returnRequest.REQUEST_RETURN.m6")) : { reason: m("engine.returnRequest.REQUEST_RETURN.m7", { case: caseWord(current.type), caseStatus: CASE_STATUS_LABELS[current.status] }) };
       // The item went back and was refunded: no later claim, Buyer Protection included, pays for it again (issue 27, R5).
       const last = state.returnCase;
       if (last && last.type === "RETURN_AND_REFUND" && last.status === "REFUNDED" && last.carrier !== null) {
-        return { reason: `You returned the item and were refunded${last.closedAt ? ` on ${formatDateTime(last.closedAt)}` : ""}: there is nothing left to ask for on this order.` };
+        return { reason: last.closedAt ? m("engine.returnRequest.REQUEST_RETURN.returnedRefundedOn", { closedAt: at(last.closedAt) }) : m("engine.returnRequest.REQUEST_RETURN.returnedRefunded") };
       }
       if (state.status === "COMPLETED") return buyerProtectionBlock(ctx);
       if (state.status !== "DELIVERED") {
-        if (!policy.preDeliveryRefund) return quiet("You can ask for a refund or a return once the parcel is delivered.");
+        if (!policy.preDeliveryRefund) return quiet(m("engine.returnRequest.REQUEST_RETURN.m8"));
         // "Won't arrive on time" opens only once the estimated delivery date has passed.
         const estimate = estimatedDeliveryAt(state, policy);
         if (estimate && now.getTime() <= estimate.getTime()) {
-          return { reason: `The parcel is expected by ${formatCutoff(estimate, policy)}. If it hasn't arrived by then, you can ask for a refund because it won't arrive on time.` };
+          return { reason: m("engine.returnRequest.REQUEST_RETURN.m9", { estimate: formatCutoff(estimate, policy) }) };
         }
         return null;
       }
       // (A delivered order that was refunded in full has completed, so something is always left to refund here.)
-      if (state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime()) return { reason: `The return window ended on ${formatDateTime(state.returnWindowEndsAt)}.` };
+      if (state.returnWindowEndsAt && now.getTime() >= state.returnWindowEndsAt.getTime()) return { reason: m("engine.returnRequest.REQUEST_RETURN.m10", { returnWindowEndsAt: at(state.returnWindowEndsAt) }) };
       return null;
     },
     validate: ({ state, command }) => {
-      if (!(REQUEST_CASE_TYPES as readonly string[]).includes(command.caseType)) return { field: "caseType", reason: "Choose a refund only or a return and refund." };
-      if (state.status !== "DELIVERED" && state.status !== "COMPLETED" && command.caseType !== "REFUND_ONLY") return { field: "caseType", reason: "Before delivery you can only ask for a refund; returns open once the parcel is delivered." };
+      if (!(REQUEST_CASE_TYPES as readonly string[]).includes(command.caseType)) return { field: "caseType", reason: m("engine.returnRequest.REQUEST_RETURN.m11") };
+      if (state.status !== "DELIVERED" && state.status !== "COMPLETED" && command.caseType !== "REFUND_ONLY") return { field: "caseType", reason: m("engine.returnRequest.REQUEST_RETURN.m12") };
       const reason = reasonCheck("RETURN_REFUND", state.status, command.reasonKey);
       if (reason) return reason;
-      if (!Number.isInteger(command.photoCount) || command.photoCount < 0 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
-      if (command.description.length > MAX_DESCRIPTION) return { field: "description", reason: `Keep the description under ${MAX_DESCRIPTION} characters.` };
+      if (!Number.isInteger(command.photoCount) || command.photoCount < 0 || command.photoCount > MAX_PHOTOS) return { field: "photos", reason: m("engine.returnRequest.REQUEST_RETURN.m13", { MAX_PHOTOS }) };
+      if (command.description.length > MAX_DESCRIPTION) return { field: "description", reason: m("engine.returnRequest.REQUEST_RETURN.m14", { MAX_DESCRIPTION }) };
       return requestProblem(command);
     },
     apply: (ctx) => {
@@ -120,7 +120,7 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       if (command.caseType === "REFUND_ONLY" && state.autoRefundUpToMinor > 0 && preview.totalMinor <= state.autoRefundUpToMinor) {
         const opened = { ...ctx, state: { ...state, returnCase: request } };
         return refundTheCase(opened, caseBreakdown(opened), {
-          summary: `The buyer asked for a refund (${reason.label}); the shop's rule approves refund-only requests up to ${money(state, state.autoRefundUpToMinor)}, so it was approved at once.`,
+          summary: m("engine.returnRequest.REQUEST_RETURN.m15", { reason: reason.label, autoRefundUpToMinor: money(state, state.autoRefundUpToMinor) }),
         });
       }
       const word = caseWord(command.caseType);
@@ -128,11 +128,11 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
         returnCase: request,
         deadlines: { open: [{ kind: "SELLER_REVIEW", dueAt: reviewBy }] },
         effects: [
-          notify("SELLER", "CASE_REQUESTED", `New ${word} for order ${state.code}`, `Reason: ${reason.label}. Approve, reject or offer a partial refund by ${formatDateTime(reviewBy)}; if you don't, it is approved automatically.`),
+          notify("SELLER", "CASE_REQUESTED", m("engine.returnRequest.REQUEST_RETURN.m16", { word, code: state.code }), m("engine.returnRequest.REQUEST_RETURN.m17", { reason: reason.label, reviewBy: at(reviewBy) })),
         ],
         event: event(
           "CASE_REQUESTED",
-          `The buyer asked for a ${command.caseType === "REFUND_ONLY" ? "refund" : "return and refund"}: ${reason.label}. It would refund ${money(state, preview.totalMinor)}. The seller has until ${formatDateTime(reviewBy)}.`,
+          m("engine.returnRequest.REQUEST_RETURN.event", { refundOnly: command.caseType === "REFUND_ONLY" ? "yes" : "no", reason: reason.label, amount: money(state, preview.totalMinor), reviewBy: at(reviewBy) }),
           { caseId: request.id, caseType: command.caseType, reasonKey: command.reasonKey, photoCount: command.photoCount },
         ),
       };
@@ -140,39 +140,35 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
   },
 
   WITHDRAW_RETURN: {
-    label: "Withdraw my request",
     roles: ["BUYER"],
     from: CASE_STATUSES_OF_ORDER,
     to: ["COMPLETED"],
     cases: { from: ["REQUESTED", "OFFERED", "RE_REVIEW", "AWAITING_SHIPBACK"], to: ["CLOSED"] },
     guard: caseIn("REQUESTED", "OFFERED", "RE_REVIEW", "AWAITING_SHIPBACK"),
     apply: (ctx) =>
-      closeTheCase(ctx, "The buyer withdrew the request.", [notify("SELLER", "CASE_WITHDRAWN", `The buyer withdrew the request for order ${ctx.state.code}`, "Nothing more to do.")]),
+      closeTheCase(ctx, m("engine.returnRequest.WITHDRAW_RETURN.m1"), [notify("SELLER", "CASE_WITHDRAWN", m("engine.returnRequest.WITHDRAW_RETURN.m2", { code: ctx.state.code }), m("engine.returnRequest.WITHDRAW_RETURN.m3"))]),
   },
 
   APPROVE_RETURN: {
-    label: "Approve the request",
     roles: ["SELLER"],
     from: CASE_STATUSES_OF_ORDER,
     to: ["COMPLETED"],
     cases: { from: ["REQUESTED", "RE_REVIEW"], to: ["AWAITING_SHIPBACK", "REFUNDED"] },
     guard: caseIn("REQUESTED", "RE_REVIEW"),
-    apply: (ctx) => approveTheCase(ctx, "The seller"),
+    apply: (ctx) => approveTheCase(ctx, "SELLER"),
   },
 
   SELLER_REVIEW_TIMEOUT: {
-    label: "Approve a request the seller did not review",
     roles: ["SYSTEM"],
     from: CASE_STATUSES_OF_ORDER,
     to: ["COMPLETED"],
     cases: { from: ["REQUESTED", "RE_REVIEW"], to: ["AWAITING_SHIPBACK", "REFUNDED"] },
     timer: timerDue("SELLER_REVIEW"),
     guard: caseIn("REQUESTED", "RE_REVIEW"),
-    apply: (ctx) => approveTheCase(ctx, "The platform"),
+    apply: (ctx) => approveTheCase(ctx, "PLATFORM"),
   },
 
   REJECT_RETURN: {
-    label: "Reject the request",
     reasons: "SELLER_REJECT_RETURN",
     roles: ["SELLER"],
     from: CASE_STATUSES_OF_ORDER,
@@ -187,14 +183,13 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
       return {
         returnCase: moveCase(ctx, "REJECTED", { rejectReasonKey: reason.key }),
         deadlines: { open: [{ kind: "DISPUTE_FILING", dueAt: escalateBy }], close: caseDeadlines(ctx) },
-        effects: [notify("BUYER", "CASE_REJECTED", `The seller rejected your request for order ${state.code}`, `Reason: ${reason.label}. You can ask platform support to decide until ${formatDateTime(escalateBy)}.`)],
-        event: event("CASE_REJECTED", `The seller rejected the request: ${reason.label}. The buyer may escalate until ${formatDateTime(escalateBy)}.`, { caseId: state.returnCase!.id, reasonKey: reason.key }),
+        effects: [notify("BUYER", "CASE_REJECTED", m("engine.returnRequest.REJECT_RETURN.m1", { code: state.code }), m("engine.returnRequest.REJECT_RETURN.m3", { reason: reason.label, escalateBy: at(escalateBy) }))],
+        event: event("CASE_REJECTED", m("engine.returnRequest.REJECT_RETURN.m2", { reason: reason.label, escalateBy: at(escalateBy) }), { caseId: state.returnCase!.id, reasonKey: reason.key }),
       };
     },
   },
 
   DISPUTE_FILING_TIMEOUT: {
-    label: "Close a rejected request nobody escalated",
     roles: ["SYSTEM"],
     from: CASE_STATUSES_OF_ORDER,
     to: ["COMPLETED"],
@@ -202,8 +197,8 @@ export const RETURN_REQUEST_RULES: Rules<ReturnRequestCommand> = {
     timer: timerDue("DISPUTE_FILING"),
     guard: caseIn("REJECTED", "RECEIPT_REJECTED"),
     apply: (ctx) =>
-      closeTheCase(ctx, "Nobody escalated the rejection in time, so the request was closed.", [
-        notify("BUYER", "CASE_CLOSED", `Your request for order ${ctx.state.code} was closed`, "The time to ask platform support to decide has passed, so the request was closed."),
+      closeTheCase(ctx, m("engine.returnRequest.DISPUTE_FILING_TIMEOUT.m1"), [
+        notify("BUYER", "CASE_CLOSED", m("engine.returnRequest.DISPUTE_FILING_TIMEOUT.m2", { code: ctx.state.code }), m("engine.returnRequest.DISPUTE_FILING_TIMEOUT.m3")),
       ]),
   },
 };

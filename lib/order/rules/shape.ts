@@ -2,6 +2,7 @@
  * The shape of a rule: what a transition declares (who, from where, to where, what blocks it, what
  * it does) and what it returns. Every file in rules/ exports a `Rules<...>` record of these.
  */
+import type { Message } from "../../i18n/message";
 import type { CancelRequestState, CancelRequestStatus } from "../cancel-request";
 import type { Command, CommandOf, CommandType, DeadlineSpec, Effect, OrderPatch } from "../commands";
 import type { DeadlineKey } from "../deadlines";
@@ -25,11 +26,11 @@ export type StateContext = Omit<Context, "command">;
 
 /** Why a command is closed. `quiet`: nothing to explain to a person (another action covers it). */
 export interface Block {
-  reason: string;
+  reason: Message;
   quiet?: boolean;
 }
 
-export type FieldError = { field: string; reason: string };
+export type FieldError = { field: string; reason: Message };
 
 export interface Outcome {
   /** The order's next status; omitted when the command leaves it where it is. */
@@ -55,8 +56,6 @@ export interface Moves<S extends string> {
 }
 
 export interface Transition<C extends Command = Command> {
-  /** What a person sees on the button. */
-  label: string;
   roles: readonly Role[];
   from: readonly OrderStatus[];
   /** The statuses this command can move the order to; empty when it never changes the order's status. */
@@ -74,7 +73,7 @@ export interface Transition<C extends Command = Command> {
   /** For commands a timer sends: the key of the deadline that must be open and due. */
   timer?: (command: C) => DeadlineKey;
   /** Why the command is closed in a status outside `from`. */
-  unavailable?: Partial<Record<OrderStatus, string | Block | ((ctx: StateContext) => Block)>>;
+  unavailable?: Partial<Record<OrderStatus, Message | Block | ((ctx: StateContext) => Block)>>;
   /** A check on the state; returns why the command is blocked, or null. */
   guard?: (ctx: StateContext) => Block | null;
   /** A check of the command's own fields; returns a field error, or null. */
@@ -84,7 +83,7 @@ export interface Transition<C extends Command = Command> {
 
 export type Rules<T extends CommandType> = { [K in T]: Transition<CommandOf<K>> };
 
-export const quiet = (reason: string): Block => ({ reason, quiet: true });
+export const quiet = (reason: Message): Block => ({ reason, quiet: true });
 
 /** A timer's command acts on this deadline key. */
 export const timerDue = (key: DeadlineKey) => () => key;

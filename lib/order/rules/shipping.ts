@@ -3,6 +3,7 @@
  * dispatch deadline) and delivers it; shipping rejects a pending cancel request (when depends on the
  * profile). docs/rules.md#shipping and #deadlines.
  */
+import { at, m } from "../../i18n/message";
 import { endPreDeliveryRequest } from "./outcomes/case";
 import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";
@@ -20,28 +21,27 @@ function autoRejectOnShipping(ctx: StateContext, at: "ARRANGE_SHIPMENT" | "CARRI
   return {
     cancelRequest: resolveRequest(ctx, "AUTO_REJECTED"),
     effects: [
-      notify("BUYER", "CANCEL_REQUEST_REJECTED", `Your cancel request for order ${state.code} was declined`, "The seller shipped the order before answering, so the request was rejected automatically. You can refuse the parcel, or request a return after delivery."),
+      notify("BUYER", "CANCEL_REQUEST_REJECTED", m("engine.shipping.autoRejectOnShipping.m1", { code: state.code }), m("engine.shipping.autoRejectOnShipping.m2")),
     ],
   };
 }
 
 export const SHIPPING_RULES: Rules<ShippingCommand> = {
   ARRANGE_SHIPMENT: {
-    label: "Arrange shipment",
     roles: ["SELLER"],
     from: ["AWAITING_SHIPMENT"],
     to: ["AWAITING_COLLECTION"],
     request: { from: ["PENDING"], to: ["AUTO_REJECTED"] },
     unavailable: {
-      UNPAID: quiet("The order is not paid yet."),
-      ON_HOLD: ({ state }) => ({ reason: `You can't ship yet: the buyer may cancel at once until ${formatDateTime(state.remorseEndsAt!)}.` }),
-      AWAITING_COLLECTION: quiet("Shipment is arranged; the carrier will pick the parcel up."),
-      IN_TRANSIT: quiet("The parcel has shipped."),
-      DELIVERED: quiet("The parcel has been delivered."),
-      COMPLETED: quiet("The order is complete."),
-      CANCELLED: quiet("The order is cancelled."),
+      UNPAID: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m1")),
+      ON_HOLD: ({ state }) => ({ reason: m("engine.shipping.ARRANGE_SHIPMENT.m2", { remorseEndsAt: at(state.remorseEndsAt!) }) }),
+      AWAITING_COLLECTION: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m3")),
+      IN_TRANSIT: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m4")),
+      DELIVERED: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m5")),
+      COMPLETED: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m6")),
+      CANCELLED: quiet(m("engine.shipping.ARRANGE_SHIPMENT.m7")),
     },
-    guard: ({ state }) => (openCancelDispute(state) ? { reason: "You can't ship while platform support is deciding the buyer's cancel request." } : null),
+    guard: ({ state }) => (openCancelDispute(state) ? { reason: m("engine.shipping.ARRANGE_SHIPMENT.m8") } : null),
     apply: (ctx) => {
       const { now, policy } = ctx;
       const pickupAt = addDuration(now, policy.carrierPickup, policy);
@@ -57,14 +57,13 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
         },
         event: event(
           "SHIPMENT_ARRANGED",
-          `The seller arranged shipment; the carrier picks the parcel up by ${formatDateTime(pickupAt)}.${rejected.cancelRequest ? " The pending cancel request was rejected automatically." : ""}`,
+          m("engine.shipping.ARRANGE_SHIPMENT.m9", { pickupAt: at(pickupAt), cancelRequest: rejected.cancelRequest ? "yes" : "no" }),
         ),
       };
     },
   },
 
   CARRIER_PICKUP: {
-    label: "Carrier picks up the parcel",
     roles: ["SYSTEM"],
     from: ["AWAITING_COLLECTION"],
     to: ["IN_TRANSIT"],
@@ -84,7 +83,7 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
         },
         event: event(
           "PICKED_UP",
-          `The carrier picked up the parcel${late ? ", after the dispatch deadline (late dispatch)" : ""}.${rejected.cancelRequest ? " The pending cancel request was rejected automatically." : ""}`,
+          m("engine.shipping.CARRIER_PICKUP.m1", { late: late ? "yes" : "no", cancelRequest: rejected.cancelRequest ? "yes" : "no" }),
           { lateDispatch: late },
         ),
       };
@@ -92,7 +91,6 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
   },
 
   DISPATCH_DEADLINE_PASSED: {
-    label: "Flag late dispatch",
     roles: ["SYSTEM"],
     from: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION"],
     to: [],
@@ -100,13 +98,12 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
     apply: ({ state }) => ({
       patch: { lateDispatch: true },
       deadlines: { close: ["DISPATCH"] },
-      effects: [notify("SELLER", "LATE_DISPATCH", `Order ${state.code} missed its dispatch deadline`, "It counts towards your late dispatch rate. Ship it now; if it is not ready to ship by the auto-cancel deadline, it is cancelled as your fault.")],
-      event: event("DISPATCH_LATE", "The dispatch deadline passed before the carrier picked the parcel up: late dispatch."),
+      effects: [notify("SELLER", "LATE_DISPATCH", m("engine.shipping.DISPATCH_DEADLINE_PASSED.m1", { code: state.code }), m("engine.shipping.DISPATCH_DEADLINE_PASSED.m3"))],
+      event: event("DISPATCH_LATE", m("engine.shipping.DISPATCH_DEADLINE_PASSED.m2")),
     }),
   },
 
   CARRIER_DELIVER: {
-    label: "Carrier delivers the parcel",
     roles: ["SYSTEM"],
     from: ["IN_TRANSIT"],
     to: ["DELIVERED"],
@@ -128,14 +125,14 @@ export const SHIPPING_RULES: Rules<ShippingCommand> = {
           notify(
             "BUYER",
             "DELIVERED",
-            `Order ${state.code} was delivered`,
-            `${ended.returnCase ? "Your refund request for a late parcel is closed because the parcel arrived. " : ""}Something wrong? You can ask for a refund or a return until ${formatDateTime(returnWindowEndsAt)}.`,
+            m("engine.shipping.CARRIER_DELIVER.m1", { code: state.code }),
+            m("engine.shipping.CARRIER_DELIVER.m4", { returnCase: ended.returnCase ? "yes" : "no", returnWindowEndsAt: at(returnWindowEndsAt) }),
           ),
-          ...(ended.returnCase ? [notify("SELLER", "CASE_CLOSED", `The buyer's late-parcel request for order ${state.code} is closed`, "The parcel was delivered; nothing more to do.")] : []),
+          ...(ended.returnCase ? [notify("SELLER", "CASE_CLOSED", m("engine.shipping.CARRIER_DELIVER.m2", { code: state.code }), m("engine.shipping.CARRIER_DELIVER.m5"))] : []),
         ],
         event: event(
           "DELIVERED",
-          `The carrier delivered the parcel. ${ended.returnCase ? "The buyer's request for a late parcel closed (delivered). " : ""}Refunds and returns are open until ${formatDateTime(returnWindowEndsAt)}.`,
+          m("engine.shipping.CARRIER_DELIVER.m3", { returnCase: ended.returnCase ? "yes" : "no", returnWindowEndsAt: at(returnWindowEndsAt) }),
         ),
       };
     },

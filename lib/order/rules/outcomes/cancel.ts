@@ -2,7 +2,7 @@
  * Shared outcome: cancelling the order before it ships (docs/rules.md#cancellation), and the
  * checks the cancel rules share (is a cancel still instant? may the buyer still ask?).
  */
-import { formatDateTime } from "../../../format";
+import { type Message, at, m } from "../../../i18n/message";
 import type { CancelRequestState, CancelRequestStatus } from "../../cancel-request";
 import type { DeadlineSpec, Effect } from "../../commands";
 import type { OrderState, OrderStatus } from "../../model";
@@ -10,45 +10,45 @@ import { AUTO_APPROVE_WINDOW_HOURS, isAutoApproveWindow } from "../../policy";
 import { faultAt, type Reason } from "../../reasons";
 import { FINAL_CASE_STATUSES } from "../../return-case";
 import { event } from "../events";
-import { BY, notify, refundSentence } from "../sentences";
+import { BY, NOTHING, notify, refundSentence } from "../sentences";
 import { quiet, type Block, type Outcome, type StateContext } from "../shape";
 import { issueRefund } from "./refund";
 
 /** Why the buyer can no longer cancel once the parcel has left. */
-export const SHIPPED: Partial<Record<OrderStatus, string>> = {
-  IN_TRANSIT: "Cancel is no longer available: the parcel has shipped. You can refuse it, or request a return after delivery.",
-  DELIVERED: "Cancel is no longer available: the parcel has been delivered. You can request a refund or a return instead.",
-  COMPLETED: "This order is complete, so it can no longer be cancelled.",
-  CANCELLED: "This order is already cancelled.",
+export const SHIPPED: Partial<Record<OrderStatus, Message>> = {
+  IN_TRANSIT: m("engine.cancel.shippedInTransit"),
+  DELIVERED: m("engine.cancel.shippedDelivered"),
+  COMPLETED: m("engine.cancel.shippedCompleted"),
+  CANCELLED: m("engine.cancel.alreadyCancelled"),
 };
 
 /** Delivered: cancelling is over, and a refund or a return is the way — unless one is already open (issue 27: a "why not" must be true). */
 export function deliveredNoCancel({ state }: StateContext): Block {
   const open = !!state.returnCase && !FINAL_CASE_STATUSES.includes(state.returnCase.status);
-  return quiet(open ? "Cancel is no longer available: the parcel has been delivered, and your refund or return request is open." : SHIPPED.DELIVERED!);
+  return quiet(open ? m("engine.cancel.deliveredRequestOpen") : SHIPPED.DELIVERED!);
 }
 
 /** Why the shop or support can no longer cancel once the parcel has left. */
-export const SELLER_SHIPPED: Partial<Record<OrderStatus, string | Block>> = {
-  IN_TRANSIT: "The carrier has the parcel: the order can no longer be cancelled. The buyer can refuse it or return it after delivery.",
-  DELIVERED: quiet("The order has been delivered."),
-  COMPLETED: quiet("The order is complete."),
-  CANCELLED: quiet("The order is already cancelled."),
+export const SELLER_SHIPPED: Partial<Record<OrderStatus, Message | Block>> = {
+  IN_TRANSIT: m("engine.cancel.sellerInTransit"),
+  DELIVERED: quiet(m("engine.cancel.sellerDelivered")),
+  COMPLETED: quiet(m("engine.cancel.sellerCompleted")),
+  CANCELLED: quiet(m("engine.cancel.sellerCancelled")),
 };
 
-export const ARRANGED_NO_REQUEST = "Cancel is no longer available: the seller has arranged shipment. If it won't arrive on time, you can request a refund instead.";
+export const ARRANGED_NO_REQUEST = m("engine.cancel.arrangedNoRequest");
 
 /** What the buyer's one cancel request came to (an approved one cancelled the order, so it is not asked about). */
-function describeRequest(request: CancelRequestState): string {
+function describeRequest(request: CancelRequestState): Message {
   switch (request.status) {
     case "PENDING":
-      return `You asked the seller to cancel on ${formatDateTime(request.requestedAt)}; they have until ${formatDateTime(request.respondBy!)} to answer, or it is approved automatically.`;
+      return m("engine.cancel.requestPending", { asked: at(request.requestedAt), by: at(request.respondBy!) });
     case "AUTO_REJECTED":
-      return "You can ask only once per order: your cancel request was rejected automatically when the order shipped.";
+      return m("engine.cancel.onceAutoRejected");
     case "WITHDRAWN":
-      return "You can ask only once per order, and you withdrew your cancel request.";
+      return m("engine.cancel.onceWithdrawn");
     default:
-      return "You can ask only once per order, and the seller rejected your cancel request.";
+      return m("engine.cancel.onceRejected");
   }
 }
 
@@ -75,7 +75,7 @@ export function remorseOpen(state: OrderState, now: Date): boolean {
 export function requestCancelBlock({ state, now, policy }: StateContext): Block | null {
   if (state.cancelRequest) return { reason: describeRequest(state.cancelRequest) };
   if (state.status === "AWAITING_COLLECTION" && !policy.cancelRequestInAwaitingCollection) return { reason: ARRANGED_NO_REQUEST };
-  if (inAutoApproveWindow(state, now)) return quiet("You can cancel at once: the shop approves cancellations automatically at this stage.");
+  if (inAutoApproveWindow(state, now)) return quiet(m("engine.cancel.shopAutoApproves"));
   return null;
 }
 
@@ -93,15 +93,15 @@ export function resolveRequest({ state, now }: StateContext, status: CancelReque
  * original payment method when it was paid, the parties told. A pending cancel request is resolved
  * in the buyer's favour (by the seller: approved; otherwise: approved automatically).
  */
-export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: string; requestStatus?: CancelRequestStatus; keepDispute?: boolean } = {}): Outcome {
+export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summary?: Message; requestStatus?: CancelRequestStatus; keepDispute?: boolean } = {}): Outcome {
   const { state, actor, now } = ctx;
   // A reason the buyer gave in a cancel request counts as of when they asked.
   const givenAt = state.cancelRequest?.reasonKey === reason.key ? state.cancelRequest.requestedAt : now;
   const fault = faultAt(reason, state.dispatchDueAt, givenAt);
   const effects: Effect[] = [{ type: "RESTOCK" }];
   const deadlines: DeadlineSpec[] = [];
-  let refundText = "";
-  let buyerRefundText = "";
+  let refundText: Message = NOTHING;
+  let buyerRefundText: Message = NOTHING;
   if (state.paidAt) {
     // Before shipment everything comes back: the items and the shipping fee.
     const total = Math.min(state.itemsMinor + state.shippingFeeMinor, state.escrowMinor);
@@ -123,13 +123,12 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
     buyerRefundText = refundSentence(issued.refund, "your");
   }
   const by = BY[actor.role];
-  const title = `Order ${state.code} was cancelled ${by}`;
+  const title = m("engine.cancel.notifyTitle", { code: state.code, by });
   if (actor.role !== "BUYER" || state.paidAt) {
-    effects.push(notify("BUYER", "ORDER_CANCELLED", title, `Reason: ${reason.label}.${buyerRefundText ? " " + buyerRefundText : ""}`));
+    effects.push(notify("BUYER", "ORDER_CANCELLED", title, m("engine.cancel.notifyBuyer", { reason: reason.label, refund: buyerRefundText })));
   }
   if (actor.role !== "SELLER") {
-    const counted = fault === "SELLER" ? "It counts towards your seller-fault cancellation rate." : "Not counted against your shop.";
-    effects.push(notify("SELLER", "ORDER_CANCELLED", title, `Reason: ${reason.label}. The stock has been restored${state.paidAt ? " and the buyer is being refunded" : ""}. ${counted}`));
+    effects.push(notify("SELLER", "ORDER_CANCELLED", title, m("engine.cancel.notifySeller", { reason: reason.label, paid: state.paidAt ? "yes" : "no", fault: fault === "SELLER" ? "seller" : "other" })));
   }
 
   const pending = state.cancelRequest?.status === "PENDING" ? state.cancelRequest : null;
@@ -144,6 +143,6 @@ export function cancelTheOrder(ctx: StateContext, reason: Reason, opts: { summar
     ...(moot ? { dispute: { ...moot, status: "CLOSED" as const } } : {}),
     deadlines: { open: deadlines },
     effects,
-    event: event("ORDER_CANCELLED", `${opts.summary ?? `Cancelled ${by}`}: ${reason.label}.${refundText ? " " + refundText : ""}`, { reasonKey: reason.key, fault }),
+    event: event("ORDER_CANCELLED", m("engine.cancel.event", { summary: opts.summary ?? m("engine.cancel.cancelledBy", { by }), reason: reason.label, refund: refundText }), { reasonKey: reason.key, fault }),
   };
 }

@@ -2,12 +2,13 @@
  * Shared outcomes of the after-sales case (docs/rules.md#returns): finding and moving the
  * open case, refunding it, closing it, and completing the order when nothing is left to wait for.
  */
+import { m, type Message } from "../../../i18n/message";
 import type { Effect } from "../../commands";
 import { DEADLINE_SCOPES, parseDeadlineKey, type DeadlineKey } from "../../deadlines";
 import type { OrderStatus } from "../../model";
 import { FINAL_CASE_STATUSES, previewRefund, type CaseStatus, type RefundBreakdown, type ReturnCaseState } from "../../return-case";
 import { event } from "../events";
-import { caseWord, money, notify, refundSentence } from "../sentences";
+import { caseWord, money, notify, refundSentence, NOTHING } from "../sentences";
 import { quiet, type Block, type Outcome, type StateContext } from "../shape";
 import { issueRefund, settlement } from "./refund";
 
@@ -23,7 +24,7 @@ export function openCase({ state }: Pick<StateContext, "state">): ReturnCaseStat
 export function caseIn(...statuses: CaseStatus[]) {
   return (ctx: StateContext): Block | null => {
     const current = openCase(ctx);
-    return current && statuses.includes(current.status) ? null : quiet("There is no request at this step.");
+    return current && statuses.includes(current.status) ? null : quiet(m("engine.outcomeCase.caseIn.m1"));
   };
 }
 
@@ -60,7 +61,7 @@ export function completion(ctx: StateContext, escrowAfter: number, itemReturned 
 }
 
 /** Refunds the current case: the refund, its postings and deadlines; the case REFUNDED; the order completed or settled if that is the end. */
-export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opts: { summary: string; restock?: boolean; itemReturned?: boolean }): Outcome {
+export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opts: { summary: Message; eventSummary?: Message; restock?: boolean; itemReturned?: boolean }): Outcome {
   const { state } = ctx;
   const current = state.returnCase!;
   const issued = issueRefund(ctx, `case:${current.id}`, breakdown);
@@ -68,12 +69,12 @@ export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opt
   const done = current.type === "REFUSED_PARCEL" ? { effects: settlement(state, issued.escrowAfter) } : completion(ctx, issued.escrowAfter, opts.itemReturned);
   const postage =
     breakdown.postagePaidBy === "BUYER" && breakdown.postageDeductedMinor > 0
-      ? ` Return postage of ${money(state, breakdown.postageDeductedMinor)} was kept from it.`
+      ? m("engine.outcomeCase.refundTheCase.m1", { postageDeductedMinor: money(state, breakdown.postageDeductedMinor) })
       : breakdown.postagePaidBy === "SELLER"
-        ? ` Return postage of ${money(state, breakdown.postageMinor)} is charged to the seller.`
+        ? m("engine.outcomeCase.refundTheCase.m2", { postageMinor: money(state, breakdown.postageMinor) })
         : breakdown.postagePaidBy === "PLATFORM"
-          ? " Return postage is paid by the platform."
-          : "";
+          ? m("engine.outcomeCase.refundTheCase.m3")
+          : NOTHING;
   return {
     ...(done.status ? { status: done.status } : {}),
     returnCase: moveCase(ctx, "REFUNDED", { refundMinor: breakdown.totalMinor }),
@@ -82,22 +83,22 @@ export function refundTheCase(ctx: StateContext, breakdown: RefundBreakdown, opt
       ...(opts.restock ? [{ type: "RESTOCK" as const }] : []),
       ...issued.effects,
       ...(done.effects ?? []),
-      notify("BUYER", "REFUND_STARTED", `Your ${caseWord(current.type)} for order ${state.code} was refunded`, refundSentence(issued.refund, "your") + postage),
-      notify("SELLER", "CASE_REFUNDED", `Order ${state.code}: the buyer was refunded ${money(state, breakdown.totalMinor)}`, opts.summary + postage),
+      notify("BUYER", "REFUND_STARTED", m("engine.outcomeCase.refundTheCase.m5", { case: caseWord(current.type), code: state.code }), m("engine.outcomeCase.refundTheCase.withPostage", { refund: refundSentence(issued.refund, "your"), postage })),
+      notify("SELLER", "CASE_REFUNDED", m("engine.outcomeCase.refundTheCase.m4", { code: state.code, amount: money(state, breakdown.totalMinor) }), m("engine.outcomeCase.refundTheCase.withPostage", { refund: opts.summary, postage })),
     ],
-    event: event("CASE_REFUNDED", `${opts.summary} ${refundSentence(issued.refund, "the buyer's")}${postage}${done.status ? " The order is complete." : ""}`, { caseId: current.id, ...breakdown }),
+    event: event("CASE_REFUNDED", m("engine.outcomeCase.refundTheCase.event", { summary: opts.eventSummary ?? opts.summary, refund: refundSentence(issued.refund, "the buyer's"), postage, complete: done.status ? "yes" : "no" }), { caseId: current.id, ...breakdown }),
   };
 }
 
 /** Closes the current case without a refund; the order completes if its return window is already over. */
-export function closeTheCase(ctx: StateContext, summary: string, notes: Effect[]): Outcome {
+export function closeTheCase(ctx: StateContext, summary: Message, notes: Effect[]): Outcome {
   const done = completion(ctx, ctx.state.escrowMinor);
   return {
     ...(done.status ? { status: done.status } : {}),
     returnCase: moveCase(ctx, "CLOSED"),
     deadlines: { close: caseDeadlines(ctx) },
     effects: [...(done.effects ?? []), ...notes],
-    event: event("CASE_CLOSED", `${summary}${done.status ? " The order is complete." : ""}`, { caseId: ctx.state.returnCase!.id }),
+    event: event("CASE_CLOSED", m("engine.outcomeCase.closeTheCase.m1", { summary, status: done.status ? "yes" : "no" }), { caseId: ctx.state.returnCase!.id }),
   };
 }
 

@@ -3,6 +3,7 @@
  * the case closes; for the buyer the order is cancelled, or the case refunded in full or in part, or
  * a return required first. A decision for the buyer opens the seller's appeal window.
  */
+import { at, m, type Message } from "../../../i18n/message";
 import { formatDateTime } from "../../../format";
 import type { Command, DeadlineSpec, RefundEffect } from "../../commands";
 import type { DisputeState, DisputeOutcome } from "../../dispute";
@@ -10,7 +11,7 @@ import { addDuration, cutoffAfterOrderDate } from "../../policy";
 import { findReason } from "../../reasons";
 import { previewRefund } from "../../return-case";
 import { event } from "../events";
-import { money, notify } from "../sentences";
+import { money, notify, NOTHING } from "../sentences";
 import type { Context, Outcome } from "../shape";
 import { cancelTheOrder } from "./cancel";
 import { caseBreakdown, caseDeadlines, completion, moveCase, refundTheCase } from "./case";
@@ -58,9 +59,9 @@ function releasedClocks(ctx: DecideContext, openedAt: Date): { patch?: Outcome["
 export function decideForSeller(ctx: DecideContext): Outcome {
   const { state, command } = ctx;
   const dispute = findDispute(state, command.disputeId)!;
-  const rationale = `Rationale: ${command.rationale}`;
-  const base: Outcome = { event: event("DISPUTE_DECIDED", "") };
-  let released = "";
+  const rationale = m("engine.outcomeDecision.rationale", { rationale: command.rationale });
+  const base: Outcome = { event: event("DISPUTE_DECIDED", NOTHING) };
+  let released: Message = NOTHING;
   if (dispute.subject === "CASE") {
     const done = completion(ctx, state.escrowMinor);
     Object.assign(base, { ...(done.status ? { status: done.status } : {}), returnCase: moveCase(ctx, "CLOSED"), deadlines: { close: caseDeadlines(ctx) }, effects: done.effects ?? [] });
@@ -68,11 +69,11 @@ export function decideForSeller(ctx: DecideContext): Outcome {
   if (dispute.subject === "CANCEL_REQUEST") {
     const clocks = releasedClocks(ctx, dispute.openedAt);
     Object.assign(base, { ...(clocks.patch ? { patch: clocks.patch } : {}), deadlines: { open: clocks.open } });
-    released = clocks.shipBy ? ` The order may ship; its dispatch deadlines moved by the time support took: ship by ${formatDateTime(clocks.shipBy)}.` : " The order may ship.";
+    released = clocks.shipBy ? m("engine.outcomeDecision.decideForSeller.m1", { shipBy: at(clocks.shipBy) }) : m("engine.outcomeDecision.decideForSeller.mayShip");
   }
-  return withDispute(base, decided(ctx, "SELLER", 0, "DECIDED_FOR_SELLER"), `Platform support decided for the seller.${released} ${rationale}`, [
-    notify("BUYER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for the seller`, rationale),
-    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for you`, `${released.trim()} ${rationale}`.trim()),
+  return withDispute(base, decided(ctx, "SELLER", 0, "DECIDED_FOR_SELLER"), m("engine.outcomeDecision.decideForSeller.summary", { released, rationale }), [
+    notify("BUYER", "DISPUTE_DECIDED", m("engine.outcomeDecision.decideForSeller.m2", { code: state.code }), rationale),
+    notify("SELLER", "DISPUTE_DECIDED", m("engine.outcomeDecision.decideForSeller.m3", { code: state.code }), m("engine.outcomeDecision.decideForSeller.sellerBody", { released, rationale })),
   ]);
 }
 
@@ -86,8 +87,8 @@ function caseForBuyer(ctx: DecideContext): Outcome {
     return {
       returnCase: moveCase(ctx, "AWAITING_SHIPBACK", { refundOnArrival: true }),
       deadlines: { open: [{ kind: "SHIP_BACK", dueAt: shipBy }], close: caseDeadlines(ctx) },
-      effects: [notify("BUYER", "RETURN_APPROVED", `Platform support decided order ${state.code} for you: ship the item back`, `Send it to the shop's return address with a tracking number by ${formatDateTime(shipBy)}; you are refunded when it reaches the seller.`)],
-      event: event("DISPUTE_DECIDED", ""),
+      effects: [notify("BUYER", "RETURN_APPROVED", m("engine.outcomeDecision.caseForBuyer.m1", { code: state.code }), m("engine.outcomeDecision.caseForBuyer.m3", { shipBy: at(shipBy) }))],
+      event: event("DISPUTE_DECIDED", NOTHING),
     };
   }
   const itemReturned = current.type === "RETURN_AND_REFUND" && current.status === "RECEIPT_REJECTED";
@@ -96,31 +97,31 @@ function caseForBuyer(ctx: DecideContext): Outcome {
     current.type === "RETURN_AND_REFUND" && !itemReturned
       ? previewRefund(state, { caseType: "REFUND_ONLY", reasonKey: current.reasonKey, partialMinor: command.amountMinor }, policy)
       : caseBreakdown(ctx, command.amountMinor);
-  return refundTheCase(ctx, breakdown, { summary: "Platform support decided for the buyer.", itemReturned });
+  return refundTheCase(ctx, breakdown, { summary: m("engine.outcomeDecision.caseForBuyer.m2"), eventSummary: NOTHING, itemReturned });
 }
 
 export function decideForBuyer(ctx: DecideContext): Outcome {
   const { state, command, now, policy } = ctx;
   const dispute = findDispute(state, command.disputeId)!;
-  const rationale = `Rationale: ${command.rationale}`;
+  const rationale = m("engine.outcomeDecision.rationale", { rationale: command.rationale });
   const appealBy = addDuration(now, policy.appealWindow, policy);
   const appealWindow = { kind: "APPEAL_WINDOW" as const, dueAt: appealBy, ref: dispute.id };
 
   if (dispute.subject === "CANCEL_REQUEST") {
     const reason = findReason(state.cancelRequest!.reasonKey)!;
-    const cancelled = cancelTheOrder(ctx, reason, { summary: "Platform support decided the cancel request for the buyer and cancelled the order", keepDispute: true });
+    const cancelled = cancelTheOrder(ctx, reason, { summary: m("engine.outcomeDecision.decideForBuyer.m1"), keepDispute: true });
     return {
       ...cancelled,
       dispute: decided(ctx, "BUYER", refundedBy(cancelled), "DECIDED_FOR_BUYER"),
       deadlines: { ...cancelled.deadlines, open: [...(cancelled.deadlines?.open ?? []), appealWindow] },
-      event: event("DISPUTE_DECIDED", `${cancelled.event.summary} ${rationale}`, { ...cancelled.event.data, disputeId: dispute.id }),
+      event: event("DISPUTE_DECIDED", m("engine.outcomeDecision.decideForBuyer.cancelSummary", { summary: cancelled.event.summary, rationale }), { ...cancelled.event.data, disputeId: dispute.id }),
     };
   }
 
   const caseOutcome = caseForBuyer(ctx);
   const withAppeal = { ...caseOutcome, deadlines: { ...caseOutcome.deadlines, open: [...(caseOutcome.deadlines?.open ?? []), appealWindow] } };
-  const partial = command.amountMinor !== null ? ` (partial: ${money(state, command.amountMinor)})` : "";
-  return withDispute(withAppeal, decided(ctx, "BUYER", refundedBy(caseOutcome), "DECIDED_FOR_BUYER"), `Platform support decided for the buyer${partial}${command.returnRequired ? ", return required" : ""}. ${rationale}`, [
-    notify("SELLER", "DISPUTE_DECIDED", `Platform support decided order ${state.code} for the buyer`, `${rationale} You may appeal until ${formatDateTime(appealBy)}.`),
+  const partial = command.amountMinor !== null ? m("engine.outcomeDecision.decideForBuyer.partial", { amount: money(state, command.amountMinor) }) : NOTHING;
+  return withDispute(withAppeal, decided(ctx, "BUYER", refundedBy(caseOutcome), "DECIDED_FOR_BUYER"), m("engine.outcomeDecision.decideForBuyer.summary", { partial, returnRequired: command.returnRequired ? "yes" : "no", rationale }), [
+    notify("SELLER", "DISPUTE_DECIDED", m("engine.outcomeDecision.decideForBuyer.m2", { code: state.code }), m("engine.outcomeDecision.decideForBuyer.m3", { rationale, appealBy: at(appealBy) })),
   ]);
 }

@@ -1,6 +1,8 @@
 /** Shared by the dispute and appeal rules: what can be escalated, finding a dispute, checking statements. */
+import { m, type Message } from "../../../i18n/message";
 import type { Command } from "../../commands";
 import type { DisputeState, DisputeSubject } from "../../dispute";
+import { DISPUTE_STATUS_LABELS } from "../../dispute";
 import { MAX_PHOTOS, MAX_STATEMENT } from "../../limits";
 import type { OrderState } from "../../model";
 import { quiet, type Block, type Context, type FieldError, type Outcome, type StateContext } from "../shape";
@@ -8,7 +10,7 @@ import type { Effect } from "../../commands";
 import { event } from "../events";
 import { visibleLength } from "../../../text";
 
-export const SUBJECT_WORDS: Record<DisputeSubject, string> = { CASE: "the rejected request", CANCEL_REQUEST: "the rejected cancel request", REFUND: "the overdue refund" };
+export const SUBJECT_WORDS: Record<DisputeSubject, Message> = { CASE: m("engine.outcomeDispute.SUBJECT_WORDS.m1"), CANCEL_REQUEST: m("engine.outcomeDispute.SUBJECT_WORDS.m2"), REFUND: m("engine.outcomeDispute.SUBJECT_WORDS.m3") };
 
 /** What the buyer can escalate now, by subject, with the thing it is about. */
 export function escalatable(state: OrderState): { subject: DisputeSubject; ref: string }[] {
@@ -33,27 +35,27 @@ export function findDispute(state: OrderState, id: string): DisputeState | undef
 
 export function disputeIn(ctx: Context<Extract<Command, { disputeId: string }>>, ...statuses: DisputeState["status"][]): FieldError | null {
   const dispute = findDispute(ctx.state, ctx.command.disputeId);
-  if (!dispute) return { field: "disputeId", reason: "There is no such dispute on this order." };
-  return statuses.includes(dispute.status) ? null : { field: "disputeId", reason: `This dispute is ${dispute.status.toLowerCase().replace(/_/g, " ")}.` };
+  if (!dispute) return { field: "disputeId", reason: m("engine.outcomeDispute.disputeIn.m1") };
+  return statuses.includes(dispute.status) ? null : { field: "disputeId", reason: m("engine.outcomeDispute.disputeIn.status", { status: DISPUTE_STATUS_LABELS[dispute.status] }) };
 }
 
 export function statementCheck(statement: string, photoCount: number): FieldError | null {
-  if (visibleLength(statement) === 0) return { field: "statement", reason: "Say what happened, in a sentence or two." };
-  if (statement.length > MAX_STATEMENT) return { field: "statement", reason: `Keep it under ${MAX_STATEMENT} characters.` };
-  if (!Number.isInteger(photoCount) || photoCount < 0 || photoCount > MAX_PHOTOS) return { field: "photos", reason: `Add at most ${MAX_PHOTOS} photos.` };
+  if (visibleLength(statement) === 0) return { field: "statement", reason: m("engine.outcomeDispute.statementCheck.m1") };
+  if (statement.length > MAX_STATEMENT) return { field: "statement", reason: m("engine.outcomeDispute.statementCheck.m2", { MAX_STATEMENT }) };
+  if (!Number.isInteger(photoCount) || photoCount < 0 || photoCount > MAX_PHOTOS) return { field: "photos", reason: m("engine.outcomeDispute.statementCheck.m3", { MAX_PHOTOS }) };
   return null;
 }
 
 /** A guard: some dispute of the order is at one of these steps. */
 export const anyDisputeIn = (statuses: DisputeState["status"][]) => ({ state }: StateContext): Block | null =>
-  state.disputes.some((d) => statuses.includes(d.status)) ? null : quiet("There is no dispute at this step.");
+  state.disputes.some((d) => statuses.includes(d.status)) ? null : quiet(m("engine.outcomeDispute.anyDisputeIn.m1"));
 
 /** An outcome (a refund, a cancellation) recorded as support's decision on a dispute. */
-export function withDispute(outcome: Outcome, dispute: DisputeState, summary: string, extra: Effect[] = [], data: Record<string, unknown> = {}): Outcome {
+export function withDispute(outcome: Outcome, dispute: DisputeState, summary: Message, extra: Effect[] = [], data: Record<string, unknown> = {}): Outcome {
   return {
     ...outcome,
     dispute,
     effects: [...(outcome.effects ?? []), ...extra],
-    event: event("DISPUTE_DECIDED", `${summary}${outcome.event.summary ? " " + outcome.event.summary : ""}`, { ...outcome.event.data, ...data, disputeId: dispute.id }),
+    event: event("DISPUTE_DECIDED", m("engine.outcomeDispute.withDispute.summary", { summary, outcome: outcome.event.summary }), { ...outcome.event.data, ...data, disputeId: dispute.id }),
   };
 }
