@@ -4,11 +4,12 @@
  * request — and a field sent twice is refused rather than silently taking one of the values.
  */
 import { z } from "zod";
+import { m, type Message } from "./i18n/message";
 import { cleanText, visibleLength } from "./text";
 
-export const OUT_OF_DATE = "This form is out of date. Reload the page.";
+export const OUT_OF_DATE: Message = m("errors.outOfDate");
 
-export type ReadForm = { ok: true; fields: Record<string, string>; files: Record<string, File[]>; lists: Record<string, string[]> } | { ok: false; message: string };
+export type ReadForm = { ok: true; fields: Record<string, string>; files: Record<string, File[]>; lists: Record<string, string[]> } | { ok: false; message: Message };
 
 /**
  * The form's text fields (each at most once, empty ones left out), its files, and the values of the

@@ -2,6 +2,7 @@
  * Worlds (issue 14, docs/decisions/014): who may do what with a world's clock, and the limits every
  * private world lives within. Pure: the services and pages ask these with what they loaded.
  */
+import { m, type Message } from "./i18n/message";
 export type WorldKind = "DEMO" | "PRIVATE";
 export type WorldRole = "OWNER" | "FACILITATOR" | "MEMBER";
 export type WorldTemplate = "DEMO_COPY" | "PEOPLE_ONLY";
@@ -39,7 +40,7 @@ export const WORLD_LIMITS = {
   demoPhotoBytes: Number(process.env.DEMO_PHOTO_MB ?? 200) * 1024 * 1024,
 } as const;
 
-export type ClockControl = { allowed: true } | { allowed: false; reason: string };
+export type ClockControl = { allowed: true } | { allowed: false; reason: Message };
 
 /**
  * May this person move the world's clock or reset it? Only a private world's owner and the
@@ -49,11 +50,11 @@ export function clockControl(world: { kind: WorldKind }, role: WorldRole | null)
   if (world.kind === "DEMO") {
     return {
       allowed: false,
-      reason: "The demo world is shared by everyone on this server: its clock runs in real time and nobody can move it or reset it.",
+      reason: m("worlds.clock.demo"),
     };
   }
   if (role === "OWNER" || role === "FACILITATOR") return { allowed: true };
-  return { allowed: false, reason: "Only this world's owner and the facilitators they choose can move its clock or reset it; ask the owner to make you one." };
+  return { allowed: false, reason: m("worlds.clock.notFacilitator") };
 }
 
 /** When an idle private world will be deleted. */

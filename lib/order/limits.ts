@@ -2,7 +2,7 @@
  * The limits of what people type and attach, in one place: the rules check them, the forms
  * describe them, the upload check enforces the bytes. Nothing else restates these numbers.
  */
-import { labelsOf, type Message } from "../i18n/message";
+import { labelsOf, m, type Message } from "../i18n/message";
 
 /** Photos per form, and the size of each (checked by their bytes on the server). */
 export const MAX_PHOTOS = 6;
@@ -42,13 +42,13 @@ export function describeBytes(bytes: number): string {
  * Too many photos, or one too large: the browser says so before sending (a form over the server's
  * body limit would never arrive), and the server checks the same again on the bytes it received.
  */
-export function photoLimitProblem(files: readonly { name: string; size: number }[]): string | null {
-  if (files.length > MAX_PHOTOS) return `Attach at most ${MAX_PHOTOS} photos (you chose ${files.length}).`;
+export function photoLimitProblem(files: readonly { name: string; size: number }[]): Message | null {
+  if (files.length > MAX_PHOTOS) return m("client.photos.tooMany", { max: MAX_PHOTOS, count: files.length });
   const large = files.find((file) => file.size > MAX_PHOTO_BYTES);
-  return large ? `${large.name || "photo"} is larger than ${describeBytes(MAX_PHOTO_BYTES)}. Choose a smaller photo.` : null;
+  return large ? m("client.photos.tooLarge", { name: large.name || "photo", size: describeBytes(MAX_PHOTO_BYTES) }) : null;
 }
 
 /** The hint under a photo field. */
-export function photoHint(required: "optional" | "at least one"): string {
-  return `PNG, JPEG or WebP, up to ${describeBytes(MAX_PHOTO_BYTES)} each, ${required === "optional" ? "" : "at least 1 and "}at most ${MAX_PHOTOS}.`;
+export function photoHint(required: "optional" | "at least one"): Message {
+  return m("client.photos.hint", { size: describeBytes(MAX_PHOTO_BYTES), required: required === "optional" ? "no" : "yes", max: MAX_PHOTOS });
 }

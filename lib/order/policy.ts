@@ -42,7 +42,7 @@ export function isAutoApproveWindow(value: string): value is AutoApproveWindow {
 
 export interface Policy {
   key: PolicyKey;
-  label: string;
+  label: Message;
   /** How "business days" are counted: US business days in Los Angeles, or plain calendar days. */
   businessCalendar: "US" | "CALENDAR";
   paymentWindow: Duration;
@@ -103,7 +103,7 @@ export interface Policy {
 export const POLICIES: Record<PolicyKey, Policy> = {
   US: {
     key: "US",
-    label: "US marketplace",
+    label: m("engine.policy.US"),
     businessCalendar: "US",
     paymentWindow: { hours: 48 },
     remorseWindow: { hours: 1 },
@@ -140,7 +140,7 @@ export const POLICIES: Record<PolicyKey, Policy> = {
   },
   GLOBAL: {
     key: "GLOBAL",
-    label: "Global (seed article)",
+    label: m("engine.policy.GLOBAL"),
     businessCalendar: "CALENDAR",
     paymentWindow: { hours: 24 },
     remorseWindow: { hours: 1 },

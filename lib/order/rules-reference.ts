@@ -124,7 +124,7 @@ function deadlines(): string {
   });
   const reminders = DEADLINE_KINDS.filter(isReminder).map((kind) => `\`${kind}\``).join(", ");
   return [
-    table(["Deadline", "What it is", "Counts", `${US.label}`, `${GLOBAL.label}`, "On it, the platform sends", "Belongs to"], rows),
+    table(["Deadline", "What it is", "Counts", say(US.label), say(GLOBAL.label), "On it, the platform sends", "Belongs to"], rows),
     `Reminders (${reminders}) go to whoever must act, ${say(describeDuration(US.reminderLead))} before their deadline (both profiles). ` +
       "A deadline that belongs to the order ends when the order is final; one that belongs to a case, refund or dispute goes on after it.",
     `The shop's auto-approve window: ${AUTO_APPROVE_WINDOWS.map((w) => `${w} (${say(AUTO_APPROVE_WINDOW_LABELS[w])})`).join("; ")}.`,
@@ -132,7 +132,7 @@ function deadlines(): string {
 }
 
 function settings(): string {
-  return table(["Setting", US.label, GLOBAL.label], SETTINGS.map(([name, value]) => [name, value(US), value(GLOBAL)]));
+  return table(["Setting", say(US.label), say(GLOBAL.label)], SETTINGS.map(([name, value]) => [name, value(US), value(GLOBAL)]));
 }
 
 function reasons(): string {

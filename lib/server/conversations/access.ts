@@ -1,4 +1,5 @@
 import "server-only";
+import { m, type Message } from "@/lib/i18n/message";
 import { OPEN_WORK } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import type { SqlTx } from "../sqlite/sql-tx";
@@ -10,14 +11,14 @@ export interface ConversationAccess {
   buyerId: string;
   shopId: string;
   /** Null when they may write; else why not, for the page. */
-  writeRefusal: string | null;
+  writeRefusal: Message | null;
 }
 
 /** The dispute statuses in which support joins a conversation: those waiting for support (OPEN_WORK.DISPUTE). */
 export const SUPPORT_JOINS_WHILE: readonly string[] = OPEN_WORK.DISPUTE.statuses;
 export const SUPPORT_JOINS_WHILE_SQL = SUPPORT_JOINS_WHILE.map((status) => `'${status}'`).join(", ");
 
-export const SUPPORT_WRITES_ONLY_IN_DISPUTES = "Platform support writes in a conversation only while a dispute on the order waits for it.";
+export const SUPPORT_WRITES_ONLY_IN_DISPUTES: Message = m("errors.supportWritesOnlyInDisputes");
 
 /**
  * The buyer and the shop's sellers read and write their order's conversation; platform support reads
@@ -35,7 +36,7 @@ export function conversationAccess(sql: SqlTx, user: SessionUser, orderId: strin
     scope.shopId ?? null,
   );
   if (!order) return null;
-  let writeRefusal: string | null = null;
+  let writeRefusal: Message | null = null;
   if (user.role === "SUPPORT") {
     const waiting = sql.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Dispute" WHERE "orderId" = ? AND "status" IN (${SUPPORT_JOINS_WHILE_SQL})`, orderId)!.n;
     if (!waiting) writeRefusal = SUPPORT_WRITES_ONLY_IN_DISPUTES;

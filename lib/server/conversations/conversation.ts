@@ -1,4 +1,5 @@
 import "server-only";
+import type { Message } from "@/lib/i18n/message";
 import { ROLE_LABELS, type Role } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db as writer, readDb } from "../db";
@@ -10,7 +11,7 @@ export interface ConversationMessage {
   id: string;
   author: string;
   /** "Buyer", "Seller" or "Platform support". */
-  role: string;
+  role: Message;
   body: string;
   at: Date;
   photos: string[];
@@ -20,7 +21,7 @@ export interface ConversationMessage {
 export interface Conversation {
   messages: ConversationMessage[];
   /** Null when this person may write; else why not. */
-  writeRefusal: string | null;
+  writeRefusal: Message | null;
   /** The shop's quick replies, for its sellers. */
   quickReplies: string[];
 }
@@ -52,7 +53,7 @@ export async function getConversation(user: SessionUser, orderId: string, now: D
     messages: messages.map((m) => ({
       id: m.id,
       author: names.get(m.authorId) ?? "someone no longer here",
-      role: ROLE_LABELS[m.authorRole as Role] ?? m.authorRole,
+      role: ROLE_LABELS[m.authorRole as Role] ?? ROLE_LABELS.SYSTEM,
       body: m.body,
       at: m.at,
       photos: photos.filter((p) => p.messageId === m.id).map((p) => p.id),

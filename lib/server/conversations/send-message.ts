@@ -1,4 +1,5 @@
 import "server-only";
+import { m, type Message } from "@/lib/i18n/message";
 import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
 import { MAX_MESSAGE, MAX_MESSAGE_LINES } from "@/lib/order";
@@ -23,9 +24,9 @@ import { conversationAccess } from "./access";
 export async function sendMessage(user: SessionUser, input: { orderId: string; body: string; photos?: File[] }, now: Date): Promise<Result<{ id: string }>> {
   const body = cleanText(input.body).replace(/\n{3,}/g, "\n\n");
   const photos = input.photos ?? [];
-  if (visibleLength(body) === 0 && photos.length === 0) return refused("body", "Write a message, or attach a photo.");
-  if (body.length > MAX_MESSAGE) return refused("body", `Keep a message under ${MAX_MESSAGE.toLocaleString("en-US")} characters.`);
-  if (body.split("\n").length > MAX_MESSAGE_LINES) return refused("body", `Keep a message to ${MAX_MESSAGE_LINES} lines.`);
+  if (visibleLength(body) === 0 && photos.length === 0) return refused("body", m("errors.message.empty"));
+  if (body.length > MAX_MESSAGE) return refused("body", m("errors.message.tooLong", { max: MAX_MESSAGE }));
+  if (body.split("\n").length > MAX_MESSAGE_LINES) return refused("body", m("errors.message.tooManyLines", { max: MAX_MESSAGE_LINES }));
   const checked = await checkUploads(photos);
   if (!checked.ok) return refused("photos", checked.message);
   const full = await worldPhotosFull(user, checked.uploads.reduce((sum, upload) => sum + upload.bytes.length, 0));
@@ -36,7 +37,7 @@ export async function sendMessage(user: SessionUser, input: { orderId: string; b
     const result = await runCommand(() =>
       writeTransaction(db, (sql) => {
         const access = conversationAccess(sql, user, input.orderId);
-        if (!access) throw new AppError("NOT_FOUND", "We couldn't find that order.");
+        if (!access) throw new AppError("NOT_FOUND", m("errors.orderNotFound"));
         if (access.writeRefusal) throw new AppError("FORBIDDEN", access.writeRefusal);
         const id = randomUUID();
         insertRow(sql, "ChatMessage", { id, orderId: access.orderId, authorId: user.id, authorRole: user.role, body, photoCount: checked.uploads.length, at: now });
@@ -58,6 +59,6 @@ export async function sendMessage(user: SessionUser, input: { orderId: string; b
   }
 }
 
-function refused(field: string, message: string): Result<never> {
+function refused(field: string, message: Message): Result<never> {
   return { ok: false, error: { code: "VALIDATION", message, fieldErrors: { [field]: [message] } } };
 }

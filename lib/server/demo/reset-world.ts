@@ -6,6 +6,7 @@
  * or the new one; if the process dies during the swap, SQLite rolls it back and the old world is
  * intact; if it dies while the scratch world is being built, the live database was never touched.
  */
+import { m } from "@/lib/i18n/message";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
@@ -130,7 +131,7 @@ export async function resetWorld(
         withoutAppendOnlyTriggers(handle, () => {
           options.inside?.(handle);
           // A world deleted meanwhile (expired, or by its owner) is not brought back as rows without a world.
-          if (!handle.prepare(`SELECT 1 FROM main."World" WHERE "id" = ?`).get(worldId)) throw new AppError("NOT_FOUND", "That world does not exist any more.");
+          if (!handle.prepare(`SELECT 1 FROM main."World" WHERE "id" = ?`).get(worldId)) throw new AppError("NOT_FOUND", m("errors.noWorld"));
           // Only this world's rows: other worlds on the same server are left as they are.
           deleteWorldRows(handle, worldId);
           for (const sql of copy) handle.exec(sql);

@@ -4,6 +4,7 @@
  * nothing else: no trailing script, no metadata such as a photo's GPS position), stored once by
  * content hash under data/uploads/. A submission with one bad file is refused whole and stores nothing.
  */
+import { m, type Message } from "@/lib/i18n/message";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -67,7 +68,7 @@ async function reencode(bytes: Buffer, type: UploadType): Promise<Buffer | null>
 }
 
 /** Reads and checks every file first; the first problem refuses them all. Empty file inputs are ignored. */
-export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: CheckedUpload[] } | { ok: false; message: string }> {
+export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: CheckedUpload[] } | { ok: false; message: Message }> {
   const real = files.filter((file) => file.size > 0 || file.name !== "");
   const limits = photoLimitProblem(real);
   if (limits) return { ok: false, message: limits };
@@ -75,11 +76,11 @@ export async function checkUploads(files: File[]): Promise<{ ok: true; uploads: 
   for (const file of real) {
     const name = file.name || "photo";
     const received = Buffer.from(await file.arrayBuffer());
-    if (received.length > MAX_UPLOAD_BYTES) return { ok: false, message: `${name} is larger than ${describeBytes(MAX_UPLOAD_BYTES)}. Choose a smaller photo.` };
+    if (received.length > MAX_UPLOAD_BYTES) return { ok: false, message: m("client.photos.tooLarge", { name, size: describeBytes(MAX_UPLOAD_BYTES) }) };
     const contentType = sniffImageType(received);
-    if (!contentType) return { ok: false, message: `${name} is not a PNG, JPEG or WebP image.` };
+    if (!contentType) return { ok: false, message: m("errors.photos.notImage", { name }) };
     const bytes = await reencode(received, contentType);
-    if (!bytes) return { ok: false, message: `${name} is damaged or not really a ${contentType.slice("image/".length).toUpperCase()} image. Choose another photo.` };
+    if (!bytes) return { ok: false, message: m("errors.photos.damaged", { name, type: contentType.slice("image/".length).toUpperCase() }) };
     uploads.push({ name, contentType, bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
   }
   return { ok: true, uploads };

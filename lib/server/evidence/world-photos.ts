@@ -1,4 +1,5 @@
 import "server-only";
+import { m, type Message } from "@/lib/i18n/message";
 import { WORLD_LIMITS } from "@/lib/worlds";
 import { DEMO_WORLD, type SessionUser } from "../auth/session-user";
 import { db } from "../db";
@@ -12,13 +13,13 @@ const MB = 1024 * 1024;
  * could fill the disk). Checked before the command or message; two uploads at the same moment may
  * pass it together, so a limit may be exceeded by one form's photos at most. Returns the refusal.
  */
-export async function worldPhotosFull(user: SessionUser, adding: number): Promise<string | null> {
+export async function worldPhotosFull(user: SessionUser, adding: number): Promise<Message | null> {
   if (adding === 0) return null;
   const worldId = user.worldId ?? DEMO_WORLD;
   const limit = worldId === DEMO_WORLD ? WORLD_LIMITS.demoPhotoBytes : WORLD_LIMITS.photoBytes;
   const stored = await db.evidence.aggregate({ where: { order: { worldId } }, _sum: { sizeBytes: true } });
   if ((stored._sum.sizeBytes ?? 0) + adding <= limit) return null;
   return worldId === DEMO_WORLD
-    ? `The demo world holds ${Math.round(limit / MB)} MB of photos, its limit. Send this without photos, or create a private world of your own.`
-    : `This world holds ${Math.round(limit / MB)} MB of photos, its limit. Send this without photos, or reset the world.`;
+    ? m("errors.photos.demoFull", { mb: Math.round(limit / MB) })
+    : m("errors.photos.worldFull", { mb: Math.round(limit / MB) });
 }

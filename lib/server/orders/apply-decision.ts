@@ -4,6 +4,7 @@
  * notifications. Every service that changes an order goes through here, so effects are interpreted
  * in one place. Synchronous prepared statements on the writer's connection (docs/decisions/011).
  */
+import { english } from "@/lib/i18n/translator";
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { deadlineKey, evolve, openWorkOf, policyFor, supportQueueKind, supportTarget, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
@@ -109,7 +110,9 @@ export function applyDecision(
     toStatus: decision.to,
     actorRole: actor.role,
     actorId: actor.id,
-    summary: decision.event.summary,
+    // The record keeps the English sentence (exports, logs) and the message the pages translate.
+    summary: english().render(decision.event.summary),
+    message: JSON.stringify(decision.event.summary),
     data: JSON.stringify({ ...decision.event.data, command }),
     at: now,
   });
@@ -186,8 +189,9 @@ export function applyDecision(
           shopId: effect.audience === "SELLER" ? order.shopId : null,
           orderId: order.id,
           kind: effect.kind,
-          title: effect.title,
-          body: effect.body,
+          title: english().render(effect.title),
+          body: english().render(effect.body),
+          message: JSON.stringify({ title: effect.title, body: effect.body }),
           createdAt: now,
         });
         break;

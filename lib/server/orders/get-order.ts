@@ -45,6 +45,7 @@ import {
   type StatementParty,
   previewDisputeOutcomes,
 } from "@/lib/order";
+import { m, parseStoredMessage, type Message, type MessageParam } from "@/lib/i18n/message";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
@@ -60,12 +61,12 @@ export interface OrderDetail {
   code: string;
   version: number;
   status: OrderStatus;
-  statusLabel: string;
+  statusLabel: Message;
   /** What the status means now, with its dates. */
-  statusNote: string;
-  policyLabel: string;
+  statusNote: Message;
+  policyLabel: Message;
   /** The order's policy durations in words, for help text. */
-  durations: Record<QuotedDuration, string>;
+  durations: Record<QuotedDuration, Message>;
   buyerName: string;
   shopName: string;
   placedAt: Date;
@@ -74,18 +75,18 @@ export interface OrderDetail {
   itemsMinor: number;
   shippingFeeMinor: number;
   totalMinor: number;
-  paymentMethodLabel: string;
+  paymentMethodLabel: Message;
   items: { id: string; title: string; quantity: number; unitPriceMinor: number }[];
-  cancellation: { reason: string; by: string; at: Date | null; sellerFault: boolean } | null;
+  cancellation: { reason: Message; by: Message; at: Date | null; sellerFault: boolean } | null;
   refunds: {
     id: string;
     key: string;
     totalMinor: number;
     itemsMinor: number;
     shippingMinor: number;
-    destinationLabel: string;
+    destinationLabel: Message;
     status: RefundStatus;
-    statusLabel: string;
+    statusLabel: Message;
     createdAt: Date;
     expectedArrivalAt: Date;
     arrivedAt: Date | null;
@@ -93,19 +94,19 @@ export interface OrderDetail {
     canDelay: boolean;
   }[];
   /** The estimated delivery date the buyer is shown, as the platform states it, until the parcel is delivered. */
-  estimatedDelivery: string | null;
+  estimatedDelivery: MessageParam | null;
   /** The simulated carrier's controls that apply now (lose or delay the parcel). */
-  carrierControls: { type: CarrierControl; label: string }[];
+  carrierControls: { type: CarrierControl; label: Message }[];
   /** Open deadlines people wait for (reminders aside); `hurry`: the button that makes a simulated one happen now. */
-  deadlines: { key: string; kind: DeadlineKind; label: string; dueAt: Date; hurry: string | null }[];
-  timeline: { id: string; at: Date; actor: string; summary: string }[];
+  deadlines: { key: string; kind: DeadlineKind; label: Message; dueAt: Date; hurry: Message | null }[];
+  timeline: { id: string; at: Date; actor: Message; summary: Message }[];
   money: OrderMoney;
   /** What this person may do (open, or closed with a reason), with what each form needs, from the engine. */
   actions: ActionView[];
-  cancelRequest: { status: CancelRequestStatus; statusLabel: string; reason: string; requestedAt: Date; respondBy: Date | null; rejectReason: string | null } | null;
+  cancelRequest: { status: CancelRequestStatus; statusLabel: Message; reason: Message; requestedAt: Date; respondBy: Date | null; rejectReason: Message | null } | null;
   returnAddress: string;
   /** How a return may travel under this order's rules, for the ship-back form. */
-  returnMethods: { value: ReturnMethod; label: string }[];
+  returnMethods: { value: ReturnMethod; label: Message }[];
   /** The shop's disclosed change-of-mind return fee (0: none). */
   changeOfMindFeeMinor: number;
   /** The shop's rule when the order was placed: refund-only requests refunding at most this much are approved at once (0: none). */
@@ -113,15 +114,15 @@ export interface OrderDetail {
   returnCase: {
     id: string;
     type: CaseType;
-    typeLabel: string;
+    typeLabel: Message;
     status: CaseStatus;
-    statusLabel: string;
-    reason: string;
+    statusLabel: Message;
+    reason: Message;
     description: string;
     offerMinor: number | null;
     carrier: string | null;
     trackingNumber: string | null;
-    rejectReason: string | null;
+    rejectReason: Message | null;
     refundMinor: number | null;
     openedAt: Date;
     evidence: string[];
@@ -129,15 +130,15 @@ export interface OrderDetail {
   disputes: {
     id: string;
     subject: DisputeSubject;
-    subjectLabel: string;
+    subjectLabel: Message;
     status: DisputeStatus;
-    statusLabel: string;
+    statusLabel: Message;
     openedAt: Date;
     /** When support aims to decide, while the dispute or its appeal waits for support (no timer acts on it). */
     supportTarget: Date | null;
     /** An open dispute about a case: the most a decision for the buyer can refund (the engine's own check). */
     refundableMinor: number | null;
-    statements: { party: StatementParty; partyLabel: string; text: string; at: Date; evidence: string[] }[];
+    statements: { party: StatementParty; partyLabel: Message; text: string; at: Date; evidence: string[] }[];
     decision: { outcome: DisputeOutcome; amountMinor: number | null; returnRequired: boolean; rationale: string; at: Date; refundedMinor: number; agentId: string } | null;
     appeal: { statement: string; at: Date; outcome: "UPHELD" | "OVERTURNED" | null; rationale: string | null } | null;
     /** The support agent who has the case (support's workbench names them). */
@@ -149,8 +150,8 @@ export interface OrderDetail {
   }[];
 }
 
-function durationsOf(policy: Policy): Record<QuotedDuration, string> {
-  return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key], policy)])) as Record<QuotedDuration, string>;
+function durationsOf(policy: Policy): Record<QuotedDuration, Message> {
+  return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key], policy)])) as Record<QuotedDuration, Message>;
 }
 
 /** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
@@ -207,9 +208,9 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       totalMinor: refund.totalMinor,
       itemsMinor: refund.itemsMinor,
       shippingMinor: refund.shippingMinor,
-      destinationLabel: PAYMENT_METHOD_LABELS[refund.destination as keyof typeof PAYMENT_METHOD_LABELS] ?? refund.destination,
+      destinationLabel: PAYMENT_METHOD_LABELS[refund.destination as keyof typeof PAYMENT_METHOD_LABELS] ?? m("engine.verbatim", { text: refund.destination }),
       status: isRefundStatus(refund.status) ? refund.status : "PENDING",
-      statusLabel: isRefundStatus(refund.status) ? REFUND_STATUS_LABELS[refund.status] : refund.status,
+      statusLabel: isRefundStatus(refund.status) ? REFUND_STATUS_LABELS[refund.status] : m("engine.verbatim", { text: refund.status }),
       createdAt: refund.createdAt,
       expectedArrivalAt: refund.expectedArrivalAt,
       arrivedAt: refund.arrivedAt,
@@ -226,7 +227,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       const hurry = simulator.hurry.includes(deadline.kind) ? (HURRY_LABELS[parsed.kind] ?? null) : null;
       return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
     }),
-    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: event.summary })),
+    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event) })),
     money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
     cancelRequest: state.cancelRequest
@@ -289,6 +290,11 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   };
 }
 
-function roleLabel(role: string | null): string {
-  return role && role in ROLE_LABELS ? ROLE_LABELS[role as Role] : "Unknown";
+function roleLabel(role: string | null): Message {
+  return role && role in ROLE_LABELS ? ROLE_LABELS[role as Role] : m("engine.verbatim", { text: role ?? "?" });
+}
+
+/** An event's sentence: its message, or (written before messages were keys) its English summary as it is. */
+export function storedSummary(event: { summary: string; message: string | null }): Message {
+  return parseStoredMessage(event.message) ?? m("engine.verbatim", { text: event.summary });
 }

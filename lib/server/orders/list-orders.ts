@@ -1,4 +1,5 @@
 import "server-only";
+import { m } from "@/lib/i18n/message";
 import {
   DEADLINE_LABELS,
   LIVE_DISPUTE_STATUSES,
@@ -135,10 +136,10 @@ function toRow(order: ListedOrder): OrderListRow {
     currency: order.currency,
     buyerName: order.buyer.name,
     shopName: order.shop.name,
-    summary: first ? `${first.quantity} × ${first.title}${rest.length ? ` and ${rest.length} more` : ""}` : "",
+    summary: first ? m("orders.itemsSummary", { quantity: first.quantity, title: first.title, more: rest.length }) : m("engine.empty"),
     cancellation:
       order.status === "CANCELLED" && order.cancelReasonKey
-        ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? "Unknown", at: order.cancelledAt }
+        ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_LABELS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? ROLE_LABELS.SYSTEM, at: order.cancelledAt }
         : null,
     openWork: openWorkLine({
       cancelRequestStatus: (order.cancelRequest?.status ?? null) as CancelRequestStatus | null,

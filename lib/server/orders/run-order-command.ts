@@ -4,6 +4,8 @@
  * idempotency key stored beside the result. A replayed key returns the first result and does nothing.
  * The transaction is synchronous prepared SQL on the writer's connection (docs/decisions/011).
  */
+import type { Message } from "@/lib/i18n/message";
+import { m } from "@/lib/i18n/message";
 import { AppError, STALE_ORDER_MESSAGE, type Result } from "@/lib/errors";
 import { decide, policyFor, type Actor, type Command, type OrderStatus } from "@/lib/order";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
@@ -46,7 +48,7 @@ export interface OrderCommandResult {
   orderId: string;
   status: OrderStatus;
   version: number;
-  summary: string;
+  summary: Message;
   refund: { totalMinor: number; currency: string; destination: string; expectedArrivalAt: string; status: string } | null;
 }
 
@@ -72,7 +74,7 @@ export function executeOrderCommand(sql: SqlTx, who: CommandActor, request: Orde
     if (replay) return replay;
   }
   const row = loadOrder(sql, request.orderId, scope);
-  if (!row) throw new AppError("NOT_FOUND", "We couldn't find that order.");
+  if (!row) throw new AppError("NOT_FOUND", m("errors.orderNotFound"));
   if (request.expectedVersion !== undefined && row.version !== request.expectedVersion) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 
   // History only moves forward: a timer that fires after someone already changed the order acts at that moment.
@@ -115,6 +117,6 @@ function replayed(sql: SqlTx, key: string, actorId: string, orderId: string): Or
   const stored = sql.get<{ actorId: string; orderId: string; result: string }>(`SELECT "actorId", "orderId", "result" FROM "IdempotencyKey" WHERE "key" = ?`, key);
   if (!stored) return null;
   // A key belongs to one person's one command on one order: anything else is not a replay.
-  if (stored.actorId !== actorId || stored.orderId !== orderId) throw new AppError("CONFLICT", "This form was already used. Reload the page and try again.");
+  if (stored.actorId !== actorId || stored.orderId !== orderId) throw new AppError("CONFLICT", m("errors.formUsed"));
   return JSON.parse(stored.result) as OrderCommandResult;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Message } from "@/lib/i18n/message";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { SELLER_QUEUE, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
@@ -15,7 +16,7 @@ export interface BulkOutcome {
   code: string | null;
   ok: boolean;
   /** What happened to this order, or why it was refused. */
-  message: string;
+  message: Message;
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Message } from "@/lib/i18n/message";
 import { SELLER_QUEUE, deadlineKeyRange, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
@@ -94,8 +95,8 @@ export interface SellerQueueRow {
   code: string;
   buyerName: string;
   /** The buyer's reason for the request (cancel, refund or return), when there is one. */
-  reason: string | null;
-  label: string;
+  reason: Message | null;
+  label: Message;
 }
 
 export interface SellerQueuePage {

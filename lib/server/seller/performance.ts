@@ -1,4 +1,5 @@
 import "server-only";
+import type { Message } from "@/lib/i18n/message";
 import {
   PERFORMANCE_WINDOWS,
   RATE_METRICS,
@@ -49,7 +50,7 @@ export interface WindowFigures {
   responses: ResponseFigure[];
   delivered: number;
   /** Refund and return requests opened, by reason, most first. */
-  returnsByReason: { reasonKey: string; label: string; count: number }[];
+  returnsByReason: { reasonKey: string; label: Message; count: number }[];
   disputes: { won: number; lost: number; overturned: number };
   refundsByCause: { cause: string; count: number; amountMinor: number }[];
 }
@@ -127,7 +128,7 @@ function windowFigures(facts: PerformanceFacts, size: PerformanceWindow): Window
     rates,
     responses,
     delivered: sum("delivered"),
-    returnsByReason: [...byReason].map(([reasonKey, count]) => ({ reasonKey, label: reasonLabel(reasonKey), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    returnsByReason: [...byReason].map(([reasonKey, count]) => ({ reasonKey, label: reasonLabel(reasonKey), count })).sort((a, b) => b.count - a.count || a.reasonKey.localeCompare(b.reasonKey)),
     disputes: { won: disputes.filter((row) => row.won).length, lost: disputes.filter((row) => !row.won).length, overturned: disputes.filter((row) => row.overturned).length },
     refundsByCause: [...byCause].map(([cause, entry]) => ({ cause, ...entry })).sort((a, b) => b.amountMinor - a.amountMinor || a.cause.localeCompare(b.cause)),
   };

@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
@@ -20,11 +21,11 @@ export async function listQuickReplies(user: SessionUser, from: Db = readDb): Pr
 /** Replaces the shop's quick replies with these (blank lines left out), in this order. */
 export function saveQuickReplies(user: SessionUser, texts: string[], now: Date): Promise<Result<{ count: number }>> {
   return runCommand(async () => {
-    if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", "Only the shop's seller can change its quick replies.");
+    if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", m("errors.onlySellerQuickReplies"));
     const replies = texts.map((text) => text.trim()).filter((text) => visibleLength(text) > 0);
-    if (replies.length > QUICK_REPLY_LIMITS.count) throw new AppError("VALIDATION", "Check the quick replies.", { quickReplies: [`Keep at most ${QUICK_REPLY_LIMITS.count} quick replies (you wrote ${replies.length}).`] });
+    if (replies.length > QUICK_REPLY_LIMITS.count) throw new AppError("VALIDATION", m("errors.checkQuickReplies"), { quickReplies: [m("errors.quickRepliesCount", { max: QUICK_REPLY_LIMITS.count, count: replies.length })] });
     const long = replies.findIndex((text) => text.length > QUICK_REPLY_LIMITS.length);
-    if (long >= 0) throw new AppError("VALIDATION", "Check the quick replies.", { quickReplies: [`Reply ${long + 1} is longer than ${QUICK_REPLY_LIMITS.length} characters.`] });
+    if (long >= 0) throw new AppError("VALIDATION", m("errors.checkQuickReplies"), { quickReplies: [m("errors.quickReplyLong", { n: long + 1, max: QUICK_REPLY_LIMITS.length })] });
     const shopId = user.shopId;
     await db.$transaction([
       db.quickReply.deleteMany({ where: { shopId } }),

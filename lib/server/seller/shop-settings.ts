@@ -1,3 +1,4 @@
+import { m, money } from "@/lib/i18n/message";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
@@ -27,7 +28,7 @@ export interface ShopSettings {
 }
 
 function requireShop(user: SessionUser): string {
-  if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", "Only the shop's seller can change its settings.");
+  if (user.role !== "SELLER" || !user.shopId) throw new AppError("FORBIDDEN", m("errors.onlySellerSettings"));
   return user.shopId;
 }
 
@@ -58,21 +59,21 @@ export async function getShopSettings(user: SessionUser, from: Db = readDb): Pro
 export function updateShopSettings(user: SessionUser, input: { autoApproveWindow: string; changeOfMindFeeMinor: number; autoRefundUpToMinor: number }, now: Date): Promise<Result<{ changed: string[] }>> {
   return runCommand(async () => {
     const shopId = requireShop(user);
-    if (!isAutoApproveWindow(input.autoApproveWindow)) throw new AppError("VALIDATION", "Choose one of the windows.", { autoApproveWindow: [`Choose one of: ${AUTO_APPROVE_WINDOWS.join(", ")}.`] });
+    if (!isAutoApproveWindow(input.autoApproveWindow)) throw new AppError("VALIDATION", m("errors.chooseWindow"), { autoApproveWindow: [m("errors.windowChoices", { choices: AUTO_APPROVE_WINDOWS.join(", ") })] });
     if (!Number.isSafeInteger(input.changeOfMindFeeMinor) || input.changeOfMindFeeMinor < 0 || input.changeOfMindFeeMinor > MAX_RETURN_FEE_MINOR) {
-      throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: [`Enter an amount from 0.00 to ${(MAX_RETURN_FEE_MINOR / 100).toFixed(2)}.`] });
+      throw new AppError("VALIDATION", m("errors.checkReturnFee"), { changeOfMindFeeMinor: [m("errors.amountRange", { min: money(0, "USD"), max: money(MAX_RETURN_FEE_MINOR, "USD") })] });
     }
     if (!Number.isSafeInteger(input.autoRefundUpToMinor) || input.autoRefundUpToMinor < 0 || input.autoRefundUpToMinor > MAX_AUTO_REFUND_MINOR) {
-      throw new AppError("VALIDATION", "Check the refund rule.", { autoRefundUpToMinor: [`Enter an amount from 0.00 to ${(MAX_AUTO_REFUND_MINOR / 100).toFixed(2)}.`] });
+      throw new AppError("VALIDATION", m("errors.checkRefundRule"), { autoRefundUpToMinor: [m("errors.amountRange", { min: money(0, "USD"), max: money(MAX_AUTO_REFUND_MINOR, "USD") })] });
     }
     return db.$transaction(async (tx) => {
       const shop = await tx.shop.findFirst({ where: { id: shopId, worldId: user.worldId ?? "demo" }, select: { policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true, autoRefundUpToMinor: true } });
-      if (!shop) throw new AppError("NOT_FOUND", "That shop does not exist.");
+      if (!shop) throw new AppError("NOT_FOUND", m("errors.noShop"));
       if (shop.policyProfile !== "US" && input.changeOfMindFeeMinor !== shop.changeOfMindFeeMinor) {
-        throw new AppError("VALIDATION", "Check the return fee.", { changeOfMindFeeMinor: ["Under the global rules the platform pays change-of-mind return postage and no fee is kept."] });
+        throw new AppError("VALIDATION", m("errors.checkReturnFee"), { changeOfMindFeeMinor: [m("errors.globalNoFee")] });
       }
       if (shop.policyProfile !== "US" && input.autoRefundUpToMinor !== shop.autoRefundUpToMinor) {
-        throw new AppError("VALIDATION", "Check the refund rule.", { autoRefundUpToMinor: ["Only shops under the US rules can approve refunds by rule."] });
+        throw new AppError("VALIDATION", m("errors.checkRefundRule"), { autoRefundUpToMinor: [m("errors.usOnlyAutoRefund")] });
       }
       const changes = [
         { field: "autoApproveWindow", fromValue: shop.autoApproveWindow, toValue: input.autoApproveWindow },

@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { systemClock } from "@/lib/clock";
 import { AppError, type Result } from "@/lib/errors";
@@ -29,7 +30,7 @@ export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result
       label = target.by === "HOUR" ? "+1 hour" : "+1 day";
     } else if (target.by === "NEXT_DEADLINE") {
       const next = await nextDeadline(db, now, orderScope(user));
-      if (!next) throw new AppError("INVALID_TRANSITION", "Nothing is waiting for a deadline.");
+      if (!next) throw new AppError("INVALID_TRANSITION", m("errors.nothingWaiting"));
       to = next.dueAt;
       label = `${next.label} (order ${next.code})`;
     } else {
@@ -37,7 +38,7 @@ export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result
         where: { orderId: target.orderId, kind: target.key, resolvedAt: null, order: orderScope(user) },
         select: { dueAt: true, order: { select: { code: true } } },
       });
-      if (!deadline) throw new AppError("NOT_FOUND", "That deadline has already passed or is not yours to see. Reload the page.");
+      if (!deadline) throw new AppError("NOT_FOUND", m("errors.deadlineGone"));
       to = deadline.dueAt;
       label = `${target.key} (order ${deadline.order.code})`;
     }

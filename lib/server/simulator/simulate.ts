@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { systemClock } from "@/lib/clock";
 import { AppError, type Result } from "@/lib/errors";
@@ -19,7 +20,7 @@ import { sweepNow } from "../timers/sweeper";
 export function simulate(user: SessionUser, orderId: string, command: Extract<Command, { type: "HURRY_SIMULATION" | "DELAY_REFUND" | "LOSE_PARCEL" | "DELAY_PARCEL" }>): Promise<Result<OrderCommandResult>> {
   return runCommand(async () => {
     const visible = await db.order.findFirst({ where: { id: orderId, ...orderScope(user) }, select: { id: true } });
-    if (!visible) throw new AppError("NOT_FOUND", "We couldn't find that order.");
+    if (!visible) throw new AppError("NOT_FOUND", m("errors.orderNotFound"));
     const result = await runSystemCommand(db, orderId, command, await appTime(db, systemClock, orderScope(user).worldId));
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     // What was brought forward is due now: the timers act on it at once.

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Message } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/translator";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { getOrderDetail } from "../orders/get-order";
@@ -26,7 +28,8 @@ export interface CaseRecord {
   timeline: { at: string; actor: string; summary: string }[];
 }
 
-export async function caseRecord(user: SessionUser, disputeId: string, now: Date, db: Db = readDb): Promise<CaseRecord | null> {
+/** `render` writes the record's sentences in a language (the viewer's; English by default). */
+export async function caseRecord(user: SessionUser, disputeId: string, now: Date, db: Db = readDb, render: (message: Message) => string = english().render): Promise<CaseRecord | null> {
   if (user.role !== "SUPPORT") return null;
   const row = await db.dispute.findFirst({
     where: { id: disputeId, order: { worldId: user.worldId ?? "demo" } },
@@ -50,11 +53,11 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
     order: { id: order.id, code: order.code, status: order.status, shop: order.shopName, buyer: order.buyerName, currency: order.currency, totalMinor: order.totalMinor },
     dispute: {
       id: dispute.id,
-      subject: dispute.subjectLabel,
-      status: dispute.statusLabel,
+      subject: render(dispute.subjectLabel),
+      status: render(dispute.statusLabel),
       openedAt: dispute.openedAt.toISOString(),
       supportTarget: dispute.supportTarget?.toISOString() ?? null,
-      statements: dispute.statements.map((s) => ({ party: s.partyLabel, text: s.text, at: s.at.toISOString(), evidence: s.evidence })),
+      statements: dispute.statements.map((s) => ({ party: render(s.partyLabel), text: s.text, at: s.at.toISOString(), evidence: s.evidence })),
       decision: dispute.decision && {
         outcome: dispute.decision.outcome,
         amountMinor: dispute.decision.amountMinor,
@@ -66,6 +69,6 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at.toISOString(), outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale, decidedBy: name(row.appealDecidedById) },
     },
     evidence: evidence.map((e) => ({ id: e.id, from: e.ownerRole === "SELLER" ? "Seller" : "Buyer", contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256, at: e.createdAt.toISOString() })),
-    timeline: order.timeline.map((t) => ({ at: t.at.toISOString(), actor: t.actor, summary: t.summary })),
+    timeline: order.timeline.map((t) => ({ at: t.at.toISOString(), actor: render(t.actor), summary: render(t.summary) })),
   };
 }

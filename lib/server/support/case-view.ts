@@ -1,6 +1,6 @@
 import "server-only";
-import { DEADLINE_LABELS, MUST_MEET_DEADLINES, ROLE_LABELS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
-import { formatRemaining } from "@/lib/format";
+import { DEADLINE_LABELS, MUST_MEET_DEADLINES, ROLE_NOUNS, isReminder, parseDeadlineKey, isSupportQueueKind, type SupportQueueKind } from "@/lib/order";
+import { duration, m, type Message } from "@/lib/i18n/message";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { getConversation, type ConversationMessage } from "../conversations/conversation";
@@ -18,11 +18,11 @@ export interface GalleryPhoto {
 }
 
 export interface DeadlineHistoryRow {
-  label: string;
+  label: Message;
   dueAt: Date;
   resolvedAt: Date | null;
   /** Was it met? In a sentence: "Answered by the seller 3 h early", "Passed: the platform acted", "Open". */
-  verdict: string;
+  verdict: Message;
   late: boolean;
 }
 
@@ -41,7 +41,7 @@ export interface CaseView {
 }
 
 /** "3 h 05 min", "9 d 16 h". */
-const hours = (ms: number) => formatRemaining(Math.max(ms, 60_000));
+const hours = (ms: number) => duration(Math.max(ms, 60_000));
 
 /**
  * Everything support weighs on one dispute (issue 17, point 3): the order page's DTO (the engine's
@@ -100,15 +100,15 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
 }
 
 /** Whether a deadline was met: who closed it (the event at that moment) and when, against when it was due. */
-function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution: string | null }, events: { at: Date; actorRole: string }[], mustMeet: boolean): { verdict: string; late: boolean } {
-  if (!deadline.resolvedAt) return { verdict: "Open", late: false };
-  if (deadline.resolution === "STALE") return { verdict: "No longer relevant", late: false };
+function verdictOf(deadline: { dueAt: Date; resolvedAt: Date | null; resolution: string | null }, events: { at: Date; actorRole: string }[], mustMeet: boolean): { verdict: Message; late: boolean } {
+  if (!deadline.resolvedAt) return { verdict: m("support.verdict.open"), late: false };
+  if (deadline.resolution === "STALE") return { verdict: m("support.verdict.stale"), late: false };
   const closer = events.find((event) => event.at.getTime() === deadline.resolvedAt!.getTime());
   const early = deadline.dueAt.getTime() - deadline.resolvedAt.getTime();
-  const who = ROLE_LABELS[(closer?.actorRole ?? "SYSTEM") as "BUYER" | "SELLER" | "SUPPORT" | "SYSTEM"]?.toLowerCase() ?? "someone";
-  if (!mustMeet) return { verdict: early > 0 && closer?.actorRole !== "SYSTEM" ? `Ended ${hours(early)} early: the ${who} acted` : "Ended", late: false };
-  if (!closer || closer.actorRole === "SYSTEM") return { verdict: early > 0 ? "Ended early by the platform" : "Passed without an answer: the platform acted", late: early <= 0 };
-  return early >= 0 ? { verdict: `Met: the ${who} acted ${hours(early)} before it`, late: false } : { verdict: `Late: the ${who} acted ${hours(-early)} after it`, late: true };
+  const who = ROLE_NOUNS[(closer?.actorRole ?? "SYSTEM") as "BUYER" | "SELLER" | "SUPPORT" | "SYSTEM"] ?? ROLE_NOUNS.SYSTEM;
+  if (!mustMeet) return { verdict: early > 0 && closer?.actorRole !== "SYSTEM" ? m("support.verdict.endedEarly", { time: hours(early), who }) : m("support.verdict.ended"), late: false };
+  if (!closer || closer.actorRole === "SYSTEM") return { verdict: early > 0 ? m("support.verdict.endedByPlatform") : m("support.verdict.passed"), late: early <= 0 };
+  return early >= 0 ? { verdict: m("support.verdict.met", { time: hours(early), who }), late: false } : { verdict: m("support.verdict.late", { time: hours(-early), who }), late: true };
 }
 
 /** This buyer's and this shop's history in numbers (this dispute included): one statement. */

@@ -5,6 +5,7 @@
  * sweeps overlap: a deadline is used up by the command that acts on it, and the runner's version
  * check lets only one of two racing sweeps write.
  */
+import { m } from "@/lib/i18n/message";
 import { DEADLINE_LABELS, commandForDeadline, parseDeadlineKey } from "@/lib/order";
 import type { NextDeadline } from "@/lib/views";
 import type { Db } from "../prisma";
@@ -80,5 +81,5 @@ export async function nextDeadline(db: Db, after: Date, scope: { buyerId?: strin
   });
   if (!next) return null;
   const parsed = parseDeadlineKey(next.kind);
-  return { orderId: next.orderId, code: next.order.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : next.kind, dueAt: next.dueAt };
+  return { orderId: next.orderId, code: next.order.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: next.kind }), dueAt: next.dueAt };
 }

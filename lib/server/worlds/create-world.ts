@@ -1,4 +1,5 @@
 import "server-only";
+import { m } from "@/lib/i18n/message";
 import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
 import { WORLD_LIMITS, worldScopedId, type WorldTemplate } from "@/lib/worlds";
@@ -34,11 +35,11 @@ export function createWorld(db: Db, input: CreateWorldInput, realNow: Date): Pro
       inside: (handle) => {
         const recent = handle.prepare(`SELECT count(*) AS n FROM "World" WHERE "ownerId" = ? AND "createdAt" > ?`).get(input.visitorId, hourAgo) as { n: number };
         if (recent.n >= WORLD_LIMITS.createdPerHour) {
-          throw new AppError("VALIDATION", `You can create ${WORLD_LIMITS.createdPerHour} worlds an hour. Use one you have, or try again later.`);
+          throw new AppError("VALIDATION", m("errors.worldsPerHour", { max: WORLD_LIMITS.createdPerHour }));
         }
         const total = handle.prepare(`SELECT count(*) AS n FROM "World" WHERE "kind" = 'PRIVATE'`).get() as { n: number };
         if (total.n >= WORLD_LIMITS.privateWorlds) {
-          throw new AppError("VALIDATION", `This server holds ${WORLD_LIMITS.privateWorlds} private worlds, its limit. Try again when an idle one has expired.`);
+          throw new AppError("VALIDATION", m("errors.worldsOnServer", { max: WORLD_LIMITS.privateWorlds }));
         }
         handle
           .prepare(`INSERT INTO "World" ("id", "name", "kind", "ownerId", "template", "joinToken", "aheadMs", "createdAt", "lastActiveAt") VALUES (?, ?, 'PRIVATE', ?, ?, ?, 0, ?, ?)`)

@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
@@ -18,12 +19,12 @@ export async function findWorldByToken(db: Db, token: string): Promise<{ id: str
 export function joinWorld(db: Db, input: { token: string; visitorId: string; name: string }, realNow: Date): Promise<Result<{ worldId: string }>> {
   return runCommand(async () => {
     const world = await findWorldByToken(db, input.token);
-    if (!world) throw new AppError("NOT_FOUND", "This link does not lead to a world any more. Ask its owner for a new one.");
+    if (!world) throw new AppError("NOT_FOUND", m("errors.linkDead"));
     await db.$transaction(async (tx) => {
       const existing = await tx.worldMember.findUnique({ where: { worldId_visitorId: { worldId: world.id, visitorId: input.visitorId } } });
       if (existing) return;
       if ((await tx.worldMember.count({ where: { worldId: world.id } })) >= WORLD_LIMITS.members) {
-        throw new AppError("VALIDATION", `This world has ${WORLD_LIMITS.members} members, its limit.`);
+        throw new AppError("VALIDATION", m("errors.worldFull", { max: WORLD_LIMITS.members }));
       }
       await tx.worldMember.create({
         data: { id: worldScopedId(world.id, `m-${randomBytes(6).toString("hex")}`), worldId: world.id, visitorId: input.visitorId, name: input.name, role: "MEMBER", joinedAt: realNow },

@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
@@ -9,8 +10,8 @@ import { loadWorldView, requireClockControl } from "./world-access";
 
 async function requireOwner(db: Db, worldId: string, visitorId: string | null) {
   const world = await loadWorldView(db, worldId, visitorId);
-  if (!world) throw new AppError("NOT_FOUND", "That world does not exist any more, or you are not one of its members.");
-  if (world.role !== "OWNER") throw new AppError("FORBIDDEN", "Only the world's owner can do this.");
+  if (!world) throw new AppError("NOT_FOUND", m("errors.noWorldOrNotMember"));
+  if (world.role !== "OWNER") throw new AppError("FORBIDDEN", m("errors.onlyOwner"));
   return world;
 }
 
@@ -19,8 +20,8 @@ export function setMemberRole(db: Db, input: { worldId: string; visitorId: strin
   return runCommand(async () => {
     await requireOwner(db, input.worldId, input.visitorId);
     const member = await db.worldMember.findFirst({ where: { id: input.memberId, worldId: input.worldId }, select: { id: true, role: true, name: true } });
-    if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this world.");
-    if (member.role === "OWNER") throw new AppError("VALIDATION", "The owner's part cannot be changed.");
+    if (!member) throw new AppError("NOT_FOUND", m("errors.notMember"));
+    if (member.role === "OWNER") throw new AppError("VALIDATION", m("errors.ownerRoleFixed"));
     await db.worldMember.update({ where: { id: member.id }, data: { role: input.role } });
     return { name: member.name };
   });
@@ -35,8 +36,8 @@ export function removeMember(db: Db, input: { worldId: string; visitorId: string
   return runCommand(async () => {
     await requireOwner(db, input.worldId, input.visitorId);
     const member = await db.worldMember.findFirst({ where: { id: input.memberId, worldId: input.worldId }, select: { id: true, role: true, name: true } });
-    if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this world.");
-    if (member.role === "OWNER") throw new AppError("VALIDATION", "The owner cannot be removed; delete the world instead.");
+    if (!member) throw new AppError("NOT_FOUND", m("errors.notMember"));
+    if (member.role === "OWNER") throw new AppError("VALIDATION", m("errors.ownerNotRemovable"));
     await db.worldMember.delete({ where: { id: member.id } });
     return { name: member.name };
   });

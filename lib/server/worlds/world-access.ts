@@ -1,3 +1,4 @@
+import { m } from "@/lib/i18n/message";
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { clockControl, worldExpiresAt, type ClockControl, type WorldKind, type WorldRole, type WorldTemplate } from "@/lib/worlds";
@@ -46,7 +47,7 @@ export async function loadWorldView(db: Db, worldId: string, visitorId: string |
 /** For services: the world, if this visitor may move its clock or reset it; otherwise a FORBIDDEN (or NOT_FOUND) error. */
 export async function requireClockControl(db: Db, worldId: string | undefined, visitorId: string | null | undefined): Promise<WorldView> {
   const world = await loadWorldView(db, worldId ?? DEMO_WORLD, visitorId ?? null);
-  if (!world) throw new AppError("NOT_FOUND", "That world does not exist any more, or you are not one of its members.");
+  if (!world) throw new AppError("NOT_FOUND", m("errors.noWorldOrNotMember"));
   if (!world.clock.allowed) throw new AppError("FORBIDDEN", world.clock.reason);
   return world;
 }

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "OrderEvent" ADD COLUMN "message" TEXT;
+
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN "message" TEXT;
