@@ -4,10 +4,24 @@
  * request — and a field sent twice is refused rather than silently taking one of the values.
  */
 import { z } from "zod";
-import { m, type Message } from "./i18n/message";
+import { m, parseStoredMessage, type Message, type MessageKey } from "./i18n/message";
 import { cleanText, visibleLength } from "./text";
 
 export const OUT_OF_DATE: Message = m("errors.outOfDate");
+export const SESSION_ENDED: Message = m("errors.sessionEnded");
+
+/**
+ * A zod error message that is a message key with parameters (zod keeps strings): the action turns
+ * it back with `formMessage` and says it in the viewer's language.
+ */
+export function zodMessage(key: MessageKey, params?: Message["params"]): string {
+  return JSON.stringify(m(key, params));
+}
+
+/** A zod issue's message as a message (see zodMessage); a plain string (zod's own) as it is. */
+export function formMessage(text: string): Message {
+  return parseStoredMessage(text) ?? m("engine.verbatim", { text });
+}
 
 export type ReadForm = { ok: true; fields: Record<string, string>; files: Record<string, File[]>; lists: Record<string, string[]> } | { ok: false; message: Message };
 

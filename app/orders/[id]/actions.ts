@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
-import { OUT_OF_DATE, optionalText, readForm, versionField, visibleText } from "@/lib/forms";
+import { OUT_OF_DATE, SESSION_ENDED, formMessage, optionalText, readForm, versionField, visibleText, zodMessage } from "@/lib/forms";
+import { m } from "@/lib/i18n/message";
+import { getI18n, spokenError } from "@/lib/i18n/server";
 import { parseMoneyInput } from "@/lib/money";
 import { APPEAL_OUTCOMES, DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, MAX_DESCRIPTION, MAX_NOTE, MAX_STATEMENT, REQUEST_CASE_TYPES, RETURN_METHODS, STATEMENT_PARTIES, type PersonCommandType } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
@@ -56,9 +58,10 @@ const base = {
 };
 // Which reasons fit this order now is the rule engine's to check; here only that one was chosen.
 const choose = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(100);
-const cancelReason = choose("Choose a reason for cancelling.");
-const rejectReason = choose("Choose a reason for rejecting.");
-const text = (what: string, max = MAX_STATEMENT) => visibleText({ required: `Write the ${what}.`, tooLong: `Keep the ${what} under ${max} characters.` }, max);
+const cancelReason = choose(zodMessage("errors.form.cancelReason"));
+const rejectReason = choose(zodMessage("errors.form.rejectReason"));
+const text = (what: "statement" | "rationale" | "appeal" | "question", max = MAX_STATEMENT) =>
+  visibleText({ required: zodMessage("errors.form.write", { what }), tooLong: zodMessage("errors.form.tooLong", { what, max }) }, max);
 const money = (message: string) =>
   z
     .string({ error: message })
@@ -72,11 +75,11 @@ const money = (message: string) =>
     });
 const disputeId = z.string().trim().min(1).max(100);
 // What the buyer escalates: "CASE", "CANCEL_REQUEST" or "REFUND:<refund key>" (the targets the engine offers).
-const subject = choose("Choose what you want platform support to decide.").transform((value, ctx) => {
+const subject = choose(zodMessage("errors.form.subject")).transform((value, ctx) => {
   const [kind, ...rest] = value.split(":");
   const parsed = z.enum(DISPUTE_SUBJECTS).safeParse(kind);
   if (!parsed.success) {
-    ctx.addIssue({ code: "custom", message: "Choose what you want platform support to decide." });
+    ctx.addIssue({ code: "custom", message: zodMessage("errors.form.subject") });
     return z.NEVER;
   }
   return { subject: parsed.data, refundKey: rest.length ? rest.join(":") : undefined };
@@ -96,9 +99,9 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("REQUEST_RETURN"),
     ...base,
-    caseType: z.enum(REQUEST_CASE_TYPES, { error: "Choose a refund only or a return and refund." }),
-    reasonKey: choose("Choose what is wrong."),
-    description: optionalText(`Keep the description under ${MAX_DESCRIPTION} characters.`, MAX_DESCRIPTION),
+    caseType: z.enum(REQUEST_CASE_TYPES, { error: zodMessage("errors.form.caseType") }),
+    reasonKey: choose(zodMessage("errors.form.whatIsWrong")),
+    description: optionalText(zodMessage("errors.form.tooLong", { what: "description", max: MAX_DESCRIPTION }), MAX_DESCRIPTION),
   }),
   z.object({ intent: z.literal("WITHDRAW_RETURN"), ...base }),
   z.object({ intent: z.literal("ACCEPT_OFFER"), ...base }),
@@ -106,19 +109,19 @@ const commandSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("SHIP_RETURN"),
     ...base,
-    method: z.enum(RETURN_METHODS, { error: "Choose how you will send the return." }),
+    method: z.enum(RETURN_METHODS, { error: zodMessage("errors.form.returnMethod") }),
     // Needed for a self-arranged return only (the rules say which are missing); a prepaid label has its own.
-    carrier: optionalText("Keep the carrier's name under 40 characters.", 40),
+    carrier: optionalText(zodMessage("errors.form.tooLong", { what: "carrier", max: 40 }), 40),
     trackingNumber: z
       .string()
       .optional()
       .default("")
       .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-      .pipe(z.string().max(100, { error: "That tracking number is too long." })),
+      .pipe(z.string().max(100, { error: zodMessage("errors.form.trackingTooLong") })),
   }),
   z.object({ intent: z.literal("APPROVE_RETURN"), ...base }),
   z.object({ intent: z.literal("REJECT_RETURN"), ...base, reasonKey: rejectReason }),
-  z.object({ intent: z.literal("OFFER_PARTIAL_REFUND"), ...base, amount: money("Enter an amount like 12.50.") }),
+  z.object({ intent: z.literal("OFFER_PARTIAL_REFUND"), ...base, amount: money(zodMessage("errors.form.amount")) }),
   z.object({ intent: z.literal("ACCEPT_RETURNED_PARCEL"), ...base }),
   z.object({ intent: z.literal("REJECT_RETURNED_PARCEL"), ...base, reasonKey: rejectReason }),
   z.object({ intent: z.literal("CONFIRM_REFUSED_PARCEL"), ...base }),
@@ -128,21 +131,21 @@ const commandSchema = z.discriminatedUnion("intent", [
     intent: z.literal("DECIDE_DISPUTE"),
     ...base,
     disputeId,
-    outcome: z.enum(DISPUTE_OUTCOMES, { error: "Decide for the buyer or for the seller." }),
-    amount: money("Enter an amount like 12.50, or leave it empty for a full refund.").optional(),
+    outcome: z.enum(DISPUTE_OUTCOMES, { error: zodMessage("errors.form.outcome") }),
+    amount: money(zodMessage("errors.form.partialAmount")).optional(),
     returnRequired: z.literal("on").optional(),
     rationale: text("rationale"),
   }),
-  z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(DISPUTE_OUTCOMES, { error: "Pay to the wallet, or dismiss." }), rationale: text("rationale") }),
+  z.object({ intent: z.literal("DECIDE_REFUND_DISPUTE"), ...base, disputeId, outcome: z.enum(DISPUTE_OUTCOMES, { error: zodMessage("errors.form.refundOutcome") }), rationale: text("rationale") }),
   z.object({ intent: z.literal("APPEAL_DECISION"), ...base, disputeId, statement: text("appeal") }),
-  z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(APPEAL_OUTCOMES, { error: "Uphold the decision or overturn it." }), rationale: text("rationale") }),
+  z.object({ intent: z.literal("DECIDE_APPEAL"), ...base, disputeId, outcome: z.enum(APPEAL_OUTCOMES, { error: zodMessage("errors.form.appealOutcome") }), rationale: text("rationale") }),
   // Whether a reason is needed (another agent has the case) is the engine's to say.
-  z.object({ intent: z.literal("TAKE_DISPUTE"), ...base, disputeId, reason: optionalText(`Keep the reason under ${MAX_NOTE} characters.`, MAX_NOTE) }),
+  z.object({ intent: z.literal("TAKE_DISPUTE"), ...base, disputeId, reason: optionalText(zodMessage("errors.form.tooLong", { what: "reason", max: MAX_NOTE }), MAX_NOTE) }),
   z.object({
     intent: z.literal("ASK_FOR_INFORMATION"),
     ...base,
     disputeId,
-    party: z.enum(STATEMENT_PARTIES, { error: "Choose who you are asking: the buyer or the seller." }),
+    party: z.enum(STATEMENT_PARTIES, { error: zodMessage("errors.form.party") }),
     question: text("question", MAX_NOTE),
   }),
 ]);
@@ -224,29 +227,33 @@ function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Prom
 
 /** The one form action of the order page: validates the form, runs the one service it names, refreshes the pages. */
 export async function orderCommandAction(_previous: CommandFormState, formData: FormData): Promise<CommandFormState> {
+  const { render } = await getI18n();
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+  if (!user) return { ok: false, message: render(SESSION_ENDED) };
 
   // Only a real form, each field once (a repeated field is a forged or broken request, not "the last one wins").
   const form = readForm(formData, { multi: ["photos"] });
-  if (!form.ok) return { ok: false, message: form.message };
+  if (!form.ok) return { ok: false, message: render(form.message) };
   const { fields } = form;
   const values = Object.fromEntries(Object.entries(fields).filter(([name]) => !["intent", "orderId", "version", "idempotencyKey"].includes(name)));
   const photos = form.files.photos ?? [];
   const parsed = commandSchema.safeParse(fields);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined> };
-    const shown = Object.fromEntries(Object.entries(fieldErrors).filter(([field, errors]) => errors && !["orderId", "version", "idempotencyKey", "intent", "disputeId"].includes(field))) as Record<string, string[]>;
-    if (Object.keys(shown).length > 0) return { ok: false, message: "Check the form.", fieldErrors: shown, values };
-    return { ok: false, message: OUT_OF_DATE, values };
+    const shown = Object.fromEntries(
+      Object.entries(fieldErrors)
+        .filter(([field, errors]) => errors && !["orderId", "version", "idempotencyKey", "intent", "disputeId"].includes(field))
+        .map(([field, errors]) => [field, errors!.map((error) => render(formMessage(error)))]),
+    );
+    if (Object.keys(shown).length > 0) return { ok: false, message: render(m("errors.form.check")), fieldErrors: shown, values };
+    return { ok: false, message: render(OUT_OF_DATE), values };
   }
 
   const result = await run(parsed.data, photos, user, await appNow());
   if (!result.ok) {
-    const { code, message, fieldErrors } = result.error;
-    return { ok: false, message, stale: code === "CONFLICT", fieldErrors, values };
+    return { ok: false, ...(await spokenError(result.error)), stale: result.error.code === "CONFLICT", values };
   }
   revalidatePath(`/orders/${parsed.data.orderId}`);
   revalidatePath("/", "layout");
-  return { ok: true, message: result.value.summary };
+  return { ok: true, message: render(result.value.summary) };
 }

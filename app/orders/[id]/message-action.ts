@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { OUT_OF_DATE, readForm } from "@/lib/forms";
+import { OUT_OF_DATE, SESSION_ENDED, readForm } from "@/lib/forms";
+import { m } from "@/lib/i18n/message";
+import { getI18n, spokenError } from "@/lib/i18n/server";
 import { appNow } from "@/lib/server/app-clock";
 import { currentUser } from "@/lib/server/auth/session";
 import { sendMessage } from "@/lib/server/conversations/send-message";
@@ -14,15 +16,16 @@ const schema = z.object({ orderId: z.string().trim().min(1).max(100), body: z.st
 
 /** Sends a message in an order's conversation: validate, one service, refresh the pages. */
 export async function sendMessageAction(_previous: MessageFormState, formData: FormData): Promise<MessageFormState> {
+  const { render } = await getI18n();
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Sign in again to continue." };
+  if (!user) return { ok: false, message: render(SESSION_ENDED) };
   const form = readForm(formData, { multi: ["photos"] });
-  if (!form.ok) return { ok: false, message: form.message };
+  if (!form.ok) return { ok: false, message: render(form.message) };
   const parsed = schema.safeParse(form.fields);
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: render(OUT_OF_DATE) };
   const result = await sendMessage(user, { orderId: parsed.data.orderId, body: parsed.data.body, photos: form.files.photos ?? [] }, await appNow());
-  if (!result.ok) return { ok: false, message: result.error.message, fieldErrors: result.error.fieldErrors, body: parsed.data.body };
+  if (!result.ok) return { ok: false, ...(await spokenError(result.error)), body: parsed.data.body };
   revalidatePath(`/orders/${parsed.data.orderId}`);
   revalidatePath("/", "layout");
-  return { ok: true, message: "Sent." };
+  return { ok: true, message: render(m("order.conversation.sent")) };
 }

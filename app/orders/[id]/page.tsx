@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
-import { formatDateTime } from "@/lib/format";
+import { getI18n } from "@/lib/i18n/server";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
@@ -16,7 +17,10 @@ import { ItemsSection, TimelineSection } from "./_sections/items-section";
 import { DeadlinesSection, MoneySection, RefundsSection } from "./_sections/money-sections";
 import { CancelRequestSection, CaseSection } from "./_sections/request-sections";
 
-export const metadata: Metadata = { title: "Order" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("order");
+  return { title: t("metaTitle") };
+}
 
 /** One order as this person may see it: what they can do (the engine says), its requests and disputes, its money and deadlines. */
 export default async function OrderPage(props: { params: Promise<{ id: string }> }) {
@@ -27,33 +31,40 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const [order, templates, conversation] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user), getConversation(user, id, now)]);
   // Someone else's order looks exactly like one that does not exist.
   if (!order || !conversation) notFound();
+  const t = await getTranslations("order");
+  const { f, render, param } = await getI18n();
+  const note = render(order.statusNote);
 
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href={HOME_BY_ROLE[user.role]} className="text-brand-700 hover:underline">
-          ← Back to orders
+          {t("back")}
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Order {order.code}</h1>
+        <h1 className="text-2xl font-semibold">{t("heading", { code: order.code })}</h1>
         <StatusBadge status={order.status} />
       </div>
-      <section aria-label="Order status" aria-live="polite" className="rounded-lg border border-stone-200 bg-white p-4">
+      <section aria-label={t("statusRegion")} aria-live="polite" className="rounded-lg border border-stone-200 bg-white p-4">
         <p>
-          <span className="text-stone-600">Status: </span>
-          <strong>{order.statusLabel}</strong>
-          {order.statusNote ? ` · ${order.statusNote}` : ""}
+          <span className="text-stone-600">{t("status")} </span>
+          <strong>{render(order.statusLabel)}</strong>
+          {note ? ` · ${note}` : ""}
         </p>
         <p className="text-sm text-stone-600">
-          {order.shopName} · bought by {order.buyerName} · placed {formatDateTime(order.placedAt)} · {order.policyLabel} rules
+          {t("facts", { shop: order.shopName, buyer: order.buyerName, placed: f.dateTime(order.placedAt), rules: render(order.policyLabel) })}
         </p>
-        {order.estimatedDelivery ? <p className="mt-1 text-sm">Estimated delivery: by {order.estimatedDelivery}</p> : null}
+        {order.estimatedDelivery ? <p className="mt-1 text-sm">{t("estimatedDelivery", { by: param(order.estimatedDelivery) })}</p> : null}
         {order.cancellation ? (
           <p className="mt-2 text-sm">
-            Cancelled by {order.cancellation.by.toLowerCase()}
-            {order.cancellation.at ? ` on ${formatDateTime(order.cancellation.at)}` : ""}. Reason: {order.cancellation.reason}.{" "}
-            {order.cancellation.sellerFault ? "Counted as the seller's fault." : "Not the seller's fault."}
+            {t("cancelled", {
+              by: render(order.cancellation.by),
+              hasDate: order.cancellation.at ? "yes" : "no",
+              at: order.cancellation.at ? f.dateTime(order.cancellation.at) : "",
+              reason: render(order.cancellation.reason),
+              fault: order.cancellation.sellerFault ? "seller" : "other",
+            })}
           </p>
         ) : null}
       </section>
@@ -64,7 +75,11 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
           <DisputesSection order={order} viewer={user.role} />
-          <ConversationSection orderId={order.id} conversation={conversation} counterpart={user.role === "BUYER" ? order.shopName : user.role === "SELLER" ? order.buyerName : `${order.buyerName} and ${order.shopName}`} />
+          <ConversationSection
+            orderId={order.id}
+            conversation={conversation}
+            counterpart={user.role === "BUYER" ? order.shopName : user.role === "SELLER" ? order.buyerName : t("bothParties", { buyer: order.buyerName, shop: order.shopName })}
+          />
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>

@@ -16,6 +16,7 @@ import {
   PAYMENT_METHOD_LABELS,
   REFUND_STATUS_LABELS,
   ROLE_LABELS,
+  ROLE_NOUNS,
   STATUS_LABELS,
   actionViews,
   describeDuration,
@@ -200,7 +201,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     items: order.items,
     cancellation:
       order.status === "CANCELLED" && order.cancelReasonKey
-        ? { reason: reasonLabel(order.cancelReasonKey), by: roleLabel(order.cancelledByRole), at: order.cancelledAt, sellerFault: order.faultParty === "SELLER" }
+        ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_NOUNS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? ROLE_NOUNS.SYSTEM, at: order.cancelledAt, sellerFault: order.faultParty === "SELLER" }
         : null,
     refunds: order.refunds.map((refund) => ({
       id: refund.id,

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { PHOTO_TYPES, photoLimitProblem } from "@/lib/order/limits";
+import { useClientMessage } from "@/components/use-format";
 import { orderCommandAction, type CommandFormState } from "../actions";
 
 export type FieldSpec =
@@ -39,6 +41,8 @@ const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
   const [state, formAction, pending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
   const id = useId();
+  const t = useTranslations("client");
+  const say = useClientMessage();
   const form = useRef<HTMLFormElement>(null);
   // After a refusal, keyboard and screen-reader users land on the first field to fix.
   useEffect(() => {
@@ -53,7 +57,8 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const checkPhotos = (event: React.FormEvent<HTMLFormElement>) => {
     const input = event.currentTarget.querySelector<HTMLInputElement>('input[type="file"]');
-    const problem = input?.files ? photoLimitProblem([...input.files]) : null;
+    const limit = input?.files ? photoLimitProblem([...input.files]) : null;
+    const problem = limit ? say(limit) : null;
     setPhotoProblem(problem);
     if (problem) {
       event.preventDefault();
@@ -115,7 +120,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                 </label>
                 {field.kind === "select" ? (
                   <select {...common} key={`${field.name}-${valueOf(field.name)}`} defaultValue={valueOf(field.name)} className={INPUT}>
-                    <option value="">{field.placeholder ?? "Choose one"}</option>
+                    <option value="">{field.placeholder ?? t("chooseOne")}</option>
                     {field.options.map((option) => (
                       <option key={option.value} value={option.value}>
                         {option.label}
@@ -126,7 +131,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                   <>
                     {field.templates?.length ? (
                       <select
-                        aria-label="Template to start from"
+                        aria-label={t("templateLabel")}
                         defaultValue=""
                         onChange={(event) => {
                           const template = field.templates?.[Number(event.target.value)];
@@ -138,7 +143,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                         }}
                         className={INPUT}
                       >
-                        <option value="">Start from a template…</option>
+                        <option value="">{t("templateStart")}</option>
                         {field.templates.map((template, i) => (
                           <option key={template.title} value={i}>
                             {template.title}
@@ -173,13 +178,13 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
           {unplaced ?? state.message}{" "}
           {state.stale ? (
             <a href={`/orders/${orderId}`} className="font-medium underline">
-              Reload
+              {t("reload")}
             </a>
           ) : null}
         </div>
       ) : null}
       <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:cursor-wait disabled:opacity-60 ${TONES[tone]}`}>
-        {pending ? "Working…" : label}
+        {pending ? t("working") : label}
       </button>
     </form>
   );

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useClientMessage } from "@/components/use-format";
 import { MAX_MESSAGE, PHOTO_TYPES, photoHint, photoLimitProblem } from "@/lib/order/limits";
 import { sendMessageAction, type MessageFormState } from "../message-action";
 
@@ -9,6 +11,8 @@ const INPUT = "w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-
 /** Writes in an order's conversation: a message, optional photos, and (sellers) the shop's quick replies. */
 export function MessageForm({ orderId, quickReplies }: { orderId: string; quickReplies: string[] }) {
   const [state, action, pending] = useActionState<MessageFormState, FormData>(sendMessageAction, null);
+  const t = useTranslations("client.message");
+  const say = useClientMessage();
   const form = useRef<HTMLFormElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
@@ -25,7 +29,8 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
       className="space-y-2"
       onSubmit={(event) => {
         const input = event.currentTarget.querySelector<HTMLInputElement>('input[type="file"]');
-        const problem = input?.files ? photoLimitProblem([...input.files]) : null;
+        const limit = input?.files ? photoLimitProblem([...input.files]) : null;
+        const problem = limit ? say(limit) : null;
         setPhotoProblem(problem);
         if (problem) event.preventDefault();
       }}
@@ -33,7 +38,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
       <input type="hidden" name="orderId" value={orderId} />
       {quickReplies.length > 0 ? (
         <select
-          aria-label="Quick reply"
+          aria-label={t("quickReply")}
           defaultValue=""
           className={INPUT}
           onChange={(event) => {
@@ -44,7 +49,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
             }
           }}
         >
-          <option value="">Insert a quick reply…</option>
+          <option value="">{t("insertQuickReply")}</option>
           {quickReplies.map((reply, i) => (
             <option key={reply} value={i}>
               {reply}
@@ -53,7 +58,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
         </select>
       ) : null}
       <label htmlFor={`message-${orderId}`} className="block text-sm font-medium">
-        Message
+        {t("label")}
       </label>
       <textarea
         ref={body}
@@ -71,18 +76,18 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
         {error("body") ?? ""}
       </p>
       <label htmlFor={`message-${orderId}-photos`} className="block text-sm font-medium">
-        Photos (optional)
+        {t("photos")}
       </label>
       <input id={`message-${orderId}-photos`} name="photos" type="file" multiple accept={PHOTO_TYPES.join(",")} aria-invalid={error("photos") ? true : undefined} aria-describedby={`message-${orderId}-photos-hint message-${orderId}-photos-error`} className="text-sm" />
       <p id={`message-${orderId}-photos-hint`} className="text-xs text-stone-500">
-        {photoHint("optional")}
+        {say(photoHint("optional"))}
       </p>
       <p id={`message-${orderId}-photos-error`} aria-live="polite" className="min-h-5 text-sm text-rose-700">
         {error("photos") ?? ""}
       </p>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Sending…" : "Send"}
+          {pending ? t("sending") : t("send")}
         </button>
         <p role={state && !state.ok && !state.fieldErrors ? "alert" : "status"} className={`text-sm ${state?.ok ? "text-emerald-800" : "text-rose-700"}`}>
           {state && !state.fieldErrors ? state.message : ""}

@@ -1,9 +1,10 @@
-/** A titled section of the order page; its heading names the region for screen readers. */
-export function Card({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+import { getTranslations } from "next-intl/server";
+
+/** A titled section of the order page; its heading names the region for screen readers. `id`: the heading's id, stable in every language. */
+export function Card({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-base font-semibold">
+    <section aria-labelledby={`section-${id}`} className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id={`section-${id}`} className="mb-3 text-base font-semibold">
         {title}
       </h2>
       {children}
@@ -12,14 +13,15 @@ export function Card({ title, children }: { title: string; children: React.React
 }
 
 /** Links to evidence photos (served only to the order's parties and support). */
-export function EvidenceLinks({ ids }: { ids: string[] }) {
+export async function EvidenceLinks({ ids }: { ids: string[] }) {
   if (ids.length === 0) return null;
+  const t = await getTranslations("order");
   return (
-    <ul aria-label="Photos" className="flex flex-wrap gap-2">
+    <ul aria-label={t("photos")} className="flex flex-wrap gap-2">
       {ids.map((id, i) => (
         <li key={id}>
           <a href={`/evidence/${id}`} target="_blank" rel="noreferrer" className="text-sm text-brand-700 underline">
-            Photo {i + 1}
+            {t("photo", { n: i + 1 })}
           </a>
         </li>
       ))}

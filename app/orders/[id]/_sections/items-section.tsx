@@ -1,27 +1,29 @@
-import { formatDateTime } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { getTranslations } from "next-intl/server";
+import { getI18n } from "@/lib/i18n/server";
 import type { OrderDetail } from "@/lib/server/orders/get-order";
 import { Card } from "./card";
 
-export function ItemsSection({ order }: { order: OrderDetail }) {
-  const money = (minor: number) => formatMoney(minor, order.currency);
+export async function ItemsSection({ order }: { order: OrderDetail }) {
+  const t = await getTranslations("order.items");
+  const { f, render } = await getI18n();
+  const money = (minor: number) => f.money(minor, order.currency);
   return (
-    <Card title="Items">
+    <Card id="items" title={t("title")}>
       <table className="w-full text-sm">
-        <caption className="sr-only">Items in order {order.code}</caption>
+        <caption className="sr-only">{t("caption", { code: order.code })}</caption>
         <thead className="text-left text-xs uppercase text-stone-500">
           <tr>
-            <th scope="col" className="py-1">Item</th>
-            <th scope="col" className="py-1 text-right">Qty</th>
-            <th scope="col" className="py-1 text-right">Price</th>
-            <th scope="col" className="py-1 text-right">Amount</th>
+            <th scope="col" className="py-1">{t("item")}</th>
+            <th scope="col" className="py-1 text-right">{t("quantity")}</th>
+            <th scope="col" className="py-1 text-right">{t("price")}</th>
+            <th scope="col" className="py-1 text-right">{t("amount")}</th>
           </tr>
         </thead>
         <tbody>
           {order.items.map((item) => (
             <tr key={item.id} className="border-t border-stone-100">
               <td className="py-1.5">{item.title}</td>
-              <td className="py-1.5 text-right tabular-nums">{item.quantity}</td>
+              <td className="py-1.5 text-right tabular-nums">{f.number(item.quantity)}</td>
               <td className="py-1.5 text-right tabular-nums">{money(item.unitPriceMinor)}</td>
               <td className="py-1.5 text-right tabular-nums">{money(item.unitPriceMinor * item.quantity)}</td>
             </tr>
@@ -29,15 +31,15 @@ export function ItemsSection({ order }: { order: OrderDetail }) {
         </tbody>
         <tfoot className="tabular-nums">
           <tr className="border-t border-stone-200">
-            <th scope="row" colSpan={3} className="py-1 text-right font-normal text-stone-600">Items</th>
+            <th scope="row" colSpan={3} className="py-1 text-right font-normal text-stone-600">{t("itemsTotal")}</th>
             <td className="py-1 text-right">{money(order.itemsMinor)}</td>
           </tr>
           <tr>
-            <th scope="row" colSpan={3} className="py-1 text-right font-normal text-stone-600">Shipping</th>
+            <th scope="row" colSpan={3} className="py-1 text-right font-normal text-stone-600">{t("shipping")}</th>
             <td className="py-1 text-right">{money(order.shippingFeeMinor)}</td>
           </tr>
           <tr>
-            <th scope="row" colSpan={3} className="py-1 text-right">Total ({order.paidAt ? `paid by ${order.paymentMethodLabel}` : "not paid yet"})</th>
+            <th scope="row" colSpan={3} className="py-1 text-right">{order.paidAt ? t("totalPaid", { method: render(order.paymentMethodLabel) }) : t("totalUnpaid")}</th>
             <td className="py-1 text-right font-semibold">{money(order.totalMinor)}</td>
           </tr>
         </tfoot>
@@ -46,15 +48,17 @@ export function ItemsSection({ order }: { order: OrderDetail }) {
   );
 }
 
-export function TimelineSection({ order }: { order: OrderDetail }) {
+export async function TimelineSection({ order }: { order: OrderDetail }) {
+  const t = await getTranslations("order.timeline");
+  const { f, render } = await getI18n();
   return (
-    <Card title="Timeline">
+    <Card id="timeline" title={t("title")}>
       <ol className="space-y-3 border-l border-stone-200 pl-4 text-sm">
         {order.timeline.map((event) => (
           <li key={event.id}>
-            <p>{event.summary}</p>
+            <p>{render(event.summary)}</p>
             <p className="text-xs text-stone-500">
-              {formatDateTime(event.at)} · {event.actor}
+              {f.dateTime(event.at)} · {render(event.actor)}
             </p>
           </li>
         ))}
