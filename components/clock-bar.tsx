@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatRemaining } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { getI18n } from "@/lib/i18n/server";
 import type { NextDeadline } from "@/lib/views";
 import type { ClockControl, WorldKind } from "@/lib/worlds";
 import { LiveClock } from "./live-clock";
@@ -19,50 +20,49 @@ export interface ClockBarWorld {
  * else is told why they can't. `next` is the next deadline this person may see (the layout asks);
  * `anywhere`: it may be on any order (support).
  */
-export function ClockBar({ now, signedIn, next, anywhere, world }: { now: Date; signedIn: boolean; next: NextDeadline | null; anywhere: boolean; world: ClockBarWorld }) {
+export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: Date; signedIn: boolean; next: NextDeadline | null; anywhere: boolean; world: ClockBarWorld }) {
+  const t = await getTranslations("clock");
+  const { f, render } = await getI18n();
   return (
-    <section aria-label="Simulator clock" className="border-b border-stone-200 bg-stone-100">
+    <section aria-label={t("region")} className="border-b border-stone-200 bg-stone-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-start gap-3 px-4 py-2 text-sm">
         <p className="pt-1">
-          <span className="text-stone-600">World:</span>{" "}
+          <span className="text-stone-600">{t("world")}</span>{" "}
           {world.kind === "PRIVATE" ? (
             <Link href={`/worlds/${world.id}`} className="font-medium underline">
               {world.name}
             </Link>
           ) : (
-            <strong>{world.name}</strong>
+            <strong>{world.kind === "DEMO" ? t("demoWorld") : world.name}</strong>
           )}
         </p>
         <p className="pt-1">
-          <span className="text-stone-600">App time:</span> <strong><LiveClock serverNow={now.toISOString()} /></strong>
+          <span className="text-stone-600">{t("appTime")}</span>{" "}
+          <strong>
+            <LiveClock serverNow={now.toISOString()} />
+          </strong>
         </p>
         {signedIn && world.clock.allowed ? (
           <>
-            <SimulatorButton action="jump" fields={{ by: "HOUR" }} label="+1 hour" />
-            <SimulatorButton action="jump" fields={{ by: "DAY" }} label="+1 day" />
+            <SimulatorButton action="jump" fields={{ by: "HOUR" }} label={t("plusHour")} />
+            <SimulatorButton action="jump" fields={{ by: "DAY" }} label={t("plusDay")} />
             {next ? (
               <SimulatorButton
                 action="jump"
                 fields={{ by: "NEXT_DEADLINE" }}
-                label={`Jump to next deadline${anywhere ? " anywhere" : ""}: ${next.label} (order ${next.code}, in ${formatRemaining(next.dueAt.getTime() - now.getTime())})`}
+                label={t(anywhere ? "jumpNextAnywhere" : "jumpNext", { deadline: render(next.label), code: next.code, in: f.remaining(next.dueAt.getTime() - now.getTime()) })}
               />
             ) : null}
             <div className="ml-auto">
-              <ConfirmWorldForm
-                kind="reset"
-                worldId={world.id}
-                summary="Reset this world"
-                explanation="Deletes every change made in this world and rebuilds it as it started, with its clock back to real time. Other worlds are not touched."
-                confirmLabel="Yes, reset this world"
-              />
+              <ConfirmWorldForm kind="reset" worldId={world.id} summary={t("reset")} explanation={t("resetExplanation")} confirmLabel={t("resetConfirm")} />
             </div>
           </>
         ) : (
           <p className="basis-full text-xs text-stone-600 sm:basis-auto sm:pt-1.5">
-            {world.clock.allowed ? "Sign in as a persona to move the clock." : world.clock.reason}{" "}
+            {world.clock.allowed ? t("signInToMoveBar") : render(world.clock.reason)}{" "}
             {world.kind === "DEMO" ? (
               <Link href="/#private-world" className="underline">
-                Create a private world
+                {t("createPrivate")}
               </Link>
             ) : null}
           </p>

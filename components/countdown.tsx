@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { formatRemaining } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "./use-format";
 
 /**
  * Time left until a deadline on the app's clock. The server sends its own "now" so that a browser
@@ -11,6 +12,8 @@ import { formatRemaining } from "@/lib/format";
  */
 export function Countdown({ dueAt, serverNow, bare = false }: { dueAt: string; serverNow: string; /** Just the time ("53 min 05 s"), for a sentence that says what it counts down to. */ bare?: boolean }) {
   const router = useRouter();
+  const t = useTranslations("client.countdown");
+  const f = useFormat();
   const due = new Date(dueAt).getTime();
   const [remaining, setRemaining] = useState(() => due - new Date(serverNow).getTime());
 
@@ -31,5 +34,5 @@ export function Countdown({ dueAt, serverNow, bare = false }: { dueAt: string; s
     return () => clearInterval(id);
   }, [due, serverNow, router]);
 
-  return <span className="tabular-nums">{remaining > 0 ? `${formatRemaining(remaining)}${bare ? "" : " left"}` : bare ? "0 s" : "due now"}</span>;
+  return <span className="tabular-nums">{remaining > 0 ? (bare ? f.remaining(remaining) : t("left", { time: f.remaining(remaining) })) : bare ? f.remaining(0) : t("dueNow")}</span>;
 }

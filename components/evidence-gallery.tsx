@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 export interface GalleryItem {
@@ -20,6 +21,7 @@ const ZOOM_WIDTHS = ["w-full", "w-[150%] max-w-none", "w-[200%] max-w-none", "w-
  * thumbnail. The photos are served by /evidence/<id> to the order's parties and support only.
  */
 export function EvidenceGallery({ items, label }: { items: GalleryItem[]; label: string }) {
+  const t = useTranslations("client.gallery");
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [zoom, setZoom] = useState(0);
@@ -29,7 +31,7 @@ export function EvidenceGallery({ items, label }: { items: GalleryItem[]; label:
     if (open !== null && !dialog.current?.open) dialog.current?.showModal();
   }, [open]);
 
-  if (items.length === 0) return <p className="text-sm text-stone-600">No photos.</p>;
+  if (items.length === 0) return <p className="text-sm text-stone-600">{t("none")}</p>;
 
   const show = (index: number) => {
     setZoom(0);
@@ -53,7 +55,7 @@ export function EvidenceGallery({ items, label }: { items: GalleryItem[]; label:
           <li key={item.id}>
             <button type="button" onClick={() => show(index)} className="block w-full rounded border border-stone-200 p-1 text-left hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600">
               {/* eslint-disable-next-line @next/next/no-img-element -- evidence is served by our own authorised route, not the image optimiser */}
-              <img src={`/evidence/${item.id}`} alt={`${item.title}: open the full view`} className="aspect-square w-full rounded object-cover" loading="lazy" />
+              <img src={`/evidence/${item.id}`} alt={t("openFull", { title: item.title })} className="aspect-square w-full rounded object-cover" loading="lazy" />
               <span className="mt-1 block text-xs text-stone-600">{item.caption}</span>
             </button>
           </li>
@@ -70,28 +72,28 @@ export function EvidenceGallery({ items, label }: { items: GalleryItem[]; label:
           <div className="flex max-h-[95vh] flex-col">
             <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 p-3">
               <h2 id="gallery-title" className="mr-auto font-semibold">
-                {current.title} <span className="font-normal text-stone-600">({open! + 1} of {items.length})</span>
+                {current.title} <span className="font-normal text-stone-600">{t("position", { n: open! + 1, count: items.length })}</span>
               </h2>
               <button type="button" className={button} onClick={() => show(open! - 1)} disabled={items.length < 2}>
-                ← Previous
+                {t("previous")}
               </button>
               <button type="button" className={button} onClick={() => show(open! + 1)} disabled={items.length < 2}>
-                Next →
+                {t("next")}
               </button>
-              <button type="button" className={button} onClick={() => setZoom((z) => Math.max(z - 1, 0))} disabled={zoom === 0} aria-label="Zoom out">
+              <button type="button" className={button} onClick={() => setZoom((z) => Math.max(z - 1, 0))} disabled={zoom === 0} aria-label={t("zoomOut")}>
                 −
               </button>
               <span aria-live="polite" className="w-12 text-center text-sm">
                 {Math.round(ZOOMS[zoom]! * 100)}%
               </span>
-              <button type="button" className={button} onClick={() => setZoom((z) => Math.min(z + 1, ZOOMS.length - 1))} disabled={zoom === ZOOMS.length - 1} aria-label="Zoom in">
+              <button type="button" className={button} onClick={() => setZoom((z) => Math.min(z + 1, ZOOMS.length - 1))} disabled={zoom === ZOOMS.length - 1} aria-label={t("zoomIn")}>
                 +
               </button>
               <button type="button" className={button} onClick={() => dialog.current?.close()} autoFocus>
-                Close
+                {t("close")}
               </button>
             </div>
-            <p className="px-3 pt-2 text-sm text-stone-600">{current.caption}. Keys: ← → to move, + − to zoom, Esc to close.</p>
+            <p className="px-3 pt-2 text-sm text-stone-600">{t("keys", { caption: current.caption })}</p>
             <div className="min-h-0 flex-1 overflow-auto p-3">
               {/* eslint-disable-next-line @next/next/no-img-element -- as above */}
               <img src={`/evidence/${current.id}`} alt={current.title} className={`mx-auto block h-auto ${ZOOM_WIDTHS[zoom]}`} />

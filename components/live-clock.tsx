@@ -1,15 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatDateTime } from "@/lib/format";
+import { useFormat } from "./use-format";
 
 /** The app's time, ticking: starts from the server's (simulated) now and runs at real speed. */
 export function LiveClock({ serverNow }: { serverNow: string }) {
+  const f = useFormat();
   const [now, setNow] = useState(() => new Date(serverNow));
   useEffect(() => {
     const skew = new Date(serverNow).getTime() - Date.now();
     const id = setInterval(() => setNow(new Date(Date.now() + skew)), 1000);
     return () => clearInterval(id);
   }, [serverNow]);
-  return <time dateTime={now.toISOString()}>{formatDateTime(now)}</time>;
+  return <time dateTime={now.toISOString()}>{f.dateTime(now)}</time>;
 }

@@ -1,19 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { quickRepliesAction, type QuickRepliesState } from "@/app/seller/actions";
 
 /** The shop's quick replies, one per line: answers its sellers send buyers often. */
 export function QuickRepliesForm({ replies, limits }: { replies: string[]; limits: { count: number; length: number } }) {
   const [state, action, pending] = useActionState<QuickRepliesState, FormData>(quickRepliesAction, null);
+  const t = useTranslations("client.quickReplies");
   const error = state?.fieldErrors?.quickReplies?.[0];
   const value = state && !state.ok ? (state.value ?? "") : replies.join("\n");
   return (
     <form action={action} noValidate className="space-y-2">
       {replies.length > 0 ? (
         <div className="text-sm">
-          <p className="text-stone-600">Offered now, in this order:</p>
-          <ol aria-label="Quick replies offered now" className="mt-1 list-decimal space-y-1 pl-5">
+          <p className="text-stone-600">{t("offered")}</p>
+          <ol aria-label={t("offeredLabel")} className="mt-1 list-decimal space-y-1 pl-5">
             {replies.map((reply) => (
               <li key={reply}>{reply}</li>
             ))}
@@ -21,7 +23,7 @@ export function QuickRepliesForm({ replies, limits }: { replies: string[]; limit
         </div>
       ) : null}
       <label htmlFor="quick-replies" className="text-sm font-medium">
-        Quick replies, one per line
+        {t("label")}
       </label>
       <textarea
         id="quick-replies"
@@ -34,13 +36,13 @@ export function QuickRepliesForm({ replies, limits }: { replies: string[]; limit
         className="w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600"
       />
       <p id="quick-replies-hint" className="text-xs text-stone-500">
-        One reply per line (a long one wraps on screen but stays one line): at most {limits.count}, each up to {limits.length} characters. The conversation on each order offers them.
+        {t("hint", { count: limits.count, length: limits.length })}
       </p>
       <p id="quick-replies-error" aria-live="polite" className="text-sm text-rose-700">
         {error ?? ""}
       </p>
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Save quick replies"}
+        {pending ? t("saving") : t("save")}
       </button>
       <p role="status" aria-live="polite" className={`text-sm ${state && !state.ok ? "text-rose-700" : "text-emerald-800"}`}>
         {state && !state.fieldErrors ? state.message : ""}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { shopSettingsAction, type SettingsState } from "@/app/seller/actions";
 
@@ -8,6 +9,7 @@ const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-
 /** The shop's settings form: the auto-approve window and (US) the change-of-mind return fee and the refund rule. */
 export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { windows: { value: string; label: string }[]; current: string; fee: string; upTo: string; feeAllowed: boolean }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(shopSettingsAction, null);
+  const t = useTranslations("client.shopSettings");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.fieldErrors) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -17,7 +19,7 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
     <form ref={form} action={action} noValidate className="space-y-4">
       <div className="flex flex-col gap-1">
         <label htmlFor="auto-approve" className="text-sm font-medium">
-          Instant cancellation after the order is ready to ship (auto-approve window)
+          {t("window")}
         </label>
         <select key={state?.values?.autoApproveWindow ?? current} id="auto-approve" name="autoApproveWindow" defaultValue={state?.values?.autoApproveWindow ?? current} aria-invalid={error("autoApproveWindow") ? true : undefined} aria-describedby="auto-approve-hint auto-approve-error" className={INPUT}>
           {windows.map((window) => (
@@ -27,7 +29,7 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
           ))}
         </select>
         <p id="auto-approve-hint" className="text-xs text-stone-500">
-          Inside the window a buyer&apos;s cancel is instant and refunded; after it, a cancel is a request you answer.
+          {t("windowHint")}
         </p>
         <p id="auto-approve-error" aria-live="polite" className="text-sm text-rose-700">
           {error("autoApproveWindow") ?? ""}
@@ -36,27 +38,25 @@ export function ShopSettingsForm({ windows, current, fee, upTo, feeAllowed }: { 
       <MoneyField
         id="return-fee"
         name="changeOfMindFee"
-        label="Change-of-mind return fee, in USD (shown to buyers before they ask; kept from their refund)"
+        label={t("fee")}
         value={state?.values?.changeOfMindFee ?? fee}
         disabled={!feeAllowed}
         error={error("changeOfMindFeeMinor")}
-        hint={feeAllowed ? "0 for no fee; at most 25.00. Only for returns the buyer asks for because they changed their mind." : "Not available under the global rules: the platform pays change-of-mind return postage."}
+        hint={feeAllowed ? t("feeHint") : t("feeGlobal")}
       />
       <MoneyField
         id="auto-refund"
         name="autoRefundUpTo"
-        label="Approve refund-only requests automatically up to this amount, in USD"
+        label={t("autoRefund")}
         value={state?.values?.autoRefundUpTo ?? upTo}
         disabled={!feeAllowed}
         error={error("autoRefundUpToMinor")}
         hint={
-          feeAllowed
-            ? "0 to review every request yourself; at most 100.00. A buyer who asks for a refund without a return, for no more than this, is refunded at once."
-            : "Not available under the global rules: only US sellers can approve refunds by rule."
+          feeAllowed ? t("autoRefundHint") : t("autoRefundGlobal")
         }
       />
       <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? t("saving") : t("save")}
       </button>
       <p role="status" aria-live="polite" className={`text-sm ${state && !state.ok ? "text-rose-700" : "text-emerald-800"}`}>
         {state && !state.fieldErrors ? state.message : ""}

@@ -1,3 +1,4 @@
+import { getI18n } from "@/lib/i18n/server";
 import { STATUS_LABELS, type OrderStatus } from "@/lib/order";
 
 const TONES: Record<OrderStatus, string> = {
@@ -11,6 +12,7 @@ const TONES: Record<OrderStatus, string> = {
   CANCELLED: "bg-rose-50 text-rose-800 border-rose-200",
 };
 
-export function StatusBadge({ status }: { status: OrderStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
+export async function StatusBadge({ status }: { status: OrderStatus }) {
+  const { render } = await getI18n();
+  return <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{render(STATUS_LABELS[status])}</span>;
 }

@@ -16,7 +16,7 @@ const subscribe = () => () => {};
  * server's HTML. The same figures are always in the table next to it, which is what screen readers
  * and a page without script get; the chart itself is hidden from assistive technology.
  */
-export function TrendChart(props: { points: TrendPoint[]; unit: "%" | "h" | "money" | "count"; currency?: string; target?: number; label: string }) {
+export function TrendChart(props: { points: TrendPoint[]; unit: "%" | "h" | "money" | "count"; currency?: string; target?: number; label: string; /** The target line's name, in the viewer's language. */ targetLabel?: string }) {
   const drawn = useSyncExternalStore(
     subscribe,
     () => true,
@@ -34,7 +34,7 @@ export function TrendChart(props: { points: TrendPoint[]; unit: "%" | "h" | "mon
             <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} tick={{ fontSize: 11, fill: "#57534e" }} minTickGap={16} />
             <YAxis domain={domain} tickFormatter={format} tick={{ fontSize: 11, fill: "#57534e" }} width={48} allowDecimals={props.unit === "%" || props.unit === "h"} />
             <Tooltip formatter={(value) => (typeof value === "number" ? (props.unit === "money" ? (value / 100).toFixed(2) : format(value)) : "—")} labelFormatter={(day) => String(day)} />
-            {props.target !== undefined ? <ReferenceLine y={props.target} stroke="#b45309" strokeDasharray="4 4" label={{ value: "target", fontSize: 11, fill: "#b45309", position: "insideTopRight" }} /> : null}
+            {props.target !== undefined ? <ReferenceLine y={props.target} stroke="#b45309" strokeDasharray="4 4" label={{ value: props.targetLabel ?? "target", fontSize: 11, fill: "#b45309", position: "insideTopRight" }} /> : null}
             <Line type="linear" dataKey="value" stroke="#1f7a55" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>

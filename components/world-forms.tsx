@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef } from "react";
 import { createWorldAction, deleteWorldAction, joinWorldAction, removeMemberAction, replaceShareLinkAction, resetWorldAction, setMemberRoleAction, type WorldFormState } from "@/app/actions/worlds";
-import { WORLD_TEMPLATE_LABELS, type WorldTemplate } from "@/lib/worlds";
+import { WORLD_TEMPLATES, type WorldTemplate } from "@/lib/worlds";
 
 const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
 const PRIMARY = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
@@ -57,22 +58,23 @@ function FormMessage({ state }: { state: WorldFormState }) {
 /** "Create a private world": its name, the creator's name, and what it starts with. */
 export function CreateWorldForm() {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(createWorldAction, null);
+  const t = useTranslations("client.worlds");
   const form = useFocusFirstError(state);
   const chosen = (state?.values?.template as WorldTemplate | undefined) ?? "DEMO_COPY";
   return (
     <form ref={form} action={action} noValidate className="space-y-3">
-      <TextField name="name" label="World name" state={state} hint="Everyone in the world sees it, e.g. “Tuesday training, table 3”." />
-      <TextField name="ownerName" label="Your name" state={state} hint="Shown to the people who join, so they know whose world it is." autoComplete="name" />
+      <TextField name="name" label={t("worldName")} state={state} hint={t("worldNameHint")} />
+      <TextField name="ownerName" label={t("yourName")} state={state} hint={t("ownerNameHint")} autoComplete="name" />
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">It starts with</legend>
-        {(Object.keys(WORLD_TEMPLATE_LABELS) as WorldTemplate[]).map((template) => (
+        <legend className="text-sm font-medium">{t("startsWith")}</legend>
+        {WORLD_TEMPLATES.map((template) => (
           <label key={template} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="template" value={template} defaultChecked={template === chosen} className="mt-1" /> {WORLD_TEMPLATE_LABELS[template]}
+            <input type="radio" name="template" value={template} defaultChecked={template === chosen} className="mt-1" /> {t(`template.${template}`)}
           </label>
         ))}
       </fieldset>
       <button type="submit" disabled={pending} className={PRIMARY}>
-        {pending ? "Creating the world…" : "Create a private world"}
+        {pending ? t("creating") : t("create")}
       </button>
       <FormMessage state={state} />
     </form>
@@ -82,13 +84,14 @@ export function CreateWorldForm() {
 /** Joining a world from its share link: the visitor's name, then in. */
 export function JoinWorldForm({ token, worldName }: { token: string; worldName: string }) {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(joinWorldAction, null);
+  const t = useTranslations("client.worlds");
   const form = useFocusFirstError(state);
   return (
     <form ref={form} action={action} noValidate className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      <TextField name="name" label="Your name" state={state} hint="Shown to the world's owner, who may let you move its clock." autoComplete="name" />
+      <TextField name="name" label={t("yourName")} state={state} hint={t("joinNameHint")} autoComplete="name" />
       <button type="submit" disabled={pending} className={PRIMARY}>
-        {pending ? "Joining…" : `Join ${worldName}`}
+        {pending ? t("joining") : t("join", { world: worldName })}
       </button>
       <FormMessage state={state} />
     </form>
@@ -98,13 +101,14 @@ export function JoinWorldForm({ token, worldName }: { token: string; worldName: 
 /** The owner's switch for one member: facilitator (may move the clock and reset) or member. */
 export function MemberRoleButton({ worldId, memberId, role, label }: { worldId: string; memberId: string; role: "FACILITATOR" | "MEMBER"; label: string }) {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(setMemberRoleAction, null);
+  const t = useTranslations("client");
   return (
     <form action={action} className="inline-flex flex-col gap-1">
       <input type="hidden" name="worldId" value={worldId} />
       <input type="hidden" name="memberId" value={memberId} />
       <input type="hidden" name="role" value={role} />
       <button type="submit" disabled={pending} className="rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-60">
-        {pending ? "Working…" : label}
+        {pending ? t("working") : label}
       </button>
       <FormMessage state={state} />
     </form>
@@ -114,12 +118,13 @@ export function MemberRoleButton({ worldId, memberId, role, label }: { worldId: 
 /** The owner removes one member (their browser is out of the world at once). */
 export function RemoveMemberButton({ worldId, memberId, name }: { worldId: string; memberId: string; name: string }) {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(removeMemberAction, null);
+  const t = useTranslations("client");
   return (
     <form action={action} className="inline-flex flex-col gap-1">
       <input type="hidden" name="worldId" value={worldId} />
       <input type="hidden" name="memberId" value={memberId} />
       <button type="submit" disabled={pending} className="rounded border border-rose-300 bg-white px-2 py-1 text-xs text-rose-800 hover:bg-rose-50 disabled:opacity-60">
-        {pending ? "Working…" : `Remove ${name}`}
+        {pending ? t("working") : t("worlds.remove", { name })}
       </button>
       <FormMessage state={state} />
     </form>
@@ -129,11 +134,12 @@ export function RemoveMemberButton({ worldId, memberId, name }: { worldId: strin
 /** The owner replaces the share link; the answer stays in view with the new link above it. */
 export function ReplaceLinkButton({ worldId }: { worldId: string }) {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(replaceShareLinkAction, null);
+  const t = useTranslations("client");
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="worldId" value={worldId} />
       <button type="submit" disabled={pending} className="rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-60">
-        {pending ? "Working…" : "Replace the link (the old one stops working)"}
+        {pending ? t("working") : t("worlds.replaceLink")}
       </button>
       <FormMessage state={state} />
     </form>
@@ -143,6 +149,7 @@ export function ReplaceLinkButton({ worldId }: { worldId: string }) {
 /** A confirmed, destructive world control (reset or delete), behind a disclosure. */
 export function ConfirmWorldForm({ kind, worldId, summary, explanation, confirmLabel }: { kind: "reset" | "delete"; worldId: string; summary: string; explanation: string; confirmLabel: string }) {
   const [state, action, pending] = useActionState<WorldFormState, FormData>(kind === "reset" ? resetWorldAction : deleteWorldAction, null);
+  const t = useTranslations("client");
   return (
     <details>
       <summary className="cursor-pointer pt-1 text-stone-700">{summary}</summary>
@@ -151,7 +158,7 @@ export function ConfirmWorldForm({ kind, worldId, summary, explanation, confirmL
         <input type="hidden" name="worldId" value={worldId} />
         <input type="hidden" name="confirm" value="yes" />
         <button type="submit" disabled={pending} className={DANGER}>
-          {pending ? "Working…" : confirmLabel}
+          {pending ? t("working") : confirmLabel}
         </button>
         <FormMessage state={state} />
       </form>

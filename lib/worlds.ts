@@ -2,7 +2,7 @@
  * Worlds (issue 14, docs/decisions/014): who may do what with a world's clock, and the limits every
  * private world lives within. Pure: the services and pages ask these with what they loaded.
  */
-import { m, type Message } from "./i18n/message";
+import { labelsOf, m, type Message } from "./i18n/message";
 export type WorldKind = "DEMO" | "PRIVATE";
 export type WorldRole = "OWNER" | "FACILITATOR" | "MEMBER";
 export type WorldTemplate = "DEMO_COPY" | "PEOPLE_ONLY";
@@ -19,11 +19,10 @@ export function worldScopedId(worldId: string, seedId: string): string {
   return worldId === "demo" ? seedId : `${worldId}${WORLD_ID_SEPARATOR}${seedId}`;
 }
 
-export const WORLD_ROLE_LABELS: Record<WorldRole, string> = { OWNER: "Owner", FACILITATOR: "Facilitator", MEMBER: "Member" };
-export const WORLD_TEMPLATE_LABELS: Record<WorldTemplate, string> = {
-  DEMO_COPY: "A copy of the demo world (its shops, people and 90-odd orders at every stage)",
-  PEOPLE_ONLY: "Shops, people and products only (no orders yet)",
-};
+export const WORLD_ROLE_LABELS: Record<WorldRole, Message> = labelsOf("worlds.role", ["OWNER", "FACILITATOR", "MEMBER"]);
+/** A template in a sentence; client forms name them from `client.worlds.template`. */
+export const WORLD_TEMPLATE_LABELS: Record<WorldTemplate, Message> = labelsOf("client.worlds.template", ["DEMO_COPY", "PEOPLE_ONLY"]);
+export const WORLD_TEMPLATES: readonly WorldTemplate[] = ["DEMO_COPY", "PEOPLE_ONLY"];
 
 export const WORLD_LIMITS = {
   /** Private worlds one visitor may create in an hour. */

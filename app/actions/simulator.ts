@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { readForm } from "@/lib/forms";
+import { m } from "@/lib/i18n/message";
+import { getI18n } from "@/lib/i18n/server";
 import { CARRIER_CONTROLS } from "@/lib/order";
 import { currentUser } from "@/lib/server/auth/session";
 import { jumpClock } from "@/lib/server/simulator/jump-clock";
@@ -19,16 +21,17 @@ const jumpSchema = z.discriminatedUnion("by", [
 
 /** Moves the simulator's clock; the timers act on whatever falls due. */
 export async function jumpClockAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
+  const { render } = await getI18n();
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Sign in to move the clock." };
+  if (!user) return { ok: false, message: render(m("clock.signInToMove")) };
   const form = readForm(formData);
   const parsed = jumpSchema.safeParse(form.ok ? form.fields : null);
-  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  if (!parsed.success) return { ok: false, message: render(m("clock.outOfDate")) };
   const result = await jumpClock(user, parsed.data);
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: render(result.error.message) };
   revalidatePath("/", "layout");
   const { applied, label } = result.value;
-  return { ok: true, message: `Moved to ${label}; the platform acted on ${applied} deadline${applied === 1 ? "" : "s"}.` };
+  return { ok: true, message: render(m("clock.moved", { to: label, applied })) };
 }
 
 const simulateSchema = z.discriminatedUnion("type", [
@@ -39,14 +42,15 @@ const simulateSchema = z.discriminatedUnion("type", [
 
 /** The simulated carrier or payment network acts now on one order. */
 export async function simulateAction(_previous: SimulatorState, formData: FormData): Promise<SimulatorState> {
+  const { render } = await getI18n();
   const user = await currentUser();
-  if (!user) return { ok: false, message: "Sign in to use the simulator." };
+  if (!user) return { ok: false, message: render(m("clock.signInToSimulate")) };
   const form = readForm(formData);
   const parsed = simulateSchema.safeParse(form.ok ? form.fields : null);
-  if (!parsed.success) return { ok: false, message: "This control is out of date. Reload the page." };
+  if (!parsed.success) return { ok: false, message: render(m("clock.outOfDate")) };
   const { orderId, ...command } = parsed.data;
   const result = await simulate(user, orderId, command);
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: render(result.error.message) };
   revalidatePath("/", "layout");
-  return { ok: true, message: result.value.summary };
+  return { ok: true, message: render(result.value.summary) };
 }

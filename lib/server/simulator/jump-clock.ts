@@ -1,4 +1,6 @@
-import { m } from "@/lib/i18n/message";
+import { m, type Message } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/translator";
+import { DEADLINE_LABELS, parseDeadlineKey } from "@/lib/order";
 import "server-only";
 import { systemClock } from "@/lib/clock";
 import { AppError, type Result } from "@/lib/errors";
@@ -18,21 +20,21 @@ export type JumpTarget = { by: "HOUR" } | { by: "DAY" } | { by: "NEXT_DEADLINE" 
  * one deadline of an order this person may see — and lets the timers act on everything now due.
  * Only a private world's owner and facilitators may (lib/worlds.ts clockControl); others are refused.
  */
-export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: string }>> {
+export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result<{ from: Date; to: Date; applied: number; label: Message }>> {
   return runCommand(async () => {
     const worldId = orderScope(user).worldId;
     await requireClockControl(db, worldId, user.visitorId);
     const now = await appTime(db, systemClock, worldId);
     let to: Date;
-    let label: string;
+    let label: Message;
     if (target.by === "HOUR" || target.by === "DAY") {
       to = new Date(now.getTime() + (target.by === "HOUR" ? 1 : 24) * 3_600_000);
-      label = target.by === "HOUR" ? "+1 hour" : "+1 day";
+      label = m(target.by === "HOUR" ? "clock.plusHour" : "clock.plusDay");
     } else if (target.by === "NEXT_DEADLINE") {
       const next = await nextDeadline(db, now, orderScope(user));
       if (!next) throw new AppError("INVALID_TRANSITION", m("errors.nothingWaiting"));
       to = next.dueAt;
-      label = `${next.label} (order ${next.code})`;
+      label = m("clock.deadlineOfOrder", { deadline: next.label, code: next.code });
     } else {
       const deadline = await db.deadline.findFirst({
         where: { orderId: target.orderId, kind: target.key, resolvedAt: null, order: orderScope(user) },
@@ -40,9 +42,11 @@ export function jumpClock(user: SessionUser, target: JumpTarget): Promise<Result
       });
       if (!deadline) throw new AppError("NOT_FOUND", m("errors.deadlineGone"));
       to = deadline.dueAt;
-      label = `${target.key} (order ${deadline.order.code})`;
+      const kind = parseDeadlineKey(target.key)?.kind;
+      label = m("clock.deadlineOfOrder", { deadline: kind ? DEADLINE_LABELS[kind] : m("engine.verbatim", { text: target.key }), code: deadline.order.code });
     }
-    const moved = await advanceClock(db, to, label, user.id, systemClock, worldId);
+    // The clock's record keeps English, like the events' summaries.
+    const moved = await advanceClock(db, to, english().render(label), user.id, systemClock, worldId);
     const swept = await sweepNow(db);
     return { ...moved, applied: swept.applied, label };
   });
