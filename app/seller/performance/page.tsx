@@ -3,14 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrendFigure } from "@/components/trend-figure";
 import { WindowTabs } from "@/components/window-tabs";
-import { formatHours } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { getTranslations } from "next-intl/server";
+import { getI18n } from "@/lib/i18n/server";
 import { RATE_STATUS_LABELS, REQUEST_KIND_LABELS, formatRate, rateMetric, type PerformanceWindow, type RateStatus } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
 import { sellerPerformance, type DailyPoint, type RateFigure } from "@/lib/server/seller/performance";
+import { causeLabel } from "@/lib/server/seller/performance-facts";
 
-export const metadata: Metadata = { title: "Shop performance" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("seller.performance"))("title") };
+}
 
 const STATUS_STYLES: Record<RateStatus, string> = {
   MEETS: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -19,29 +22,35 @@ const STATUS_STYLES: Record<RateStatus, string> = {
   NO_DATA: "bg-stone-100 text-stone-700 ring-stone-200",
 };
 
-function StatusBadge({ status }: { status: RateStatus }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLES[status]}`}>{RATE_STATUS_LABELS[status]}</span>;
+async function StatusBadge({ status }: { status: RateStatus }) {
+  const { render } = await getI18n();
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLES[status]}`}>{render(RATE_STATUS_LABELS[status])}</span>;
 }
 
 const percent = (rate: number) => formatRate(rate * 1000, 1000);
 
 const ordersHref = (list: string, window: number, filter?: string) => `/seller/performance/orders?list=${list}&window=${window}${filter ? `&filter=${encodeURIComponent(filter)}` : ""}`;
 
-function RateCell({ figure, window }: { figure: RateFigure; window: number }) {
+async function RateCell({ figure, window }: { figure: RateFigure; window: number }) {
+  const t = await getTranslations("seller.performance");
   const [top, bottom] = figure.metric.key === "sfcr" ? ["sfcr", "paid"] : ["ldr", "picked-up"];
   return (
     <div className="space-y-1">
       <p className="text-2xl font-semibold tabular-nums">{formatRate(figure.numerator, figure.denominator)}</p>
       <StatusBadge status={figure.status} />
       <p className="text-sm text-stone-700">
-        <Link href={ordersHref(top, window)} className="text-brand-700 underline">
-          {figure.numerator}
-        </Link>{" "}
-        of{" "}
-        <Link href={ordersHref(bottom, window)} className="text-brand-700 underline">
-          {figure.denominator}
-        </Link>{" "}
-        orders
+        {t.rich("ofOrders", {
+          numerator: () => (
+            <Link href={ordersHref(top, window)} className="text-brand-700 underline">
+              {figure.numerator}
+            </Link>
+          ),
+          denominator: () => (
+            <Link href={ordersHref(bottom, window)} className="text-brand-700 underline">
+              {figure.denominator}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
@@ -73,46 +82,46 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
   const performance = await sellerPerformance(user, now);
   if (!performance) notFound();
   const figures = performance.windows.find((w) => w.days === chosen)!;
-  const money = (minor: number) => formatMoney(minor, performance.currency);
+  const t = await getTranslations("seller.performance");
+  const { f, render } = await getI18n();
+  const money = (minor: number) => f.money(minor, performance.currency);
   const trends = [
-    { key: "sfcr", title: "Seller-fault cancellation rate", unit: "%" as const, target: rateMetric("sfcr").target, value: (d: DailyPoint) => d.sfcr, cell: (d: DailyPoint) => formatRate(d.sellerFaultCancels, d.paid) },
-    { key: "ldr", title: "Late dispatch rate", unit: "%" as const, target: rateMetric("ldr").target, value: (d: DailyPoint) => d.ldr, cell: (d: DailyPoint) => formatRate(d.late, d.pickedUp) },
-    { key: "response", title: "Median answer time (hours)", unit: "h" as const, value: (d: DailyPoint) => d.medianResponseHours, cell: (d: DailyPoint) => (d.medianResponseHours === null ? "—" : `${d.medianResponseHours} h`) },
-    { key: "refunds", title: `Refunds paid (${performance.currency})`, unit: "money" as const, value: (d: DailyPoint) => d.refundedMinor, cell: (d: DailyPoint) => money(d.refundedMinor) },
+    { key: "sfcr", title: render(rateMetric("sfcr").label), unit: "%" as const, target: rateMetric("sfcr").target, value: (d: DailyPoint) => d.sfcr, cell: (d: DailyPoint) => formatRate(d.sellerFaultCancels, d.paid) },
+    { key: "ldr", title: render(rateMetric("ldr").label), unit: "%" as const, target: rateMetric("ldr").target, value: (d: DailyPoint) => d.ldr, cell: (d: DailyPoint) => formatRate(d.late, d.pickedUp) },
+    { key: "response", title: t("trend.response"), unit: "h" as const, value: (d: DailyPoint) => d.medianResponseHours, cell: (d: DailyPoint) => (d.medianResponseHours === null ? "—" : f.hours(d.medianResponseHours * 3_600_000)) },
+    { key: "refunds", title: t("trend.refunds", { currency: performance.currency }), unit: "money" as const, value: (d: DailyPoint) => d.refundedMinor, cell: (d: DailyPoint) => money(d.refundedMinor) },
   ];
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">Shop performance</h1>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="max-w-3xl text-stone-700">
-            Counted on the app clock over calendar days, today included, against the thresholds the platform publishes: seller-fault cancellations at most{" "}
-            {percent(rateMetric("sfcr").target)} (a requirement: above it is a violation) and late dispatch at most {percent(rateMetric("ldr").target)} (at risk up
-            to {percent(rateMetric("ldr").enforcement)}, above it the platform enforces: less exposure, order limits).
+            {t("intro", { sfcr: percent(rateMetric("sfcr").target), ldr: percent(rateMetric("ldr").target), enforcement: percent(rateMetric("ldr").enforcement) })}
           </p>
         </div>
         <a href={`/seller/performance.csv`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">
-          Download the figures (CSV)
+          {t("csv")}
         </a>
       </div>
 
       <section aria-labelledby="rates-heading" className="space-y-3">
         <h2 id="rates-heading" className="text-lg font-semibold">
-          The platform&apos;s rates
+          {t("rates")}
         </h2>
         <div className="grid gap-4 md:grid-cols-2">
           {performance.windows[0]!.rates.map((first, i) => (
             <article key={first.metric.key} aria-labelledby={`rate-${first.metric.key}`} className="rounded-lg border border-stone-200 bg-white p-4">
               <h3 id={`rate-${first.metric.key}`} className="font-semibold">
-                {first.metric.label}
+                {render(first.metric.label)}
               </h3>
               <p className="text-sm text-stone-600">
-                {first.metric.definition}. Target: at most {percent(first.metric.target)}.
+                {t("definition", { definition: render(first.metric.definition), target: percent(first.metric.target) })}
               </p>
               <div className="mt-3 grid grid-cols-2 gap-4">
                 {performance.windows.map((w) => (
                   <div key={w.days}>
-                    <p className="text-xs font-medium uppercase tracking-wide text-stone-500">Last {w.days} days</p>
+                    <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{t("lastDays", { days: w.days })}</p>
                     <RateCell figure={w.rates[i]!} window={w.days} />
                   </div>
                 ))}
@@ -127,78 +136,78 @@ export default async function PerformancePage(props: { searchParams: Promise<Rec
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="answers-heading" className="space-y-2">
           <h2 id="answers-heading" className="text-lg font-semibold">
-            How fast you answer
+            {t("answers.title")}
           </h2>
           <table className="w-full rounded-lg border border-stone-200 bg-white text-sm">
             <thead className="bg-stone-50 text-left text-stone-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Request</th>
-                <th scope="col" className="px-3 py-2 font-medium">Answered</th>
-                <th scope="col" className="px-3 py-2 font-medium">Median time</th>
-                <th scope="col" className="px-3 py-2 font-medium">Approved for your silence</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("answers.request")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("answers.answered")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("answers.median")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("answers.silence")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
               {figures.responses.map((r) => (
                 <tr key={r.kind}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{REQUEST_KIND_LABELS[r.kind]}</th>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{render(REQUEST_KIND_LABELS[r.kind])}</th>
                   <td className="px-3 py-2 tabular-nums">
                     <Link href={ordersHref("answered", chosen, r.kind)} className="text-brand-700 underline">{r.answered}</Link>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{r.medianMs === null ? "—" : formatHours(r.medianMs)}</td>
+                  <td className="px-3 py-2 tabular-nums">{r.medianMs === null ? "—" : f.hours(r.medianMs)}</td>
                   <td className="px-3 py-2 tabular-nums">
                     <Link href={ordersHref("silence", chosen, r.kind)} className="text-brand-700 underline">{r.silence}</Link>
-                    {r.byRule > 0 ? <span className="block text-xs text-stone-600">{r.byRule} approved by your rule</span> : null}
+                    {r.byRule > 0 ? <span className="block text-xs text-stone-600">{t("answers.byRule", { n: r.byRule })}</span> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="text-xs text-stone-600">The median counts your own answers only; requests the platform approved because you did not answer in time are counted apart.</p>
+          <p className="text-xs text-stone-600">{t("answers.note")}</p>
         </section>
 
         <section aria-labelledby="returns-heading" className="space-y-2">
           <h2 id="returns-heading" className="text-lg font-semibold">
-            Refund and return requests by reason
+            {t("returns.title")}
           </h2>
-          <p className="text-sm text-stone-700">Of {figures.delivered} orders delivered in the window.</p>
+          <p className="text-sm text-stone-700">{t("returns.of", { delivered: figures.delivered })}</p>
           <Breakdown
-            empty="No requests in this window."
+            empty={t("returns.empty")}
             rows={figures.returnsByReason.map((r) => ({
               key: r.reasonKey,
-              label: r.label,
+              label: render(r.label),
               href: ordersHref("returns", chosen, r.reasonKey),
-              figure: `${r.count}${figures.delivered > 0 ? ` (${formatRate(r.count, figures.delivered)} of deliveries)` : ""}`,
+              figure: figures.delivered > 0 ? t("returns.share", { count: r.count, rate: formatRate(r.count, figures.delivered) }) : String(r.count),
             }))}
           />
         </section>
 
         <section aria-labelledby="disputes-heading" className="space-y-2">
           <h2 id="disputes-heading" className="text-lg font-semibold">
-            Disputes decided
+            {t("disputes.title")}
           </h2>
           <p className="text-sm">
-            <Link href={ordersHref("disputes-won", chosen)} className="text-brand-700 underline">{figures.disputes.won} won</Link>
+            <Link href={ordersHref("disputes-won", chosen)} className="text-brand-700 underline">{t("disputes.won", { n: figures.disputes.won })}</Link>
             {" · "}
-            <Link href={ordersHref("disputes-lost", chosen)} className="text-brand-700 underline">{figures.disputes.lost} lost</Link>
-            {figures.disputes.overturned > 0 ? <span className="text-stone-600"> · {figures.disputes.overturned} overturned on appeal</span> : null}
+            <Link href={ordersHref("disputes-lost", chosen)} className="text-brand-700 underline">{t("disputes.lost", { n: figures.disputes.lost })}</Link>
+            {figures.disputes.overturned > 0 ? <span className="text-stone-600"> · {t("disputes.overturned", { n: figures.disputes.overturned })}</span> : null}
           </p>
         </section>
 
         <section aria-labelledby="refunds-heading" className="space-y-2">
           <h2 id="refunds-heading" className="text-lg font-semibold">
-            Refunds paid by cause
+            {t("refunds.title")}
           </h2>
           <Breakdown
-            empty="No refunds in this window."
-            rows={figures.refundsByCause.map((r) => ({ key: r.cause, label: r.cause, href: ordersHref("refunds", chosen, r.cause), figure: `${r.count} · ${money(r.amountMinor)}` }))}
+            empty={t("refunds.empty")}
+            rows={figures.refundsByCause.map((r) => ({ key: r.cause, label: render(causeLabel(r.cause)), href: ordersHref("refunds", chosen, r.cause), figure: `${r.count} · ${money(r.amountMinor)}` }))}
           />
         </section>
       </div>
 
       <section aria-labelledby="trend-heading" className="space-y-3">
         <h2 id="trend-heading" className="text-lg font-semibold">
-          Day by day, last 30 days
+          {t("trend.title")}
         </h2>
         <div className="grid gap-4 lg:grid-cols-2">
           {trends.map((trend) => (

@@ -1,4 +1,5 @@
 import "server-only";
+import { labelsOf, m, type Message } from "@/lib/i18n/message";
 import { isPolicyKey, performanceDays, reasonLabel, type PerformanceDay, type RequestKind } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import type { Db } from "../prisma";
@@ -31,7 +32,7 @@ export interface AnsweredRequest {
   /** SELLER: answered by the seller; SILENCE: approved by the platform when the seller's deadline passed; RULE: approved as it was made, by the shop's auto-approve rule. */
   by: "SELLER" | "SILENCE" | "RULE";
   /** What the answer was, for the list of orders ("Approved", "Rejected", "Partial refund offered"). */
-  answer: string;
+  answer: Message;
 }
 
 export interface OpenedCase {
@@ -129,13 +130,7 @@ async function dayCounts(db: Db, shop: Shop, days: PerformanceDay[]): Promise<Da
 const REVIEW_LOOKBACK_MS = 14 * 24 * 3_600_000;
 
 const CASE_ANSWERS = ["RETURN_APPROVED", "CASE_REJECTED", "OFFER_MADE", "CASE_REFUNDED", "CASE_CLOSED"] as const;
-const CASE_ANSWER_LABELS: Record<(typeof CASE_ANSWERS)[number], string> = {
-  RETURN_APPROVED: "Return approved",
-  CASE_REJECTED: "Rejected",
-  OFFER_MADE: "Partial refund offered",
-  CASE_REFUNDED: "Refund approved",
-  CASE_CLOSED: "Closed",
-};
+const CASE_ANSWER_LABELS: Record<(typeof CASE_ANSWERS)[number], Message> = labelsOf("seller.performance.answer", ["RETURN_APPROVED", "CASE_REJECTED", "OFFER_MADE", "CASE_REFUNDED", "CASE_CLOSED"]);
 
 async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promise<AnsweredRequest[]> {
   // (`+cr.status`: the requests are found by the window's index on resolvedAt, not by their status.)
@@ -171,9 +166,9 @@ async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promi
     if (status === "AUTO_APPROVED") {
       // Approved at once because the dispatch deadline had passed is not silence: the seller had no time to answer.
       if (answeredAt.getTime() <= askedAt.getTime()) continue;
-      answered.push({ orderId: String(row.orderId), kind: "CANCEL", askedAt, answeredAt, by: "SILENCE", answer: "Approved for silence" });
+      answered.push({ orderId: String(row.orderId), kind: "CANCEL", askedAt, answeredAt, by: "SILENCE", answer: m("seller.performance.answer.SILENCE") });
     } else {
-      answered.push({ orderId: String(row.orderId), kind: "CANCEL", askedAt, answeredAt, by: "SELLER", answer: status === "APPROVED" ? "Approved" : "Rejected" });
+      answered.push({ orderId: String(row.orderId), kind: "CANCEL", askedAt, answeredAt, by: "SELLER", answer: m(status === "APPROVED" ? "seller.performance.answer.APPROVED" : "seller.performance.answer.CASE_REJECTED") });
     }
   }
   for (const row of cases) {
@@ -184,7 +179,7 @@ async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promi
     // The buyer's own command refunded it: the shop's auto-approve rule approved it as it was made.
     const by = role === "SELLER" ? "SELLER" : role === "SYSTEM" ? "SILENCE" : role === "BUYER" && type === "CASE_REFUNDED" ? "RULE" : null;
     if (!by) continue;
-    const answer = by === "SELLER" ? CASE_ANSWER_LABELS[type] : by === "SILENCE" ? "Approved for silence" : "Approved by your rule";
+    const answer = by === "SELLER" ? CASE_ANSWER_LABELS[type] : by === "SILENCE" ? m("seller.performance.answer.SILENCE") : m("seller.performance.answer.RULE");
     answered.push({ orderId: String(row.orderId), kind: row.type === "REFUND_ONLY" ? "REFUND" : "RETURN", askedAt: date(row.openedAt), answeredAt, by, answer });
   }
   return answered;
@@ -232,7 +227,8 @@ async function paidRefunds(db: Db, shop: Shop, from: Date, to: Date): Promise<Pa
   return rows.map((row) => {
     const key = String(row.idempotencyKey);
     const reason = key.startsWith("cancel:") ? row.cancelReasonKey : row.caseReasonKey;
-    const cause = typeof reason === "string" ? `${key.startsWith("cancel:") ? "Cancelled" : "Refund or return"}: ${reasonLabel(reason)}` : "Other";
+    // A stable key ("cancel:<reason>", "case:<reason>", "other"): it filters the list in a URL; causeLabel names it.
+    const cause = typeof reason === "string" ? `${key.startsWith("cancel:") ? "cancel" : "case"}:${reason}` : "other";
     return { orderId: String(row.orderId), at: date(row.createdAt), amountMinor: num(row.totalMinor), currency: String(row.currency), cause };
   });
 }
@@ -252,3 +248,10 @@ export async function performanceFacts(db: Db, shop: Shop, now: Date): Promise<P
   return { days, counts, answered, cases, disputes, refunds };
 }
 
+
+/** A refund cause as people read it: "Cancelled: Out of stock", "Refund or return: Damaged item", "Other". */
+export function causeLabel(cause: string): Message {
+  const [kind, reason] = cause.split(":");
+  if (!reason) return m("seller.performance.cause.other");
+  return m(kind === "cancel" ? "seller.performance.cause.cancel" : "seller.performance.cause.case", { reason: reasonLabel(reason) });
+}

@@ -1,11 +1,11 @@
 import "server-only";
-import { formatHours } from "@/lib/format";
-import { performanceDays, reasonLabel, type PerformanceWindow } from "@/lib/order";
+import { duration, m, type Message } from "@/lib/i18n/message";
+import { REQUEST_KIND_LABELS, performanceDays, reasonLabel, type PerformanceWindow } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import type { Db } from "../prisma";
 import { storedDate } from "../sqlite/sql-tx";
-import { date, num, performanceFacts, shopOf, type Raw } from "./performance-facts";
+import { causeLabel, date, num, performanceFacts, shopOf, type Raw } from "./performance-facts";
 
 /**
  * The orders behind a figure of the performance page (issue 16, point 3: "click a metric → the
@@ -13,22 +13,11 @@ import { date, num, performanceFacts, shopOf, type Raw } from "./performance-fac
  */
 
 /** What a figure on the page counts, as the list of orders behind it is asked for in its URL. */
-export const PERFORMANCE_LISTS = {
-  sfcr: "Cancelled for the seller's fault",
-  paid: "Paid",
-  ldr: "Picked up after the dispatch deadline",
-  "picked-up": "Picked up",
-  answered: "Requests you answered",
-  silence: "Approved for your silence",
-  returns: "Refund and return requests",
-  "disputes-won": "Disputes decided for you",
-  "disputes-lost": "Disputes decided for the buyer",
-  refunds: "Refunds paid",
-} as const;
-export type PerformanceList = keyof typeof PERFORMANCE_LISTS;
+export const PERFORMANCE_LISTS = ["sfcr", "paid", "ldr", "picked-up", "answered", "silence", "returns", "disputes-won", "disputes-lost", "refunds"] as const;
+export type PerformanceList = (typeof PERFORMANCE_LISTS)[number];
 
 export function isPerformanceList(value: string | undefined): value is PerformanceList {
-  return value !== undefined && Object.hasOwn(PERFORMANCE_LISTS, value);
+  return value !== undefined && (PERFORMANCE_LISTS as readonly string[]).includes(value);
 }
 
 export interface PerformanceOrderRow {
@@ -36,7 +25,7 @@ export interface PerformanceOrderRow {
   code: string;
   buyerName: string;
   at: Date;
-  detail: string;
+  detail: Message;
 }
 
 export interface PerformanceOrders {
@@ -50,11 +39,11 @@ export interface PerformanceOrders {
 
 export const PERFORMANCE_LIST_LIMIT = 200;
 
-const ORDER_LISTS: Partial<Record<PerformanceList, { column: string; where: string; detail: (row: Raw) => string }>> = {
-  sfcr: { column: "cancelledAt", where: "AND o.faultParty = 'SELLER'", detail: (row) => `Cancelled: ${reasonLabel(String(row.cancelReasonKey))}` },
-  paid: { column: "paidAt", where: "", detail: () => "Paid" },
-  ldr: { column: "pickedUpAt", where: "AND o.lateDispatch = 1", detail: () => "Picked up late" },
-  "picked-up": { column: "pickedUpAt", where: "", detail: (row) => (num(row.lateDispatch) === 1 ? "Picked up late" : "Picked up on time") },
+const ORDER_LISTS: Partial<Record<PerformanceList, { column: string; where: string; detail: (row: Raw) => Message }>> = {
+  sfcr: { column: "cancelledAt", where: "AND o.faultParty = 'SELLER'", detail: (row) => m("seller.performance.cause.cancel", { reason: reasonLabel(String(row.cancelReasonKey)) }) },
+  paid: { column: "paidAt", where: "", detail: () => m("seller.performance.detail.paid") },
+  ldr: { column: "pickedUpAt", where: "AND o.lateDispatch = 1", detail: () => m("seller.performance.detail.late") },
+  "picked-up": { column: "pickedUpAt", where: "", detail: (row) => m(num(row.lateDispatch) === 1 ? "seller.performance.detail.late" : "seller.performance.detail.onTime") },
 };
 
 /**
@@ -72,7 +61,7 @@ export async function performanceOrders(
   const days = performanceDays(now, shop.profile, options.window);
   const from = days[0]!.start;
   const to = days.at(-1)!.end;
-  let found: { orderId: string; at: Date; detail: string }[];
+  let found: { orderId: string; at: Date; detail: Message }[];
   let total: number;
   const byOrder = ORDER_LISTS[options.list];
   if (byOrder) {
@@ -96,23 +85,23 @@ export async function performanceOrders(
       case "silence":
         found = facts.answered
           .filter((row) => within(row.answeredAt) && row.by === (options.list === "silence" ? "SILENCE" : "SELLER") && (!filter || row.kind === filter))
-          .map((row) => ({ orderId: row.orderId, at: row.answeredAt, detail: `${row.answer} (${row.kind.toLowerCase()} request) after ${formatHours(row.answeredAt.getTime() - row.askedAt.getTime())}` }));
+          .map((row) => ({ orderId: row.orderId, at: row.answeredAt, detail: m("seller.performance.detail.answered", { answer: row.answer, kind: REQUEST_KIND_LABELS[row.kind], after: duration(row.answeredAt.getTime() - row.askedAt.getTime()) }) }));
         break;
       case "returns":
         found = facts.cases
           .filter((row) => within(row.at) && (!filter || row.reasonKey === filter))
-          .map((row) => ({ orderId: row.orderId, at: row.at, detail: `${row.kind === "REFUND" ? "Refund" : "Return and refund"}: ${reasonLabel(row.reasonKey)}` }));
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: m("seller.performance.detail.request", { refundOnly: row.kind === "REFUND" ? "yes" : "no", reason: reasonLabel(row.reasonKey) }) }));
         break;
       case "disputes-won":
       case "disputes-lost":
         found = facts.disputes
           .filter((row) => within(row.at) && row.won === (options.list === "disputes-won"))
-          .map((row) => ({ orderId: row.orderId, at: row.at, detail: row.overturned ? "Decided, then overturned on appeal" : "Decided" }));
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: m(row.overturned ? "seller.performance.detail.overturned" : "seller.performance.detail.decided") }));
         break;
       default:
         found = facts.refunds
           .filter((row) => within(row.at) && (!filter || row.cause === filter))
-          .map((row) => ({ orderId: row.orderId, at: row.at, detail: row.cause }));
+          .map((row) => ({ orderId: row.orderId, at: row.at, detail: causeLabel(row.cause) }));
     }
     found.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.orderId < b.orderId ? 1 : -1));
     total = found.length;
