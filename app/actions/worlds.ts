@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { systemClock } from "@/lib/clock";
-import { OUT_OF_DATE, readForm, visibleText } from "@/lib/forms";
+import { OUT_OF_DATE, formMessage, readForm, visibleText, zodMessage } from "@/lib/forms";
+import { m } from "@/lib/i18n/message";
+import { getI18n } from "@/lib/i18n/server";
 import { chooseWorld, currentVisitorId, endSession, ensureVisitorId } from "@/lib/server/auth/session";
 import { DEMO_WORLD } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
@@ -16,18 +18,24 @@ import { loadWorldView } from "@/lib/server/worlds/world-access";
 export type WorldFormState = { ok: boolean; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null;
 
 /** A name people read (lib/forms.ts visibleText: invisible characters removed, something visible left). */
-const displayName = (what: string, max: number) => visibleText({ required: `Give ${what}.`, tooLong: `Keep ${what} under ${max + 1} characters.` }, max);
+const displayName = (what: "world" | "name", max: number) => visibleText({ required: zodMessage("worlds.form.required", { what }), tooLong: zodMessage("worlds.form.tooLong", { what, max: max + 1 }) }, max);
 
 const createSchema = z.object({
-  name: displayName("the world a name", 60),
-  ownerName: displayName("your name", 40),
-  template: z.enum(["DEMO_COPY", "PEOPLE_ONLY"], { error: "Choose what the world starts with." }),
+  name: displayName("world", 60),
+  ownerName: displayName("name", 40),
+  template: z.enum(["DEMO_COPY", "PEOPLE_ONLY"], { error: zodMessage("worlds.form.template") }),
 });
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
+  const { render } = await getI18n();
   const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= render(formMessage(issue.message));
   return errors;
+}
+
+/** A refusal or a notice in the viewer's language. */
+async function say(message: Parameters<Awaited<ReturnType<typeof getI18n>>["render"]>[0]): Promise<string> {
+  return (await getI18n()).render(message);
 }
 
 /** The form's fields (lib/forms.ts readForm), or null for anything that is not one form with each field once. */
@@ -47,26 +55,26 @@ async function enterWorld(worldId: string, to: string): Promise<never> {
 /** Creates a private world owned by this browser, and goes to its page (share link, members, clock). */
 export async function createWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const values = formFields(formData);
-  if (!values) return { ok: false, message: OUT_OF_DATE };
+  if (!values) return { ok: false, message: await say(OUT_OF_DATE) };
   const parsed = createSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) return { ok: false, message: await say(m("errors.checkFields")), fieldErrors: await fieldErrorsOf(parsed.error), values };
   const visitorId = await ensureVisitorId();
   const result = await createWorld(db, { visitorId, ...parsed.data }, systemClock.now());
-  if (!result.ok) return { ok: false, message: result.error.message, values };
+  if (!result.ok) return { ok: false, message: await say(result.error.message), values };
   return enterWorld(result.value.worldId, `/worlds/${result.value.worldId}?created=1`);
 }
 
-const joinSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "This link is not complete. Copy it again."), name: displayName("your name", 40) });
+const joinSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, zodMessage("worlds.form.linkIncomplete")), name: displayName("name", 40) });
 
 /** Joins the world a share link leads to; its personas are then on the persona page. */
 export async function joinWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const values = formFields(formData);
-  if (!values) return { ok: false, message: OUT_OF_DATE };
+  if (!values) return { ok: false, message: await say(OUT_OF_DATE) };
   const parsed = joinSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) return { ok: false, message: await say(m("errors.checkFields")), fieldErrors: await fieldErrorsOf(parsed.error), values };
   const visitorId = await ensureVisitorId();
   const result = await joinWorld(db, { visitorId, ...parsed.data }, systemClock.now());
-  if (!result.ok) return { ok: false, message: result.error.message, values };
+  if (!result.ok) return { ok: false, message: await say(result.error.message), values };
   return enterWorld(result.value.worldId, "/?joined=1");
 }
 
@@ -85,11 +93,11 @@ const roleSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.st
 /** The owner makes a member a facilitator, or back to a member. */
 export async function setMemberRoleAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const parsed = roleSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: await say(OUT_OF_DATE) };
   const result = await setMemberRole(db, { ...parsed.data, visitorId: await currentVisitorId() });
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: await say(result.error.message) };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
-  return { ok: true, message: parsed.data.role === "FACILITATOR" ? `${result.value.name} can now move the clock and reset the world.` : `${result.value.name} is a member again.` };
+  return { ok: true, message: await say(m(parsed.data.role === "FACILITATOR" ? "worlds.form.nowFacilitator" : "worlds.form.nowMember", { name: result.value.name })) };
 }
 
 const memberSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.string().min(1).max(80) });
@@ -97,9 +105,9 @@ const memberSchema = z.object({ worldId: z.string().min(1).max(40), memberId: z.
 /** The owner removes a member from the world. */
 export async function removeMemberAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const parsed = memberSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: await say(OUT_OF_DATE) };
   const result = await removeMember(db, { ...parsed.data, visitorId: await currentVisitorId() });
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: await say(result.error.message) };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
   // The member's row (and this form with it) is gone from the page: the page says what happened.
   redirect(`/worlds/${parsed.data.worldId}?removed=${encodeURIComponent(result.value.name)}`);
@@ -110,9 +118,9 @@ const linkSchema = z.object({ worldId: z.string().min(1).max(40) });
 /** The owner replaces the share link; the old one stops working. */
 export async function replaceShareLinkAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const parsed = linkSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: await say(OUT_OF_DATE) };
   const result = await replaceShareLink(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: await say(result.error.message) };
   revalidatePath(`/worlds/${parsed.data.worldId}`);
   // The page says so next to the new link (and forgets an earlier notice in its address).
   redirect(`/worlds/${parsed.data.worldId}?replaced=1`);
@@ -123,9 +131,9 @@ const worldSchema = z.object({ worldId: z.string().min(1).max(40), confirm: z.li
 /** Rebuilds this world from its template and puts its clock back to real time (owner and facilitators only). */
 export async function resetWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const parsed = worldSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: await say(OUT_OF_DATE) };
   const result = await resetOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() }, systemClock.now());
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: await say(result.error.message) };
   revalidatePath("/", "layout");
   redirect("/?reset=1");
 }
@@ -133,8 +141,8 @@ export async function resetWorldAction(_previous: WorldFormState, formData: Form
 /** The owner deletes the world now. */
 export async function deleteWorldAction(_previous: WorldFormState, formData: FormData): Promise<WorldFormState> {
   const parsed = worldSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { ok: false, message: OUT_OF_DATE };
+  if (!parsed.success) return { ok: false, message: await say(OUT_OF_DATE) };
   const result = await deleteOwnWorld(db, { worldId: parsed.data.worldId, visitorId: await currentVisitorId() });
-  if (!result.ok) return { ok: false, message: result.error.message };
+  if (!result.ok) return { ok: false, message: await say(result.error.message) };
   return enterWorld(DEMO_WORLD, "/?deleted=1");
 }

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { CommandForm } from "@/app/orders/[id]/_components/command-form";
-import { formatDateTime, formatRemaining } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import { POLICIES, SUPPORT_QUEUE_KINDS, SUPPORT_QUEUE_LABELS, describeDuration } from "@/lib/order";
+import { getTranslations } from "next-intl/server";
+import { getI18n } from "@/lib/i18n/server";
+import { POLICIES, ROLE_NOUNS, SUPPORT_QUEUE_KINDS, SUPPORT_QUEUE_LABELS, describeDuration } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
 import { AGE_FILTERS, HOLDER_FILTERS, queueFilters, queueShops, supportQueue, type SupportQueueFilters } from "@/lib/server/support/queue";
 
-export const metadata: Metadata = { title: "Dispute queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("support.queue"))("title") };
+}
 
 const first = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
@@ -32,16 +34,17 @@ export default async function SupportQueuePage(props: { searchParams: Promise<Re
   const filters = queueFilters(params);
   const [page, shops] = await Promise.all([supportQueue(user, filters, now, { after: first(params.after) }), queueShops(user)]);
   const total = Object.values(page.counts).reduce((sum, n) => sum + n, 0);
+  const t = await getTranslations("support.queue");
+  const { f, render } = await getI18n();
   return (
     <div className="space-y-5">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Dispute queue</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-700">
-          {total === 0 ? "Nothing is waiting for a decision." : `${total} case${total === 1 ? "" : "s"} waiting for a decision, the most urgent first.`} Support aims to decide within{" "}
-          {describeDuration(POLICIES.US.supportDecision)} of a dispute or an appeal; no timer acts on it. Appeals of your own decisions go to other agents and are not listed here.
+          {t("intro", { total, within: render(describeDuration(POLICIES.US.supportDecision)) })}
         </p>
       </div>
-      <nav aria-label="Kinds of case" className="flex flex-wrap gap-2">
+      <nav aria-label={t("kinds")} className="flex flex-wrap gap-2">
         {[null, ...SUPPORT_QUEUE_KINDS].map((kind) => {
           const current = kind === filters.kind;
           return (
@@ -51,64 +54,64 @@ export default async function SupportQueuePage(props: { searchParams: Promise<Re
               aria-current={current ? "page" : undefined}
               className={`rounded-full border px-3 py-1 text-sm ${current ? "border-brand-700 bg-brand-600 text-white" : "border-stone-300 bg-white hover:bg-stone-100"}`}
             >
-              {kind ? SUPPORT_QUEUE_LABELS[kind] : "All"} <span className={current ? "" : "text-stone-500"}>({kind ? page.counts[kind] : total})</span>
+              {kind ? render(SUPPORT_QUEUE_LABELS[kind]) : t("all")} <span className={current ? "" : "text-stone-500"}>({kind ? page.counts[kind] : total})</span>
             </Link>
           );
         })}
       </nav>
-      <form action="/support" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <form action="/support" aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm">
         {filters.kind ? <input type="hidden" name="kind" value={filters.kind} /> : null}
-        <Filter label="Shop" name="shop" value={filters.shopId} options={shops.map((shop) => ({ value: shop.id, label: shop.name }))} all="All shops" />
-        <Filter label="Rules" name="profile" value={filters.profile} options={Object.values(POLICIES).map((p) => ({ value: p.key, label: p.label }))} all="Both" />
-        <Filter label="Waiting" name="age" value={filters.age} options={Object.entries(AGE_FILTERS).map(([value, label]) => ({ value, label }))} all="Any time" />
-        <Filter label="Taken by" name="holder" value={filters.holder === "ANY" ? null : filters.holder} options={Object.entries(HOLDER_FILTERS).filter(([v]) => v !== "ANY").map(([value, label]) => ({ value, label }))} all="Anyone" />
+        <Filter label={t("shop")} name="shop" value={filters.shopId} options={shops.map((shop) => ({ value: shop.id, label: shop.name }))} all={t("allShops")} />
+        <Filter label={t("rules")} name="profile" value={filters.profile} options={Object.values(POLICIES).map((p) => ({ value: p.key, label: render(p.label) }))} all={t("both")} />
+        <Filter label={t("waiting")} name="age" value={filters.age} options={Object.keys(AGE_FILTERS).map((value) => ({ value, label: t("age", { hours: value }) }))} all={t("anyTime")} />
+        <Filter label={t("takenBy")} name="holder" value={filters.holder === "ANY" ? null : filters.holder} options={(Object.keys(HOLDER_FILTERS) as (keyof typeof HOLDER_FILTERS)[]).filter((v) => v !== "ANY").map((value) => ({ value, label: t(`holder.${value}`) }))} all={t("anyone")} />
         <button type="submit" className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">
-          Filter
+          {t("filter")}
         </button>
         <Link href="/support" className="py-1.5 text-brand-700 underline">
-          Clear
+          {t("clear")}
         </Link>
       </form>
       {page.rows.length === 0 ? (
-        <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">No case matches these filters.</p>
+        <p className="rounded border border-stone-200 bg-white px-3 py-4 text-stone-700">{t("none")}</p>
       ) : (
-        <ul aria-label="Cases waiting for a decision" className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+        <ul aria-label={t("cases")} className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {page.rows.map((row) => {
             const left = row.targetAt.getTime() - now.getTime();
             return (
-              <li key={row.disputeId} aria-label={`Order ${row.code}`} className="grid gap-2 px-4 py-3 md:grid-cols-[1fr_14rem_12rem] md:items-center md:gap-4">
+              <li key={row.disputeId} aria-label={t("order", { code: row.code })} className="grid gap-2 px-4 py-3 md:grid-cols-[1fr_14rem_12rem] md:items-center md:gap-4">
                 <div className="min-w-0">
                   <Link href={`/support/cases/${row.disputeId}`} className="font-medium text-brand-700 hover:underline">
-                    Order {row.code}: {SUPPORT_QUEUE_LABELS[row.kind]}
+                    {t("orderKind", { code: row.code, kind: render(SUPPORT_QUEUE_LABELS[row.kind]) })}
                   </Link>
                   <p className="text-sm text-stone-700">
-                    {row.shopName} · {row.buyerName} · {formatMoney(row.totalMinor, row.currency)} · {POLICIES[row.profile === "GLOBAL" ? "GLOBAL" : "US"].label}
+                    {row.shopName} · {row.buyerName} · {f.money(row.totalMinor, row.currency)} · {render(POLICIES[row.profile === "GLOBAL" ? "GLOBAL" : "US"].label)}
                   </p>
                   {row.asked ? (
                     <p className="text-sm text-stone-700">
-                      Waiting for the {row.asked.party.toLowerCase()}&apos;s answer by {formatDateTime(row.asked.answerBy)}
-                      {row.asked.answerBy.getTime() <= now.getTime() ? <strong className="text-red-700"> (late)</strong> : null}
+                      {t("waitingFor", { party: render(ROLE_NOUNS[row.asked.party]), by: f.dateTime(row.asked.answerBy) })}
+                      {row.asked.answerBy.getTime() <= now.getTime() ? <strong className="text-red-700"> {t("late")}</strong> : null}
                     </p>
                   ) : null}
                 </div>
                 <p className="text-sm">
-                  <span className="block">Waited {formatRemaining(now.getTime() - row.waitingSince.getTime())}</span>
+                  <span className="block">{t("waited", { time: f.remaining(now.getTime() - row.waitingSince.getTime()) })}</span>
                   {left <= 0 ? (
-                    <strong className="text-red-700">Overdue by {formatRemaining(-left)}</strong>
+                    <strong className="text-red-700">{t("overdueBy", { time: f.remaining(-left) })}</strong>
                   ) : (
-                    <span className="text-stone-600">Target {formatDateTime(row.targetAt)} (in {formatRemaining(left)})</span>
+                    <span className="text-stone-600">{t("target", { at: f.dateTime(row.targetAt), in: f.remaining(left) })}</span>
                   )}
                 </p>
                 <div className="text-sm">
                   {row.holder ? (
-                    <p>{row.holder.id === user.id ? <strong>You have it</strong> : <>Taken by {row.holder.name}</>}</p>
+                    <p>{row.holder.id === user.id ? <strong>{t("youHaveIt")}</strong> : t("takenByName", { name: row.holder.name })}</p>
                   ) : (
                     <CommandForm
                       intent="TAKE_DISPUTE"
                       orderId={row.orderId}
                       version={row.version}
                       idempotencyKey={randomUUID()}
-                      label="Take this case"
+                      label={render({ key: "engine.command.TAKE_DISPUTE" })}
                       fields={[{ kind: "hidden", name: "disputeId", value: row.disputeId }]}
                       tone="neutral"
                     />
@@ -120,15 +123,15 @@ export default async function SupportQueuePage(props: { searchParams: Promise<Re
         </ul>
       )}
       {page.later || first(params.after) ? (
-        <nav aria-label="Pagination" className="flex gap-4 text-sm">
+        <nav aria-label={t("pages")} className="flex gap-4 text-sm">
           {first(params.after) ? (
             <Link href={query(filters)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
-              ← Most urgent
+              {t("mostUrgent")}
             </Link>
           ) : null}
           {page.later ? (
             <Link href={`${query(filters)}${query(filters).includes("?") ? "&" : "?"}after=${encodeURIComponent(page.later)}`} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
-              Less urgent →
+              {t("lessUrgent")}
             </Link>
           ) : null}
         </nav>

@@ -14,7 +14,7 @@ export interface GalleryPhoto {
   uploadedBy: string;
   at: Date;
   /** What it came with: the request, the seller's inspection, or a dispute statement. */
-  context: string;
+  context: Message;
 }
 
 export interface DeadlineHistoryRow {
@@ -87,7 +87,7 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
         party: e.ownerRole === "SELLER" ? "SELLER" : "BUYER",
         uploadedBy: nameOf(e.ownerId),
         at: e.createdAt,
-        context: e.disputeId ? "With a dispute statement" : e.ownerRole === "SELLER" ? "With the seller's inspection" : "With the request",
+        context: m(e.disputeId ? "support.case.photoContext.statement" : e.ownerRole === "SELLER" ? "support.case.photoContext.inspection" : "support.case.photoContext.request"),
       })),
     conversation: conversation?.messages ?? [],
     deadlines: deadlines.flatMap((d) => {
