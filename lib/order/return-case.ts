@@ -11,7 +11,6 @@ import { labelsOf, type Message, m, list, money } from "../i18n/message";
 import type { OrderState } from "./model";
 import type { ReturnMethod } from "./limits";
 import type { Policy } from "./policy";
-import { formatMoney } from "../money";
 import { findReason } from "./reasons";
 
 /** After-sales cases: a refund or a return the buyer asks for, or a parcel the buyer refused. */

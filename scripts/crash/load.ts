@@ -46,7 +46,7 @@ async function work(worldId: string): Promise<void> {
 }
 
 const created = await createWorld(db, { visitorId: `crash-${process.pid}`, name: "Crash room", ownerName: "Crash", template: "DEMO_COPY" }, systemClock.now());
-if (!created.ok) throw new Error(created.error.message);
+if (!created.ok) throw new Error(created.error.message.key);
 const { worldId } = created.value;
 console.log(`world ${worldId}`);
 for (let round = 0; ; round++) {

@@ -4,7 +4,7 @@ import { switchWorldAction } from "@/app/actions/worlds";
 import { CopyButton } from "@/components/copy-button";
 import { ConfirmWorldForm, MemberRoleButton, RemoveMemberButton, ReplaceLinkButton } from "@/components/world-forms";
 import { appOrigin } from "@/lib/server/app-origin";
-import { formatDateTime } from "@/lib/format";
+import { getI18n } from "@/lib/i18n/server";
 import { currentVisitorId } from "@/lib/server/auth/session";
 import { readDb } from "@/lib/server/db";
 import { worldDetail } from "@/lib/server/worlds/list-worlds";
@@ -24,14 +24,15 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
   const owner = world.role === "OWNER";
   // Built on the configured origin, never on a request's headers (lib/server/app-origin.ts).
   const origin = appOrigin();
+  const { f, render } = await getI18n();
   const link = world.joinToken ? `${origin.origin}/join/${world.joinToken}` : null;
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{world.name}</h1>
         <p className="text-sm text-stone-600">
-          Private world of {world.ownerName} · you are its {WORLD_ROLE_LABELS[world.role ?? "MEMBER"].toLowerCase()} · {world.counts.personas} personas,{" "}
-          {world.counts.orders} orders · {WORLD_TEMPLATE_LABELS[world.template].split(" (")[0]}
+          Private world of {world.ownerName} · you are its {render(WORLD_ROLE_LABELS[world.role ?? "MEMBER"]).toLowerCase()} · {world.counts.personas} personas,{" "}
+          {world.counts.orders} orders · {render(WORLD_TEMPLATE_LABELS[world.template]).split(" (")[0]}
         </p>
       </div>
       {created ? (
@@ -97,7 +98,7 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
               <span className="font-medium">{member.name}</span>
               {member.you ? <span className="text-stone-500">(you)</span> : null}
               <span className="text-stone-600">
-                · {WORLD_ROLE_LABELS[member.role]} · joined {formatDateTime(member.joinedAt)}
+                · {render(WORLD_ROLE_LABELS[member.role])} · joined {f.dateTime(member.joinedAt)}
               </span>
               {owner && member.role !== "OWNER" ? (
                 <span className="ml-auto flex flex-wrap items-start gap-2">
@@ -119,10 +120,10 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
         <h2 id="life-heading" className="text-lg font-semibold">
           Clock, reset and expiry
         </h2>
-        <p>{world.clock.allowed ? "You can move this world's clock from the bar at the top of every page, and reset the world here." : world.clock.reason}</p>
+        <p>{world.clock.allowed ? "You can move this world's clock from the bar at the top of every page, and reset the world here." : render(world.clock.reason)}</p>
         {world.expiresAt ? (
           <p>
-            Last used {formatDateTime(world.lastActiveAt)}. If nobody uses it until <strong>{formatDateTime(world.expiresAt)}</strong>, it is deleted
+            Last used {f.dateTime(world.lastActiveAt)}. If nobody uses it until <strong>{f.dateTime(world.expiresAt)}</strong>, it is deleted
             with its photos; any visit or action by a member moves that date on.
           </p>
         ) : null}

@@ -6,7 +6,6 @@
  * "won't arrive on time" can be tried.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import { addDuration, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";

@@ -5,10 +5,9 @@
  * any money; it is on the timeline. An appeal is routed only to agents other than the first decider.
  */
 import { m, at, type Message } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import type { Actor } from "../model";
 import { ROLE_NOUNS } from "../model";
-import { INFO_PARTY_CHOICES, STATEMENT_PARTIES, type DisputeState } from "../dispute";
+import { STATEMENT_PARTIES, type DisputeState } from "../dispute";
 import { MAX_NOTE, MIN_NOTE } from "../limits";
 import { ORDER_STATUSES } from "../model";
 import { addDuration } from "../policy";

@@ -5,7 +5,6 @@
  * in appeals.ts.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import type { Command, RefundEffect } from "../commands";
 import { deadlineKey } from "../deadlines";
 import { DISPUTE_OUTCOMES, DISPUTE_SUBJECTS, type DisputeState } from "../dispute";

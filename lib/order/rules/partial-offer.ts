@@ -3,7 +3,6 @@
  * item, or declines (or stays silent) and the seller decides on the original request.
  */
 import { at, m, type Message } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";
 import { maxPartialOffer } from "../return-case";
 import { event } from "./events";

@@ -3,7 +3,6 @@
  * ends; a paid order leaves ON_HOLD when the buyer's remorse window ends. docs/rules.md#statuses.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import { PAYMENT_METHOD_LABELS } from "../model";
 import { AUTO_APPROVE_WINDOW_HOURS, addDuration, cutoffAfterOrderDate, formatCutoff, describeDuration, isAutoApproveWindow } from "../policy";
 import { findReason } from "../reasons";

@@ -4,7 +4,6 @@
  * expected date an unarrived refund is overdue, and the buyer may ask platform support to step in.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import type { Command } from "../commands";
 import { deadlineKey } from "../deadlines";
 import { ORDER_STATUSES, PAYMENT_METHOD_LABELS } from "../model";

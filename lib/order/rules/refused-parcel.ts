@@ -4,7 +4,6 @@
  * less the return postage. docs/rules.md#refused-parcel.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { CASE_STATUS_LABELS, newReturnCase } from "../return-case";

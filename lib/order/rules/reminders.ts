@@ -1,6 +1,5 @@
 /** Reminders: whoever must act is told, the policy's reminder lead before their deadline. */
 import { at, m, type Message } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import type { Audience } from "../commands";
 import { deadlineKey, type DeadlineKind } from "../deadlines";
 import { ORDER_STATUSES, type OrderState, ROLE_NOUNS } from "../model";

@@ -4,8 +4,7 @@
  * buyer may escalate), or stay silent (refund). docs/rules.md#returns.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
-import { MAX_PHOTOS, RETURN_CARRIERS, RETURN_METHOD_LABELS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";
+import { MAX_PHOTOS, RETURN_CARRIERS, TRACKING_NUMBER, TRACKING_NUMBER_PATTERN } from "../limits";
 import { addDuration } from "../policy";
 import { findReason } from "../reasons";
 import { event } from "./events";

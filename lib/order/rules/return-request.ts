@@ -5,7 +5,6 @@
  * that comes back in return-parcel.ts, the arithmetic in ../return-case.ts.
  */
 import { at, m } from "../../i18n/message";
-import { formatDateTime } from "../../format";
 import { MAX_DESCRIPTION, MAX_PHOTOS } from "../limits";
 import { addDuration, buyerProtectionEndsAt, estimatedDeliveryAt, formatCutoff } from "../policy";
 import { requestProblem } from "../request-rules";

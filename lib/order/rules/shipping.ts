@@ -5,7 +5,6 @@
  */
 import { at, m } from "../../i18n/message";
 import { endPreDeliveryRequest } from "./outcomes/case";
-import { formatDateTime } from "../../format";
 import { addDuration } from "../policy";
 import { event } from "./events";
 import { openCancelDispute, resolveRequest } from "./outcomes/cancel";

@@ -4,9 +4,10 @@
  * interpreter the app uses, each step at the time its deadline says. Used by the demo seed and by
  * tests, which create their own orders.
  */
+import { m, money } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/translator";
 import { randomUUID } from "node:crypto";
 import { decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
-import { formatMoney } from "@/lib/money";
 import { applyDecision } from "../orders/apply-decision";
 import { loadOrder } from "../orders/load-order";
 import { toOrderState } from "../orders/order-state";
@@ -44,6 +45,7 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
   const system: Actor = { role: "SYSTEM", id: null };
 
   const order = await db.$transaction(async (tx) => {
+    const placed = m("engine.events.orderPlaced", { total: money(itemsMinor + spec.shippingFeeMinor, currency), shipping: money(spec.shippingFeeMinor, currency) });
     const created = await tx.order.create({
       data: {
         code,
@@ -71,7 +73,8 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
             toStatus: "UNPAID",
             actorRole: "BUYER",
             actorId: spec.buyerId,
-            summary: `Order placed: ${formatMoney(itemsMinor + spec.shippingFeeMinor, currency)} including ${formatMoney(spec.shippingFeeMinor, currency)} shipping.`,
+            summary: english().render(placed),
+            message: JSON.stringify(placed),
             at: spec.placedAt,
           },
         },

@@ -4,7 +4,6 @@
  * a return required first. A decision for the buyer opens the seller's appeal window.
  */
 import { at, m, type Message } from "../../../i18n/message";
-import { formatDateTime } from "../../../format";
 import type { Command, DeadlineSpec, RefundEffect } from "../../commands";
 import type { DisputeState, DisputeOutcome } from "../../dispute";
 import { addDuration, cutoffAfterOrderDate } from "../../policy";
