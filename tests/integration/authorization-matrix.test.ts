@@ -24,7 +24,7 @@ const asUser = (person: Person): SessionUser => ({ id: person.id, worldId: perso
 beforeAll(async () => {
   await seedDemoWorld(db, new Date());
   const created = await createWorld(db, { visitorId: "matrix", name: "Other room", ownerName: "Owner", template: "DEMO_COPY" }, new Date());
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(created.error.message.key);
   other = created.value.worldId;
   people = await db.user.findMany({ select: { id: true, worldId: true, role: true, shopId: true } });
 });

@@ -2,6 +2,7 @@
 // and the queues answered from the order's stored "what it waits on". (Speed is measured by
 // `npm run bench`; the query plans at 100,000 orders by query-plans.test.ts.) The bulk rows are
 // removed afterwards so that db:check sees only orders built the ordinary way.
+import { say } from "../support/order-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { COUNT_CAP, listOrders } from "@/lib/server/orders/list-orders";
@@ -73,13 +74,13 @@ describe(`order lists with ${ORDERS.toLocaleString("en-US")} orders`, () => {
     const queue = await listOrders(supportAgent, { open: "DISPUTE" });
     expect(queue.total).toBe(disputed.length);
     expect(queue.rows.map((row) => row.id)).toEqual(disputed.slice(0, PAGE_SIZE));
-    expect(queue.rows.every((row) => row.openWork === "Dispute: Open: waiting for platform support" && row.supportTarget !== null)).toBe(true);
+    expect(queue.rows.every((row) => say(row.openWork) === "Dispute: Open: waiting for platform support" && row.supportTarget !== null)).toBe(true);
   });
 
   it("a seller's cancel requests waiting for an answer: only that shop's, each named", async () => {
     const result = await listOrders(sellerUs, { open: "CANCEL_REQUEST" });
     const expected = requested.filter((id) => Number(id.slice(6)) % 2 === 0);
     expect(result.total).toBe(expected.length);
-    expect(result.rows.every((row) => row.openWork === "Cancel request: Waiting for the seller" && row.nextDeadline?.label)).toBe(true);
+    expect(result.rows.every((row) => say(row.openWork) === "Cancel request: Waiting for the seller" && row.nextDeadline?.label)).toBe(true);
   });
 });

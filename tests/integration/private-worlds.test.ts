@@ -57,7 +57,7 @@ async function worldCounts(worldId: string) {
 beforeAll(async () => {
   await seedDemoWorld(db, new Date());
   const created = await createWorld(db, { visitorId: OWNER, name: "Tuesday training", ownerName: "Dana", template: "DEMO_COPY" }, new Date());
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(created.error.message.key);
   world = created.value.worldId;
   token = (await db.world.findUniqueOrThrow({ where: { id: world } })).joinToken!;
 }, 120_000);

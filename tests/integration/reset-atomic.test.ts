@@ -112,7 +112,7 @@ describe("reset demo world", () => {
 describe("reset of a private world", () => {
   it(`by its owner, racing 50 clock jumps, the sweep and members' cancels, never leaves it partial, and leaves the demo world alone (${ROUNDS} rounds)`, async () => {
     const created = await createWorld(db, { visitorId: "race-owner", name: "Race room", ownerName: "Owner", template: "DEMO_COPY" }, new Date());
-    if (!created.ok) throw new Error(created.error.message);
+    if (!created.ok) throw new Error(created.error.message.key);
     const { worldId } = created.value;
     const size = await db.order.count({ where: { worldId } });
     expect(size).toBe(worldSize);

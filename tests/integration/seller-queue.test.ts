@@ -20,7 +20,7 @@ beforeAll(async () => {
   const order = await createOrder(db, { status: "AWAITING_SHIPMENT", buyerId: buyerBen.id, placedAt: new Date(T0.getTime() - 3 * HOUR) });
   const version = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id } })).version;
   const result = await runOrderCommand(db, buyerBen, { orderId: order.id, expectedVersion: await version(order.id), command: { type: "REQUEST_CANCEL", reasonKey: "better_price" } }, T0);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.key);
   requested = order.id;
   // The global shop's cancel request: never in the US seller's queue.
   const other = await createOrder(db, { status: "AWAITING_SHIPMENT", shopId: "t-shop-gl", items: [{ productId: "t-prod-kite", quantity: 1 }], placedAt: new Date(T0.getTime() - 3 * HOUR) });
@@ -65,7 +65,7 @@ describe("the seller's queue", () => {
     const run = async (who: typeof sellerUs, command: Parameters<typeof runOrderCommand>[2]["command"], at: Date) => {
       const { version } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
       const result = await runOrderCommand(db, who, { orderId: order.id, expectedVersion: version, command }, at);
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(result.error.message.key);
     };
     await run(buyerBen, { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "not_received", description: "Nothing came.", photoCount: 0 }, T0);
     await run(sellerUs, { type: "REJECT_RETURN", reasonKey: "delivered_per_tracking" }, new Date(T0.getTime() + HOUR));

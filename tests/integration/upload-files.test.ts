@@ -18,7 +18,7 @@ describe("photo files", () => {
     await createWorld(db);
     const order = await createOrder(db, { status: "DELIVERED", placedAt: new Date(T0.getTime() - 3 * 86_400_000) });
     const checked = await checkUploads([photo([1, 2, 3])]);
-    if (!checked.ok) throw new Error(checked.message);
+    if (!checked.ok) throw new Error(checked.message.key);
     const sha = checked.uploads[0]!.sha256;
     const now = new Date(T0.getTime() + 2 * 86_400_000);
     const command = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Cracked.", photoCount: 1 } as const;

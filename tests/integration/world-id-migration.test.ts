@@ -46,7 +46,7 @@ function asBeforeTheFix(handle: Database.Database, worldId: string): void {
 beforeAll(async () => {
   await seedDemoWorld(db, new Date());
   const created = await createWorld(db, { visitorId: "visitor-owner", name: "Before the fix", ownerName: "Dana", template: "DEMO_COPY" }, new Date());
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(created.error.message.key);
   world = created.value.worldId;
 }, 120_000);
 

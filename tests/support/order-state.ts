@@ -1,3 +1,5 @@
+import type { Message } from "@/lib/i18n/message";
+import { english } from "@/lib/i18n/translator";
 /** Builds machine states for unit tests: an order that has reached `status` in the ordinary way. */
 import { POLICIES, decide, evolve, placedOrder, type Actor, type Command, type Decision, type OrderState, type OrderStatus, type Policy, type Role } from "@/lib/order";
 
@@ -58,7 +60,7 @@ function pick<T extends object, K extends keyof T>(source: Partial<T>, keys: K[]
 }
 
 export function must(result: ReturnType<typeof decide>): Decision {
-  if (!result.ok) throw new Error(`expected a decision, got ${result.error.code}: ${result.error.reason}`);
+  if (!result.ok) throw new Error(`expected a decision, got ${result.error.code}: ${say(result.error.reason)}`);
   return result;
 }
 
@@ -72,4 +74,14 @@ export function play(start: OrderState, steps: [Command, Actor, Date][], policy:
     state = evolve(state, decision);
   }
   return { state, decisions };
+}
+
+/** The engine's message in English, as tests read it. */
+export function say(message: Message | null | undefined): string {
+  return message ? english().render(message) : "";
+}
+
+/** A refusal with its reason in English, or null for a decision. */
+export function refusal(result: ReturnType<typeof decide>) {
+  return result.ok ? null : { ...result.error, reason: say(result.error.reason) };
 }

@@ -27,7 +27,7 @@ import {
   type OrderState,
   type RefundEffect,
 } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, system, say } from "../support/order-state";
 
 const US = POLICIES.US;
 const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
@@ -140,7 +140,7 @@ describe("what the page says, from the engine", () => {
     expect(statusNote(order("AWAITING_SHIPMENT", {}, POLICIES.GLOBAL), POLICIES.GLOBAL)).toBe("The seller must ship by Mar 4, 2026, 11:59 PM UTC.");
     const delivered = order("DELIVERED");
     expect(statusNote(delivered, US)).toContain(formatDateTime(delivered.returnWindowEndsAt!));
-    for (const status of ["AWAITING_COLLECTION", "IN_TRANSIT", "COMPLETED"] as const) expect(statusNote(order(status), US).length).toBeGreaterThan(10);
+    for (const status of ["AWAITING_COLLECTION", "IN_TRANSIT", "COMPLETED"] as const) expect(say(statusNote(order(status), US)).length).toBeGreaterThan(10);
     // A completed US order says until when Buyer Protection claims stay open; after that, and in the global profile, it does not.
     const completed = order("COMPLETED");
     const day = (n: number) => new Date(completed.deliveredAt!.getTime() + n * 24 * 3_600_000);

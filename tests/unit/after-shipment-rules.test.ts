@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide, estimatedDeliveryAt, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
-const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
 const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${e.title}`] : []));
 const ledger = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "LEDGER" ? e.postings.map((p) => `${e.kind} ${p.account} ${p.amountMinor}`) : []));
 const refundOf = (decision: Decision) => decision.effects.find((e) => e.type === "REFUND");

@@ -1,11 +1,10 @@
 /** Support's casework at the edges: several disputes on one order, every refusal it can give, and previews of each kind of effect. */
 import { describe, expect, it } from "vitest";
 import { POLICIES, decide, previewDisputeOutcomes, supportQueueKind, type Actor, type DisputeState, type OrderState } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, support } from "../support/order-state";
 
 const US = POLICIES.US;
 const agentB: Actor = { role: "SUPPORT", id: "agent-2" };
-const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
 const take = (disputeId: string, reason = "") => ({ type: "TAKE_DISPUTE" as const, disputeId, reason });
 
 function dispute(id: string, status: DisputeState["status"], extra: Partial<DisputeState> = {}): DisputeState {

@@ -1,12 +1,11 @@
 /** Disputes and appeals: docs/rules.md#disputes and the dispute rows of #deadlines. */
 import { describe, expect, it } from "vitest";
 import { POLICIES, decide, evolve, type Decision, type Policy } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
 const agentB = { role: "SUPPORT" as const, id: "agent-2" };
-const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
 const ledger = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "LEDGER" ? e.postings.map((p) => `${e.kind} ${p.account} ${p.amountMinor}`) : []));
 const refundOf = (decision: Decision) => decision.effects.find((e) => e.type === "REFUND");
 const RATIONALE = "The photos clearly show the item arrived broken.";

@@ -15,7 +15,7 @@ import {
   toMermaid,
   TRANSITIONS,
 } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, say } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
@@ -40,7 +40,7 @@ describe("lookups and fallbacks", () => {
   });
 
   it("reason labels: empty for none, the key itself for an unknown one", () => {
-    expect(reasonLabel(null)).toBe("");
+    expect(say(reasonLabel("retired_reason"))).toBe("retired_reason");
     expect(reasonLabel("out_of_stock")).toBe("Out of stock");
     expect(reasonLabel("legacy_key")).toBe("legacy_key");
   });

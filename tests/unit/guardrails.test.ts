@@ -2,6 +2,7 @@
  * The decision function checks every rule's outcome against the tables: a rule that oversteps is a
  * bug, and decide throws instead of returning a decision the store would carry out.
  */
+import { m } from "@/lib/i18n/message";
 import { describe, expect, it } from "vitest";
 import { POLICIES, TRANSITIONS, decide, newReturnCase, type Outcome, type StateContext, type TransitionTable } from "@/lib/order";
 import { at, buyer, order } from "../support/order-state";
@@ -13,7 +14,7 @@ function withPay(apply: (ctx: StateContext) => Outcome, from = TRANSITIONS.PAY.f
   return { ...TRANSITIONS, PAY: { ...TRANSITIONS.PAY, from, apply } } as TransitionTable;
 }
 
-const event = { type: "ORDER_PAID" as const, summary: "test" };
+const event = { type: "ORDER_PAID" as const, summary: m("engine.empty") };
 
 describe("guardrails", () => {
   it("a rule may only move the order to a status it lists", () => {
@@ -27,7 +28,7 @@ describe("guardrails", () => {
   });
 
   it("a sub-machine move must be declared by the rule and allowed by the machine", () => {
-    const rules = withPay(({ state }) => ({ cancelRequest: { status: "APPROVED", reasonKey: "other", requestedAt: at(0), respondBy: null, resolvedAt: null, rejectReasonKey: null }, event: { ...event, summary: state.code } }));
+    const rules = withPay(({ state }) => ({ cancelRequest: { status: "APPROVED", reasonKey: "other", requestedAt: at(0), respondBy: null, resolvedAt: null, rejectReasonKey: null }, event: { ...event, summary: m("engine.verbatim", { text: state.code }) } }));
     expect(() => decide(order("UNPAID"), { type: "PAY" }, buyer, at(0), US, rules)).toThrow(/moved a cancel request from NONE to APPROVED/);
   });
 

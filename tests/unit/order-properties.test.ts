@@ -29,7 +29,7 @@ import {
   type OrderState,
   type Policy,
 } from "@/lib/order";
-import { at, must, order } from "../support/order-state";
+import { at, must, order, say } from "../support/order-state";
 
 const REASON_KEYS = [...REASONS.map((reason) => reason.key), "nonsense"];
 const actors: Actor[] = [
@@ -282,7 +282,7 @@ function startingPoint(start: Scenario["start"], returnType: Scenario["returnTyp
       const overdueAt = cancelled.deadlines[`REFUND_OVERDUE:${refund.key}`]!;
       const delayed = story(cancelled, [[{ type: "DELAY_REFUND", refundKey: refund.key }, system, 60]]);
       const result = decide(delayed, { type: "REFUND_OVERDUE", refundKey: refund.key }, system, overdueAt, policy);
-      if (!result.ok) throw new Error(result.error.reason);
+      if (!result.ok) throw new Error(say(result.error.reason));
       return evolve(delayed, result);
     }
     default:
@@ -405,7 +405,7 @@ function run({ profile, start, returnType, paymentMethod, autoApproveWindow, ste
       state = apply(state, result, books);
       seen(result.command);
     }
-    else expect(result.error.reason.length).toBeGreaterThan(0);
+    else expect(say(result.error.reason).length).toBeGreaterThan(0);
     for (const person of actors.slice(0, 4)) {
       for (const action of availableActions(state, person, now, policy)) if (!action.enabled) expect(action.reason, `${action.command} closed without a reason`).toBeTruthy();
     }

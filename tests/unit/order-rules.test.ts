@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, actionViews, availableActions, decide, evolve, placementDeadlines, type Decision, type OrderState } from "@/lib/order";
-import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, refusal, say, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
 const iso = (d: Date | undefined | null) => d?.toISOString();
-const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
 const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${e.title}`] : []));
 const refundOf = (decision: Decision) => decision.effects.find((e) => e.type === "REFUND");
 

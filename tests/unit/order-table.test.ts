@@ -26,7 +26,7 @@ import {
   type RefundStatus,
   type ReturnCaseState,
 } from "@/lib/order";
-import { DAY, actorFor, at, order } from "../support/order-state";
+import { DAY, actorFor, at, order, say } from "../support/order-state";
 
 /**
  * For each command, the situation in which everything but the status and the role is ready: the
@@ -193,7 +193,7 @@ describe("the order transitions table, status × command × role", () => {
                 if (DEADLINE_SCOPES[parseDeadlineKey(key)!.kind] === "ORDER") expect(result.deadlines.close).toContain(key);
               }
             }
-            expect(result.event.summary.length).toBeGreaterThan(10);
+            expect(say(result.event.summary).length).toBeGreaterThan(10);
           } else {
             expect(result.ok).toBe(false);
             if (result.ok) return;

@@ -2,15 +2,15 @@
  * Issue 27 (rule fidelity v3): the defects two audits found, each with a named test that failed on
  * the rules before the fix. DOMAIN.md "Disputes and appeals" states R3 and R4.
  */
+import { english } from "@/lib/i18n/translator";
 import { describe, expect, it } from "vitest";
 import { POLICIES, actionViews, availableActions, decide, describeDuration, evolve, renderRulesReference, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, support, system } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
 const agentB = { role: "SUPPORT" as const, id: "agent-2" };
 const RATIONALE = "Both sides were heard; the record decides it.";
-const refusal = (result: ReturnType<typeof decide>) => (result.ok ? null : result.error);
 const ledgerKinds = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "LEDGER" ? [e.kind] : []));
 const toSeller = (decision: Decision) =>
   decision.effects.flatMap((e) => (e.type === "LEDGER" ? e.postings.filter((p) => p.account.startsWith("seller:") && p.amountMinor > 0).map((p) => p.amountMinor) : []));
@@ -227,7 +227,7 @@ describe("R11: texts that taught old rules", () => {
   it("rule: the global profile's durations read as the calendar days it counts; the US profile's as business days", () => {
     expect(describeDuration(POLICIES.GLOBAL.refundArrival.CARD, GLOBAL)).toBe("5 days");
     expect(describeDuration(POLICIES.US.refundArrival.CARD, US)).toBe("5 business days");
-    const reference = renderRulesReference();
+    const reference = renderRulesReference(english().render);
     expect(reference).toMatch(/\| `REFUND_ARRIVAL` \|[^\n]*card 5 business days \|[^\n]*card 5 days \|/);
   });
 

@@ -1,4 +1,5 @@
 /** docs/rules.md is generated from the engine and must match it: a changed rule, deadline or reason without `npm run docs:rules` fails here. */
+import { english } from "@/lib/i18n/translator";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { POLICIES, RULES_SECTIONS, RULE_INDEX, describeDuration, renderRulesRefe
 const file = resolve(import.meta.dirname, "../../docs/rules.md");
 
 describe("the rules reference", () => {
-  const rendered = renderRulesReference();
+  const rendered = renderRulesReference(english().render);
 
   it("docs/rules.md is up to date (run `npm run docs:rules` after changing the rules)", () => {
     expect(readFileSync(file, "utf8")).toBe(rendered);
