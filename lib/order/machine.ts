@@ -4,12 +4,15 @@
  * Pure: no I/O, no clock (time comes in as `now`), no knowledge of the database.
  */
 import { isMessage, m, type Message } from "../i18n/message";
+import { commandLabel, onlyRoles } from "./command-words";
+
+export { commandLabel };
 import { CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
 import type { Command, CommandType, Decision, DeadlineSpec, Refusal, RefusalCode } from "./commands";
 import { COMMAND_TYPES, accounts } from "./commands";
 import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_SCOPES, deadlineKey, parseDeadlineKey, type DeadlineKey, type DeadlineKind } from "./deadlines";
 import { DISPUTE_TRANSITIONS } from "./dispute";
-import { FINAL_STATUSES, ORDER_STATUSES, ROLE_NOUNS, STATUS_LABELS, type Actor, type OrderState, type OrderStatus, type Role } from "./model";
+import { FINAL_STATUSES, ORDER_STATUSES, STATUS_LABELS, type Actor, type OrderState, type OrderStatus } from "./model";
 import { addDuration, subtractHours, type Policy } from "./policy";
 import { REFUND_TRANSITIONS, type RefundState } from "./refund";
 import { CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
@@ -18,17 +21,6 @@ import { commandShapeProblem } from "./command-shape";
 
 function refuse(code: RefusalCode, reason: Message, field?: string): Refusal {
   return { ok: false, error: field ? { code, reason, field } : { code, reason } };
-}
-
-/** "Only the seller can do this." / "Only the buyer or the seller can do this." */
-function onlyRoles(roles: readonly Role[]): Message {
-  const [first, second] = roles.map((role) => ROLE_NOUNS[role]);
-  return second ? m("engine.machine.onlyTwoRoles", { first: first!, second }) : m("engine.machine.onlyRole", { role: first! });
-}
-
-/** What a person sees on a command's button: `engine.command.<TYPE>`. */
-export function commandLabel(type: CommandType): Message {
-  return m(`engine.command.${type}`);
 }
 
 function ruleFor(type: CommandType, rules: TransitionTable = TRANSITIONS): Transition {

@@ -7,7 +7,7 @@
  * deducted from its refund; a US shop's disclosed change-of-mind fee is kept from the refund for the
  * seller. So refunded ≤ paid always holds.
  */
-import { labelsOf, type Message, m, list, money } from "../i18n/message";
+import { labelsOf, type Message, m, money } from "../i18n/message";
 import type { OrderState } from "./model";
 import type { ReturnMethod } from "./limits";
 import type { Policy } from "./policy";
@@ -119,7 +119,8 @@ export function describeBreakdown(b: RefundBreakdown): Message {
   if (b.postageDeductedMinor) parts.push(m("engine.breakdown.postageDeducted", { amount: money(b.postageDeductedMinor, b.currency) }));
   else if (b.postagePaidBy === "SELLER") parts.push(m("engine.breakdown.postageSeller"));
   else if (b.postagePaidBy === "PLATFORM") parts.push(m("engine.breakdown.postagePlatform"));
-  return m("engine.breakdown.list", { parts: list(parts) });
+  // "items $28.00, shipping $5.99, less return postage $7.99": each part after the first joined by the language's comma.
+  return parts.slice(1).reduce((joined, part) => m("engine.breakdown.join", { first: joined, next: part }), parts[0]!);
 }
 
 /** A new case on the order (the n-th one), with nothing offered, shipped, rejected or refunded yet. */

@@ -1,3 +1,4 @@
+import { say } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { db } from "@/lib/server/db";
@@ -57,11 +58,11 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
 
     const event = await db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "ORDER_CANCELLED" } });
     expect(event).toMatchObject({ fromStatus: "ON_HOLD", toStatus: "CANCELLED", actorRole: "BUYER", actorId: buyerAva.id });
-    expect(event.summary).toContain("No longer needed");
+    expect(say(event.summary)).toContain("No longer needed");
 
     const sellerNote = await db.notification.findFirstOrThrow({ where: { orderId: order.id, shopId: sellerUs.shopId, kind: "ORDER_CANCELLED" } });
-    expect(sellerNote.title).toContain("cancelled by the buyer");
-    expect(sellerNote.body).toContain("No longer needed");
+    expect(say(sellerNote.title)).toContain("cancelled by the buyer");
+    expect(say(sellerNote.body)).toContain("No longer needed");
     // The order's own deadlines are closed; the refund's arrival and overdue timers remain.
     const open = await db.deadline.findMany({ where: { orderId: order.id, resolvedAt: null }, orderBy: { kind: "asc" } });
     expect(open.map((d) => [d.kind, d.dueAt.toISOString()])).toEqual([
@@ -163,7 +164,7 @@ describe("cancelOrder: the buyer cancels an ON_HOLD order", () => {
     const result = await cancelOrder(buyerAva, { orderId: order.id, expectedVersion: before.version, reasonKey: "no_longer_needed" }, new Date(T0.getTime() + 40 * 86_400_000));
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.error.code).toBe("INVALID_TRANSITION");
-    expect(result.ok ? "" : result.error.message).toMatch(why);
+    expect(say(result.ok ? "" : result.error.message)).toMatch(why);
     expect(await snapshot(order.id)).toEqual(before);
   });
 

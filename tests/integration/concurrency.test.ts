@@ -3,6 +3,7 @@
  * one winner, the others are told the order changed (or that the action no longer applies), the
  * books stay straight and nothing is refunded twice.
  */
+import { say } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { checkOrders } from "@/lib/server/checks/check-orders";
@@ -43,7 +44,7 @@ describe("races on the same order", () => {
       expect(winners, `order ${i}`).toHaveLength(1);
       for (const loser of results.filter((r) => !r.ok)) {
         expect(loser.ok ? null : loser.error.code).toMatch(/CONFLICT|INVALID_TRANSITION/);
-        if (!loser.ok && loser.error.code === "CONFLICT") expect(loser.error.message).toBe(STALE_ORDER_MESSAGE);
+        if (!loser.ok && loser.error.code === "CONFLICT") expect(say(loser.error.message)).toBe(STALE_ORDER_MESSAGE);
       }
       expect(await db.refund.count({ where: { orderId: orders[i]!.id } })).toBeLessThanOrEqual(1);
     }

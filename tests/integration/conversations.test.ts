@@ -4,6 +4,7 @@
  * table refuses edits and deletes; a message never changes the order. The inbox's unread counts,
  * "mark all read", and the live stamp pages poll.
  */
+import { say } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "@/lib/order";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -80,7 +81,7 @@ describe("a conversation on an order", () => {
       await sendMessage(buyerAva, { orderId, body: "See the photo", photos: [new File([new Uint8Array([1, 2, 3, 4])], "fake.png", { type: "image/png" })] }, at(7)),
     ];
     expect(refusals.map((r) => (!r.ok ? Object.keys(r.error.fieldErrors ?? {}) : []))).toEqual([["body"], ["body"], ["photos"]]);
-    expect(refusals[1]!.ok ? "" : refusals[1]!.error.message).toMatch(/under 2,000 characters/);
+    expect(say(refusals[1]!.ok ? "" : refusals[1]!.error.message)).toMatch(/under 2,000 characters/);
     expect(await db.chatMessage.count({ where: { orderId } })).toBe(3);
     // 2,000 characters exactly, and a real photo on its own, are fine.
     expect((await sendMessage(buyerAva, { orderId, body: "y".repeat(2000) }, at(8))).ok).toBe(true);
@@ -110,7 +111,7 @@ describe("a conversation on an order", () => {
     const refusedBy = { meta: { driverAdapterError: { cause: { originalCode: "SQLITE_CONSTRAINT_TRIGGER", originalMessage: "ChatMessage is append-only" } } } };
     await expect(db.chatMessage.update({ where: { id: message.id }, data: { body: "I never said that." } })).rejects.toMatchObject(refusedBy);
     await expect(db.chatMessage.delete({ where: { id: message.id } })).rejects.toMatchObject(refusedBy);
-    expect((await db.chatMessage.findUniqueOrThrow({ where: { id: message.id } })).body).toBe(message.body);
+    expect(say((await db.chatMessage.findUniqueOrThrow({ where: { id: message.id } })).body)).toBe(message.body);
   });
 
   it("support reads it always and writes only while a dispute waits for it, marked as platform support", async () => {

@@ -1,3 +1,4 @@
+import { say } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { cancelOrder } from "@/lib/server/orders/cancel-order";
@@ -59,10 +60,10 @@ describe("order lists are scoped and paginated", () => {
   it("the seller's notifications show the cancellation; the other shop's do not", async () => {
     const notes = await listNotifications(sellerUs, { page: 1 });
     // Newest first: the cancellation tops the shop's list of new-order and ready-to-ship notices.
-    expect(notes.rows[0]?.title).toMatch(/was cancelled by the buyer/);
+    expect(say(notes.rows[0]?.title)).toMatch(/was cancelled by the buyer/);
     expect(notes.rows.filter((row) => /cancelled/.test(row.title))).toHaveLength(1);
     expect((await listNotifications(sellerGlobal, { page: 1 })).rows.some((row) => /cancelled/.test(row.title))).toBe(false);
-    expect((await listNotifications(buyerAva, { page: 1 })).rows[0]?.body).toMatch(/refund of \$88\.49 to your card/i);
+    expect(say((await listNotifications(buyerAva, { page: 1 })).rows[0]?.body)).toMatch(/refund of \$88\.49 to your card/i);
   });
 
   it("the order page shows the buyer what they may do, and the refund a cancel would give before they submit", async () => {

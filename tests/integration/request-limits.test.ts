@@ -4,6 +4,7 @@
  * row and sent 300 messages in 28 s. The proxy itself is called here, as Next calls it, with the
  * socket address stamped as the server stamps it (lib/server/http/peer-address.ts).
  */
+import { say } from "../support/order-state";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, RateLimits, limitSentence } from "@/lib/rate-limit";
@@ -44,7 +45,7 @@ describe("the allowances (rate-limiter-flexible, one counter per kind)", () => {
     if (refused.ok) return;
     expect(refused.retryAfterSeconds).toBeGreaterThan(3500);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
-    expect(refused.message).toBe("Too many new worlds from your network: at most 3 an hour. Try again in 60 minutes.");
+    expect(say(refused.message)).toBe("Too many new worlds from your network: at most 3 an hour. Try again in 60 minutes.");
     expect((await limits.take("world", "10.0.0.2")).ok).toBe(true);
     expect((await limits.take("signin", "10.0.0.1")).ok).toBe(true);
   });

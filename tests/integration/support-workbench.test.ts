@@ -4,6 +4,7 @@
  * information, the refundable maximum, the team's templates, and that buyers and sellers reach none
  * of it. db:check holds after all of it.
  */
+import { say } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
 import type { Command } from "@/lib/order";
@@ -107,7 +108,7 @@ describe("the queue", () => {
     expect(sue.counts.APPEAL).toBe(0);
     const taken = await takeDispute(supportAgent, { orderId: appeal.orderId, expectedVersion: await version(appeal.orderId), disputeId: appeal.disputeId, reason: "" }, T0);
     expect(taken.ok).toBe(false);
-    if (!taken.ok) expect(taken.error.message).toMatch(/different agent must decide this appeal/);
+    if (!taken.ok) expect(say(taken.error.message)).toMatch(/different agent must decide this appeal/);
   });
 });
 
@@ -134,7 +135,7 @@ describe("taking a case", () => {
     const input = async () => ({ orderId: oldest.orderId, expectedVersion: await version(oldest.orderId), disputeId: oldest.disputeId });
     const before = await version(oldest.orderId);
     const blocked = await decideDispute(pat, { ...(await input()), outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: "Decided on the tracking and the photos." }, T0);
-    expect(!blocked.ok && blocked.error.message).toMatch(/Another agent has taken this case/);
+    expect(say(!blocked.ok && blocked.error.message)).toMatch(/Another agent has taken this case/);
     const noReason = await takeDispute(pat, { ...(await input()), reason: "  " }, T0);
     expect(!noReason.ok && noReason.error.fieldErrors?.reason?.[0]).toMatch(/Say why you are taking this case over/);
     expect(await version(oldest.orderId)).toBe(before);

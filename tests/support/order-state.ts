@@ -1,4 +1,4 @@
-import type { Message } from "@/lib/i18n/message";
+import { isMessage, type Message } from "@/lib/i18n/message";
 import { english } from "@/lib/i18n/translator";
 /** Builds machine states for unit tests: an order that has reached `status` in the ordinary way. */
 import { POLICIES, decide, evolve, placedOrder, type Actor, type Command, type Decision, type OrderState, type OrderStatus, type Policy, type Role } from "@/lib/order";
@@ -77,11 +77,28 @@ export function play(start: OrderState, steps: [Command, Actor, Date][], policy:
 }
 
 /** The engine's message in English, as tests read it. */
-export function say(message: Message | null | undefined): string {
+export function say(message: Message | string | false | null | undefined): string {
+  if (typeof message === "string") return message;
   return message ? english().render(message) : "";
 }
 
 /** A refusal with its reason in English, or null for a decision. */
 export function refusal(result: ReturnType<typeof decide>) {
   return result.ok ? null : { ...result.error, reason: say(result.error.reason) };
+}
+
+/** A value with every message in it said in English (effects, views), for matchers that read sentences. */
+export function inEnglish<T>(value: T): unknown {
+  // A message is exactly { key, params? } with a catalogue key (a reason view also has a `key`).
+  if (isMessage(value) && value.key.includes(".") && Object.keys(value).every((k) => k === "key" || k === "params")) return say(value);
+  if (value && typeof value === "object" && isParam(Object.keys(value))) return english().param(value as never);
+  if (Array.isArray(value)) return value.map(inEnglish);
+  if (value && typeof value === "object" && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inEnglish(v)]));
+  return value;
+}
+
+/** A message parameter on its own: { at }, { day }, { cutoff } or { money, currency }. */
+function isParam(keys: string[]): boolean {
+  const shape = keys.sort().join(",");
+  return shape === "at" || shape === "day" || shape === "cutoff" || shape === "currency,money";
 }

@@ -27,7 +27,7 @@ import {
   type OrderState,
   type RefundEffect,
 } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, system, say } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, system, say, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
@@ -53,7 +53,7 @@ describe("action views", () => {
     const state: OrderState = { ...delivered, disputes: [openDispute("o1-dispute-1", "CASE", "o1-case-1", t), openDispute("o1-dispute-2", "REFUND", "cancel:o1", t)] };
     const statement = view(state, buyer, t, "ADD_DISPUTE_STATEMENT");
     expect(statement.targets.map((target) => target.value)).toEqual(["o1-dispute-1", "o1-dispute-2"]);
-    expect(statement.targets[1]!.label).toContain("overdue refund");
+    expect(say(statement.targets[1]!.label)).toContain("overdue refund");
     const added = must(decide(state, { type: "ADD_DISPUTE_STATEMENT", disputeId: statement.targets[1]!.value, statement: "Still nothing on my card.", photoCount: 0 }, buyer, t, US));
     expect(added.dispute).toMatchObject({ id: "o1-dispute-2", statements: [{ text: "Still nothing on my card." }] });
     // Support decides the case dispute with one form and the refund dispute with another.
@@ -118,50 +118,50 @@ describe("what the page says, from the engine", () => {
       [{ type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "damaged", description: "Broken", photoCount: 1 }, buyer, h(1)],
       [{ type: "REJECT_RETURN", reasonKey: "evidence_insufficient" }, seller, h(2)],
     ]);
-    expect(view(state, buyer, h(3), "ESCALATE").targets).toEqual([{ value: "CASE", label: "The rejected refund or return" }]);
+    expect(inEnglish(view(state, buyer, h(3), "ESCALATE").targets)).toEqual([{ value: "CASE", label: "The rejected refund or return" }]);
 
     const cancelled = order("CANCELLED");
     const overdue = play(cancelled, [
       [{ type: "DELAY_REFUND", refundKey: "cancel:o1" }, system, at(DAY)],
       [{ type: "REFUND_OVERDUE", refundKey: "cancel:o1" }, system, cancelled.deadlines["REFUND_OVERDUE:cancel:o1"]!],
     ]).state;
-    expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets).toEqual([{ value: "REFUND:cancel:o1", label: "An overdue refund: $54.99 to the card, expected by Mon, Mar 9, 2026" }]);
+    expect(inEnglish(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets)).toEqual([{ value: "REFUND:cancel:o1", label: "An overdue refund: $54.99 to the card, expected by Mon, Mar 9, 2026" }]);
     // The refund's key is internal: the buyer recognises an amount, a payment method and a date.
     expect(view(overdue, buyer, at(12 * DAY), "ESCALATE").targets[0]!.label).not.toContain("cancel:");
     expect(simulatorControls(overdue, at(12 * DAY), US).delayRefunds).toEqual([]);
   });
 
   it("a status note adds the dates that matter, read from the order and its policy", () => {
-    expect(statusNote(order("UNPAID"), US)).toBe(`An unpaid order is cancelled ${describeDuration(US.paymentWindow)} after it was placed.`);
+    expect(inEnglish(statusNote(order("UNPAID"), US))).toBe(`An unpaid order is cancelled ${say(describeDuration(US.paymentWindow))} after it was placed.`);
     const onHold = order("ON_HOLD");
-    expect(statusNote(onHold, US)).toContain(formatDateTime(onHold.remorseEndsAt!));
+    expect(inEnglish(statusNote(onHold, US))).toContain(formatDateTime(onHold.remorseEndsAt!));
     const awaiting = order("AWAITING_SHIPMENT");
-    expect(statusNote(awaiting, US)).toBe("The seller must ship by Wed, Mar 4, 2026, 11:59 PM Los Angeles time.");
-    expect(statusNote(order("AWAITING_SHIPMENT", {}, POLICIES.GLOBAL), POLICIES.GLOBAL)).toBe("The seller must ship by Mar 4, 2026, 11:59 PM UTC.");
+    expect(inEnglish(statusNote(awaiting, US))).toBe("The seller must ship by Wed, Mar 4, 11:59 PM in Los Angeles = Thu, Mar 5, 7:59 AM UTC.");
+    expect(inEnglish(statusNote(order("AWAITING_SHIPMENT", {}, POLICIES.GLOBAL), POLICIES.GLOBAL))).toBe("The seller must ship by Mar 4, 2026, 11:59 PM UTC.");
     const delivered = order("DELIVERED");
-    expect(statusNote(delivered, US)).toContain(formatDateTime(delivered.returnWindowEndsAt!));
+    expect(inEnglish(statusNote(delivered, US))).toContain(formatDateTime(delivered.returnWindowEndsAt!));
     for (const status of ["AWAITING_COLLECTION", "IN_TRANSIT", "COMPLETED"] as const) expect(say(statusNote(order(status), US)).length).toBeGreaterThan(10);
     // A completed US order says until when Buyer Protection claims stay open; after that, and in the global profile, it does not.
     const completed = order("COMPLETED");
     const day = (n: number) => new Date(completed.deliveredAt!.getTime() + n * 24 * 3_600_000);
-    expect(statusNote(completed, US, day(45))).toContain(`can still be claimed until ${formatDateTime(day(90))}`);
-    expect(statusNote(completed, US, day(91))).toBe("What escrow held has been settled to the seller.");
-    expect(statusNote(order("COMPLETED", {}, POLICIES.GLOBAL), POLICIES.GLOBAL, day(45))).toBe("What escrow held has been settled to the seller.");
+    expect(inEnglish(statusNote(completed, US, day(45)))).toContain(`can still be claimed until ${formatDateTime(day(90))}`);
+    expect(inEnglish(statusNote(completed, US, day(91)))).toBe("What escrow held has been settled to the seller.");
+    expect(inEnglish(statusNote(order("COMPLETED", {}, POLICIES.GLOBAL), POLICIES.GLOBAL, day(45)))).toBe("What escrow held has been settled to the seller.");
     // A cancelled order's own line says who cancelled and why.
-    expect(statusNote(order("CANCELLED"), US)).toBe("");
+    expect(inEnglish(statusNote(order("CANCELLED"), US))).toBe("");
   });
 
   it("limits and refunds are described from their constants", () => {
-    expect(photoHint("optional")).toBe(`PNG, JPEG or WebP, up to 5 MB each, at most ${MAX_PHOTOS}.`);
-    expect(photoHint("at least one")).toContain(`at least 1 and at most ${MAX_PHOTOS}`);
+    expect(inEnglish(photoHint("optional"))).toBe(`PNG, JPEG or WebP, up to 5 MB each, at most ${MAX_PHOTOS}.`);
+    expect(inEnglish(photoHint("at least one"))).toContain(`at least 1 and at most ${MAX_PHOTOS}`);
     expect(describeBytes(512 * 1024)).toBe("512 KB");
     const changeOfMind = previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US);
-    expect(describeBreakdown(changeOfMind)).toBe("items $50.00, return postage paid by the platform");
-    expect(describeBreakdown(previewRefund(order("DELIVERED", { changeOfMindFeeMinor: 499 }), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US))).toBe(
+    expect(inEnglish(describeBreakdown(changeOfMind))).toBe("items $50.00, return postage paid by the platform");
+    expect(inEnglish(describeBreakdown(previewRefund(order("DELIVERED", { changeOfMindFeeMinor: 499 }), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, US)))).toBe(
       "items $50.00, less the shop's return fee $4.99, return postage paid by the platform",
     );
-    expect(describeBreakdown(previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "damaged" }, US))).toBe("items $50.00, shipping $4.99, return postage paid by the seller");
-    expect(describeBreakdown(previewRefund(order("DELIVERED", {}, POLICIES.GLOBAL), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, POLICIES.GLOBAL))).toBe("items $50.00, return postage paid by the platform");
+    expect(inEnglish(describeBreakdown(previewRefund(order("DELIVERED"), { caseType: "RETURN_AND_REFUND", reasonKey: "damaged" }, US)))).toBe("items $50.00, shipping $4.99, return postage paid by the seller");
+    expect(inEnglish(describeBreakdown(previewRefund(order("DELIVERED", {}, POLICIES.GLOBAL), { caseType: "RETURN_AND_REFUND", reasonKey: "changed_mind" }, POLICIES.GLOBAL)))).toBe("items $50.00, return postage paid by the platform");
     expect(isSellerFault(findReason("damaged")!)).toBe(true);
     expect(isSellerFault(findReason("changed_mind")!)).toBe(false);
   });

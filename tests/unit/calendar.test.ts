@@ -1,3 +1,4 @@
+import { inEnglish } from "../support/order-state";
 import { describe, expect, it } from "vitest";
 import { US_FEDERAL_HOLIDAYS, addUsBusinessDays, isUsBusinessDate, losAngelesDate, losAngelesTime, usFederalHolidays } from "@/lib/order/calendar";
 import { POLICIES, addDuration, cutoffAfterOrderDate, describeDuration, orderDate } from "@/lib/order";
@@ -102,10 +103,10 @@ describe("rule: dispatch cut-offs count from the order date (DOMAIN: Deadlines)"
 
 describe("durations in words, for help text", () => {
   it("names the unit and pluralises it", () => {
-    expect(describeDuration({ hours: 1 })).toBe("1 hour");
-    expect(describeDuration({ hours: 48 })).toBe("48 hours");
-    expect(describeDuration({ days: 7 })).toBe("7 days");
-    expect(describeDuration({ businessDays: 5 })).toBe("5 business days");
-    expect(describeDuration(POLICIES.US.carrierPickup)).toBe("4 hours");
+    expect(inEnglish(describeDuration({ hours: 1 }))).toBe("1 hour");
+    expect(inEnglish(describeDuration({ hours: 48 }))).toBe("48 hours");
+    expect(inEnglish(describeDuration({ days: 7 }))).toBe("7 days");
+    expect(inEnglish(describeDuration({ businessDays: 5 }))).toBe("5 business days");
+    expect(inEnglish(describeDuration(POLICIES.US.carrierPickup))).toBe("4 hours");
   });
 });

@@ -1,7 +1,7 @@
 /** Support's casework at the edges: several disputes on one order, every refusal it can give, and previews of each kind of effect. */
 import { describe, expect, it } from "vitest";
 import { POLICIES, decide, previewDisputeOutcomes, supportQueueKind, type Actor, type DisputeState, type OrderState } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, support } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, seller, support, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const agentB: Actor = { role: "SUPPORT", id: "agent-2" };
@@ -64,7 +64,7 @@ describe("deciding and asking on cases another agent has", () => {
     const state = withDisputes(dispute("d1", "OPEN", { assignee: theirs }), dispute("d2", "OPEN"), dispute("d3", "CLOSED"));
     const ask = (id: string) => ({ type: "ASK_FOR_INFORMATION" as const, disputeId: id, party: "BUYER" as const, question: "When did you last see the parcel?" });
     expect(refusal(decide(state, ask("d1"), support, now, US))).toMatchObject({ field: "disputeId", reason: expect.stringMatching(/Another agent/) });
-    expect(refusal(decide(state, ask("d3"), support, now, US))).toMatchObject({ field: "disputeId", reason: "This dispute is closed." });
+    expect(refusal(decide(state, ask("d3"), support, now, US))).toMatchObject({ field: "disputeId", reason: "This dispute is “Closed”." });
     expect(must(decide(state, ask("d2"), support, now, US)).dispute?.infoRequest?.party).toBe("BUYER");
   });
 });
@@ -84,16 +84,16 @@ describe("queue kinds and previews, at the edges", () => {
       [{ type: "ESCALATE", subject: "CASE", statement: "Broken.", photoCount: 0 }, buyer, h(3)],
     ]);
     const [forBuyer] = previewDisputeOutcomes(state, state.disputes[0]!.id, support, h(4), US);
-    expect(forBuyer!.effects[0]).toBe("The buyer gets $54.99 in their platform wallet at once.");
+    expect(inEnglish(forBuyer!.effects[0])).toBe("The buyer gets $54.99 in their platform wallet at once.");
     const decided = withDisputes(dispute("d1", "DECIDED_FOR_BUYER"));
-    expect(previewDisputeOutcomes(decided, "d1", support, now, US)).toEqual([]);
+    expect(inEnglish(previewDisputeOutcomes(decided, "d1", support, now, US))).toEqual([]);
   });
 
   it("an overdue refund: paid to the wallet, or dismissed", () => {
     const state = withDisputes(dispute("d1", "OPEN"));
     const overdue = { ...state, refunds: [{ key: "r-d1", totalMinor: 5499, destination: "CARD" as const, status: "OVERDUE" as const, expectedArrivalAt: at(2 * DAY) }] };
     const previews = previewDisputeOutcomes(overdue, "d1", support, now, US);
-    expect(previews.map((p) => [p.label, p.effects])).toEqual([
+    expect(inEnglish(previews.map((p) => [p.label, p.effects]))).toEqual([
       ["Pay it to the buyer's platform wallet", ["The buyer gets $54.99 in their platform wallet at once.", "Final: no appeal."]],
       ["Dismiss", ["Nothing is refunded.", "Final: no appeal."]],
     ]);
@@ -112,6 +112,6 @@ describe("previews of money moving elsewhere", () => {
       [{ type: "ESCALATE", subject: "CASE", statement: "Broken.", photoCount: 0 }, buyer, h(29 * 24 + 2)],
     ]);
     const forSeller = previewDisputeOutcomes(state, state.disputes[0]!.id, support, h(31 * 24), US).find((p) => p.outcome === "SELLER")!;
-    expect(forSeller.effects).toEqual(["Nothing is refunded.", "The seller is paid $54.99 from escrow.", "The order becomes completed.", "Final: no appeal."]);
+    expect(inEnglish(forSeller.effects)).toEqual(["Nothing is refunded.", "The seller is paid $54.99 from escrow.", "The order becomes “Completed”.", "Final: no appeal."]);
   });
 });

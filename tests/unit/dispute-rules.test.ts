@@ -211,7 +211,7 @@ describe("support's casework", () => {
     const taken = must(decide(state, take(disputeId), support, h(4), US));
     expect(taken.dispute?.assignee).toEqual({ agentId: support.id, at: h(4) });
     expect(taken.dispute?.status).toBe("OPEN");
-    expect(taken.event.summary).toBe("A platform support agent took this dispute.");
+    expect(say(taken.event.summary)).toBe("A platform support agent took this dispute.");
     expect(taken.effects).toEqual([]);
     const held = evolve(state, taken);
 
@@ -224,7 +224,7 @@ describe("support's casework", () => {
     const over = must(decide(held, take(disputeId, "Sue is away until Monday."), agentB, h(6), US));
     expect(over.dispute?.assignee?.agentId).toBe(agentB.id);
     expect(over.event).toMatchObject({ type: "DISPUTE_TAKEN", data: { disputeId, fromAgentId: support.id } });
-    expect(over.event.summary).toContain("Sue is away until Monday.");
+    expect(say(over.event.summary)).toContain("Sue is away until Monday.");
     const reassigned = evolve(held, over);
     expect(refusal(decide(reassigned, decideIt, support, h(7), US))?.reason).toMatch(/Another agent/);
     expect(must(decide(reassigned, decideIt, agentB, h(7), US)).dispute?.status).toBe("DECIDED_FOR_BUYER");

@@ -15,7 +15,7 @@ import {
   toMermaid,
   TRANSITIONS,
 } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, say } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, say, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
@@ -41,8 +41,8 @@ describe("lookups and fallbacks", () => {
 
   it("reason labels: empty for none, the key itself for an unknown one", () => {
     expect(say(reasonLabel("retired_reason"))).toBe("retired_reason");
-    expect(reasonLabel("out_of_stock")).toBe("Out of stock");
-    expect(reasonLabel("legacy_key")).toBe("legacy_key");
+    expect(inEnglish(reasonLabel("out_of_stock"))).toBe("Out of stock");
+    expect(inEnglish(reasonLabel("legacy_key"))).toBe("legacy_key");
   });
 
   it("no case, no partial offer", () => {
@@ -51,7 +51,7 @@ describe("lookups and fallbacks", () => {
 
   it("an unknown auto-approve window counts as off", () => {
     const state = order("AWAITING_SHIPMENT", { autoApproveWindow: "WHENEVER" });
-    expect(decide(state, { type: "BUYER_CANCEL", reasonKey: "other" }, buyer, at(61), US)).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION" } });
+    expect(inEnglish(decide(state, { type: "BUYER_CANCEL", reasonKey: "other" }, buyer, at(61), US))).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION" } });
   });
 
   it("the graph check also catches a deadline whose command is not the system's", () => {
@@ -68,7 +68,7 @@ describe("lookups and fallbacks", () => {
 describe("timers", () => {
   it("a timer command with no open deadline is refused quietly", () => {
     const state = { ...order("IN_TRANSIT"), deadlines: {} };
-    expect(decide(state, { type: "CARRIER_DELIVER" }, system, at(10 * DAY), US)).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION", reason: "There is no open delivery deadline." } });
+    expect(inEnglish(decide(state, { type: "CARRIER_DELIVER" }, system, at(10 * DAY), US))).toMatchObject({ ok: false, error: { code: "INVALID_TRANSITION", reason: "There is no open deadline “Delivery expected by”." } });
   });
 
   it("a reminder that would already be past is not opened (the remorse timer ran two days late)", () => {
@@ -100,7 +100,7 @@ describe("less travelled rules", () => {
       GLOBAL,
     );
     const accepted = decisions[4]!;
-    expect(accepted.event.summary).toContain("Return postage is paid by the platform.");
+    expect(say(accepted.event.summary)).toContain("Return postage is paid by the platform.");
     expect(accepted.effects.flatMap((e) => (e.type === "LEDGER" ? [e.kind] : []))).toEqual(["REFUND", "SETTLEMENT"]);
   });
 

@@ -2,6 +2,7 @@
  * What every server action reads (issue 15, findings 3, 4 and 9): only a real form, each field once,
  * a version of digits only, and text with something visible in it.
  */
+import { inEnglish } from "../support/order-state";
 import { describe, expect, it } from "vitest";
 import { OUT_OF_DATE, optionalText, readForm, versionField, visibleText } from "@/lib/forms";
 import { cleanText, visibleLength } from "@/lib/text";
@@ -25,7 +26,7 @@ describe("readForm", () => {
   });
 
   it("collects the values of a field allowed to repeat (a list's checkboxes) in order", () => {
-    expect(readForm(form([["order", "a:1"], ["intent", "X"], ["order", "b:2"]]), { multi: ["order"] })).toMatchObject({ ok: true, fields: { intent: "X" }, lists: { order: ["a:1", "b:2"] } });
+    expect(inEnglish(readForm(form([["order", "a:1"], ["intent", "X"], ["order", "b:2"]]), { multi: ["order"] }))).toMatchObject({ ok: true, fields: { intent: "X" }, lists: { order: ["a:1", "b:2"] } });
   });
 
   it("refuses what is not a form: a string, a plain object, an array, nothing", () => {

@@ -1,25 +1,26 @@
+import { inEnglish } from "../support/order-state";
 import { describe, expect, it } from "vitest";
 import { OPEN_WORK, POLICIES, isOpenWorkKind, openWorkLine, supportTarget } from "@/lib/order";
 
 describe("what is still open on an order, in one line", () => {
   it("names a dispute before the case it is about, and a case before an old cancel request", () => {
-    expect(openWorkLine({ cancelRequestStatus: "REJECTED", liveCase: { type: "RETURN_AND_REFUND", status: "ESCALATED" }, liveDisputeStatus: "OPEN" })).toBe(
+    expect(inEnglish(openWorkLine({ cancelRequestStatus: "REJECTED", liveCase: { type: "RETURN_AND_REFUND", status: "ESCALATED" }, liveDisputeStatus: "OPEN" }))).toBe(
       "Dispute: Open: waiting for platform support",
     );
-    expect(openWorkLine({ cancelRequestStatus: "REJECTED", liveCase: { type: "REFUND_ONLY", status: "OFFERED" }, liveDisputeStatus: null })).toBe(
+    expect(inEnglish(openWorkLine({ cancelRequestStatus: "REJECTED", liveCase: { type: "REFUND_ONLY", status: "OFFERED" }, liveDisputeStatus: null }))).toBe(
       "Refund only (keep the item): Partial refund offered, waiting for the buyer",
     );
-    expect(openWorkLine({ cancelRequestStatus: null, liveCase: { type: "REFUSED_PARCEL", status: "PARCEL_RETURNING" }, liveDisputeStatus: null })).toBe(
+    expect(inEnglish(openWorkLine({ cancelRequestStatus: null, liveCase: { type: "REFUSED_PARCEL", status: "PARCEL_RETURNING" }, liveDisputeStatus: null }))).toBe(
       "Refused parcel on its way back to the seller",
     );
-    expect(openWorkLine({ cancelRequestStatus: "PENDING", liveCase: null, liveDisputeStatus: null })).toBe("Cancel request: Waiting for the seller");
+    expect(inEnglish(openWorkLine({ cancelRequestStatus: "PENDING", liveCase: null, liveDisputeStatus: null }))).toBe("Cancel request: Waiting for the seller");
   });
 
   it("says nothing when every request is settled", () => {
     for (const status of ["APPROVED", "AUTO_APPROVED", "REJECTED", "AUTO_REJECTED", "WITHDRAWN"] as const) {
-      expect(openWorkLine({ cancelRequestStatus: status, liveCase: null, liveDisputeStatus: null })).toBeNull();
+      expect(inEnglish(openWorkLine({ cancelRequestStatus: status, liveCase: null, liveDisputeStatus: null }))).toBeNull();
     }
-    expect(openWorkLine({ cancelRequestStatus: null, liveCase: null, liveDisputeStatus: null })).toBeNull();
+    expect(inEnglish(openWorkLine({ cancelRequestStatus: null, liveCase: null, liveDisputeStatus: null }))).toBeNull();
   });
 
   it("counts only unsettled statuses as open, and knows its filter values", () => {

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, actionViews, availableActions, decide, evolve, placementDeadlines, type Decision, type OrderState } from "@/lib/order";
-import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, refusal, say, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, PAID_AT, at, buyer, must, order, play, refusal, say, seller, support, system, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
 const iso = (d: Date | undefined | null) => d?.toISOString();
-const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${e.title}`] : []));
+const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${say(e.title)}`] : []));
 const refundOf = (decision: Decision) => decision.effects.find((e) => e.type === "REFUND");
 
 function requested(policy = US, overrides: Partial<OrderState> = {}, now = at(DAY)) {
@@ -60,7 +60,7 @@ describe("remorse window (ON_HOLD): 1 h after payment, buyer cancel approved by 
   it("the seller cannot ship during the hour and is told until when", () => {
     const arrange = availableActions(order("ON_HOLD"), seller, at(30), US).find((a) => a.command === "ARRANGE_SHIPMENT");
     expect(arrange).toMatchObject({ enabled: false, relevant: true });
-    expect(arrange?.reason).toMatch(/can't ship yet/);
+    expect(say(arrange?.reason)).toMatch(/can't ship yet/);
   });
 
   it.each([
@@ -236,7 +236,7 @@ describe("cancel requests once shipment is arranged (AWAITING_COLLECTION)", () =
   it("US: not allowed; the buyer is pointed to a refund request", () => {
     const action = availableActions(order("AWAITING_COLLECTION"), buyer, at(DAY + 60), US).find((a) => a.command === "REQUEST_CANCEL");
     expect(action).toMatchObject({ enabled: false, relevant: true });
-    expect(action?.reason).toMatch(/request a refund instead/);
+    expect(say(action?.reason)).toMatch(/request a refund instead/);
   });
 
   it("global: allowed, answered by the seller", () => {
@@ -322,7 +322,7 @@ describe("seller and operator cancellations", () => {
       const early = must(decide(state, { type: "BUYER_CANCEL", reasonKey }, buyer, new Date(due.getTime() - 60_000), US));
       expect(early.patch.cancellation?.fault).toBe("BUYER");
       expect(notes(early)).toContain("SELLER: Order 1001 was cancelled by the buyer");
-      expect(early.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER")).toMatchObject({ body: expect.stringMatching(/Not counted against your shop/) });
+      expect(inEnglish(early.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER"))).toMatchObject({ body: expect.stringMatching(/Not counted against your shop/) });
       const late = must(decide(state, { type: "BUYER_CANCEL", reasonKey }, buyer, due, US));
       expect(late.patch.cancellation?.fault).toBe("SELLER");
     });
@@ -339,8 +339,8 @@ describe("seller and operator cancellations", () => {
     it("the form says which it would be now", () => {
       const state = order("AWAITING_SHIPMENT");
       const view = (now: Date) => actionViews(state, buyer, now, US).find((a) => a.command === "REQUEST_CANCEL")!.reasons.find((r) => r.key === reasonKey)!;
-      expect(view(at(2 * HOUR))).toMatchObject({ fault: "BUYER", note: expect.stringMatching(/won't count against the shop/) });
-      expect(view(state.dispatchDueAt!)).toMatchObject({ fault: "SELLER", note: expect.stringMatching(/missed its dispatch deadline/) });
+      expect(inEnglish(view(at(2 * HOUR)))).toMatchObject({ fault: "BUYER", note: expect.stringMatching(/won't count against the shop/) });
+      expect(inEnglish(view(state.dispatchDueAt!))).toMatchObject({ fault: "SELLER", note: expect.stringMatching(/missed its dispatch deadline/) });
     });
   });
 

@@ -182,7 +182,7 @@ describe("the order transitions table, status × command × role", () => {
           const { state, policy, ready } = situation(type, status);
           const result = decide(state, ready.command, actorFor(role), ready.now, policy);
           if (allowed) {
-            if (!result.ok) throw new Error(`refused: ${result.error.reason}`);
+            if (!result.ok) throw new Error(`refused: ${say(result.error.reason)}`);
             expect(result.to === status || rule.to.includes(result.to)).toBe(true);
             if (rule.to.length === 0) expect(result.to).toBe(status);
             for (const effect of result.effects) if (effect.type === "LEDGER") expect(effect.postings.reduce((sum, p) => sum + p.amountMinor, 0)).toBe(0);
@@ -198,7 +198,7 @@ describe("the order transitions table, status × command × role", () => {
             expect(result.ok).toBe(false);
             if (result.ok) return;
             expect(result.error.code).toBe(rule.roles.includes(role) ? "INVALID_TRANSITION" : "FORBIDDEN");
-            expect(result.error.reason).toMatch(/\w+ \w+ \w+/);
+            expect(say(result.error.reason)).toMatch(/\w+ \w+ \w+/);
           }
         });
       }
@@ -232,7 +232,7 @@ describe("availableActions", () => {
         const actions = availableActions(order(status), actorFor(role), at(DAY + 60), POLICIES.US);
         for (const action of actions) {
           expect(TRANSITIONS[action.command].roles).toContain(role);
-          if (!action.enabled) expect(action.reason).toBeTruthy();
+          if (!action.enabled) expect(say(action.reason)).toBeTruthy();
         }
       }
     }

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, decide, evolve, type Command, type Decision, type DeadlineKind, type OrderState, type Policy } from "@/lib/order";
-import { HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { HOUR, at, buyer, must, order, play, seller, support, system, say } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
 const TWO_HOURS = 2 * 3_600_000;
-const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${e.title}`] : []));
+const notes = (decision: Decision) => decision.effects.flatMap((e) => (e.type === "NOTIFY" ? [`${e.audience}: ${say(e.title)}`] : []));
 
 /** The reminder for `kind` (with `ref`) is open 2 h before it, fires then to `audience`, and is used up. */
 function expectReminder(state: OrderState, kind: DeadlineKind, policy: Policy, audience: "BUYER" | "SELLER", title: RegExp, ref?: string) {

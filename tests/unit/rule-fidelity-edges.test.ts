@@ -1,7 +1,7 @@
 /** Edges of the rules issue 13 corrected, beyond the named rule tests: sentences, fallbacks and the rarer paths. */
 import { describe, expect, it } from "vitest";
 import { POLICIES, cutoffAfterOrderDate, decide, evolve, formatCutoff, requestProblem, requestRuleSentences, statusNote } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
@@ -9,14 +9,14 @@ const LATE = { type: "REQUEST_RETURN", caseType: "REFUND_ONLY", reasonKey: "wont
 
 describe("request rules in words", () => {
   it("one sentence per kind of requirement, naming the reasons", () => {
-    expect(requestRuleSentences(["changed_mind", "not_received", "damaged", "wrong_item"])).toEqual([
+    expect(inEnglish(requestRuleSentences(["changed_mind", "not_received", "damaged", "wrong_item"]))).toEqual([
       "No longer needed (change of mind): a return and refund only.",
       "Package not received: a refund only, with a written description.",
-      "Damaged item, Wrong item sent: either, with at least one photo of the problem.",
+      "Damaged item and Wrong item sent: either, with at least one photo of the problem.",
     ]);
-    expect(requestRuleSentences(["wont_arrive_on_time"])).toEqual(["Won't arrive on time: a refund only."]);
+    expect(inEnglish(requestRuleSentences(["wont_arrive_on_time"]))).toEqual(["Won't arrive on time: a refund only."]);
     // A key the catalogue does not know allows anything and needs nothing.
-    expect(requestRuleSentences(["nonsense"])).toEqual([]);
+    expect(inEnglish(requestRuleSentences(["nonsense"]))).toEqual([]);
     expect(requestProblem({ reasonKey: "nonsense", caseType: "RETURN_AND_REFUND", photoCount: 0, description: "" })).toBeNull();
   });
 });
@@ -26,12 +26,12 @@ describe("cut-offs", () => {
     const paidAt = new Date("2026-03-07T05:00:00Z"); // Friday evening in Los Angeles
     expect(cutoffAfterOrderDate(paidAt, { days: 2 }, US).toISOString()).toBe("2026-03-09T06:59:00.000Z"); // Sunday 23:59 PDT
     expect(() => cutoffAfterOrderDate(paidAt, { hours: 48 }, US)).toThrow(/counted in days/);
-    expect(formatCutoff(new Date("2026-03-11T06:59:00Z"), US)).toBe("Tue, Mar 10, 2026, 11:59 PM Los Angeles time");
-    expect(formatCutoff(new Date("2026-03-09T23:59:00Z"), GLOBAL)).toBe("Mar 9, 2026, 11:59 PM UTC");
+    expect(inEnglish(formatCutoff(new Date("2026-03-11T06:59:00Z"), US))).toBe("Tue, Mar 10, 11:59 PM in Los Angeles = Wed, Mar 11, 6:59 AM UTC");
+    expect(inEnglish(formatCutoff(new Date("2026-03-09T23:59:00Z"), GLOBAL))).toBe("Mar 9, 2026, 11:59 PM UTC");
   });
 
   it("a status note without the app's time says only what is settled", () => {
-    expect(statusNote(order("COMPLETED"), US)).toBe("What escrow held has been settled to the seller.");
+    expect(inEnglish(statusNote(order("COMPLETED"), US))).toBe("What escrow held has been settled to the seller.");
   });
 });
 

@@ -1,4 +1,5 @@
 /** docs/rules.md is generated from the engine and must match it: a changed rule, deadline or reason without `npm run docs:rules` fails here. */
+import { say } from "../support/order-state";
 import { english } from "@/lib/i18n/translator";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -21,6 +22,6 @@ describe("the rules reference", () => {
 
   it("shows the US and global durations side by side, from the profiles", () => {
     const row = rendered.split("\n").find((line) => line.startsWith("| `RETURN_WINDOW` |"))!;
-    expect(row).toContain(`| ${describeDuration(POLICIES.US.returnWindow)} | ${describeDuration(POLICIES.GLOBAL.returnWindow)} |`);
+    expect(row).toContain(`| ${say(describeDuration(POLICIES.US.returnWindow))} | ${say(describeDuration(POLICIES.GLOBAL.returnWindow))} |`);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, say, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
@@ -21,7 +21,7 @@ describe("case 1: the seller has not processed the order yet", () => {
     expect(cancel.effects.map((e) => e.type)).toEqual(["RESTOCK", "REFUND", "LEDGER", "NOTIFY", "NOTIFY"]);
     expect(state.escrowMinor).toBe(0);
     expect(state.refunds).toEqual([expect.objectContaining({ key: "cancel:o1", totalMinor: 5499, status: "PENDING" })]);
-    expect(cancel.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER")).toMatchObject({ body: expect.stringContaining("Not counted against your shop") });
+    expect(inEnglish(cancel.effects.find((e) => e.type === "NOTIFY" && e.audience === "SELLER"))).toMatchObject({ body: expect.stringContaining("Not counted against your shop") });
     expect(cancel.patch.cancellation?.fault).toBe("BUYER");
     // Only the card refund's timers remain: it arrives in 5 business days, or becomes overdue 3 later.
     expect(Object.keys(state.deadlines).sort()).toEqual(["REFUND_ARRIVAL:cancel:o1", "REFUND_OVERDUE:cancel:o1"]);
@@ -63,7 +63,7 @@ describe("case 2: the seller is processing the order, not shipped yet", () => {
     expect(state.status).toBe("IN_TRANSIT");
     expect(state.cancelRequest).toMatchObject({ status: "REJECTED", rejectReasonKey: "already_packed" });
     const cancel = availableActions(state, buyer, at(9 * HOUR), US).find((a) => a.command === "BUYER_CANCEL");
-    expect(cancel?.reason).toBe("Cancel is no longer available: the parcel has shipped. You can refuse it, or request a return after delivery.");
+    expect(say(cancel?.reason)).toBe("Cancel is no longer available: the parcel has shipped. You can refuse it, or request a return after delivery.");
   });
 
   it("the seller stays silent: the platform approves it when the answer deadline passes", () => {
@@ -102,7 +102,7 @@ describe("case 3: the order has shipped", () => {
 
   it("shipped → cancel is gone → delivered → return and refund → shipped back → accepted → refunded, completed", () => {
     const inTransit = order("IN_TRANSIT");
-    expect(availableActions(inTransit, buyer, at(2 * DAY), US).find((a) => a.command === "BUYER_CANCEL")?.reason).toMatch(/parcel has shipped/);
+    expect(say(availableActions(inTransit, buyer, at(2 * DAY), US).find((a) => a.command === "BUYER_CANCEL")?.reason)).toMatch(/parcel has shipped/);
     const start = deliveredState();
     const t = (hours: number) => new Date(start.deliveredAt!.getTime() + hours * 3_600_000);
     const { state, decisions } = play(start, [

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { MUST_MEET_DEADLINES, POLICIES, decide, evolve, previewDisputeOutcomes, supportQueueKind, supportTarget, type OrderState } from "@/lib/order";
 import { REMINDERS } from "@/lib/order/transitions";
-import { DAY, HOUR, at, buyer, must, order, play, seller, support, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, seller, support, system, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const RATIONALE = "The photos clearly show the item arrived broken.";
@@ -77,11 +77,11 @@ describe("what each decision does, before it is sent", () => {
   it("a return-and-refund the buyer still has: in full, return required, or for the seller", () => {
     const { state, dh } = escalatedRequest("RETURN_AND_REFUND", "defective");
     const previews = previewDisputeOutcomes(state, state.disputes[0]!.id, support, dh(4), US);
-    expect(previews.map((p) => p.label)).toEqual(["For the buyer, in full", "For the buyer, return required", "For the seller"]);
-    expect(previews[0]!.effects[0]).toMatch(/^The buyer is refunded \$54\.99 to their card, expected by/);
-    expect(previews[0]!.effects).toContain("The seller may appeal within 7 days; another agent decides the appeal.");
-    expect(previews[1]!.effects[0]).toMatch(/^No refund yet: the buyer must ship the item back by/);
-    expect(previews[2]!.effects).toEqual(["Nothing is refunded.", "Final: no appeal."]);
+    expect(inEnglish(previews.map((p) => p.label))).toEqual(["For the buyer, in full", "For the buyer, return required", "For the seller"]);
+    expect(inEnglish(previews[0]!.effects[0])).toMatch(/^The buyer is refunded \$54\.99 to their card, expected by/);
+    expect(inEnglish(previews[0]!.effects)).toContain("The seller may appeal within 7 days; another agent decides the appeal.");
+    expect(inEnglish(previews[1]!.effects[0])).toMatch(/^No refund yet: the buyer must ship the item back by/);
+    expect(inEnglish(previews[2]!.effects)).toEqual(["Nothing is refunded.", "Final: no appeal."]);
     // The preview is the engine's: deciding for real refunds what it said.
     const real = must(decide(state, { type: "DECIDE_DISPUTE", disputeId: state.disputes[0]!.id, outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: RATIONALE }, support, dh(4), US));
     expect(real.effects.find((e) => e.type === "REFUND")).toMatchObject({ totalMinor: 5499 });
@@ -91,8 +91,8 @@ describe("what each decision does, before it is sent", () => {
     const escalated = escalatedRequest("REFUND_ONLY", "damaged");
     const dh = escalated.dh;
     const state = play(escalated.state, [[{ type: "TAKE_DISPUTE", disputeId: "o1-dispute-1", reason: "" }, { role: "SUPPORT", id: "agent-2" }, dh(4)]]).state;
-    expect(previewDisputeOutcomes(state, "o1-dispute-1", support, dh(5), US)).toEqual([]);
-    expect(previewDisputeOutcomes(state, "nope", support, dh(5), US)).toEqual([]);
+    expect(inEnglish(previewDisputeOutcomes(state, "o1-dispute-1", support, dh(5), US))).toEqual([]);
+    expect(inEnglish(previewDisputeOutcomes(state, "nope", support, dh(5), US))).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { inEnglish } from "../support/order-state";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { solidPng } from "@/lib/server/demo/png";
@@ -14,30 +15,30 @@ describe("evidence uploads are recognised by their bytes", () => {
   });
 
   it("refuses a text file renamed .png, whatever its claimed type", async () => {
-    expect(await checkUploads([file(Buffer.from("not an image at all"), "receipt.png")])).toEqual({ ok: false, message: "receipt.png is not a PNG, JPEG or WebP image." });
+    expect(inEnglish(await checkUploads([file(Buffer.from("not an image at all"), "receipt.png")]))).toEqual({ ok: false, message: "receipt.png is not a PNG, JPEG or WebP image." });
   });
 
   it("refuses a photo over 5 MB", async () => {
     const big = Buffer.concat([solidPng([0, 0, 0]), Buffer.alloc(MAX_UPLOAD_BYTES)]);
-    expect(await checkUploads([file(big, "big.png")])).toEqual({ ok: false, message: "big.png is larger than 5 MB. Choose a smaller photo." });
+    expect(inEnglish(await checkUploads([file(big, "big.png")]))).toEqual({ ok: false, message: "big.png is larger than 5 MB. Choose a smaller photo." });
   });
 
   it("refuses a seventh photo, and accepts six", async () => {
     const photo = (i: number) => file(solidPng([i * 30, 0, 0]), `p${i}.png`);
-    expect(await checkUploads(Array.from({ length: 7 }, (_, i) => photo(i)))).toEqual({ ok: false, message: "Attach at most 6 photos (you chose 7)." });
+    expect(inEnglish(await checkUploads(Array.from({ length: 7 }, (_, i) => photo(i))))).toEqual({ ok: false, message: "Attach at most 6 photos (you chose 7)." });
     const six = await checkUploads(Array.from({ length: 6 }, (_, i) => photo(i)));
     expect(six.ok && six.uploads.map((u) => u.contentType)).toEqual(Array(6).fill("image/png"));
   });
 
   it("one bad file refuses the whole submission", async () => {
     const result = await checkUploads([file(solidPng([1, 2, 3]), "good.png"), file(Buffer.from("nope"), "bad.jpg", "image/jpeg")]);
-    expect(result).toEqual({ ok: false, message: "bad.jpg is not a PNG, JPEG or WebP image." });
+    expect(inEnglish(result)).toEqual({ ok: false, message: "bad.jpg is not a PNG, JPEG or WebP image." });
   });
 
   // Issue 15, finding 5: the first bytes are not enough; the whole file must be an image.
   it("refuses a PNG header followed by a web page and a script", async () => {
     const disguised = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("<html><script>alert(document.cookie)</script></html>")]);
-    expect(await checkUploads([file(disguised, "photo.png")])).toEqual({ ok: false, message: "photo.png is damaged or not really a PNG image. Choose another photo." });
+    expect(inEnglish(await checkUploads([file(disguised, "photo.png")]))).toEqual({ ok: false, message: "photo.png is damaged or not really a PNG image. Choose another photo." });
   });
 
   it("stores the image alone: a script appended after a real PNG is not kept", async () => {

@@ -46,7 +46,8 @@ import {
   type StatementParty,
   previewDisputeOutcomes,
 } from "@/lib/order";
-import { m, parseStoredMessage, type Message, type MessageParam } from "@/lib/i18n/message";
+import { m, type Message, type MessageParam } from "@/lib/i18n/message";
+import { storedSummary } from "./stored-message";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { orderMoney, type OrderMoney } from "../ledger";
@@ -293,9 +294,4 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
 
 function roleLabel(role: string | null): Message {
   return role && role in ROLE_LABELS ? ROLE_LABELS[role as Role] : m("engine.verbatim", { text: role ?? "?" });
-}
-
-/** An event's sentence: its message, or (written before messages were keys) its English summary as it is. */
-export function storedSummary(event: { summary: string; message: string | null }): Message {
-  return parseStoredMessage(event.message) ?? m("engine.verbatim", { text: event.summary });
 }
