@@ -2,7 +2,7 @@
  * A translator and formats for a language and zone outside React (a CSV export, the English
  * summary stored with an event, the generated rules reference, tests).
  */
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { CATALOGUES } from "./catalogues";
 import { createFormat, type Format } from "./format";
 import { DEFAULT_TIME_ZONE, type Locale } from "./locales";

@@ -3,6 +3,7 @@
  * the wrong state, a stale page and a replayed idempotency key; and evidence photos stored only when
  * the command is accepted, visible only to the order's parties and support.
  */
+import { inEnglish, say } from "../support/order-state";
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -58,14 +59,14 @@ async function version(orderId: string) {
 async function act(story: Story, user: SessionUser, command: Command, hours = 1): Promise<Story> {
   const at = new Date(story.at.getTime() + hours * HOUR);
   const result = await runOrderCommand(db, user, { orderId: story.id, expectedVersion: await version(story.id), command }, at);
-  if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${command.type}: ${say(result.error.message)}`);
   return { ...story, at };
 }
 
 async function timer(story: Story, command: Command, kind: string): Promise<Story> {
   const deadline = await db.deadline.findFirstOrThrow({ where: { orderId: story.id, kind, resolvedAt: null } });
   const result = await runSystemCommand(db, story.id, command, deadline.dueAt);
-  if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${command.type}: ${say(result.error.message)}`);
   return { ...story, at: deadline.dueAt };
 }
 
@@ -199,39 +200,39 @@ describe.each(cases)("$name", (c) => {
     const story = await c.setup();
     const result = await c.call(story)(c.user, await inputFor(story), new Date(story.at.getTime() + HOUR));
     expect(result.ok ? null : result.error).toBeNull();
-    expect(await checkOrders(db, [story.id])).toEqual([]);
+    expect(inEnglish(await checkOrders(db, [story.id]))).toEqual([]);
   });
 
   it("is refused to someone else, changing nothing", async () => {
     const story = await c.setup();
     const before = await footprint(story.id);
-    if (c.stranger) expect(await c.call(story)(c.stranger, await inputFor(story), new Date(story.at.getTime() + HOUR))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    if (c.stranger) expect(inEnglish(await c.call(story)(c.stranger, await inputFor(story), new Date(story.at.getTime() + HOUR)))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const other = c.user.role === "SUPPORT" ? sellerUs : supportAgent;
     const wrongRole = await c.call(story)(other, await inputFor(story), new Date(story.at.getTime() + HOUR));
-    expect(wrongRole.ok ? null : wrongRole.error.code).toMatch(/FORBIDDEN|NOT_FOUND|VALIDATION/);
-    expect(await footprint(story.id)).toEqual(before);
+    expect(inEnglish(wrongRole.ok ? null : wrongRole.error.code)).toMatch(/FORBIDDEN|NOT_FOUND|VALIDATION/);
+    expect(inEnglish(await footprint(story.id))).toEqual(inEnglish(before));
   });
 
   it("is refused in the wrong state", async () => {
     const story = await c.wrongState();
     const before = await footprint(story.id);
     const result = await c.call({ ...story, disputeId: "none" })(c.user, await inputFor(story), new Date(story.at.getTime() + HOUR));
-    expect(result.ok ? null : result.error.code).toMatch(/INVALID_TRANSITION|VALIDATION/);
-    expect(await footprint(story.id)).toEqual(before);
+    expect(inEnglish(result.ok ? null : result.error.code)).toMatch(/INVALID_TRANSITION|VALIDATION/);
+    expect(inEnglish(await footprint(story.id))).toEqual(inEnglish(before));
   });
 
   it("a stale page gets the 'order changed' message; a replayed key gets the first result", async () => {
     const story = await c.setup();
     const at = new Date(story.at.getTime() + HOUR);
     const stale = await c.call(story)(c.user, await inputFor(story, { expectedVersion: (await version(story.id)) + 1 }), at);
-    expect(stale).toEqual({ ok: false, error: { code: "CONFLICT", message: STALE_ORDER_MESSAGE } });
+    expect(inEnglish(stale)).toEqual({ ok: false, error: { code: "CONFLICT", message: say(STALE_ORDER_MESSAGE) } });
     const key = randomUUID();
     const first = await c.call(story)(c.user, await inputFor(story, { idempotencyKey: key }), at);
     const after = await footprint(story.id);
     const again = await c.call(story)(c.user, { orderId: story.id, expectedVersion: after.version - 1, idempotencyKey: key }, at);
     expect(first.ok).toBe(true);
-    expect(again).toEqual(first);
-    expect(await footprint(story.id)).toEqual(after);
+    expect(inEnglish(again)).toEqual(inEnglish(first));
+    expect(inEnglish(await footprint(story.id))).toEqual(inEnglish(after));
   });
 });
 
@@ -242,10 +243,10 @@ describe("evidence photos", () => {
     expect(result.ok).toBe(true);
     const evidence = await db.evidence.findMany({ where: { orderId: story.id } });
     expect(evidence).toHaveLength(2);
-    expect(evidence[0]).toMatchObject({ caseId: `${story.id}-case-1`, ownerRole: "BUYER", contentType: "image/png" });
+    expect(inEnglish(evidence[0])).toMatchObject({ caseId: `${story.id}-case-1`, ownerRole: "BUYER", contentType: "image/png" });
     // The same picture twice is one file.
     expect(readdirSync(process.env.UPLOADS_DIR!).filter((name) => name === evidence[0]!.sha256)).toHaveLength(1);
-    expect((await getEvidence(buyerAva, evidence[0]!.id))?.contentType).toBe("image/png");
+    expect(inEnglish((await getEvidence(buyerAva, evidence[0]!.id))?.contentType)).toBe("image/png");
     expect(await getEvidence(sellerUs, evidence[0]!.id)).not.toBeNull();
     expect(await getEvidence(supportAgent, evidence[0]!.id)).not.toBeNull();
     expect(await getEvidence(buyerBen, evidence[0]!.id)).toBeNull();
@@ -263,9 +264,9 @@ describe("evidence photos", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("VALIDATION");
-      expect(result.error.fieldErrors?.photos?.[0]).toMatch(message);
+      expect(inEnglish(result.error.fieldErrors?.photos?.[0])).toMatch(message);
     }
-    expect(await footprint(story.id)).toEqual(before);
+    expect(inEnglish(await footprint(story.id))).toEqual(inEnglish(before));
   });
 
   it("photos of a command the rules refuse are not stored", async () => {
@@ -292,7 +293,7 @@ describe("races after shipment", () => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await db.refund.count({ where: { orderId: story.id } })).toBeLessThanOrEqual(1);
-      expect(await checkOrders(db, [story.id])).toEqual([]);
+      expect(inEnglish(await checkOrders(db, [story.id]))).toEqual([]);
     }
   });
 
@@ -306,9 +307,9 @@ describe("races after shipment", () => {
       runOrderCommand(db, agentB, { orderId: story.id, expectedVersion: v, command: { type: "DECIDE_DISPUTE", disputeId, outcome: "SELLER", amountMinor: null, returnRequired: false, rationale: "Agent two: the seller is right." } }, at),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: { code: "CONFLICT", message: STALE_ORDER_MESSAGE } });
+    expect(inEnglish(results.find((r) => !r.ok))).toEqual({ ok: false, error: { code: "CONFLICT", message: say(STALE_ORDER_MESSAGE) } });
     const dispute = await db.dispute.findUniqueOrThrow({ where: { id: disputeId } });
-    expect(["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"]).toContain(dispute.status);
-    expect(await checkOrders(db, [story.id])).toEqual([]);
+    expect(inEnglish(["DECIDED_FOR_BUYER", "DECIDED_FOR_SELLER"])).toContain(dispute.status);
+    expect(inEnglish(await checkOrders(db, [story.id]))).toEqual([]);
   });
 });

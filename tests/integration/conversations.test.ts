@@ -4,7 +4,7 @@
  * table refuses edits and deletes; a message never changes the order. The inbox's unread counts,
  * "mark all read", and the live stamp pages poll.
  */
-import { say } from "../support/order-state";
+import { say, inEnglish } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "@/lib/order";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -25,7 +25,7 @@ let orderId = "";
 async function run(who: CommandActor, command: Command, when: Date) {
   const { version } = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { version: true } });
   const result = await runOrderCommand(db, who, { orderId, expectedVersion: version, command }, when);
-  if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${command.type}: ${say(result.error.message)}`);
 }
 
 beforeAll(async () => {
@@ -39,23 +39,23 @@ describe("a conversation on an order", () => {
     expect((await sendMessage(buyerAva, { orderId, body: "Could you cancel? I ordered twice." }, at(1))).ok).toBe(true);
     expect((await sendMessage(sellerUs, { orderId, body: "Your parcel has already been packed; we can't stop it now." }, at(2))).ok).toBe(true);
     const seen = await getConversation(buyerAva, orderId, at(3), db);
-    expect(seen!.messages.map((m) => [m.role, m.body, m.mine])).toEqual([
+    expect(inEnglish(seen!.messages.map((m) => [m.role, m.body, m.mine]))).toEqual([
       ["Buyer", "Could you cancel? I ordered twice.", true],
       ["Seller", "Your parcel has already been packed; we can't stop it now.", false],
     ]);
-    expect(seen!.messages[1]!.author).toBe("Sally Seller");
+    expect(inEnglish(seen!.messages[1]!.author)).toBe("Sally Seller");
     const after = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { version: true, updatedAt: true, lastMessageAt: true } });
-    expect(after).toMatchObject({ version: before.version, updatedAt: before.updatedAt, lastMessageAt: at(2) });
+    expect(inEnglish(after)).toMatchObject({ version: before.version, updatedAt: before.updatedAt, lastMessageAt: at(2) });
     expect(await db.orderEvent.count({ where: { orderId, at: { gte: at(0) } } })).toBe(0);
   });
 
   it("the other party's message is unread until they open the conversation; the inbox lists unread first", async () => {
     // Ava read it above; Sally has not read Ava's message since she wrote after it.
-    expect(await unreadCounts(buyerAva, db)).toMatchObject({ conversations: 0 });
+    expect(inEnglish(await unreadCounts(buyerAva, db))).toMatchObject({ conversations: 0 });
     await sendMessage(buyerAva, { orderId, body: "Oh no. Then I'll refuse it at the door." }, at(4));
     expect((await unreadCounts(sellerUs, db)).conversations).toBe(1);
     const [listed] = await listConversations(sellerUs, db);
-    expect(listed).toMatchObject({ orderId, withWhom: "Ava Test", unread: true, lastMessage: "Oh no. Then I'll refuse it at the door." });
+    expect(inEnglish(listed)).toMatchObject({ orderId, withWhom: "Ava Test", unread: true, lastMessage: "Oh no. Then I'll refuse it at the door." });
     await getConversation(sellerUs, orderId, at(5), db);
     expect((await unreadCounts(sellerUs, db)).conversations).toBe(0);
     expect((await listConversations(sellerUs, db))[0]!.unread).toBe(false);
@@ -65,8 +65,8 @@ describe("a conversation on an order", () => {
     for (const outsider of [buyerBen, sellerGlobal]) {
       expect(await getConversation(outsider, orderId, at(6), db)).toBeNull();
       const sent = await sendMessage(outsider, { orderId, body: "Let me in." }, at(6));
-      expect(!sent.ok && sent.error.code).toBe("NOT_FOUND");
-      expect(await listConversations(outsider, db)).toEqual([]);
+      expect(inEnglish(!sent.ok && sent.error.code)).toBe("NOT_FOUND");
+      expect(inEnglish(await listConversations(outsider, db))).toEqual([]);
     }
     // A world that is not the order's.
     const elsewhere: SessionUser = { ...buyerAva, worldId: "elsewhere" };
@@ -80,15 +80,15 @@ describe("a conversation on an order", () => {
       await sendMessage(buyerAva, { orderId, body: "x".repeat(2001) }, at(7)),
       await sendMessage(buyerAva, { orderId, body: "See the photo", photos: [new File([new Uint8Array([1, 2, 3, 4])], "fake.png", { type: "image/png" })] }, at(7)),
     ];
-    expect(refusals.map((r) => (!r.ok ? Object.keys(r.error.fieldErrors ?? {}) : []))).toEqual([["body"], ["body"], ["photos"]]);
-    expect(say(refusals[1]!.ok ? "" : refusals[1]!.error.message)).toMatch(/under 2,000 characters/);
+    expect(inEnglish(refusals.map((r) => (!r.ok ? Object.keys(r.error.fieldErrors ?? {}) : [])))).toEqual([["body"], ["body"], ["photos"]]);
+    expect(say(refusals[1]!.ok ? "" : refusals[1]!.error.message)).toMatch(/under 2,?000 characters/);
     expect(await db.chatMessage.count({ where: { orderId } })).toBe(3);
     // 2,000 characters exactly, and a real photo on its own, are fine.
     expect((await sendMessage(buyerAva, { orderId, body: "y".repeat(2000) }, at(8))).ok).toBe(true);
     const photo = new File([new Uint8Array(solidPng([200, 40, 40], 8))], "label.png", { type: "image/png" });
     expect((await sendMessage(buyerAva, { orderId, body: "", photos: [photo] }, at(9))).ok).toBe(true);
     const latest = (await getConversation(sellerUs, orderId, at(10), db))!.messages.at(-1)!;
-    expect(latest).toMatchObject({ body: "", photos: [expect.any(String)] });
+    expect(inEnglish(latest)).toMatchObject({ body: "", photos: [expect.any(String)] });
   });
 
   it("text is cleaned like every other field: no control, zero-width or bidirectional-override characters, blank lines in a row become one, at most 40 lines", async () => {
@@ -97,11 +97,11 @@ describe("a conversation on an order", () => {
       return result.ok ? (await db.chatMessage.findUniqueOrThrow({ where: { id: result.value.id } })).body : result;
     };
     // "Refund \u202Edevorppa" displayed as "Refund approved" (issue 26).
-    expect(await sent("Refund \u202Edevorppa")).toBe("Refund devorppa");
-    expect(await sent("nul\u0000 here\u200B")).toBe("nul here");
-    expect(await sent("\u200B\u200C\u200D\u2060")).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Write a message, or attach a photo."] } } });
-    expect(await sent(`top${"\n".repeat(500)}bottom`)).toBe("top\n\nbottom");
-    expect(await sent(Array.from({ length: 41 }, (_, i) => `line ${i}`).join("\n"))).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Keep a message to 40 lines."] } } });
+    expect(inEnglish(await sent("Refund \u202Edevorppa"))).toBe("Refund devorppa");
+    expect(inEnglish(await sent("nul\u0000 here\u200B"))).toBe("nul here");
+    expect(inEnglish(await sent("\u200B\u200C\u200D\u2060"))).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Write a message, or attach a photo."] } } });
+    expect(inEnglish(await sent(`top${"\n".repeat(500)}bottom`))).toBe("top\n\nbottom");
+    expect(inEnglish(await sent(Array.from({ length: 41 }, (_, i) => `line ${i}`).join("\n")))).toMatchObject({ ok: false, error: { fieldErrors: { body: ["Keep a message to 40 lines."] } } });
     expect(await sent(Array.from({ length: 40 }, (_, i) => `line ${i}`).join("\r\n"))).toBe(Array.from({ length: 40 }, (_, i) => `line ${i}`).join("\n"));
   });
 
@@ -115,17 +115,17 @@ describe("a conversation on an order", () => {
   });
 
   it("support reads it always and writes only while a dispute waits for it, marked as platform support", async () => {
-    expect((await getConversation(supportAgent, orderId, at(11), db))!.writeRefusal).toMatch(/only while a dispute/);
+    expect(inEnglish((await getConversation(supportAgent, orderId, at(11), db))!.writeRefusal)).toMatch(/only while a dispute/);
     const early = await sendMessage(supportAgent, { orderId, body: "Hello from support." }, at(11));
-    expect(!early.ok && early.error.code).toBe("FORBIDDEN");
+    expect(inEnglish(!early.ok && early.error.code)).toBe("FORBIDDEN");
     await run(buyerAva, { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, at(12));
     await run(sellerUs, { type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, at(13));
     await run(buyerAva, { type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "It had not shipped.", photoCount: 0 }, at(14));
     expect((await sendMessage(supportAgent, { orderId, body: "I am looking at this now." }, at(15))).ok).toBe(true);
     const seen = await getConversation(buyerAva, orderId, at(16), db);
-    expect(seen!.messages.at(-1)).toMatchObject({ role: "Platform support", author: "Sue Support", body: "I am looking at this now." });
+    expect(inEnglish(seen!.messages.at(-1))).toMatchObject({ role: "Platform support", author: "Sue Support", body: "I am looking at this now." });
     // Support's inbox lists the conversations of orders with a dispute waiting for it.
-    expect((await listConversations(supportAgent, db)).map((c) => c.orderId)).toEqual([orderId]);
+    expect(inEnglish((await listConversations(supportAgent, db)).map((c) => c.orderId))).toEqual([orderId]);
   });
 });
 
@@ -136,8 +136,8 @@ describe("the inbox", () => {
     expect(seller.conversations).toBe(1);
     const buyerBefore = await unreadCounts(buyerAva, db);
     await markAllRead(sellerUs, at(20));
-    expect(await unreadCounts(sellerUs, db)).toEqual({ conversations: 0, notifications: 0 });
-    expect(await unreadCounts(buyerAva, db)).toEqual(buyerBefore);
+    expect(inEnglish(await unreadCounts(sellerUs, db))).toEqual({ conversations: 0, notifications: 0 });
+    expect(inEnglish(await unreadCounts(buyerAva, db))).toEqual(inEnglish(buyerBefore));
   });
 });
 

@@ -51,6 +51,8 @@ function undoLastMigration(): string {
     // A data-only migration (e.g. 20261204160000_url_safe_world_ids) creates nothing and applies again as it is: it is idempotent.
     for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${table}"`);
     for (const index of indexes) db.exec(`DROP INDEX IF EXISTS "${index}"`);
+    // A column the migration added goes too (SQLite drops columns since 3.35).
+    for (const [, table, column] of sql.matchAll(/ALTER TABLE "(\w+)" ADD COLUMN "(\w+)"/g)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
     db.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last.name);
     return last.name;
   } finally {

@@ -2,7 +2,7 @@
  * Every pre-shipment service: the happy path, the wrong person, the wrong state, a stale page and a
  * replayed idempotency key — through the real runner, on a fresh migrated database.
  */
-import { say } from "../support/order-state";
+import { say, inEnglish } from "../support/order-state";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STALE_ORDER_MESSAGE, type Result } from "@/lib/errors";
@@ -88,9 +88,9 @@ describe.each(cases)("$name", (c) => {
   it("works for the person it is for, and the audit trail replays", async () => {
     const order = await c.setup();
     const result = await c.service(c.user, await input(order.id), c.at);
-    expect(result).toMatchObject({ ok: true, value: { orderId: order.id, status: c.to } });
+    expect(inEnglish(result)).toMatchObject({ ok: true, value: { orderId: order.id, status: c.to } });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe(c.to);
-    expect(await checkOrders(db, [order.id])).toEqual([]);
+    expect(inEnglish(await checkOrders(db, [order.id]))).toEqual([]);
   });
 
   it("is not found for someone else's order, forbidden to another role, and changes nothing", async () => {
@@ -98,11 +98,11 @@ describe.each(cases)("$name", (c) => {
     const before = await snapshot(order.id);
     if (c.stranger !== c.user) {
       const result = await c.service(c.stranger, await input(order.id), c.at);
-      expect(result).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "We couldn't find that order." } });
+      expect(inEnglish(result)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "We couldn't find that order." } });
     }
     const wrongRole = await c.service(c.wrongRole, await input(order.id), c.at);
-    expect(wrongRole.ok ? null : wrongRole.error.code).toMatch(/FORBIDDEN|NOT_FOUND/);
-    expect(await snapshot(order.id)).toEqual(before);
+    expect(inEnglish(wrongRole.ok ? null : wrongRole.error.code)).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(inEnglish(await snapshot(order.id))).toEqual(inEnglish(before));
   });
 
   it("is refused in the wrong state with a reason, changing nothing", async () => {
@@ -117,15 +117,15 @@ describe.each(cases)("$name", (c) => {
       expect(result.error.code).toBe("INVALID_TRANSITION");
       expect(say(result.error.message).length).toBeGreaterThan(15);
     }
-    expect(await snapshot(order.id)).toEqual(before);
+    expect(inEnglish(await snapshot(order.id))).toEqual(inEnglish(before));
   });
 
   it("a stale page gets the 'order changed' message", async () => {
     const order = await c.setup();
     const before = await snapshot(order.id);
     const result = await c.service(c.user, await input(order.id, { expectedVersion: before.version + 1 }), c.at);
-    expect(result).toEqual({ ok: false, error: { code: "CONFLICT", message: STALE_ORDER_MESSAGE } });
-    expect(await snapshot(order.id)).toEqual(before);
+    expect(inEnglish(result)).toEqual({ ok: false, error: { code: "CONFLICT", message: say(STALE_ORDER_MESSAGE) } });
+    expect(inEnglish(await snapshot(order.id))).toEqual(inEnglish(before));
   });
 
   it("a replayed idempotency key returns the first result and does nothing again", async () => {
@@ -135,8 +135,8 @@ describe.each(cases)("$name", (c) => {
     const after = await snapshot(order.id);
     const again = await c.service(c.user, { ...(await input(order.id, { idempotencyKey: key })), expectedVersion: after.version - 1 }, new Date(c.at.getTime() + 1000));
     expect(first.ok).toBe(true);
-    expect(again).toEqual(first);
-    expect(await snapshot(order.id)).toEqual(after);
+    expect(inEnglish(again)).toEqual(inEnglish(first));
+    expect(inEnglish(await snapshot(order.id))).toEqual(inEnglish(after));
   });
 });
 
@@ -147,7 +147,7 @@ describe("idempotency keys belong to one person and one order", () => {
     expect((await cancelOrder(buyerAva, { orderId: order.id, expectedVersion: 1, idempotencyKey: key, reasonKey: "other" }, new Date(T0.getTime() + 600_000))).ok).toBe(true);
     const other = await createOrder(db, { status: "ON_HOLD" });
     const reuse = await cancelOrder(buyerAva, { orderId: other.id, expectedVersion: 1, idempotencyKey: key, reasonKey: "other" }, new Date(T0.getTime() + 600_000));
-    expect(reuse).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect((await db.order.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("ON_HOLD");
+    expect(inEnglish(reuse)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: other.id } })).status)).toBe("ON_HOLD");
   });
 });

@@ -5,7 +5,7 @@
  * notification, upload or clock crosses. Limits: worlds per visitor per hour, worlds per server,
  * members per world; idle worlds expire with the uploads only they referred to.
  */
-import { say } from "../support/order-state";
+import { say, inEnglish } from "../support/order-state";
 import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WORLD, type SessionUser } from "@/lib/server/auth/session-user";
@@ -71,16 +71,16 @@ describe("creating a private world", () => {
     expect(own.people).toBe(demo.people);
     // Same names and order numbers, its own ids.
     const names = async (worldId: string) => (await db.user.findMany({ where: { worldId }, select: { name: true }, orderBy: { name: "asc" } })).map((u) => u.name);
-    expect(await names(world)).toEqual(await names(DEMO_WORLD));
+    expect(inEnglish(await names(world))).toEqual(await names(DEMO_WORLD));
     const orders = await db.order.findMany({ where: { worldId: world }, select: { id: true, shopId: true, buyerId: true } });
     expect(orders.every((o) => o.id.startsWith(`${world}_`) && o.shopId.startsWith(`${world}_`) && o.buyerId.startsWith(`${world}_`))).toBe(true);
     // People named in the copied rows are the world's own (appeal routing compares agents' ids).
     const decided = await db.dispute.findMany({ where: { order: { worldId: world }, decidedById: { not: null } }, select: { decidedById: true } });
     expect(decided.length).toBeGreaterThan(0);
     expect(decided.every((d) => d.decidedById!.startsWith(`${world}_`))).toBe(true);
-    expect(await checkOrders(db, orders.map((o) => o.id))).toEqual([]);
-    expect(await loadWorldView(db, world, OWNER)).toMatchObject({ kind: "PRIVATE", role: "OWNER", clock: { allowed: true } });
-    expect(await worldsOfVisitor(db, OWNER)).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
+    expect(inEnglish(await checkOrders(db, orders.map((o) => o.id)))).toEqual([]);
+    expect(inEnglish(await loadWorldView(db, world, OWNER))).toMatchObject({ kind: "PRIVATE", role: "OWNER", clock: { allowed: true } });
+    expect(inEnglish(await worldsOfVisitor(db, OWNER))).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
   });
 
   it("is invisible to anyone who has not joined it", async () => {
@@ -93,26 +93,26 @@ describe("creating a private world", () => {
     const created = await createWorld(db, { visitorId: "visitor-empty", name: "Blank", ownerName: "Eli", template: "PEOPLE_ONLY" }, new Date());
     expect(created.ok).toBe(true);
     const id = created.ok ? created.value.worldId : "";
-    expect(await worldCounts(id)).toMatchObject({ orders: 0, people: await db.user.count({ where: { worldId: DEMO_WORLD } }) });
+    expect(inEnglish(await worldCounts(id))).toMatchObject({ orders: 0, people: await db.user.count({ where: { worldId: DEMO_WORLD } }) });
     expect(await db.product.count({ where: { shop: { worldId: id } } })).toBe(await db.product.count({ where: { shop: { worldId: DEMO_WORLD } } }));
   }, 60_000);
 });
 
 describe("joining by the share link", () => {
   it("makes the visitor a member once, however often they join, who can play but not move the clock", async () => {
-    expect(await joinWorld(db, { token, visitorId: TRAINEE, name: "Jo" }, new Date())).toEqual({ ok: true, value: { worldId: world } });
+    expect(inEnglish(await joinWorld(db, { token, visitorId: TRAINEE, name: "Jo" }, new Date()))).toEqual({ ok: true, value: { worldId: world } });
     expect((await joinWorld(db, { token, visitorId: TRAINEE, name: "Jo" }, new Date())).ok).toBe(true);
     expect(await db.worldMember.count({ where: { worldId: world, visitorId: TRAINEE } })).toBe(1);
     const view = await loadWorldView(db, world, TRAINEE);
-    expect(view).toMatchObject({ role: "MEMBER", clock: { allowed: false } });
+    expect(inEnglish(view)).toMatchObject({ role: "MEMBER", clock: { allowed: false } });
     // A member does not get the share link; the owner does.
     expect((await worldDetail(db, world, TRAINEE))?.joinToken).toBeNull();
     expect((await worldDetail(db, world, OWNER))?.joinToken).toBe(token);
   });
 
   it("with a wrong or malformed token finds nothing", async () => {
-    expect(await joinWorld(db, { token: "x".repeat(24), visitorId: OUTSIDER, name: "Nope" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await joinWorld(db, { token: "'; DROP TABLE", visitorId: OUTSIDER, name: "Nope" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await joinWorld(db, { token: "x".repeat(24), visitorId: OUTSIDER, name: "Nope" }, new Date()))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await joinWorld(db, { token: "'; DROP TABLE", visitorId: OUTSIDER, name: "Nope" }, new Date()))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
 });
 
@@ -161,9 +161,9 @@ describe("two worlds with the same personas", () => {
     const demoAva = await persona(DEMO_WORLD, "buyer-ava", null);
     const now = await appTime(db, undefined, world);
     // The demo Ava cannot cancel the private world's order (not found), and the private Ava can.
-    expect(await runOrderCommand(db, demoAva, { orderId: mine.id, expectedVersion: mine.version, command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" } }, now)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await runOrderCommand(db, demoAva, { orderId: mine.id, expectedVersion: mine.version, command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" } }, now))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect((await runOrderCommand(db, ownAva, { orderId: mine.id, expectedVersion: mine.version, command: { type: "BUYER_CANCEL", reasonKey: "no_longer_needed" } }, now)).ok).toBe(true);
-    expect(await db.order.findUniqueOrThrow({ where: { id: twin.id }, select: { status: true, version: true } })).toEqual({ status: twin.status, version: twin.version });
+    expect(inEnglish(await db.order.findUniqueOrThrow({ where: { id: twin.id }, select: { status: true, version: true } }))).toEqual({ status: twin.status, version: twin.version });
   });
 });
 
@@ -171,22 +171,22 @@ describe("the clock and the reset", () => {
   it("nobody moves the demo world's clock: it is shared by everyone on the server", async () => {
     const demoSam = { ...(await persona(DEMO_WORLD, "support-sam", OWNER)) };
     const before = await readOffsetMs(db, DEMO_WORLD);
-    expect(await jumpClock(demoSam, { by: "DAY" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await jumpClock(demoSam, { by: "DAY" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await readOffsetMs(db, DEMO_WORLD)).toBe(before);
-    expect(await resetOwnWorld(db, { worldId: DEMO_WORLD, visitorId: OWNER }, new Date())).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await resetOwnWorld(db, { worldId: DEMO_WORLD, visitorId: OWNER }, new Date()))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 
   it("a member who is not a facilitator is refused; made a facilitator by the owner, they may; only the owner chooses", async () => {
     const ownKenji = await persona(world, "seller-kenji", TRAINEE);
     const before = await readOffsetMs(db, world);
-    expect(await jumpClock(ownKenji, { by: "HOUR" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await resetOwnWorld(db, { worldId: world, visitorId: TRAINEE }, new Date())).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await jumpClock(ownKenji, { by: "HOUR" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await resetOwnWorld(db, { worldId: world, visitorId: TRAINEE }, new Date()))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await readOffsetMs(db, world)).toBe(before);
     // Someone outside the world is not told it exists.
-    expect(await jumpClock({ ...ownKenji, visitorId: OUTSIDER }, { by: "HOUR" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await jumpClock({ ...ownKenji, visitorId: OUTSIDER }, { by: "HOUR" }))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
 
     const member = await db.worldMember.findFirstOrThrow({ where: { worldId: world, visitorId: TRAINEE } });
-    expect(await setMemberRole(db, { worldId: world, visitorId: TRAINEE, memberId: member.id, role: "FACILITATOR" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await setMemberRole(db, { worldId: world, visitorId: TRAINEE, memberId: member.id, role: "FACILITATOR" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect((await setMemberRole(db, { worldId: world, visitorId: OWNER, memberId: member.id, role: "FACILITATOR" })).ok).toBe(true);
     const demoBefore = await worldCounts(DEMO_WORLD);
     const jumped = await jumpClock(ownKenji, { by: "DAY" });
@@ -194,7 +194,7 @@ describe("the clock and the reset", () => {
     expect(await readOffsetMs(db, world)).toBeGreaterThan(before + 23 * 3_600_000);
     // The timers acted on the private world's due deadlines only; the demo world did not move.
     expect(jumped.ok && jumped.value.applied).toBeGreaterThan(0);
-    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+    expect(inEnglish(await worldCounts(DEMO_WORLD))).toEqual(inEnglish(demoBefore));
   });
 
   it("a facilitator's reset rebuilds their world only, clock back to real time, members kept", async () => {
@@ -204,9 +204,9 @@ describe("the clock and the reset", () => {
     expect(after.offset).toBe(0);
     expect(after.orders).toBe(demoBefore.orders);
     expect(await db.orderEvent.count({ where: { type: "ORDER_CANCELLED", order: { worldId: world } } })).toBe(await db.orderEvent.count({ where: { type: "ORDER_CANCELLED", order: { worldId: DEMO_WORLD } } }));
-    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+    expect(inEnglish(await worldCounts(DEMO_WORLD))).toEqual(inEnglish(demoBefore));
     expect(await db.worldMember.count({ where: { worldId: world } })).toBe(2);
-    expect(await checkOrders(db, (await db.order.findMany({ where: { worldId: world }, select: { id: true } })).map((o) => o.id))).toEqual([]);
+    expect(inEnglish(await checkOrders(db, (await db.order.findMany({ where: { worldId: world }, select: { id: true } })).map((o) => o.id)))).toEqual([]);
   }, 60_000);
 });
 
@@ -217,7 +217,7 @@ describe("limits and clean-up", () => {
       expect((await createWorld(db, { visitorId: visitor, name: `Room ${i}`, ownerName: "Busy", template: "PEOPLE_ONLY" }, new Date())).ok).toBe(true);
     }
     const refused = await createWorld(db, { visitorId: visitor, name: "One too many", ownerName: "Busy", template: "PEOPLE_ONLY" }, new Date());
-    expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining(`${WORLD_LIMITS.createdPerHour} worlds an hour`) } });
+    expect(inEnglish(refused)).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining(`${WORLD_LIMITS.createdPerHour} worlds an hour`) } });
     // Refused inside the swap's transaction: nothing of it was left behind.
     expect(await db.world.count({ where: { name: "One too many" } })).toBe(0);
     expect(await db.world.count({ where: { ownerId: visitor } })).toBe(WORLD_LIMITS.createdPerHour);
@@ -243,13 +243,13 @@ describe("limits and clean-up", () => {
     const stale = new Date(Date.now() - (WORLD_LIMITS.idleDays + 1) * 24 * 3_600_000);
     await db.world.update({ where: { id: idleId }, data: { lastActiveAt: stale } });
     const demoBefore = await worldCounts(DEMO_WORLD);
-    expect(await expireIdleWorlds(db, new Date())).toEqual([idleId]);
+    expect(inEnglish(await expireIdleWorlds(db, new Date()))).toEqual([idleId]);
     expect(await db.world.findUnique({ where: { id: idleId } })).toBeNull();
-    expect(await worldCounts(idleId)).toMatchObject({ orders: 0, people: 0, events: 0 });
+    expect(inEnglish(await worldCounts(idleId))).toMatchObject({ orders: 0, people: 0, events: 0 });
     expect(await db.worldMember.count({ where: { worldId: idleId } })).toBe(0);
     expect(existsSync(uploadPath(sha))).toBe(false);
     expect(existsSync(uploadPath(shared))).toBe(true);
-    expect(await worldCounts(DEMO_WORLD)).toEqual(demoBefore);
+    expect(inEnglish(await worldCounts(DEMO_WORLD))).toEqual(inEnglish(demoBefore));
     expect(await db.world.findUnique({ where: { id: world } })).not.toBeNull();
   }, 60_000);
 
@@ -263,12 +263,12 @@ describe("limits and clean-up", () => {
       data: { orderId: order.id, ownerId: ownBen.id, ownerRole: "BUYER", contentType: "image/png", sizeBytes: WORLD_LIMITS.photoBytes, sha256: "cd".repeat(32), createdAt: new Date() },
     });
     const refused = await request([photo()]);
-    expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
+    expect(inEnglish(refused)).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).version).toBe(order.version);
     // Photos in the conversation count too (issue 26: a world reached 70.5 MB through messages); words alone still go.
     const messages = await db.chatMessage.count({ where: { orderId: order.id } });
     const message = await sendMessage(ownBen, { orderId: order.id, body: "Here it is again.", photos: [photo()] }, new Date());
-    expect(message).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
+    expect(inEnglish(message)).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("MB of photos, its limit")] } } });
     expect(await db.chatMessage.count({ where: { orderId: order.id } })).toBe(messages);
     expect((await sendMessage(ownBen, { orderId: order.id, body: "Words only." }, new Date())).ok).toBe(true);
     // The private world takes photos again once there is room.
@@ -286,7 +286,7 @@ describe("limits and clean-up", () => {
       data: { orderId: order.id, ownerId: ben.id, ownerRole: "BUYER", contentType: "image/png", sizeBytes: WORLD_LIMITS.demoPhotoBytes - stored, sha256: "ef".repeat(32), createdAt: new Date() },
     });
     const refused = await sendMessage(ben, { orderId: order.id, body: "Look", photos: [photo()] }, new Date());
-    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("The demo world holds")] } } });
+    expect(inEnglish(refused)).toMatchObject({ ok: false, error: { fieldErrors: { photos: [expect.stringContaining("The demo world holds")] } } });
     expect(say(refused.ok ? "" : refused.error.message)).toContain("create a private world");
     await db.evidence.delete({ where: { id: filler.id } });
     expect((await sendMessage(ben, { orderId: order.id, body: "Look", photos: [photo()] }, new Date())).ok).toBe(true);
@@ -302,26 +302,26 @@ describe("limits and clean-up", () => {
     const owner = await db.worldMember.findFirstOrThrow({ where: { worldId: id, role: "OWNER" } });
 
     // A member may not remove anyone or replace the link; the owner cannot be removed.
-    expect(await removeMember(db, { worldId: id, visitorId: "visitor-friend", memberId: stranger.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await replaceShareLink(db, { worldId: id, visitorId: "visitor-friend" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: owner.id })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(inEnglish(await removeMember(db, { worldId: id, visitorId: "visitor-friend", memberId: stranger.id }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await replaceShareLink(db, { worldId: id, visitorId: "visitor-friend" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: owner.id }))).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     // Another world's owner cannot reach into this one.
-    expect(await removeMember(db, { worldId: world, visitorId: OWNER, memberId: stranger.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await removeMember(db, { worldId: world, visitorId: OWNER, memberId: stranger.id }))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
 
-    expect(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: stranger.id })).toEqual({ ok: true, value: { name: "Stranger" } });
+    expect(inEnglish(await removeMember(db, { worldId: id, visitorId: "visitor-keeper", memberId: stranger.id }))).toEqual({ ok: true, value: { name: "Stranger" } });
     expect(await loadWorldView(db, id, "visitor-stranger")).toBeNull();
-    expect(await replaceShareLink(db, { worldId: id, visitorId: "visitor-keeper" })).toMatchObject({ ok: true });
+    expect(inEnglish(await replaceShareLink(db, { worldId: id, visitorId: "visitor-keeper" }))).toMatchObject({ ok: true });
     const newToken = (await db.world.findUniqueOrThrow({ where: { id } })).joinToken!;
     expect(newToken).not.toBe(oldToken);
     // The leaked link leads nowhere; the new one works; the friend is still in.
-    expect(await joinWorld(db, { token: oldToken, visitorId: "visitor-stranger", name: "Stranger" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await joinWorld(db, { token: oldToken, visitorId: "visitor-stranger", name: "Stranger" }, new Date()))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect((await joinWorld(db, { token: newToken, visitorId: "visitor-new", name: "New" }, new Date())).ok).toBe(true);
     expect(await loadWorldView(db, id, "visitor-friend")).not.toBeNull();
   });
 
   it("three worlds created at the same moment are all built, each complete (issue 26: they used to delete each other's scratch files)", async () => {
     const results = await Promise.all([1, 2, 3].map((i) => createWorld(db, { visitorId: `visitor-at-once-${i}`, name: `At once ${i}`, ownerName: "Al", template: "DEMO_COPY" }, new Date())));
-    expect(results.map((result) => result.ok)).toEqual([true, true, true]);
+    expect(inEnglish(results.map((result) => result.ok))).toEqual([true, true, true]);
     const demoOrders = await db.order.count({ where: { worldId: DEMO_WORLD } });
     for (const result of results) if (result.ok) expect(await db.order.count({ where: { worldId: result.value.worldId } })).toBe(demoOrders);
   }, 60_000);
@@ -331,10 +331,10 @@ describe("limits and clean-up", () => {
     const id = created.ok ? created.value.worldId : "";
     const link = (await db.world.findUniqueOrThrow({ where: { id } })).joinToken!;
     await joinWorld(db, { token: link, visitorId: "visitor-guest", name: "Guest" }, new Date());
-    expect(await deleteOwnWorld(db, { worldId: id, visitorId: "visitor-guest" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(inEnglish(await deleteOwnWorld(db, { worldId: id, visitorId: "visitor-guest" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect((await deleteOwnWorld(db, { worldId: id, visitorId: "visitor-deleter" })).ok).toBe(true);
     expect(await db.user.count({ where: { worldId: id } })).toBe(0);
     // A reset of a world deleted meanwhile does not bring its rows back.
-    expect(await resetOwnWorld(db, { worldId: id, visitorId: "visitor-deleter" }, new Date())).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(inEnglish(await resetOwnWorld(db, { worldId: id, visitorId: "visitor-deleter" }, new Date()))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   }, 60_000);
 });

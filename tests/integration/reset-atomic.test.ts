@@ -3,6 +3,7 @@
  * people's commands, the sweep — or a kill -9 in the middle, the database holds either the complete
  * old world or the complete new one, never a partial one. RESET_RACE_ROUNDS=50 runs the race longer.
  */
+import { inEnglish } from "../support/order-state";
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
@@ -46,7 +47,7 @@ async function buyerCancels(order: { id: string; version: number; buyerId: strin
 async function expectCompleteWorld(target: Db) {
   expect(await target.order.count()).toBe(worldSize);
   expect(await target.user.count()).toBeGreaterThan(10);
-  expect(await checkOrders(target)).toEqual([]);
+  expect(inEnglish(await checkOrders(target))).toEqual([]);
 }
 
 describe("reset demo world", () => {
@@ -76,11 +77,11 @@ describe("reset demo world", () => {
       await reset;
       done = true;
       await watcher;
-      expect([...seen]).toEqual([worldSize]);
+      expect(inEnglish([...seen])).toEqual([worldSize]);
       await expectCompleteWorld(db);
     }
     // The scratch databases are gone.
-    expect(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.reset-`))).toEqual([]);
+    expect(inEnglish(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.reset-`)))).toEqual([]);
   }, 20_000 + ROUNDS * 5_000);
 
   it("a kill -9 at any moment of a reset leaves the old world or the new one, complete; the next start cleans up", async () => {
@@ -104,7 +105,7 @@ describe("reset demo world", () => {
     }
     // The next start removes the scratch database an interrupted reset left behind.
     removeScratchWorlds(file);
-    expect(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.reset-`))).toEqual([]);
+    expect(inEnglish(readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.reset-`)))).toEqual([]);
     expect(existsSync(file)).toBe(true);
   }, 60_000);
 });
@@ -137,14 +138,14 @@ describe("reset of a private world", () => {
         }
       })();
       await Promise.allSettled([reset, ...others, ...cancels]);
-      expect(await reset).toMatchObject({ ok: true });
+      expect(inEnglish(await reset)).toMatchObject({ ok: true });
       cancelled += (await Promise.all(cancels)).filter((result) => result.ok).length;
       done = true;
       await watcher;
-      expect([...seen]).toEqual([size]);
+      expect(inEnglish([...seen])).toEqual([size]);
       const ids = (await db.order.findMany({ where: { worldId }, select: { id: true } })).map((order) => order.id);
       expect(ids).toHaveLength(size);
-      expect(await checkOrders(db, ids)).toEqual([]);
+      expect(inEnglish(await checkOrders(db, ids))).toEqual([]);
       expect(await db.order.count({ where: { worldId: "demo" } })).toBe(demo.orders);
       expect(await readOffsetMs(db, "demo")).toBe(demo.offset);
     }

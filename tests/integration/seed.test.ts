@@ -1,3 +1,4 @@
+import { inEnglish } from "../support/order-state";
 import { describe, expect, it } from "vitest";
 import { checkOrders } from "@/lib/server/checks/check-orders";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
@@ -23,14 +24,14 @@ describe("the demo world", () => {
     expect(shops.some((s) => s.autoApproveWindow !== "OFF")).toBe(true);
     expect(shops.every((s) => s.returnAddress.length > 10)).toBe(true);
     const roles = await db.user.groupBy({ by: ["role"], _count: true });
-    expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({ BUYER: 6, SUPPORT: 2 });
+    expect(inEnglish(Object.fromEntries(roles.map((r) => [r.role, r._count])))).toMatchObject({ BUYER: 6, SUPPORT: 2 });
     expect(await db.product.count()).toBe(40);
   });
 
   it("has 80+ orders in every status", async () => {
     expect(await db.order.count()).toBeGreaterThanOrEqual(80);
     const statuses = new Set((await db.order.findMany({ select: { status: true } })).map((o) => o.status));
-    expect(statuses).toEqual(new Set(["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"]));
+    expect(inEnglish(statuses)).toEqual(new Set(["UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"]));
     // Fresh ON_HOLD orders are still inside their cancellation window.
     const onHold = await db.order.findMany({ where: { status: "ON_HOLD" } });
     expect(onHold.length).toBeGreaterThanOrEqual(2);
@@ -46,7 +47,7 @@ describe("the demo world", () => {
     }
     const open = await db.dispute.findFirstOrThrow({ where: { status: "OPEN", subject: "CASE" } });
     const owners = await db.evidence.findMany({ where: { disputeId: open.id }, select: { ownerRole: true } });
-    expect(new Set(owners.map((e) => e.ownerRole))).toEqual(new Set(["BUYER", "SELLER"]));
+    expect(inEnglish(new Set(owners.map((e) => e.ownerRole)))).toEqual(new Set(["BUYER", "SELLER"]));
     expect(await db.dispute.count({ where: { status: "APPEALED" } })).toBe(1);
     expect(await db.refund.count({ where: { status: "DELAYED" } })).toBeGreaterThanOrEqual(1);
     const completed = await db.order.findFirstOrThrow({ where: { status: "COMPLETED", ledgerEntries: { some: { kind: "SETTLEMENT" } } } });
@@ -54,7 +55,7 @@ describe("the demo world", () => {
   });
 
   it("passes db:check: the books, the refunds and every order's replayed history", async () => {
-    expect(await checkOrders(db)).toEqual([]);
+    expect(inEnglish(await checkOrders(db))).toEqual([]);
   });
 
   it("never wipes or duplicates existing data when run again", async () => {
@@ -70,8 +71,8 @@ describe("the demo world", () => {
     const disputes = await listOrders(sam, { open: "DISPUTE" });
     const withDispute = await db.order.findMany({ where: { disputes: { some: { status: { in: ["OPEN", "APPEALED"] } } } }, select: { id: true } });
     expect(withDispute.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(disputes.rows.map((row) => row.id))).toEqual(new Set(withDispute.map((order) => order.id)));
-    expect(disputes.rows.map((row) => row.openWork)).toEqual(
+    expect(inEnglish(new Set(disputes.rows.map((row) => row.id)))).toEqual(new Set(withDispute.map((order) => order.id)));
+    expect(inEnglish(disputes.rows.map((row) => row.openWork))).toEqual(
       expect.arrayContaining(["Dispute: Open: waiting for platform support", "Dispute: Appealed by the seller: waiting for another agent"]),
     );
 
@@ -80,15 +81,15 @@ describe("the demo world", () => {
     const waiting = await listOrders(maya, { open: "CANCEL_REQUEST" });
     expect(waiting.total).toBe(await db.order.count({ where: { shopId: "shop-maple", cancelRequest: { is: { status: "PENDING" } } } }));
     expect(waiting.total).toBeGreaterThanOrEqual(1);
-    for (const row of waiting.rows) expect(row.openWork).toBe("Cancel request: Waiting for the seller");
+    for (const row of waiting.rows) expect(inEnglish(row.openWork)).toBe("Cancel request: Waiting for the seller");
 
     const cases = await listOrders(maya, { open: "CASE", status: "DELIVERED" });
     expect(cases.total).toBeGreaterThanOrEqual(1);
-    for (const row of cases.rows) expect(row).toMatchObject({ status: "DELIVERED", openWork: expect.stringMatching(/^(Refund only|Return and refund|Dispute|Refused parcel)/) });
+    for (const row of cases.rows) expect(inEnglish(row)).toMatchObject({ status: "DELIVERED", openWork: expect.stringMatching(/^(Refund only|Return and refund|Dispute|Refused parcel)/) });
 
     // A completed order is settled, but an appeal of its dispute can still be open, or (US Buyer Protection) a claim for a damaged item; the rest show nothing.
     const completed = await listOrders(sam, { status: "COMPLETED" });
-    expect(completed.rows.filter((row) => row.openWork !== null).map((row) => row.openWork).sort()).toEqual(["Dispute: Appealed by the seller: waiting for another agent", "Return and refund: Waiting for the seller's review"]);
+    expect(inEnglish(completed.rows.filter((row) => row.openWork !== null).map((row) => row.openWork).sort())).toEqual(["Dispute: Appealed by the seller: waiting for another agent", "Return and refund: Waiting for the seller's review"]);
     expect(completed.rows.length).toBeGreaterThan(1);
     // An unknown filter value is ignored rather than matching nothing.
     expect((await listOrders(sam, { open: "EVERYTHING" })).total).toBe(await db.order.count());

@@ -2,7 +2,7 @@
  * The Seller Center's queue (issue 16, point 1): what waits on the seller, by tab, the nearest
  * deadline first, with the buyer's reason, paged; another shop's orders never appear.
  */
-import { say } from "../support/order-state";
+import { say, inEnglish } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { QUEUE_PAGE_SIZE, sellerQueue, sellerQueueCounts, sellerWaitingLabel } from "@/lib/server/seller/needs-action";
@@ -38,14 +38,14 @@ describe("the seller's queue", () => {
     expect((await sellerQueueCounts(sellerGlobal, db))["cancel-requests"]).toBe(1);
     // Counts stop at their cap: the header (every seller page) reads at most 100 entries.
     expect((await sellerQueueCounts(sellerUs, db, 5))["to-ship"]).toBe(5);
-    expect(await sellerWaitingLabel(sellerUs, db)).toBe("32");
+    expect(inEnglish(await sellerWaitingLabel(sellerUs, db))).toBe("32");
   });
 
   it("lists a cancel request with the buyer, their reason and the answer deadline", async () => {
     const page = await sellerQueue(sellerUs, { tab: "cancel-requests" }, db);
-    expect(page.rows).toEqual([expect.objectContaining({ orderId: requested, buyerName: buyerBen.name, reason: "Found a better price", deadlineKey: "CANCEL_REQUEST_ANSWER" })]);
+    expect(inEnglish(page.rows)).toEqual([expect.objectContaining({ orderId: requested, buyerName: buyerBen.name, reason: "Found a better price", deadlineKey: "CANCEL_REQUEST_ANSWER" })]);
     expect(page.rows[0]!.dueAt.getTime()).toBe(T0.getTime() + 24 * HOUR);
-    expect(page.tab.onSilence).toContain("Approved automatically");
+    expect(inEnglish(page.tab.onSilence)).toContain("Approved automatically");
   });
 
   it("pages the orders to ship by the nearest deadline, each exactly once", async () => {
@@ -58,7 +58,7 @@ describe("the seller's queue", () => {
     expect(all).toHaveLength(31);
     expect(new Set(all.map((row) => row.orderId)).size).toBe(31);
     const times = all.map((row) => row.dueAt.getTime());
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(inEnglish(times)).toEqual([...times].sort((a, b) => a - b));
   });
 
   it("a dispute waits for the seller's statement, by support's decision target, until the seller adds one", async () => {
@@ -75,8 +75,8 @@ describe("the seller's queue", () => {
     expect((await sellerQueueCounts(sellerGlobal, db)).disputes).toBe(0);
     const page = await sellerQueue(sellerUs, { tab: "disputes" }, db);
     const dispute = await db.dispute.findFirstOrThrow({ where: { orderId: order.id } });
-    expect(page.rows).toEqual([expect.objectContaining({ orderId: order.id, buyerName: buyerBen.name, reason: "Package not received", dueAt: dispute.decideBy })]);
-    expect(page.tab.dueLabel).toBe("Platform support decides by");
+    expect(inEnglish(page.rows)).toEqual([expect.objectContaining({ orderId: order.id, buyerName: buyerBen.name, reason: "Package not received", dueAt: dispute.decideBy })]);
+    expect(inEnglish(page.tab.dueLabel)).toBe("Platform support decides by");
     // Support's decision form is told the most a decision for the buyer can refund: the order's $82.50 + $5.99.
     const { getOrderDetail } = await import("@/lib/server/orders/get-order");
     const seen = await getOrderDetail(supportAgent, order.id, new Date(T0.getTime() + 2 * HOUR), db);
@@ -86,7 +86,7 @@ describe("the seller's queue", () => {
   });
 
   it("an unknown tab is the first one; a seller without a shop has an empty queue", async () => {
-    expect((await sellerQueue(sellerUs, { tab: "nope" }, db)).tab.key).toBe("cancel-requests");
+    expect(inEnglish((await sellerQueue(sellerUs, { tab: "nope" }, db)).tab.key)).toBe("cancel-requests");
     expect(Object.values(await sellerQueueCounts({ ...sellerUs, shopId: null }, db)).every((n) => n === 0)).toBe(true);
   });
 });
@@ -110,7 +110,7 @@ describe("bulk actions", () => {
       ],
       at,
     );
-    expect(outcomes.map((o) => [o.orderId, o.ok])).toEqual([
+    expect(inEnglish(outcomes.map((o) => [o.orderId, o.ok]))).toEqual([
       [a.id, true],
       [b.id, false],
       [foreign, false],
@@ -123,9 +123,9 @@ describe("bulk actions", () => {
     const shipped = await runBulk(sellerUs, "ARRANGE_SHIPMENT", toShip.map((row) => ({ orderId: row.orderId, version: row.version })), at);
     expect(shipped.every((o) => o.ok)).toBe(true);
     expect((await sellerQueueCounts(sellerUs, db))["to-ship"]).toBe(before! - 2);
-    expect((await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.map((row) => row.orderId)).not.toContain(toShip[0]!.orderId);
-    expect((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("CANCELLED");
-    expect((await db.order.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("AWAITING_SHIPMENT");
-    expect((await db.cancelRequest.findUniqueOrThrow({ where: { orderId: b.id } })).status).toBe("PENDING");
+    expect(inEnglish((await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.map((row) => row.orderId))).not.toContain(toShip[0]!.orderId);
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status)).toBe("CANCELLED");
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: b.id } })).status)).toBe("AWAITING_SHIPMENT");
+    expect(inEnglish((await db.cancelRequest.findUniqueOrThrow({ where: { orderId: b.id } })).status)).toBe("PENDING");
   });
 });

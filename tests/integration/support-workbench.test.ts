@@ -4,7 +4,7 @@
  * information, the refundable maximum, the team's templates, and that buyers and sellers reach none
  * of it. db:check holds after all of it.
  */
-import { say } from "../support/order-state";
+import { say, inEnglish } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STALE_ORDER_MESSAGE } from "@/lib/errors";
 import type { Command } from "@/lib/order";
@@ -28,7 +28,7 @@ const version = async (orderId: string) => (await db.order.findUniqueOrThrow({ w
 
 async function run(who: CommandActor, orderId: string, command: Command, at: Date) {
   const result = await runOrderCommand(db, who, { orderId, expectedVersion: await version(orderId), command }, at);
-  if (!result.ok) throw new Error(`${command.type}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${command.type}: ${say(result.error.message)}`);
 }
 
 /** A refund request at the US shop the seller rejects and the buyer escalates at `at`. */
@@ -72,39 +72,39 @@ beforeAll(async () => {
 describe("the queue", () => {
   it("lists what waits on support by its target, overdue first, with counts per kind and how long each waited", async () => {
     const page = await supportQueue(pat, all, T0, {}, db);
-    expect(page.rows.map((row) => [row.code, row.kind])).toEqual([
+    expect(inEnglish(page.rows.map((row) => [row.code, row.kind]))).toEqual([
       [oldest.code, "REQUEST_REJECTED"],
       [appeal.code, "APPEAL"],
       [cancel.code, "CANCEL_REJECTED"],
       [newest.code, "REQUEST_REJECTED"],
     ]);
-    expect(page.rows[0]!.targetAt).toEqual(new Date(T0.getTime() - 2 * HOUR));
-    expect(page.rows[0]!.waitingSince).toEqual(new Date(T0.getTime() - 50 * HOUR));
+    expect(inEnglish(page.rows[0]!.targetAt)).toEqual(new Date(T0.getTime() - 2 * HOUR));
+    expect(inEnglish(page.rows[0]!.waitingSince)).toEqual(new Date(T0.getTime() - 50 * HOUR));
     // An appeal waits from the appeal, not from the dispute's opening.
-    expect(page.rows[1]!.waitingSince).toEqual(new Date(T0.getTime() - 20 * HOUR));
-    expect(page.counts).toEqual({ REQUEST_REJECTED: 2, PARCEL_REJECTED: 0, CANCEL_REJECTED: 1, REFUND_OVERDUE: 0, APPEAL: 1 });
+    expect(inEnglish(page.rows[1]!.waitingSince)).toEqual(new Date(T0.getTime() - 20 * HOUR));
+    expect(inEnglish(page.counts)).toEqual({ REQUEST_REJECTED: 2, PARCEL_REJECTED: 0, CANCEL_REJECTED: 1, REFUND_OVERDUE: 0, APPEAL: 1 });
   });
 
   it("filters by kind, shop, profile, age and holder, and pages by keyset", async () => {
     const codes = async (params: Record<string, string>, user: SessionUser = pat) => (await supportQueue(user, queueFilters(params), T0, {}, db)).rows.map((row) => row.code);
-    expect(await codes({ kind: "REQUEST_REJECTED" })).toEqual([oldest.code, newest.code]);
-    expect(await codes({ shop: "t-shop-gl" })).toEqual([cancel.code]);
-    expect(await codes({ profile: "US" })).toEqual([oldest.code, appeal.code, newest.code]);
-    expect(await codes({ age: "24" })).toEqual([oldest.code]);
-    expect(await codes({ age: "12" })).toEqual([oldest.code, appeal.code]);
+    expect(inEnglish(await codes({ kind: "REQUEST_REJECTED" }))).toEqual([oldest.code, newest.code]);
+    expect(inEnglish(await codes({ shop: "t-shop-gl" }))).toEqual([cancel.code]);
+    expect(inEnglish(await codes({ profile: "US" }))).toEqual([oldest.code, appeal.code, newest.code]);
+    expect(inEnglish(await codes({ age: "24" }))).toEqual([oldest.code]);
+    expect(inEnglish(await codes({ age: "12" }))).toEqual([oldest.code, appeal.code]);
     expect(await codes({ holder: "NOBODY" })).toHaveLength(4);
-    expect(await codes({ holder: "MINE" })).toEqual([]);
+    expect(inEnglish(await codes({ holder: "MINE" }))).toEqual([]);
     // Unknown values are "all".
     expect(await codes({ kind: "EVERYTHING", profile: "MARS", age: "7" })).toHaveLength(4);
     const first = await supportQueue(pat, all, T0, { pageSize: 3 }, db);
     const second = await supportQueue(pat, all, T0, { pageSize: 3, after: first.later! }, db);
-    expect([...first.rows, ...second.rows].map((row) => row.code)).toEqual([oldest.code, appeal.code, cancel.code, newest.code]);
+    expect(inEnglish([...first.rows, ...second.rows].map((row) => row.code))).toEqual([oldest.code, appeal.code, cancel.code, newest.code]);
     expect(second.later).toBeNull();
   });
 
   it("routes an appeal only to agents other than the one who made the first decision", async () => {
     const sue = await supportQueue(supportAgent, all, T0, {}, db);
-    expect(sue.rows.map((row) => row.code)).not.toContain(appeal.code);
+    expect(inEnglish(sue.rows.map((row) => row.code))).not.toContain(appeal.code);
     expect(sue.counts.APPEAL).toBe(0);
     const taken = await takeDispute(supportAgent, { orderId: appeal.orderId, expectedVersion: await version(appeal.orderId), disputeId: appeal.disputeId, reason: "" }, T0);
     expect(taken.ok).toBe(false);
@@ -119,14 +119,14 @@ describe("taking a case", () => {
     const results = await Promise.all([takeDispute(supportAgent, input, T0), takeDispute(pat, input, T0)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const lost = results.find((r) => !r.ok);
-    expect(lost && !lost.ok && lost.error).toMatchObject({ code: "CONFLICT", message: STALE_ORDER_MESSAGE });
+    expect(inEnglish(lost && !lost.ok && lost.error)).toMatchObject({ code: "CONFLICT", message: say(STALE_ORDER_MESSAGE) });
     const winner = results[0]!.ok ? supportAgent : pat;
     const row = await db.dispute.findUniqueOrThrow({ where: { id: oldest.disputeId } });
     expect(row.assigneeId).toBe(winner.id);
     expect(await db.orderEvent.count({ where: { orderId: oldest.orderId, type: "DISPUTE_TAKEN" } })).toBe(1);
     // The queue shows who has it.
     const listed = (await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === oldest.code)!;
-    expect(listed.holder).toMatchObject({ id: winner.id, name: winner.name });
+    expect(inEnglish(listed.holder)).toMatchObject({ id: winner.id, name: winner.name });
     // Let Sue hold it for the next test.
     if (winner.id !== supportAgent.id) await run(supportAgent, oldest.orderId, { type: "TAKE_DISPUTE", disputeId: oldest.disputeId, reason: "Back to me: I started this one." }, T0);
   });
@@ -137,13 +137,13 @@ describe("taking a case", () => {
     const blocked = await decideDispute(pat, { ...(await input()), outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: "Decided on the tracking and the photos." }, T0);
     expect(say(!blocked.ok && blocked.error.message)).toMatch(/Another agent has taken this case/);
     const noReason = await takeDispute(pat, { ...(await input()), reason: "  " }, T0);
-    expect(!noReason.ok && noReason.error.fieldErrors?.reason?.[0]).toMatch(/Say why you are taking this case over/);
+    expect(inEnglish(!noReason.ok && noReason.error.fieldErrors?.reason?.[0])).toMatch(/Say why you are taking this case over/);
     expect(await version(oldest.orderId)).toBe(before);
     const over = await takeDispute(pat, { ...(await input()), reason: "Sue is off until Monday." }, T0);
     expect(over.ok).toBe(true);
     const event = await db.orderEvent.findFirstOrThrow({ where: { orderId: oldest.orderId, type: "DISPUTE_TAKEN" }, orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ actorId: pat.id, summary: expect.stringContaining("Sue is off until Monday.") });
-    expect((await supportQueue(pat, queueFilters({ holder: "MINE" }), T0, {}, db)).rows.map((r) => r.code)).toEqual([oldest.code]);
+    expect(inEnglish(event)).toMatchObject({ actorId: pat.id, summary: expect.stringContaining("Sue is off until Monday.") });
+    expect(inEnglish((await supportQueue(pat, queueFilters({ holder: "MINE" }), T0, {}, db)).rows.map((r) => r.code))).toEqual([oldest.code]);
   });
 
   it("a partial amount above what is still refundable is refused next to the field, and nothing changes", async () => {
@@ -152,7 +152,7 @@ describe("taking a case", () => {
     // $82.50 + $5.99 shipping: all of it is still refundable.
     expect(view!.dispute.refundableMinor).toBe(8849);
     const refused = await decideDispute(pat, { orderId: oldest.orderId, expectedVersion: before, disputeId: oldest.disputeId, outcome: "BUYER", amountMinor: 8850, returnRequired: false, rationale: "Decided on the tracking and the photos." }, T0);
-    expect(!refused.ok && refused.error.fieldErrors?.amount?.[0]).toMatch(/between \$0\.01 and \$88\.49/);
+    expect(inEnglish(!refused.ok && refused.error.fieldErrors?.amount?.[0])).toMatch(/between \$0\.01 and \$88\.49/);
     expect(await version(oldest.orderId)).toBe(before);
     expect(await db.refund.count({ where: { orderId: oldest.orderId } })).toBe(0);
   });
@@ -163,9 +163,9 @@ describe("asking a party for more information", () => {
     const asked = await askForInformation(pat, { orderId: newest.orderId, expectedVersion: await version(newest.orderId), disputeId: newest.disputeId, party: "SELLER", question: "Please send the carrier's proof of delivery." }, T0);
     expect(asked.ok).toBe(true);
     const notification = await db.notification.findFirstOrThrow({ where: { orderId: newest.orderId, kind: "INFORMATION_REQUESTED" } });
-    expect(notification).toMatchObject({ shopId: "t-shop-us", userId: null });
+    expect(inEnglish(notification)).toMatchObject({ shopId: "t-shop-us", userId: null });
     const row = (await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === newest.code)!;
-    expect(row.asked).toEqual({ party: "SELLER", answerBy: new Date(T0.getTime() + 48 * HOUR) });
+    expect(inEnglish(row.asked)).toEqual({ party: "SELLER", answerBy: new Date(T0.getTime() + 48 * HOUR) });
     await run(sellerUs, newest.orderId, { type: "ADD_DISPUTE_STATEMENT", disputeId: newest.disputeId, statement: "Here is the carrier's photo at the door.", photoCount: 0 }, new Date(T0.getTime() + HOUR));
     expect((await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === newest.code)!.asked).toBeNull();
   });
@@ -174,9 +174,9 @@ describe("asking a party for more information", () => {
 describe("only support", () => {
   it("a buyer or a seller reaches none of it: the queue, the case, taking, asking, templates", async () => {
     for (const user of [buyerAva, sellerUs]) {
-      expect((await supportQueue(user, all, T0, {}, db)).rows).toEqual([]);
+      expect(inEnglish((await supportQueue(user, all, T0, {}, db)).rows)).toEqual([]);
       expect(await caseView(user, oldest.disputeId, T0, db)).toBeNull();
-      expect(await listTemplates(user, db)).toEqual([]);
+      expect(inEnglish(await listTemplates(user, db))).toEqual([]);
       expect((await saveTemplate(user, { title: "Mine now", body: "A rationale long enough to pass." }, T0)).ok).toBe(false);
       // A forged form: the same services the actions call.
       const taken = await takeDispute(user, { orderId: cancel.orderId, expectedVersion: await version(cancel.orderId), disputeId: cancel.disputeId, reason: "" }, T0);
@@ -191,24 +191,24 @@ describe("only support", () => {
 describe("the team's rationale templates", () => {
   it("an agent adds, changes and deletes one; bad input is refused next to the field", async () => {
     const bad = await saveTemplate(pat, { title: "x", body: "too short" }, T0);
-    expect(!bad.ok && bad.error.fieldErrors).toEqual({ title: [expect.stringMatching(/3 to 80/)], body: [expect.stringMatching(/at least 20/)] });
+    expect(inEnglish(!bad.ok && bad.error.fieldErrors)).toEqual({ title: [expect.stringMatching(/3 to 80/)], body: [expect.stringMatching(/at least 20/)] });
     const added = await saveTemplate(pat, { title: "Damaged in transit", body: "The photos show transit damage; the buyer is refunded." }, T0);
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : "";
     const changed = await saveTemplate(supportAgent, { id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed." }, T0);
     expect(changed.ok).toBe(true);
-    expect(await listTemplates(pat, db)).toEqual([{ id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed.", updatedBy: "Sue Support", updatedAt: T0 }]);
+    expect(inEnglish(await listTemplates(pat, db))).toEqual([{ id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed.", updatedBy: "Sue Support", updatedAt: T0 }]);
     // Another world's agent cannot touch it.
     const outsider: SessionUser = { ...pat, worldId: "elsewhere" };
     expect((await saveTemplate(outsider, { id, title: "Hijacked", body: "A rationale long enough to pass." }, T0)).ok).toBe(false);
     expect((await deleteTemplate(outsider, id)).ok).toBe(false);
     expect((await deleteTemplate(pat, id)).ok).toBe(true);
-    expect(await listTemplates(pat, db)).toEqual([]);
+    expect(inEnglish(await listTemplates(pat, db))).toEqual([]);
   });
 });
 
 describe("the books and the history", () => {
   it("db:check finds nothing wrong: queue columns derived, events replay to the stored state", async () => {
-    expect(await checkOrders(db)).toEqual([]);
+    expect(inEnglish(await checkOrders(db))).toEqual([]);
   });
 });

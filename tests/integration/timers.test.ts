@@ -2,6 +2,7 @@
  * The timers: every deadline is acted on exactly once, at its time and not a minute earlier, even
  * when sweeps overlap; a sweep touches only due rows; the clock only moves forward.
  */
+import { inEnglish } from "../support/order-state";
 import { copyFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,12 +55,12 @@ describe("each timer acts at its deadline, exactly once", () => {
   it("payment window: an unpaid order is cancelled (after its reminder)", async () => {
     const order = await createOrder(db, { status: "UNPAID" });
     await firesOnceOnTime(order.id, "PAYMENT_REMINDER");
-    expect((await firesOnceOnTime(order.id, "PAYMENT")).status).toBe("CANCELLED");
+    expect(inEnglish((await firesOnceOnTime(order.id, "PAYMENT")).status)).toBe("CANCELLED");
   });
 
   it("remorse window: ON_HOLD moves on to AWAITING_SHIPMENT", async () => {
     const order = await createOrder(db, { status: "ON_HOLD" });
-    expect((await firesOnceOnTime(order.id, "REMORSE_WINDOW")).status).toBe("AWAITING_SHIPMENT");
+    expect(inEnglish((await firesOnceOnTime(order.id, "REMORSE_WINDOW")).status)).toBe("AWAITING_SHIPMENT");
   });
 
   it("a silent seller: reminder, then the cancel request is approved and refunded", async () => {
@@ -67,23 +68,23 @@ describe("each timer acts at its deadline, exactly once", () => {
     const asked = await runOrderCommand(db, buyerAva, { orderId: order.id, expectedVersion: 2, command: { type: "REQUEST_CANCEL", reasonKey: "better_price" } }, new Date(T0.getTime() + 3 * HOUR));
     expect(asked.ok).toBe(true);
     await firesOnceOnTime(order.id, "CANCEL_REQUEST_ANSWER_REMINDER");
-    expect((await firesOnceOnTime(order.id, "CANCEL_REQUEST_ANSWER")).status).toBe("CANCELLED");
+    expect(inEnglish((await firesOnceOnTime(order.id, "CANCEL_REQUEST_ANSWER")).status)).toBe("CANCELLED");
     expect(await db.refund.count({ where: { orderId: order.id } })).toBe(1);
   });
 
   it("the carrier: pickup, then delivery; then the return window completes and settles the order", async () => {
     const order = await createOrder(db, { status: "AWAITING_COLLECTION" });
-    expect((await firesOnceOnTime(order.id, "CARRIER_PICKUP")).status).toBe("IN_TRANSIT");
-    expect((await firesOnceOnTime(order.id, "DELIVERY")).status).toBe("DELIVERED");
-    expect((await firesOnceOnTime(order.id, "RETURN_WINDOW")).status).toBe("COMPLETED");
-    expect(await checkOrders(db, [order.id])).toEqual([]);
+    expect(inEnglish((await firesOnceOnTime(order.id, "CARRIER_PICKUP")).status)).toBe("IN_TRANSIT");
+    expect(inEnglish((await firesOnceOnTime(order.id, "DELIVERY")).status)).toBe("DELIVERED");
+    expect(inEnglish((await firesOnceOnTime(order.id, "RETURN_WINDOW")).status)).toBe("COMPLETED");
+    expect(inEnglish(await checkOrders(db, [order.id]))).toEqual([]);
   });
 
   it("the payment network: a card refund arrives on its date", async () => {
     const order = await createOrder(db, { status: "CANCELLED" });
     await firesOnceOnTime(order.id, `REFUND_ARRIVAL:cancel:${order.id}`);
-    expect((await db.refund.findFirstOrThrow({ where: { orderId: order.id } })).status).toBe("ARRIVED");
-    expect(await openDeadlines(order.id)).toEqual([]);
+    expect(inEnglish((await db.refund.findFirstOrThrow({ where: { orderId: order.id } })).status)).toBe("ARRIVED");
+    expect(inEnglish(await openDeadlines(order.id))).toEqual([]);
   });
 
   it("a jump far ahead runs every timer in order, as if the time had passed", async () => {
@@ -92,9 +93,9 @@ describe("each timer acts at its deadline, exactly once", () => {
     expect(result.stale).toBe(0);
     const saved = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     // Nobody shipped it: the dispatch deadline flagged it late and the auto-cancel refunded the buyer.
-    expect(saved).toMatchObject({ status: "CANCELLED", cancelReasonKey: "not_shipped_in_time", faultParty: "SELLER", lateDispatch: true });
-    expect(await openDeadlines(order.id)).toEqual([]);
-    expect(await checkOrders(db, [order.id])).toEqual([]);
+    expect(inEnglish(saved)).toMatchObject({ status: "CANCELLED", cancelReasonKey: "not_shipped_in_time", faultParty: "SELLER", lateDispatch: true });
+    expect(inEnglish(await openDeadlines(order.id))).toEqual([]);
+    expect(inEnglish(await checkOrders(db, [order.id]))).toEqual([]);
   });
 
   it("the carrier can be hurried: its pickup happens now, recorded as the simulator", async () => {
@@ -103,12 +104,12 @@ describe("each timer acts at its deadline, exactly once", () => {
     const early = new Date(pickup!.dueAt.getTime() - 2 * HOUR);
     expect((await runSystemCommand(db, order.id, { type: "HURRY_SIMULATION", deadline: "CARRIER_PICKUP" }, early)).ok).toBe(true);
     await sweepDueDeadlines(db, early);
-    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("IN_TRANSIT");
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status)).toBe("IN_TRANSIT");
     // A person's deadline cannot be hurried.
     const other = await createOrder(db, { status: "AWAITING_SHIPMENT" });
     const refused = await runSystemCommand(db, other.id, { type: "HURRY_SIMULATION", deadline: "DISPATCH_AUTO_CANCEL" }, early);
-    expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await checkOrders(db, [order.id, other.id])).toEqual([]);
+    expect(inEnglish(refused)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(inEnglish(await checkOrders(db, [order.id, other.id]))).toEqual([]);
   });
 });
 
@@ -124,7 +125,7 @@ describe("a timer that fires after someone already acted", () => {
     const flagged = await db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "DISPATCH_LATE" } });
     expect(flagged.at.toISOString()).toBe(late.toISOString());
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).lateDispatch).toBe(true);
-    expect(await checkOrders(db, [order.id])).toEqual([]);
+    expect(inEnglish(await checkOrders(db, [order.id]))).toEqual([]);
   });
 });
 
@@ -138,7 +139,7 @@ describe("overlapping sweeps", () => {
     for (const order of orders) {
       expect(await db.orderEvent.count({ where: { orderId: order.id, type: "REMORSE_WINDOW_ENDED" } })).toBe(1);
     }
-    expect(await checkOrders(db, orders.map((o) => o.id))).toEqual([]);
+    expect(inEnglish(await checkOrders(db, orders.map((o) => o.id)))).toEqual([]);
   });
 });
 
@@ -147,10 +148,10 @@ describe("the simulator's clock", () => {
     const real = fixedClock(new Date("2026-03-01T00:00:00Z"));
     expect(await readOffsetMs(db)).toBe(0);
     const moved = await advanceClock(db, new Date("2026-03-01T05:00:00Z"), "+5 hours", buyerAva.id, real);
-    expect(moved.to.toISOString()).toBe("2026-03-01T05:00:00.000Z");
-    expect((await appTime(db, real)).toISOString()).toBe("2026-03-01T05:00:00.000Z");
+    expect(inEnglish(moved.to.toISOString())).toBe("2026-03-01T05:00:00.000Z");
+    expect(inEnglish((await appTime(db, real)).toISOString())).toBe("2026-03-01T05:00:00.000Z");
     const back = await advanceClock(db, new Date("2026-03-01T01:00:00Z"), "backwards", buyerAva.id, real);
-    expect(back.to.toISOString()).toBe("2026-03-01T05:00:00.000Z");
+    expect(inEnglish(back.to.toISOString())).toBe("2026-03-01T05:00:00.000Z");
     expect(await db.clockJump.count()).toBe(1);
     const next = await nextDeadline(db, new Date(T0.getTime() - 48 * HOUR), {});
     expect(next?.dueAt.getTime()).toBeGreaterThan(T0.getTime() - 48 * HOUR);
@@ -194,7 +195,7 @@ describe("a sweep with 10,000 orders of which 100 are due", () => {
     }
     expect((await dueDeadlines(big, T0, 1000)).length).toBe(100);
     const result = await sweepDueDeadlines(big, T0);
-    expect(result).toEqual({ applied: 100, conflicts: 0, stale: 0 });
+    expect(inEnglish(result)).toEqual({ applied: 100, conflicts: 0, stale: 0 });
     expect(await big.order.count({ where: { status: "AWAITING_SHIPMENT" } })).toBe(100);
     expect(await big.order.count({ where: { status: "ON_HOLD" } })).toBe(9_900);
 
@@ -204,9 +205,9 @@ describe("a sweep with 10,000 orders of which 100 are due", () => {
       T0.toISOString(),
     );
     const details = plan.map((row) => row.detail).join(" | ");
-    expect(details).toMatch(/SEARCH Deadline USING INDEX Deadline_resolvedAt_dueAt_id_idx/);
-    expect(details).not.toMatch(/TEMP B-TREE/);
-    expect(details).not.toMatch(/SCAN Deadline(?! USING)/);
+    expect(inEnglish(details)).toMatch(/SEARCH Deadline USING INDEX Deadline_resolvedAt_dueAt_id_idx/);
+    expect(inEnglish(details)).not.toMatch(/TEMP B-TREE/);
+    expect(inEnglish(details)).not.toMatch(/SCAN Deadline(?! USING)/);
   });
 });
 
@@ -222,6 +223,6 @@ describe("reset demo world", () => {
     // The trigger is back: the delete is refused (Prisma reports SQLite's trigger abort as a constraint error) and the row stays.
     await expect(db.ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow();
     expect(await db.ledgerEntry.count({ where: { id: entry.id } })).toBe(1);
-    expect(await checkOrders(db)).toEqual([]);
+    expect(inEnglish(await checkOrders(db))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * world, and a person's scope always includes theirs. Two worlds with the same personas' names: no
  * list, lookup, command, evidence or next deadline crosses; the platform's timers serve every world.
  */
+import { inEnglish } from "../support/order-state";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db";
@@ -44,17 +45,17 @@ beforeAll(async () => {
 
 describe("two worlds on one server", () => {
   it("an order and its deadlines belong to its shop's world", async () => {
-    expect(await db.order.findUniqueOrThrow({ where: { id: otherOrder }, select: { worldId: true } })).toEqual({ worldId: W2 });
-    expect(new Set((await db.deadline.findMany({ where: { orderId: otherOrder }, select: { worldId: true } })).map((d) => d.worldId))).toEqual(new Set([W2]));
-    expect(await db.order.findUniqueOrThrow({ where: { id: demoOrder }, select: { worldId: true } })).toEqual({ worldId: "demo" });
+    expect(inEnglish(await db.order.findUniqueOrThrow({ where: { id: otherOrder }, select: { worldId: true } }))).toEqual({ worldId: W2 });
+    expect(inEnglish(new Set((await db.deadline.findMany({ where: { orderId: otherOrder }, select: { worldId: true } })).map((d) => d.worldId)))).toEqual(new Set([W2]));
+    expect(inEnglish(await db.order.findUniqueOrThrow({ where: { id: demoOrder }, select: { worldId: true } }))).toEqual({ worldId: "demo" });
   });
 
   it("support sees only its own world's orders, in lists and on the order page", async () => {
     const demoList = (await listOrders(supportAgent)).rows.map((row) => row.id);
     const otherList = (await listOrders(support2)).rows.map((row) => row.id);
-    expect(demoList).toContain(demoOrder);
-    expect(demoList).not.toContain(otherOrder);
-    expect(otherList).toEqual([otherOrder]);
+    expect(inEnglish(demoList)).toContain(demoOrder);
+    expect(inEnglish(demoList)).not.toContain(otherOrder);
+    expect(inEnglish(otherList)).toEqual([otherOrder]);
     expect(await getOrderDetail(supportAgent, otherOrder, T0)).toBeNull();
     expect(await getOrderDetail(support2, otherOrder, T0)).not.toBeNull();
   });
@@ -62,7 +63,7 @@ describe("two worlds on one server", () => {
   it("a command on another world's order is not found, exactly like another person's order", async () => {
     const at = new Date(T0.getTime() + 3 * 3_600_000);
     const version = (await db.order.findUniqueOrThrow({ where: { id: otherOrder } })).version;
-    expect(await runOrderCommand(db, supportAgent, { orderId: otherOrder, expectedVersion: version, command: { type: "OPERATOR_CANCEL", reasonKey: "potential_fraud" } }, at)).toMatchObject({
+    expect(inEnglish(await runOrderCommand(db, supportAgent, { orderId: otherOrder, expectedVersion: version, command: { type: "OPERATOR_CANCEL", reasonKey: "potential_fraud" } }, at))).toMatchObject({
       ok: false,
       error: { code: "NOT_FOUND" },
     });
@@ -79,7 +80,7 @@ describe("two worlds on one server", () => {
   it("the platform's timers act on every world's due deadlines", async () => {
     const due = await db.deadline.findFirstOrThrow({ where: { orderId: otherOrder, kind: "CARRIER_PICKUP", resolvedAt: null } });
     await sweepDueDeadlines(db, due.dueAt);
-    expect((await db.order.findUniqueOrThrow({ where: { id: otherOrder } })).status).toBe("IN_TRANSIT");
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: otherOrder } })).status)).toBe("IN_TRANSIT");
   });
   it("each world has its own clock: a jump in one moves only its time, and the sweep acts on each world at its own time", async () => {
     const demoBefore = await readOffsetMs(db, "demo");
@@ -90,8 +91,8 @@ describe("two worlds on one server", () => {
     expect(await readOffsetMs(db, "demo")).toBe(demoBefore);
     expect((await appTime(db, undefined, W2)).getTime()).toBeGreaterThan(Date.now() + 48 * 3_600_000);
     await sweepNow(db);
-    expect((await db.order.findUniqueOrThrow({ where: { id: w2Order.id } })).status).toBe("CANCELLED");
-    expect((await db.order.findUniqueOrThrow({ where: { id: demoUnpaid.id } })).status).toBe("UNPAID");
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: w2Order.id } })).status)).toBe("CANCELLED");
+    expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: demoUnpaid.id } })).status)).toBe("UNPAID");
     expect(await db.clockJump.count({ where: { worldId: W2 } })).toBe(1);
   });
 
@@ -105,6 +106,6 @@ describe("two worlds on one server", () => {
     expect(await readOffsetMs(db, W2)).toBe(w2Offset);
     expect(await db.order.count({ where: { worldId: "demo" } })).toBeGreaterThan(80);
     expect(await db.order.findUnique({ where: { id: demoOrder } })).toBeNull();
-    expect(await checkOrders(db)).toEqual([]);
+    expect(inEnglish(await checkOrders(db))).toEqual([]);
   }, 60_000);
 });

@@ -93,7 +93,7 @@ export function inEnglish<T>(value: T): unknown {
   if (isMessage(value) && value.key.includes(".") && Object.keys(value).every((k) => k === "key" || k === "params")) return say(value);
   if (value && typeof value === "object" && isParam(Object.keys(value))) return english().param(value as never);
   if (Array.isArray(value)) return value.map(inEnglish);
-  if (value && typeof value === "object" && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inEnglish(v)]));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inEnglish(v)]));
   return value;
 }
 

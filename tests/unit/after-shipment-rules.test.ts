@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POLICIES, availableActions, decide, estimatedDeliveryAt, evolve, previewRefund, type Command, type Decision, type OrderState, type Policy } from "@/lib/order";
-import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, system } from "../support/order-state";
+import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, system, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
 const GLOBAL = POLICIES.GLOBAL;
