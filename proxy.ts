@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionBodyProblem } from "@/lib/action-body";
+import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { i18nFor } from "@/lib/i18n/translator";
 import { limitRequest } from "@/lib/server/http/request-limits";
 import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
@@ -65,7 +68,9 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
   const taken = await limitRequest(request.headers, fieldNames);
   if (!taken.ok) {
     // Exactly text/plain: a form sent from script then shows this sentence (app/error.tsx).
-    const response = new NextResponse(taken.message, { status: 429, headers: { "Content-Type": "text/plain", "Retry-After": String(taken.retryAfterSeconds) } });
+    const saved = request.cookies.get(LOCALE_COOKIE)?.value;
+    const sentence = i18nFor(isLocale(saved) ? saved : negotiateLocale(request.headers.get("accept-language"))).render(taken.message);
+    const response = new NextResponse(sentence, { status: 429, headers: { "Content-Type": "text/plain", "Retry-After": String(taken.retryAfterSeconds) } });
     return response;
   }
   return null;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { unstable_isUnrecognizedActionError } from "next/navigation";
 
 /**
@@ -8,26 +9,21 @@ import { unstable_isUnrecognizedActionError } from "next/navigation";
  * such, with a reload (nothing was changed).
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("client.error");
   const outOfDate = unstable_isUnrecognizedActionError(error);
-  // A form sent from script past its address's limit: the server's 429 sentence (proxy.ts), shown as it is.
-  const limited = !error.digest && /^Too many [a-z -]+ from your network/.test(error.message);
+  // A form sent from script past its address's limit: the proxy's 429 sentence in the viewer's language (proxy.ts), shown as it is.
+  const limited = !error.digest && error.message.startsWith(t("limitedStart"));
   return (
     <div role="alert" className="space-y-3">
-      <h1 className="text-2xl font-semibold">{outOfDate ? "This page is out of date" : limited ? "Slow down a little" : "Something went wrong"}</h1>
-      <p>
-        {limited
-          ? `${error.message} Nothing was changed.`
-          : outOfDate
-          ? "The app was updated since you opened this page, so your form could not be sent. Nothing was changed. Reload the page and try again."
-          : "We couldn't show this page. Nothing was changed. Try again, and if it keeps happening, reload the page."}
-      </p>
+      <h1 className="text-2xl font-semibold">{outOfDate ? t("outOfDateTitle") : limited ? t("limitedTitle") : t("title")}</h1>
+      <p>{limited ? t("limited", { sentence: error.message }) : outOfDate ? t("outOfDate") : t("failed")}</p>
       {outOfDate ? (
         <button type="button" onClick={() => window.location.reload()} className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">
-          Reload the page
+          {t("reload")}
         </button>
       ) : (
         <button type="button" onClick={reset} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
-          Try again
+          {t("retry")}
         </button>
       )}
     </div>

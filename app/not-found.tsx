@@ -1,13 +1,15 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p>We couldn&apos;t find that page or order. It may not exist, or it may belong to someone else.</p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p>{t("body")}</p>
       <p>
         <Link href="/" className="text-brand-700 hover:underline">
-          Back to the start
+          {t("back")}
         </Link>
       </p>
     </div>

@@ -7,6 +7,7 @@
  * still works; each is an environment variable.
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { m, type Message } from "@/lib/i18n/message";
 
 export const LIMITED_KINDS = ["signin", "world", "join", "message", "command"] as const;
 export type LimitedKind = (typeof LIMITED_KINDS)[number];
@@ -18,36 +19,29 @@ export interface Limit {
   seconds: 60 | 3600;
   /** The environment variable that sets `points`. */
   env: string;
-  /** What the sentence calls these requests. */
-  noun: string;
 }
 
-function limit(env: string, fallback: number, seconds: 60 | 3600, noun: string): Limit {
+function limit(env: string, fallback: number, seconds: 60 | 3600): Limit {
   const value = Number(process.env[env]);
-  return { points: Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback, seconds, env, noun };
+  return { points: Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback, seconds, env };
 }
 
 /** Per address: sign-ins, new worlds, joins, messages and every other form (commands, settings, the clock). */
 export const LIMITS: Record<LimitedKind, Limit> = {
-  signin: limit("LIMIT_SIGNINS_PER_MINUTE", 60, 60, "sign-ins"),
-  world: limit("LIMIT_WORLDS_PER_HOUR", 20, 3600, "new worlds"),
-  join: limit("LIMIT_JOINS_PER_HOUR", 120, 3600, "joins"),
-  message: limit("LIMIT_MESSAGES_PER_MINUTE", 60, 60, "messages"),
-  command: limit("LIMIT_FORMS_PER_MINUTE", 240, 60, "forms sent"),
+  signin: limit("LIMIT_SIGNINS_PER_MINUTE", 60, 60),
+  world: limit("LIMIT_WORLDS_PER_HOUR", 20, 3600),
+  join: limit("LIMIT_JOINS_PER_HOUR", 120, 3600),
+  message: limit("LIMIT_MESSAGES_PER_MINUTE", 60, 60),
+  command: limit("LIMIT_FORMS_PER_MINUTE", 240, 60),
 };
 
-export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number; message: Message };
 
-function wait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
-
-/** The sentence a refused request gets (the proxy's 429 body, shown by the page that sent the form). */
-export function limitSentence(kind: LimitedKind, retryAfterSeconds: number, limits: Record<LimitedKind, Limit> = LIMITS): string {
-  const { points, seconds, noun } = limits[kind];
-  return `Too many ${noun} from your network: at most ${points} ${seconds === 60 ? "a minute" : "an hour"}. Try again in ${wait(retryAfterSeconds)}.`;
+/** The sentence a refused request gets (the proxy's 429 body in the viewer's language, shown by the page that sent the form). */
+export function limitSentence(kind: LimitedKind, retryAfterSeconds: number, limits: Record<LimitedKind, Limit> = LIMITS): Message {
+  const { points, seconds } = limits[kind];
+  const wait = retryAfterSeconds < 90 ? { unit: "seconds", n: retryAfterSeconds } : { unit: "minutes", n: Math.ceil(retryAfterSeconds / 60) };
+  return m("errors.tooMany", { what: m(`errors.limited.${kind}`), points, window: seconds === 60 ? "minute" : "hour", ...wait });
 }
 
 /** One counter per kind; a key per address. */

@@ -29,13 +29,13 @@ test("which reason allows which request: a change of mind is a return, a parcel 
   await page.getByRole("radio", { name: "A refund, and keep the item" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "No longer needed (change of mind)" });
   await ask(page).click();
-  await expect(page.getByText(/"No longer needed \(change of mind\)" allows a return and refund only \(the item goes back to the shop\)\. Choose "Return and refund"\./)).toBeVisible();
+  await expect(page.getByText(/“No longer needed \(change of mind\)” allows a return and refund only \(the item goes back to the shop\)\. Choose “Return and refund”\./)).toBeVisible();
 
   await page.getByRole("radio", { name: "A refund, and keep the item" }).check();
   await page.getByLabel("What is wrong?").selectOption({ label: "Package not received" });
   await ask(page).click();
   await expect(page.getByLabel("Describe the problem")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(/"Package not received" needs a written description/)).toBeVisible();
+  await expect(page.getByText(/“Package not received” needs a written description/)).toBeVisible();
   expect(await db.returnCase.count({ where: { orderId: order.id } })).toBe(0);
 
   await page.getByLabel("Describe the problem").fill("Tracking says delivered, but nothing came to my door.");
@@ -48,8 +48,8 @@ test("a parcel in transit: the estimated delivery date is shown and a late-parce
   const order = await createOrder({ buyerId: "buyer-ben", shopId: "shop-maple", items: [{ productId: "p-maple-3", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "WALLET", status: "IN_TRANSIT", placedAt: new Date(Date.now() - 2 * DAY) });
   await signInAs(page, "Ben Okafor");
   await page.goto(`/orders/${order.id}`);
-  await expect(page.getByRole("region", { name: "Order status" })).toContainText(/Estimated delivery: by .* Los Angeles time/);
-  await expect(page.getByText(/Ask for a refund or a return: The parcel is expected by .* Los Angeles time\. If it hasn't arrived by then/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Order status" })).toContainText(/Estimated delivery: by .* in Los Angeles = .* UTC/);
+  await expect(page.getByText(/Ask for a refund or a return: The parcel is expected by .* in Los Angeles = .* UTC\. If it hasn't arrived by then/)).toBeVisible();
   await expect(ask(page)).toHaveCount(0);
 
   await deadlines(page).getByRole("button", { name: "Carrier: lose the parcel" }).click();

@@ -12,6 +12,7 @@ import http from "node:http";
 import { PEER_HEADER, stampPeerAddresses } from "@/lib/server/http/peer-address";
 import { setActionKinds } from "@/lib/server/http/request-limits";
 import { proxy } from "@/proxy";
+import { i18nFor } from "@/lib/i18n/translator";
 
 const SIGN_IN = "40" + "a".repeat(40);
 const CREATE_WORLD = "60" + "b".repeat(40);
@@ -51,9 +52,9 @@ describe("the allowances (rate-limiter-flexible, one counter per kind)", () => {
   });
 
   it("say how long to wait in seconds or minutes", () => {
-    expect(limitSentence("message", 1)).toBe(`Too many messages from your network: at most ${LIMITS.message.points} a minute. Try again in 1 second.`);
-    expect(limitSentence("signin", 45)).toMatch(/Try again in 45 seconds\.$/);
-    expect(limitSentence("join", 1800)).toMatch(/at most \d+ an hour\. Try again in 30 minutes\.$/);
+    expect(say(limitSentence("message", 1))).toBe(`Too many messages from your network: at most ${LIMITS.message.points} a minute. Try again in 1 second.`);
+    expect(say(limitSentence("signin", 45))).toMatch(/Try again in 45 seconds\.$/);
+    expect(say(limitSentence("join", 1800))).toMatch(/at most \d+ an hour\. Try again in 30 minutes\.$/);
   });
 });
 
@@ -67,6 +68,11 @@ describe("the proxy's limits per address", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("content-type")).toBe("text/plain");
     expect(await refused.text()).toMatch(/^Too many new worlds from your network: at most \d+ an hour\. Try again in \d+ (seconds|minutes?)\.$/);
+    // In the viewer's language: their language cookie, else their browser's Accept-Language; the error page knows it by its start.
+    const chinese = await (await proxy(post(CREATE_WORLD, peer, { cookie: "NEXT_LOCALE=zh-Hant" }))).text();
+    expect(chinese).toMatch(/^來自你網路的建立世界的請求過多：每小時最多 \d+ 次。請在 \d+ (秒|分鐘)後再試。$/);
+    expect(chinese.startsWith(i18nFor("zh-Hant").t("client.error.limitedStart"))).toBe(true);
+    expect(await (await proxy(post(CREATE_WORLD, peer, { "accept-language": "zh-CN,zh;q=0.9" }))).text()).toMatch(/^来自你网络的创建世界的请求过多/);
     // A client's own stamp header is replaced by the server's (peer-address.ts); another address is served.
     expect((await proxy(post(CREATE_WORLD, "203.0.113.8"))).status).not.toBe(429);
     // Other kinds from the same address have allowances of their own.

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { OrdersPage } from "@/app/_shared/orders-page";
 import { requireUser } from "@/lib/server/auth/session";
 
-export const metadata: Metadata = { title: "All orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("lists.orders"))("support.title") };
+}
 
 export default async function SupportOrdersPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SUPPORT");
+  const t = await getTranslations("lists.orders");
   return (
     <OrdersPage
       user={user}
       searchParams={await props.searchParams}
-      title="All orders"
-      intro="Every order on the platform, newest first."
+      title={t("support.title")}
+      intro={t("support.intro")}
       basePath="/support/orders"
       columns={["buyer", "shop"]}
     />

@@ -1,4 +1,5 @@
 import "server-only";
+import { m, type Message } from "@/lib/i18n/message";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db as writer, readDb } from "../db";
 import type { Db } from "../prisma";
@@ -9,9 +10,10 @@ export interface InboxConversation {
   orderId: string;
   code: string;
   /** Who the conversation is with, for this person. */
-  withWhom: string;
+  withWhom: Message;
   lastMessageAt: Date;
-  lastMessage: string;
+  /** The latest message's words, or that it was only a photo. */
+  lastMessage: Message;
   unread: boolean;
 }
 
@@ -29,6 +31,8 @@ function scopeSql(user: SessionUser): { where: string; params: string[] } {
 
 /** A conversation (an order under `alias`, its read marker under r) is unread: the last message is someone else's and came after the marker. */
 const unreadOf = (alias: string) => `${alias}."lastMessageById" <> ? AND (r."lastReadAt" IS NULL OR r."lastReadAt" < ${alias}."lastMessageAt")`;
+
+const verbatim = (text: string): Message => m("engine.verbatim", { text });
 
 /** This person's latest conversations, the unread ones first, each with its latest message. */
 export async function listConversations(user: SessionUser, db: Db = readDb): Promise<InboxConversation[]> {
@@ -50,9 +54,9 @@ export async function listConversations(user: SessionUser, db: Db = readDb): Pro
   const conversations = rows.map((row) => ({
     orderId: row.id,
     code: row.code,
-    withWhom: user.role === "BUYER" ? row.shopName : user.role === "SELLER" ? row.buyerName : `${row.buyerName} and ${row.shopName}`,
+    withWhom: user.role === "BUYER" ? verbatim(row.shopName) : user.role === "SELLER" ? verbatim(row.buyerName) : m("inbox.buyerAndShop", { buyer: row.buyerName, shop: row.shopName }),
     lastMessageAt: new Date(row.lastMessageAt),
-    lastMessage: row.lastBody?.trim() || "(a photo)",
+    lastMessage: row.lastBody?.trim() ? verbatim(row.lastBody.trim()) : m("inbox.photoOnly"),
     unread: Number(row.unread) === 1,
   }));
   return [...conversations.filter((c) => c.unread), ...conversations.filter((c) => !c.unread)];

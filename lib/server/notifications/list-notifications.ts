@@ -2,12 +2,14 @@ import "server-only";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { pageWindow, type Page } from "../pagination";
+import type { Message } from "@/lib/i18n/message";
+import { storedNotification } from "../orders/stored-message";
 import type { Db } from "../prisma";
 
 export interface NotificationRow {
   id: string;
-  title: string;
-  body: string;
+  title: Message;
+  body: Message;
   createdAt: Date;
   orderId: string | null;
   readAt: Date | null;
@@ -23,7 +25,7 @@ export async function listNotifications(user: SessionUser, options: { page: numb
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,
     take,
-    select: { id: true, title: true, body: true, createdAt: true, orderId: true, readAt: true },
+    select: { id: true, title: true, body: true, message: true, createdAt: true, orderId: true, readAt: true },
   });
-  return { rows, page, pageCount, total };
+  return { rows: rows.map(({ title, body, message, ...row }) => ({ ...row, ...storedNotification({ title, body, message }) })), page, pageCount, total };
 }

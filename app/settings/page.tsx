@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { setLanguage } from "@/app/actions/preferences";
+import { TimeZoneForm } from "@/components/time-zone-form";
+import { losAngelesDate, losAngelesTime } from "@/lib/order/calendar";
+import { COMMON_TIME_ZONES, LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { viewerPreferences } from "@/lib/i18n/preferences";
+import { getI18n } from "@/lib/i18n/server";
+import { appNow } from "@/lib/server/app-clock";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+/** Every IANA zone this runtime knows, UTC first. */
+function allZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
+/** A zone with its offset now: "Asia/Taipei (GMT+08:00)". */
+function zoneLabel(zone: string, at: Date): string {
+  const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? "";
+  return `${zone.replace(/_/g, " ")} (${offset})`;
+}
+
+/** The viewer's language and time zone: for anyone, signed in or not (cookies of this browser). */
+export default async function SettingsPage() {
+  const t = await getTranslations("settings");
+  const [{ locale, timeZone, timeZoneChosen, timeZoneKnown }, { f }, now] = await Promise.all([viewerPreferences(), getI18n(), appNow()]);
+  const option = (zone: string) => ({ value: zone, label: zoneLabel(zone, now) });
+  // An example cut-off: 23:59 in Los Angeles on the app's current Los Angeles date.
+  const example = losAngelesTime(losAngelesDate(now), 23, 59);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-stone-600">{t("intro")}</p>
+      </div>
+      <section aria-labelledby="language-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {t("languageHeading")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("languageIntro")}</p>
+        <form action={setLanguage} aria-labelledby="language-heading" className="flex flex-wrap gap-2">
+          {LOCALES.map((option) => (
+            <button
+              key={option}
+              type="submit"
+              name="locale"
+              value={option}
+              lang={option}
+              aria-pressed={option === locale}
+              className={`min-h-11 rounded border px-4 py-2 ${option === locale ? "border-brand-600 bg-brand-50 font-semibold" : "border-stone-300 hover:bg-stone-100"}`}
+            >
+              {LOCALE_NAMES[option]}
+            </button>
+          ))}
+        </form>
+      </section>
+      <section aria-labelledby="zone-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="zone-heading" className="text-lg font-semibold">
+          {t("zoneHeading")}
+        </h2>
+        <p className="text-sm text-stone-700">
+          {t.rich("zoneNow", { zone: f.zoneName(now), now: f.dateTime(now), strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+          {timeZoneChosen ? t("zoneChosen") : timeZoneKnown ? t("zoneFollowing") : t("zoneUnknown")}
+        </p>
+        <p className="text-sm text-stone-700">{t("cutoffNote", { example: f.cutoff(example) })}</p>
+        <TimeZoneForm
+          key={`${timeZone}|${timeZoneChosen}`}
+          chosen={timeZoneChosen}
+          current={timeZone}
+          common={COMMON_TIME_ZONES.map(option)}
+          all={allZones().map(option)}
+        />
+      </section>
+    </div>
+  );
+}
