@@ -4,7 +4,7 @@
  * makes), and which simulator controls apply. Nothing here is restated by the page.
  */
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "@/lib/format";
+import { english } from "@/lib/i18n/translator";
 import {
   MAX_PHOTOS,
   PERSON_COMMAND_TYPES,
@@ -30,6 +30,7 @@ import {
 import { DAY, HOUR, at, buyer, must, order, play, seller, system, say, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
+const formatDateTime = (date: Date) => english().f.dateTime(date);
 const view = (state: OrderState, actor: typeof buyer, now: Date, command: string) => actionViews(state, actor, now, US).find((a) => a.command === command)!;
 
 function openDispute(id: string, subject: DisputeState["subject"], subjectRef: string, openedAt: Date): DisputeState {

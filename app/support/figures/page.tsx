@@ -1,26 +1,29 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TrendFigure } from "@/components/trend-figure";
 import { WindowTabs } from "@/components/window-tabs";
-import { formatHours } from "@/lib/format";
+import { getI18n } from "@/lib/i18n/server";
 import { formatRate, type PerformanceWindow } from "@/lib/order";
 import { appNow } from "@/lib/server/app-clock";
 import { requireUser } from "@/lib/server/auth/session";
 import { agentFigures, type AgentRow } from "@/lib/server/support/agent-figures";
 
-export const metadata: Metadata = { title: "Agent figures" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("support.figures"))("title") };
+}
 
-function Row({ row, team = false }: { row: AgentRow; team?: boolean }) {
+function Row({ row, team = false, name, hours, of }: { row: AgentRow; team?: boolean; name: string; hours: (ms: number) => string; of: string }) {
   return (
     <tr className={team ? "bg-stone-50 font-medium" : ""}>
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {row.name}
+        {name}
       </th>
       <td className="px-3 py-2 tabular-nums">{row.decided}</td>
-      <td className="px-3 py-2 tabular-nums">{row.medianMs === null ? "—" : formatHours(row.medianMs)}</td>
+      <td className="px-3 py-2 tabular-nums">{row.medianMs === null ? "—" : hours(row.medianMs)}</td>
       <td className="px-3 py-2 tabular-nums">
         {formatRate(row.overturned, row.firstDecisions)}
-        {row.firstDecisions > 0 ? <span className="text-stone-600"> ({row.overturned} of {row.firstDecisions})</span> : null}
+        {row.firstDecisions > 0 ? <span className="text-stone-600"> {of}</span> : null}
       </td>
     </tr>
   );
@@ -34,37 +37,39 @@ export default async function AgentFiguresPage(props: { searchParams: Promise<Re
   const figures = await agentFigures(user, await appNow());
   if (!figures) notFound();
   const window = figures.windows.find((w) => w.days === chosen)!;
+  const t = await getTranslations("support.figures");
+  const { f } = await getI18n();
+  const row = (r: AgentRow, team = false) => (
+    <Row key={r.agentId ?? "team"} row={r} team={team} name={team ? t("team") : r.name} hours={f.hours} of={t("ofFirst", { overturned: r.overturned, first: r.firstDecisions })} />
+  );
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Agent figures</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-stone-700">
-          Decisions on disputes and appeals, counted on the app clock over calendar days (UTC), today included. The time to a decision runs from the
-          dispute&apos;s opening, or from the seller&apos;s appeal; &quot;overturned&quot; is the share of first decisions another agent overturned on appeal.
+          {t("intro")}
         </p>
       </div>
       <WindowTabs path="/support/figures" chosen={chosen} from={window.from} to={window.to} />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
-          <caption className="sr-only">Decisions per agent, last {chosen} days</caption>
+          <caption className="sr-only">{t("caption", { days: chosen })}</caption>
           <thead className="bg-stone-50 text-left text-stone-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Agent</th>
-              <th scope="col" className="px-3 py-2 font-medium">Cases decided</th>
-              <th scope="col" className="px-3 py-2 font-medium">Median time to a decision</th>
-              <th scope="col" className="px-3 py-2 font-medium">Overturned on appeal</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("agent")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("decided")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("median")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("overturned")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
-            {window.agents.map((row) => (
-              <Row key={row.agentId} row={row} />
-            ))}
-            <Row row={window.team} team />
+            {window.agents.map((agent) => row(agent))}
+            {row(window.team, true)}
           </tbody>
         </table>
       </div>
       <TrendFigure
-        title="Cases decided by the team, day by day, last 30 days"
+        title={t("trend")}
         label="decided"
         unit="count"
         days={figures.daily.map((d) => ({ day: d.day, value: d.decided, cell: String(d.decided) }))}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Message } from "@/lib/i18n/message";
 import { english } from "@/lib/i18n/translator";
+import { ROLE_LABELS } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { getOrderDetail } from "../orders/get-order";
@@ -68,7 +69,7 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
       },
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at.toISOString(), outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale, decidedBy: name(row.appealDecidedById) },
     },
-    evidence: evidence.map((e) => ({ id: e.id, from: e.ownerRole === "SELLER" ? "Seller" : "Buyer", contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256, at: e.createdAt.toISOString() })),
+    evidence: evidence.map((e) => ({ id: e.id, from: render(ROLE_LABELS[e.ownerRole === "SELLER" ? "SELLER" : "BUYER"]), contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256, at: e.createdAt.toISOString() })),
     timeline: order.timeline.map((t) => ({ at: t.at.toISOString(), actor: render(t.actor), summary: render(t.summary) })),
   };
 }
