@@ -91,7 +91,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 ))}
               </nav>
             ) : null}
-            <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
               {user ? (
                 <>
                   <span>
@@ -110,24 +110,37 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   {t("choosePersona")}
                 </Link>
               )}
-              <form action={setLanguage} aria-label={t("language")} className="flex items-center gap-1">
-                {LOCALES.map((option) => (
-                  <button
-                    key={option}
-                    type="submit"
-                    name="locale"
-                    value={option}
-                    lang={option}
-                    aria-pressed={option === locale}
-                    className={`rounded px-2 py-1 ${option === locale ? "bg-stone-200 font-semibold" : "hover:bg-stone-100 hover:underline"}`}
-                  >
-                    {LOCALE_NAMES[option]}
-                  </button>
-                ))}
-              </form>
-              <Link href="/settings" className="whitespace-nowrap text-xs text-stone-600 hover:underline">
-                {t("timeZoneLink", { zone: f.zoneName(now) })}
-              </Link>
+              <details className="group relative">
+                <summary className="flex min-h-9 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-none stroke-current" strokeWidth="1.5">
+                    <circle cx="10" cy="10" r="8" />
+                    <path d="M2 10h16M10 2c2.5 2.5 2.5 13.5 0 16M10 2c-2.5 2.5-2.5 13.5 0 16" />
+                  </svg>
+                  <span className="sr-only">{t("language")}:</span>
+                  <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+                  <span aria-hidden="true" className="text-xs group-open:rotate-180">▾</span>
+                </summary>
+                <div className="absolute right-0 z-30 mt-1 w-60 space-y-2 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
+                  <form action={setLanguage} aria-label={t("language")} className="flex flex-col">
+                    {LOCALES.map((option) => (
+                      <button
+                        key={option}
+                        type="submit"
+                        name="locale"
+                        value={option}
+                        lang={option}
+                        aria-pressed={option === locale}
+                        className={`min-h-11 rounded px-3 py-2 text-left ${option === locale ? "bg-stone-100 font-semibold" : "hover:bg-stone-100 hover:underline"}`}
+                      >
+                        {LOCALE_NAMES[option]}
+                      </button>
+                    ))}
+                  </form>
+                  <Link href="/settings" className="block rounded border-t border-stone-100 px-3 py-2 text-xs text-stone-700 hover:underline">
+                    {t("timeZoneLink", { zone: f.zoneName(now) })}
+                  </Link>
+                </div>
+              </details>
             </div>
           </div>
           <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">{t("disclaimer")}</p>

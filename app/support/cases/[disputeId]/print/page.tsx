@@ -130,7 +130,7 @@ export default async function CaseRecordPage(props: { params: Promise<{ disputeI
         <ol className="space-y-1">
           {record.timeline.map((entry, i) => (
             <li key={i}>
-              <span className="text-stone-600">{when(entry.at)}</span> · {entry.actor}: {entry.summary}
+              <span className="text-stone-600">{when(entry.at)}</span> · {t("entry", { actor: entry.actor, summary: entry.summary })}
             </li>
           ))}
         </ol>
