@@ -29,7 +29,7 @@ export function TrendChart(props: { points: TrendPoint[]; unit: "%" | "h" | "mon
     <div aria-hidden="true" className="h-44 w-full" data-chart={props.label}>
       {drawn ? (
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={props.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <LineChart data={props.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e7e5e4" strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} tick={{ fontSize: 11, fill: "#57534e" }} minTickGap={16} />
             <YAxis domain={domain} tickFormatter={format} tick={{ fontSize: 11, fill: "#57534e" }} width={48} allowDecimals={props.unit === "%" || props.unit === "h"} />

@@ -82,7 +82,7 @@ export default async function InboxPage(props: { searchParams: Promise<Record<st
                   {notification.orderId ? (
                     <>
                       {" · "}
-                      <Link href={`/orders/${notification.orderId}`} className="text-brand-700 hover:underline">
+                      <Link href={`/orders/${notification.orderId}`} className="text-brand-700 underline">
                         {t("viewOrder")}
                       </Link>
                     </>

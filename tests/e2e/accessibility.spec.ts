@@ -1,0 +1,59 @@
+/**
+ * Every page type passes axe with no serious or critical violation (WCAG 2.1 A and AA, colour
+ * contrast included), in English, 繁體中文 and 简体中文 (issue 28).
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContext, Page } from "@playwright/test";
+import { LOCALES } from "@/lib/i18n/locales";
+import { createPrivateWorld, expect, signInAs, test } from "./support";
+
+const BASE = "http://127.0.0.1:3100";
+
+async function serious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/** Scans each path in each language, the language set as the header's menu sets it (a cookie). */
+async function scan(context: BrowserContext, page: Page, paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const locale of LOCALES) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: BASE }]);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(500);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      for (const problem of await serious(page)) found.push(`${locale} ${path}: ${problem}`);
+    }
+  }
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: BASE }]);
+  return found;
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test("the buyer's pages: persona page, orders, an order, inbox, settings, not found", async ({ page, context, db }) => {
+  const order = await db.order.findFirstOrThrow({ where: { buyerId: "buyer-ava", worldId: "demo" }, orderBy: { placedAt: "desc" }, select: { id: true } });
+  expect(await scan(context, page, ["/"])).toEqual([]);
+  await signInAs(page, "Ava Thompson");
+  expect(await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page"])).toEqual([]);
+});
+
+test("the seller's pages: home, orders, an order, performance, settings", async ({ page, context, db }) => {
+  const order = await db.order.findFirstOrThrow({ where: { shopId: "shop-maple", worldId: "demo", status: "AWAITING_SHIPMENT" }, select: { id: true } });
+  await signInAs(page, "Maya Patel");
+  expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/settings"])).toEqual([]);
+});
+
+test("support's pages: queue, orders, a case, templates, figures, the printable record", async ({ page, context, db }) => {
+  const dispute = await db.dispute.findFirstOrThrow({ where: { order: { worldId: "demo" } }, select: { id: true, orderId: true } });
+  await signInAs(page, "Priya Shah");
+  expect(await scan(context, page, ["/support", "/support/orders", `/orders/${dispute.orderId}`, "/support/templates", "/support/figures", `/support/cases/${dispute.id}/print`])).toEqual([]);
+});
+
+test("a private world's pages: its page and its share link's page", async ({ page, context }) => {
+  const { worldId, link } = await createPrivateWorld(page, "Axe room");
+  expect(await scan(context, page, [`/worlds/${worldId}`, new URL(link).pathname])).toEqual([]);
+});
