@@ -19,7 +19,8 @@ export async function setLanguage(formData: FormData): Promise<void> {
 
 export type TimeZoneState = { ok: boolean; message: "saved" | "browser" | "unknownZone" } | null;
 
-const zoneSchema = z.object({ timeZone: z.string().trim().max(64) });
+// "Follow my browser" is the empty choice, which the form reader leaves out.
+const zoneSchema = z.object({ timeZone: z.string().trim().max(64).default("") });
 
 /** Settings: a zone the viewer picks, or "" to follow the browser again. */
 export async function setTimeZone(_previous: TimeZoneState, formData: FormData): Promise<TimeZoneState> {

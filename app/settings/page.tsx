@@ -68,7 +68,6 @@ export default async function SettingsPage() {
         </p>
         <p className="text-sm text-stone-700">{t("cutoffNote", { example: f.cutoff(example) })}</p>
         <TimeZoneForm
-          key={`${timeZone}|${timeZoneChosen}`}
           chosen={timeZoneChosen}
           current={timeZone}
           common={COMMON_TIME_ZONES.map(option)}
