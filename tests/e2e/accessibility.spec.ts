@@ -57,3 +57,21 @@ test("a private world's pages: its page and its share link's page", async ({ pag
   const { worldId, link } = await createPrivateWorld(page, "Axe room");
   expect(await scan(context, page, [`/worlds/${worldId}`, new URL(link).pathname])).toEqual([]);
 });
+
+test("live countdowns and the clock tick outside every live region, so a screen reader hears changes of state, not seconds", async ({ page, createOrder }) => {
+  const order = await createOrder({ buyerId: "buyer-ava", shopId: "shop-maple", items: [{ productId: "p-maple-1", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "CARD", status: "ON_HOLD" });
+  await signInAs(page, "Ava Thompson");
+  await page.goto(`/orders/${order.id}`);
+  const texts = () => page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.children.length === 0).map((e) => e.textContent ?? ""));
+  const before = await texts();
+  await page.waitForTimeout(2_100);
+  const ticking = await page.evaluate((earlier) => {
+    const leaves = [...document.querySelectorAll("body *")].filter((e) => e.children.length === 0);
+    return leaves
+      .filter((e, i) => earlier[i] !== undefined && earlier[i] !== e.textContent)
+      .map((e) => ({ text: e.textContent, live: !!e.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]') }));
+  }, before);
+  // Something does tick on this page (the instant-cancel countdown, the clock), and none of it is announced.
+  expect(ticking.length).toBeGreaterThan(0);
+  expect(ticking.filter((leaf) => leaf.live)).toEqual([]);
+});
