@@ -1,14 +1,29 @@
 /**
- * The rules' own sentences (lib/order/rule-index.ts) in a language: English is the index itself; a
- * translation lives in messages/<locale>.json under "rules.<id>" and, where a rule has none yet, the
- * English sentence is shown (docs/translating.md lists which).
+ * The rules' own sentences (lib/order/rule-index.ts) and the generated rules reference in a language.
+ * English is the index itself (messages/en.json repeats it under "rules.<id>", and a test keeps the
+ * two equal); the other languages translate it under the same keys.
  */
-import type { RuleEntry } from "../order/rule-index";
+import { RULE_INDEX, type RuleEntry } from "../order/rule-index";
+import { renderRulesReference, type ReferenceWords } from "../order/rules-reference";
 import { CATALOGUES } from "./catalogues";
-import type { Locale } from "./locales";
+import { LOCALE_NAMES, LOCALES, type Locale } from "./locales";
+import { i18nFor } from "./translator";
 
 export function ruleSentence(rule: Pick<RuleEntry, "id" | "sentence">, locale: Locale): string {
   if (locale === "en") return rule.sentence;
   const rules = (CATALOGUES[locale] as unknown as { rules?: Record<string, string> }).rules;
   return rules?.[rule.id] ?? rule.sentence;
 }
+
+/** Where each language's rules reference lives (docs/, written by `npm run docs:rules`). */
+export const RULES_DOCUMENTS: Record<Locale, string> = { en: "rules.md", "zh-Hant": "rules.zh-Hant.md", "zh-Hans": "rules.zh-Hans.md" };
+
+/** The rules reference in a language, linking to the others. */
+export function rulesReference(locale: Locale): string {
+  const { t, render } = i18nFor(locale, "UTC");
+  const words: ReferenceWords = { t: (key, params) => t(`rulesDoc.${key}`, params), render, rule: (rule) => ruleSentence(rule, locale) };
+  const others = LOCALES.filter((other) => other !== locale).map((other) => ({ name: LOCALE_NAMES[other], href: RULES_DOCUMENTS[other] }));
+  return renderRulesReference(words, others);
+}
+
+export { RULE_INDEX };

@@ -17,169 +17,196 @@ import { DEADLINE_COMMANDS, TRANSITIONS } from "./transitions";
 import { commandLabel } from "./machine";
 import type { CommandType } from "./commands";
 
-/** The language the reference is written in: the caller renders the engine's messages (lib/i18n). */
-let say: (message: Message) => string = (message) => message.key;
+/** The language the reference is written in: the caller's translator (lib/i18n) for the document's words, the engine's messages and the rules' sentences. */
+export interface ReferenceWords {
+  /** A key under "rulesDoc." (the document's own words). */
+  t: (key: string, params?: Record<string, string | number>) => string;
+  render: (message: Message) => string;
+  /** A rule's sentence in the language. */
+  rule: (rule: RuleEntry) => string;
+}
 
 const { US, GLOBAL } = POLICIES;
 
-/** How long each deadline is in a profile, and from when it counts. Keyed by every deadline kind. */
-const DEADLINE_RULES: Record<DeadlineKind, { from: string; length: (policy: Policy) => string }> = {
-  PAYMENT: { from: "placement", length: (p) => say(describeDuration(p.paymentWindow, p)) },
-  REMORSE_WINDOW: { from: "payment", length: (p) => say(describeDuration(p.remorseWindow, p)) },
-  AUTO_APPROVE_WINDOW: { from: "the end of ON_HOLD", length: () => "the shop's setting: 1, 3 or 5 hours, or until arranged" },
-  CANCEL_REQUEST_ANSWER: { from: "the cancel request", length: (p) => say(describeDuration(p.cancelRequestAnswer, p)) },
-  DISPATCH: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchDeadline) },
-  DISPATCH_AUTO_CANCEL: { from: "the order date (the date of payment)", length: (p) => cutoff(p, p.dispatchAutoCancel) },
-  CARRIER_PICKUP: { from: "arranging shipment (simulated)", length: (p) => say(describeDuration(p.carrierPickup, p)) },
-  DELIVERY: { from: "pickup (simulated)", length: (p) => say(describeDuration(p.delivery, p)) },
-  PARCEL_LOST: { from: "the last scan (the pickup), once the simulated carrier loses the parcel", length: (p) => say(describeDuration(p.lostParcelAfter, p)) },
-  RETURN_WINDOW: { from: "delivery", length: (p) => say(describeDuration(p.returnWindow, p)) },
-  SELLER_REVIEW: { from: "the request (or a declined offer)", length: (p) => say(describeDuration(p.sellerReview, p)) },
-  OFFER_ANSWER: { from: "the partial offer", length: (p) => say(describeDuration(p.offerAnswer, p)) },
-  SHIP_BACK: { from: "the return's approval", length: (p) => say(describeDuration(p.shipBack, p)) },
-  RETURN_TRANSIT: { from: "the return's shipping (simulated)", length: (p) => say(describeDuration(p.returnTransit, p)) },
-  INSPECTION: { from: "the return's arrival", length: (p) => say(describeDuration(p.inspection, p)) },
-  REFUSED_PARCEL_TRANSIT: { from: "the refusal (simulated)", length: (p) => say(describeDuration(p.returnTransit, p)) },
-  REFUSAL_INSPECTION: { from: "the refused parcel's arrival", length: (p) => say(describeDuration(p.inspection, p)) },
-  DISPUTE_FILING: { from: "the seller's rejection", length: (p) => say(describeDuration(p.disputeFiling, p)) },
-  CANCEL_DISPUTE_FILING: { from: "the rejected cancel request", length: (p) => say(describeDuration(p.disputeFiling, p)) },
-  APPEAL_WINDOW: { from: "support's decision for the buyer", length: (p) => say(describeDuration(p.appealWindow, p)) },
-  REFUND_ARRIVAL: { from: "the refund", length: (p) => PAYMENT_METHODS.map((m) => `${say(PAYMENT_METHOD_LABELS[m])} ${"hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? "at once" : say(describeDuration(p.refundArrival[m], p))}`).join(", ") },
-  REFUND_OVERDUE: { from: "the refund's expected arrival", length: (p) => say(describeDuration(p.refundOverdueAfter, p)) },
-  PAYMENT_REMINDER: { from: "", length: () => "" },
-  CANCEL_REQUEST_ANSWER_REMINDER: { from: "", length: () => "" },
-  DISPATCH_REMINDER: { from: "", length: () => "" },
-  DISPATCH_AUTO_CANCEL_REMINDER: { from: "", length: () => "" },
-  SELLER_REVIEW_REMINDER: { from: "", length: () => "" },
-  OFFER_ANSWER_REMINDER: { from: "", length: () => "" },
-  SHIP_BACK_REMINDER: { from: "", length: () => "" },
-  INSPECTION_REMINDER: { from: "", length: () => "" },
-  REFUSAL_INSPECTION_REMINDER: { from: "", length: () => "" },
-  DISPUTE_FILING_REMINDER: { from: "", length: () => "" },
-  CANCEL_DISPUTE_FILING_REMINDER: { from: "", length: () => "" },
-  APPEAL_WINDOW_REMINDER: { from: "", length: () => "" },
-};
-
-/** "23:59 Los Angeles time on the 2nd business day after". */
-function cutoff(policy: Policy, duration: Duration): string {
-  const count = "days" in duration ? duration.days : "businessDays" in duration ? duration.businessDays : duration.hours;
-  const nth = `${count}${count === 1 ? "st" : count === 2 ? "nd" : count === 3 ? "rd" : "th"}`;
-  return policy.businessCalendar === "US" ? `23:59 Los Angeles time on the ${nth} business day after` : `23:59 UTC on the ${nth} day after`;
+/** What each deadline counts from, and how long it is in a profile. Keyed by every deadline kind; reminders are listed apart. */
+function deadlineLength(kind: DeadlineKind, p: Policy, w: ReferenceWords): string {
+  const d = (duration: Duration) => w.render(describeDuration(duration, p));
+  switch (kind) {
+    case "PAYMENT":
+      return d(p.paymentWindow);
+    case "REMORSE_WINDOW":
+      return d(p.remorseWindow);
+    case "AUTO_APPROVE_WINDOW":
+      return w.t("autoApproveLength");
+    case "CANCEL_REQUEST_ANSWER":
+      return d(p.cancelRequestAnswer);
+    case "DISPATCH":
+      return cutoff(p, p.dispatchDeadline, w);
+    case "DISPATCH_AUTO_CANCEL":
+      return cutoff(p, p.dispatchAutoCancel, w);
+    case "CARRIER_PICKUP":
+      return d(p.carrierPickup);
+    case "DELIVERY":
+      return d(p.delivery);
+    case "PARCEL_LOST":
+      return d(p.lostParcelAfter);
+    case "RETURN_WINDOW":
+      return d(p.returnWindow);
+    case "SELLER_REVIEW":
+      return d(p.sellerReview);
+    case "OFFER_ANSWER":
+      return d(p.offerAnswer);
+    case "SHIP_BACK":
+      return d(p.shipBack);
+    case "RETURN_TRANSIT":
+    case "REFUSED_PARCEL_TRANSIT":
+      return d(p.returnTransit);
+    case "INSPECTION":
+    case "REFUSAL_INSPECTION":
+      return d(p.inspection);
+    case "DISPUTE_FILING":
+    case "CANCEL_DISPUTE_FILING":
+      return d(p.disputeFiling);
+    case "APPEAL_WINDOW":
+      return d(p.appealWindow);
+    case "REFUND_ARRIVAL":
+      return PAYMENT_METHODS.map((m) =>
+        w.t("refundArrival", { method: w.render(PAYMENT_METHOD_LABELS[m]), time: "hours" in p.refundArrival[m] && p.refundArrival[m].hours === 0 ? w.t("atOnce") : d(p.refundArrival[m]) }),
+      ).join(", ");
+    case "REFUND_OVERDUE":
+      return d(p.refundOverdueAfter);
+    default:
+      return "";
+  }
 }
 
-const yesNo = (value: boolean) => (value ? "yes" : "no");
+/** "23:59 Los Angeles time on the 2nd business day after". */
+function cutoff(policy: Policy, duration: Duration, w: ReferenceWords): string {
+  const n = "days" in duration ? duration.days : "businessDays" in duration ? duration.businessDays : duration.hours;
+  return w.t("cutoff", { us: policy.businessCalendar === "US" ? "yes" : "no", n });
+}
+
+const yesNo = (value: boolean, w: ReferenceWords) => w.t(value ? "yes" : "no");
 
 /** The settings that are not deadlines, side by side. */
-const SETTINGS: [string, (policy: Policy) => string][] = [
-  ["Business days", (p) => (p.businessCalendar === "US" ? "US business days: Los Angeles calendar dates, without weekends and US federal holidays (computed for every year); daylight saving never moves a date" : "calendar days, UTC")],
-  ["The order date", (p) => (p.businessCalendar === "US" ? "the date of payment in Los Angeles" : "the date of payment in UTC")],
-  ["Reminder before a person's deadline", (p) => say(describeDuration(p.reminderLead, p))],
-  ["Buyer may ask to cancel once shipment is arranged", (p) => yesNo(p.cancelRequestInAwaitingCollection)],
-  ["Seller may cancel once shipment is arranged (before pickup)", (p) => yesNo(p.sellerCancelInAwaitingCollection)],
-  ["A pending cancel request is rejected automatically when", (p) => (p.cancelRequestAutoRejectedAt === "ARRANGE_SHIPMENT" ? "the seller arranges shipment" : "the carrier picks the parcel up")],
-  ["Buyer may ask for a refund before delivery", (p) => (p.preDeliveryRefund ? "yes, \"won't arrive on time\", once the estimated delivery date has passed" : "no")],
-  ["Buyer Protection after the return window (damaged, defective, missing parts)", (p) => (p.buyerProtection ? `until ${say(describeDuration(p.buyerProtection, p))} after delivery, refunded from the seller's balance` : "no")],
-  ["Estimated delivery date shown to the buyer", (p) => cutoff(p, p.estimatedDelivery) + " the order date"],
-  ["Return label price", (p) => formatMoney(p.returnPostageMinor, "USD")],
-  ["Return postage for a change of mind is paid by", (p) => (p.changeOfMindPostage === "BUYER" ? "the buyer (kept from the refund)" : "the platform")],
-  ["How a return travels", (p) => p.returnMethods.map((m) => (m === "PREPAID_LABEL" ? "prepaid label (default)" : "self-arranged, with carrier and tracking")).join("; ")],
-  ["A shop's change-of-mind return fee", () => "disclosed on the order, kept from a change-of-mind refund for the seller (default none)"],
-  ["Support aims to decide a dispute within (no timer)", (p) => say(describeDuration(p.supportDecision, p))],
-  ["A party asked for more information is asked to answer within (no timer)", (p) => say(describeDuration(p.infoAnswer, p))],
+const SETTINGS: [string, (policy: Policy, w: ReferenceWords) => string][] = [
+  ["businessDays", (p, w) => w.t(p.businessCalendar === "US" ? "setting.businessDays.us" : "setting.businessDays.global")],
+  ["orderDate", (p, w) => w.t(p.businessCalendar === "US" ? "setting.orderDate.us" : "setting.orderDate.global")],
+  ["reminder", (p, w) => w.render(describeDuration(p.reminderLead, p))],
+  ["cancelRequestArranged", (p, w) => yesNo(p.cancelRequestInAwaitingCollection, w)],
+  ["sellerCancelArranged", (p, w) => yesNo(p.sellerCancelInAwaitingCollection, w)],
+  ["autoReject", (p, w) => w.t(`setting.autoReject.${p.cancelRequestAutoRejectedAt}`)],
+  ["preDelivery", (p, w) => (p.preDeliveryRefund ? w.t("setting.preDelivery.yes") : w.t("no"))],
+  ["protection", (p, w) => (p.buyerProtection ? w.t("setting.protection.until", { duration: w.render(describeDuration(p.buyerProtection, p)) }) : w.t("no"))],
+  ["estimated", (p, w) => w.t("setting.estimated.value", { cutoff: cutoff(p, p.estimatedDelivery, w) })],
+  ["label", (p) => formatMoney(p.returnPostageMinor, "USD")],
+  ["postage", (p, w) => w.t(`setting.postage.${p.changeOfMindPostage}`)],
+  ["methods", (p, w) => p.returnMethods.map((m) => w.t(`setting.methods.${m}`)).join(w.t("allows.separator"))],
+  ["fee", (_p, w) => w.t("setting.fee.value")],
+  ["supportDecision", (p, w) => w.render(describeDuration(p.supportDecision, p))],
+  ["infoAnswer", (p, w) => w.render(describeDuration(p.infoAnswer, p))],
 ];
 
-const anchor = (section: RulesSection) => `<a id="${section}"></a>\n## ${RULES_SECTIONS[section]}`;
-const link = (section: RulesSection) => `[${RULES_SECTIONS[section]}](#${section})`;
+const anchor = (section: RulesSection, w: ReferenceWords) => `<a id="${section}"></a>\n## ${w.t(`section.${section}`)}`;
+const link = (section: RulesSection, w: ReferenceWords) => `[${w.t(`section.${section}`)}](#${section})`;
 const page = (key: PlatformPage) => `[${PLATFORM_PAGES[key].title}](${PLATFORM_PAGES[key].url})`;
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 const table = (head: string[], rows: string[][]) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)].join("\n");
+const code = (text: string) => `\`${text}\``;
 
-function ruleLine(rule: RuleEntry): string {
+function ruleLine(rule: RuleEntry, w: ReferenceWords): string {
   const extra = [
-    `commands: ${rule.commands.map((c) => `\`${c}\``).join(", ")}`,
-    ...(rule.source.platform?.length ? [`platform: ${rule.source.platform.map(page).join("; ")}`] : []),
-    ...(rule.source.also?.length ? [`see also: ${rule.source.also.map(link).join(", ")}`] : []),
-    `test: \`${rule.test.file}\` › “${rule.test.title}”`,
+    w.t("line.commands", { list: rule.commands.map(code).join(", ") }),
+    ...(rule.source.platform?.length ? [w.t("line.platform", { list: rule.source.platform.map(page).join("; ") })] : []),
+    ...(rule.source.also?.length ? [w.t("line.seeAlso", { list: rule.source.also.map((section) => link(section, w)).join(", ") })] : []),
+    w.t("line.test", { file: code(rule.test.file), title: rule.test.title }),
   ];
-  return `- **${rule.id}** ${rule.sentence}\n  <br>${extra.join(" · ")}`;
+  return `- **${rule.id}** ${w.rule(rule)}\n  <br>${extra.join(" · ")}`;
 }
 
-function rulesOf(section: RulesSection): string {
+function rulesOf(section: RulesSection, w: ReferenceWords): string {
   const rules = RULE_INDEX.filter((rule) => rule.source.section === section);
-  return rules.length ? `### Rules\n\n${rules.map(ruleLine).join("\n")}` : "";
+  return rules.length ? `### ${w.t("rulesHeading")}\n\n${rules.map((rule) => ruleLine(rule, w)).join("\n")}` : "";
 }
 
-function statuses(): string {
+function statuses(w: ReferenceWords): string {
   return table(
-    ["Status", "Name", "Final"],
-    ORDER_STATUSES.map((s) => [`\`${s}\``, say(STATUS_LABELS[s]), yesNo(FINAL_STATUSES.includes(s))]),
+    [w.t("head.status"), w.t("head.name"), w.t("head.final")],
+    ORDER_STATUSES.map((s) => [code(s), w.render(STATUS_LABELS[s]), yesNo(FINAL_STATUSES.includes(s), w)]),
   );
 }
 
-function deadlines(): string {
+function deadlines(w: ReferenceWords): string {
   const rows = DEADLINE_KINDS.filter((kind) => !isReminder(kind)).map((kind) => {
-    const rule = DEADLINE_RULES[kind];
     const command = DEADLINE_COMMANDS[kind]("ref").type;
-    return [`\`${kind}\``, say(DEADLINE_LABELS[kind]), `from ${rule.from}`, rule.length(US), rule.length(GLOBAL), `\`${command}\` (${say(commandLabel(command))})`, DEADLINE_SCOPES[kind].toLowerCase()];
+    return [
+      code(kind),
+      w.render(DEADLINE_LABELS[kind]),
+      w.t("countsFrom", { from: w.t(`from.${kind}`) }),
+      deadlineLength(kind, US, w),
+      deadlineLength(kind, GLOBAL, w),
+      `${code(command)} (${w.render(commandLabel(command))})`,
+      w.t(`scope.${DEADLINE_SCOPES[kind]}`),
+    ];
   });
-  const reminders = DEADLINE_KINDS.filter(isReminder).map((kind) => `\`${kind}\``).join(", ");
+  const reminders = DEADLINE_KINDS.filter(isReminder).map(code).join(", ");
   return [
-    table(["Deadline", "What it is", "Counts", say(US.label), say(GLOBAL.label), "On it, the platform sends", "Belongs to"], rows),
-    `Reminders (${reminders}) go to whoever must act, ${say(describeDuration(US.reminderLead))} before their deadline (both profiles). ` +
-      "A deadline that belongs to the order ends when the order is final; one that belongs to a case, refund or dispute goes on after it.",
-    `The shop's auto-approve window: ${AUTO_APPROVE_WINDOWS.map((w) => `${w} (${say(AUTO_APPROVE_WINDOW_LABELS[w])})`).join("; ")}.`,
+    table([w.t("head.deadline"), w.t("head.what"), w.t("head.counts"), w.render(US.label), w.render(GLOBAL.label), w.t("head.platformSends"), w.t("head.belongsTo")], rows),
+    w.t("reminders", { kinds: reminders, lead: w.render(describeDuration(US.reminderLead)) }),
+    w.t("autoApprove", { list: AUTO_APPROVE_WINDOWS.map((window) => `${window} (${w.render(AUTO_APPROVE_WINDOW_LABELS[window])})`).join("; ") }),
   ].join("\n\n");
 }
 
-function settings(): string {
-  return table(["Setting", say(US.label), say(GLOBAL.label)], SETTINGS.map(([name, value]) => [name, value(US), value(GLOBAL)]));
+function settings(w: ReferenceWords): string {
+  return table([w.t("head.setting"), w.render(US.label), w.render(GLOBAL.label)], SETTINGS.map(([name, value]) => [w.t(`setting.${name}.name`), value(US, w), value(GLOBAL, w)]));
 }
 
-function reasons(): string {
+function reasons(w: ReferenceWords): string {
   return REASON_KINDS.map((kind) =>
     [
       `### ${kind}`,
       table(
-        ["Key", "Label", "Valid in", "At fault", ...(kind === "RETURN_REFUND" ? ["Allows"] : []), "Platform key"],
+        [w.t("head.key"), w.t("head.label"), w.t("head.validIn"), w.t("head.atFault"), ...(kind === "RETURN_REFUND" ? [w.t("head.allows")] : []), w.t("head.platformKey")],
         reasonsOfKind(kind).map((r) => [
-          `\`${r.key}\``,
-          say(r.label),
-          r.statuses.map((s) => `\`${s}\``).join(", "),
-          r.sellerFaultOnceLate ? "seller once the dispatch deadline has passed, else buyer" : r.fault.toLowerCase(),
-          ...(kind === "RETURN_REFUND" ? [allows(r)] : []),
-          r.platformKey ? `\`${r.platformKey}\`` : "the simulator's own (no published key)",
+          code(r.key),
+          w.render(r.label),
+          r.statuses.map(code).join(", "),
+          r.sellerFaultOnceLate ? w.t("fault.sellerOnceLate") : w.t(`fault.${r.fault}`),
+          ...(kind === "RETURN_REFUND" ? [allows(r, w)] : []),
+          r.platformKey ? code(r.platformKey) : w.t("noPlatformKey"),
         ]),
       ),
     ].join("\n\n"),
   ).join("\n\n");
 }
 
-/** "refund only; a written description" — what a refund or return reason requires. */
-function allows(reason: Reason): string {
+/** "refund only; a written description": what a refund or return reason requires. */
+function allows(reason: Reason, w: ReferenceWords): string {
   const rule = reason.request;
   if (!rule) return "";
-  const types = rule.caseTypes.map((type) => (type === "REFUND_ONLY" ? "refund only" : "return and refund")).join(" or ");
-  return [types, ...(rule.minPhotos ? [`at least ${rule.minPhotos} photo`] : []), ...(rule.describe ? ["a written description"] : [])].join("; ");
+  const [first, second] = rule.caseTypes.map((type) => w.t(`allows.${type}`));
+  const types = second ? w.t("allows.or", { a: first!, b: second }) : first!;
+  return [types, ...(rule.minPhotos ? [w.t("allows.minPhotos", { n: rule.minPhotos })] : []), ...(rule.describe ? [w.t("allows.describe")] : [])].join(w.t("allows.separator"));
 }
 
-function commands(): string {
+function commands(w: ReferenceWords): string {
   return table(
-    ["Command", "Button", "Who", "From", "To"],
+    [w.t("head.command"), w.t("head.button"), w.t("head.who"), w.t("head.from"), w.t("head.to")],
     Object.entries(TRANSITIONS).map(([type, rule]) => [
-      `\`${type}\``,
-      say(commandLabel(type as CommandType)),
-      rule.roles.map((role) => say(ROLE_LABELS[role])).join(", "),
-      rule.from.length === ORDER_STATUSES.length ? "any status" : rule.from.map((s) => `\`${s}\``).join(", "),
-      rule.to.length ? rule.to.map((s) => `\`${s}\``).join(", ") : "(status unchanged)",
+      code(type),
+      w.render(commandLabel(type as CommandType)),
+      rule.roles.map((role) => w.render(ROLE_LABELS[role])).join(", "),
+      rule.from.length === ORDER_STATUSES.length ? w.t("anyStatus") : rule.from.map(code).join(", "),
+      rule.to.length ? rule.to.map(code).join(", ") : w.t("unchanged"),
     ]),
   );
 }
 
 function platformPages(): string {
-  return (Object.keys(PLATFORM_PAGES) as PlatformPage[]).map((key) => `- \`${key}\`: ${page(key)}`).join("\n");
+  return (Object.keys(PLATFORM_PAGES) as PlatformPage[]).map((key) => `- ${code(key)}: ${page(key)}`).join("\n");
 }
 
-const BODIES: Record<RulesSection, () => string> = {
+const BODIES: Record<RulesSection, (w: ReferenceWords) => string> = {
   statuses,
   deadlines,
   policy: settings,
@@ -197,15 +224,20 @@ const BODIES: Record<RulesSection, () => string> = {
   "platform-pages": platformPages,
 };
 
-/** The whole document, deterministic (no dates), so that a test can compare it with the file. `render` speaks the engine's messages. */
-export function renderRulesReference(render: (message: Message) => string): string {
-  say = render;
-  const sections = (Object.keys(RULES_SECTIONS) as RulesSection[]).map((section) => [anchor(section), BODIES[section](), rulesOf(section)].filter(Boolean).join("\n\n"));
-  return [
-    "# Rules reference",
-    "Generated from the rule engine by `npm run docs:rules` (`lib/order/rules-reference.ts`). Do not edit it by hand: `npm test` fails when it is out of date. " +
-      "Refund Lab simulates TikTok Shop's published rules; it is not affiliated with TikTok. Code and tests cite this file's sections (`docs/rules.md#<section>`) and the platform's published pages listed at the end.",
-    `Contents: ${(Object.keys(RULES_SECTIONS) as RulesSection[]).map(link).join(" · ")}`,
-    ...sections,
-  ].join("\n\n") + "\n";
+/**
+ * The whole document in one language, deterministic (no dates), so that a test can compare it with
+ * the file. `others` are links to the same document in the other languages.
+ */
+export function renderRulesReference(w: ReferenceWords, others: { name: string; href: string }[] = []): string {
+  const all = Object.keys(RULES_SECTIONS) as RulesSection[];
+  const sections = all.map((section) => [anchor(section, w), BODIES[section](w), rulesOf(section, w)].filter(Boolean).join("\n\n"));
+  return (
+    [
+      `# ${w.t("title")}`,
+      w.t("intro", { command: code("npm run docs:rules"), source: code("lib/order/rules-reference.ts"), test: code("npm test"), anchor: code("docs/rules.md#<section>") }),
+      ...(others.length ? [w.t("languages", { links: others.map((other) => `[${other.name}](${other.href})`).join(" · ") })] : []),
+      w.t("contents", { links: all.map((section) => link(section, w)).join(" · ") }),
+      ...sections,
+    ].join("\n\n") + "\n"
+  );
 }

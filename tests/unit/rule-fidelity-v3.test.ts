@@ -2,9 +2,9 @@
  * Issue 27 (rule fidelity v3): the defects two audits found, each with a named test that failed on
  * the rules before the fix. DOMAIN.md "Disputes and appeals" states R3 and R4.
  */
-import { english } from "@/lib/i18n/translator";
+import { rulesReference } from "@/lib/i18n/rules";
 import { describe, expect, it } from "vitest";
-import { POLICIES, actionViews, availableActions, decide, describeDuration, evolve, renderRulesReference, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
+import { POLICIES, actionViews, availableActions, decide, describeDuration, evolve, findReason, rateMetric, rateStatus, reasonsFor, type Decision, type Policy } from "@/lib/order";
 import { DAY, HOUR, at, buyer, must, order, play, refusal, say, seller, support, system, inEnglish } from "../support/order-state";
 
 const US = POLICIES.US;
@@ -227,7 +227,7 @@ describe("R11: texts that taught old rules", () => {
   it("rule: the global profile's durations read as the calendar days it counts; the US profile's as business days", () => {
     expect(inEnglish(describeDuration(POLICIES.GLOBAL.refundArrival.CARD, GLOBAL))).toBe("5 days");
     expect(inEnglish(describeDuration(POLICIES.US.refundArrival.CARD, US))).toBe("5 business days");
-    const reference = renderRulesReference(english().render);
+    const reference = rulesReference("en");
     expect(reference).toMatch(/\| `REFUND_ARRIVAL` \|[^\n]*card 5 business days \|[^\n]*card 5 days \|/);
   });
 
