@@ -20,7 +20,10 @@ export function simplify(hant: Tree, overrides: Record<string, string>, path = "
   return out;
 }
 
+/** Mainland text quotes with “” and ‘’ where Taiwan uses 「」 and 『』. */
+const QUOTES: Record<string, string> = { "「": "“", "」": "”", "『": "‘", "』": "’" };
+
 /** OpenCC changes only Chinese characters, so argument names and ICU keywords ({reason}, plural) pass through. */
 export function convertMessage(message: string): string {
-  return toMainland(message);
+  return toMainland(message).replace(/[「」『』]/g, (quote) => QUOTES[quote]!);
 }

@@ -101,4 +101,12 @@ describe("catalogues", () => {
     }
     expect(leftovers).toEqual([]);
   });
+
+  it("the Chinese follows the glossary (docs/glossary.md): the platform's own words, not their near-synonyms", () => {
+    // Each pair: a word translators must not use, and the platform's word to use instead.
+    const avoid: [string, string][] = [["出貨", "發貨"], ["退款退貨", "退貨退款"], ["上訴", "申訴"], ["拒簽", "拒收"], ["仲裁", "平台介入 / 裁決"], ["取消請求", "取消申請"]];
+    const found: string[] = [];
+    for (const [key, text] of flatten(catalogues["zh-Hant"])) for (const [word, use] of avoid) if (text.includes(word)) found.push(`${key}: ${word} (use ${use})`);
+    expect(found).toEqual([]);
+  });
 });
