@@ -17,7 +17,7 @@ export async function TrendFigure(props: {
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-4">
       <figcaption className="mb-2 font-medium">{props.title}</figcaption>
-      <TrendChart label={props.label} unit={props.unit} target={props.target} points={props.days.map((d) => ({ day: d.day, value: d.value }))} />
+      <TrendChart label={props.label} unit={props.unit} target={props.target} targetLabel={t("target")} points={props.days.map((d) => ({ day: d.day, value: d.value }))} />
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-brand-700">{t("asTable")}</summary>
         <table className="mt-2 w-full text-left">

@@ -18,17 +18,21 @@ function allZones(): string[] {
   return zones.includes("UTC") ? zones : ["UTC", ...zones];
 }
 
-/** A zone with its offset now: "Asia/Taipei (GMT+08:00)". */
-function zoneLabel(zone: string, at: Date): string {
-  const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? "";
-  return `${zone.replace(/_/g, " ")} (${offset})`;
+/** A zone named in the viewer's language, with its id and offset now: "台北標準時間 · Asia/Taipei (GMT+08:00)". */
+function zoneLabel(zone: string, at: Date, locale: string): string {
+  const part = (language: string, style: "longOffset" | "long") =>
+    new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const offset = part("en", "longOffset");
+  const name = part(locale, "long");
+  // Without a name of its own, Intl says the offset again ("GMT+03:00"): the id is the name then.
+  return name && !/^(GMT|UTC)[+-−]/.test(name) && name !== offset ? `${name} · ${zone.replace(/_/g, " ")} (${offset})` : `${zone.replace(/_/g, " ")} (${offset})`;
 }
 
 /** The viewer's language and time zone: for anyone, signed in or not (cookies of this browser). */
 export default async function SettingsPage() {
   const t = await getTranslations("settings");
   const [{ locale, timeZone, timeZoneChosen, timeZoneKnown }, { f }, now] = await Promise.all([viewerPreferences(), getI18n(), appNow()]);
-  const option = (zone: string) => ({ value: zone, label: zoneLabel(zone, now) });
+  const option = (zone: string) => ({ value: zone, label: zoneLabel(zone, now, locale) });
   // An example cut-off: 23:59 in Los Angeles on the app's current Los Angeles date.
   const example = losAngelesTime(losAngelesDate(now), 23, 59);
   return (
