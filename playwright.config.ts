@@ -43,8 +43,9 @@ export default defineConfig({
     // No sweep on an interval: the tests move time themselves (every jump and every simulator
     // control sweeps at once), so no timer of the server races a test's own writes.
     // The suite creates ~25 private worlds from one address (each test that moves time makes its
-    // own), more than the default 20 an hour per address allows (lib/rate-limit.ts).
-    env: { DATABASE_URL: E2E_DATABASE_URL, SWEEP_EVERY_MS: "0", APP_ORIGIN: `http://127.0.0.1:${PORT}`, LIMIT_WORLDS_PER_HOUR: "1000" },
+    // own), more than the default 20 an hour per address allows (lib/rate-limit.ts); and its browsers
+    // sign in more than the default 60 times a minute, all from 127.0.0.1.
+    env: { DATABASE_URL: E2E_DATABASE_URL, SWEEP_EVERY_MS: "0", APP_ORIGIN: `http://127.0.0.1:${PORT}`, LIMIT_WORLDS_PER_HOUR: "1000", LIMIT_SIGNINS_PER_MINUTE: "1000" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

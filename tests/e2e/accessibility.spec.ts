@@ -41,16 +41,18 @@ test("the buyer's pages: persona page, orders, an order, inbox, settings, not fo
   expect(await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page"])).toEqual([]);
 });
 
-test("the seller's pages: home, orders, an order, performance, settings", async ({ page, context, db }) => {
+test("the seller's pages: home, orders, an order, performance and its lists, settings", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { shopId: "shop-maple", worldId: "demo", status: "AWAITING_SHIPMENT" }, select: { id: true } });
   await signInAs(page, "Maya Patel");
-  expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/settings"])).toEqual([]);
+  expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/performance/orders?list=sfcr", "/seller/settings"])).toEqual([]);
 });
 
-test("support's pages: queue, orders, a case, templates, figures, the printable record", async ({ page, context, db }) => {
+test("support's pages: queue, orders, an order, a case, templates, figures, the printable record", async ({ page, context, db }) => {
   const dispute = await db.dispute.findFirstOrThrow({ where: { order: { worldId: "demo" } }, select: { id: true, orderId: true } });
   await signInAs(page, "Priya Shah");
-  expect(await scan(context, page, ["/support", "/support/orders", `/orders/${dispute.orderId}`, "/support/templates", "/support/figures", `/support/cases/${dispute.id}/print`])).toEqual([]);
+  expect(
+    await scan(context, page, ["/support", "/support/orders", `/orders/${dispute.orderId}`, `/support/cases/${dispute.id}`, "/support/templates", "/support/figures", `/support/cases/${dispute.id}/print`]),
+  ).toEqual([]);
 });
 
 test("a private world's pages: its page and its share link's page", async ({ page, context }) => {
