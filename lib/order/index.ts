@@ -22,3 +22,4 @@ export * from "./seller-queue";
 export * from "./support-queue";
 export * from "./performance";
 export * from "./dispute-preview";
+export * from "./checkout";

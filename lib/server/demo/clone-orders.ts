@@ -99,7 +99,7 @@ export function orderCopyStatements(
 }
 
 /**
- * The source world's shops (with their quick replies), people, products and support's rationale templates copied into another world (ids prefixed by
+ * The source world's shops (with their quick replies), people (with their addresses), products and support's rationale templates copied into another world (ids prefixed by
  * `names.worldPrefix`); `where` picks the source world's rows (by the shop for products).
  */
 export function worldEntityStatements(db: Database.Database, options: { source: string; names: CopyNames; sourceWorld: string; numbers?: string; join?: string }): string[] {
@@ -113,6 +113,7 @@ export function worldEntityStatements(db: Database.Database, options: { source: 
     copy("Shop", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : null)),
     copy("User", `t."worldId" = ${world}`, (col) => (col === "id" ? `${names.worldPrefix} || t."id"` : col === "worldId" ? names.world : col === "shopId" ? `CASE WHEN t."shopId" IS NULL THEN NULL ELSE ${names.worldPrefix} || t."shopId" END` : null)),
     copy("Product", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
+    copy("Address", `t."userId" IN (SELECT "id" FROM ${source}."User" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "userId" ? `${names.worldPrefix} || t."${col}"` : null)),
     copy("QuickReply", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
     copy("RationaleTemplate", `t."worldId" = ${world}`, (col) => (col === "id" || col === "updatedById" ? `${names.worldPrefix} || t."${col}"` : col === "worldId" ? names.world : null)),
   ];

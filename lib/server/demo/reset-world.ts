@@ -42,6 +42,8 @@ export const WORLD_TABLES = [
   "Product",
   // Before Shop: which quick replies are the world's is read from its shops.
   "QuickReply",
+  // Before User: which addresses are the world's is read from its people.
+  "Address",
   "User",
   "Shop",
   "ClockJump",
@@ -76,6 +78,7 @@ const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
   ClockJump: `"worldId" = :world`,
   RationaleTemplate: `"worldId" = :world`,
   QuickReply: `"shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
+  Address: `"userId" IN (SELECT "id" FROM main."User" WHERE "worldId" = :world)`,
 };
 
 /** Scratch databases a reset left behind when its process died (never part of the live world). */

@@ -29,7 +29,7 @@ export const DEMO_SHOPS = [
 export const DEMO_USERS = [
   { id: "buyer-ava", role: "BUYER", name: "Ava Thompson", shopId: null, blurb: "Pays by card. Has orders paid minutes ago, still in the 1-hour window where cancelling is instant." },
   { id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, blurb: "Pays with PayPal. Has orders at every stage, a refused parcel on its way back and a return to ship." },
-  { id: "buyer-chloe", role: "BUYER", name: "Chloe Martin", shopId: null, blurb: "Pays from the platform wallet, where refunds arrive at once. Has a partial refund offer waiting." },
+  { id: "buyer-chloe", role: "BUYER", name: "Chloe Martin", shopId: null, paymentMethods: "WALLET,CARD", blurb: "Pays from the platform wallet, where refunds arrive at once. Has a partial refund offer waiting." },
   { id: "buyer-diego", role: "BUYER", name: "Diego Alvarez", shopId: null, blurb: "Pays by card. Asked a seller to cancel; the answer is due in 3 hours. Has a delayed refund." },
   { id: "buyer-emma", role: "BUYER", name: "Emma Schulz", shopId: null, blurb: "Pays with PayPal. Has a rejected request before platform support, with photos from both sides." },
   { id: "buyer-farah", role: "BUYER", name: "Farah Haddad", shopId: null, blurb: "Pays from the wallet. Shops at the global-rules shop: a rejected cancel request she can still escalate." },
@@ -90,6 +90,16 @@ interface World {
 
 type Step = [who: CommandActor | "system", command: Command | ((orderId: string) => Command), at: Date | { deadline: string }, photos?: number];
 
+/** One saved address per buyer (checkout offers them; a buyer may add more). */
+const DEMO_ADDRESSES = [
+  { id: "address-ava", userId: "buyer-ava", name: "Ava Thompson", line1: "1200 Pine Street", line2: "Apt 4B", city: "Seattle", region: "WA", postalCode: "98101", country: "US" },
+  { id: "address-ben", userId: "buyer-ben", name: "Ben Okafor", line1: "88 Mission Street", line2: "", city: "San Francisco", region: "CA", postalCode: "94105", country: "US" },
+  { id: "address-chloe", userId: "buyer-chloe", name: "Chloe Martin", line1: "410 Congress Avenue", line2: "", city: "Austin", region: "TX", postalCode: "78701", country: "US" },
+  { id: "address-diego", userId: "buyer-diego", name: "Diego Alvarez", line1: "2300 Biscayne Boulevard", line2: "Unit 12", city: "Miami", region: "FL", postalCode: "33137", country: "US" },
+  { id: "address-emma", userId: "buyer-emma", name: "Emma Schulz", line1: "15 Beacon Street", line2: "", city: "Boston", region: "MA", postalCode: "02108", country: "US" },
+  { id: "address-farah", userId: "buyer-farah", name: "Farah Haddad", line1: "No. 7, Section 5, Xinyi Road", line2: "", city: "Taipei", region: "", postalCode: "110", country: "TW" },
+];
+
 /** A message in an order's conversation, as the message service writes it (seeded worlds are built before anyone reads them). */
 async function say(world: World, orderId: string, who: { id: string; role: string }, body: string, at: Date): Promise<void> {
   await world.db.$transaction([
@@ -142,6 +152,8 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
     const blurb = (text: string) => (options.orders === false ? `${text.split(". ")[0]!.replace(/\.$/, "")}. No orders yet.` : text);
     await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, blurb: blurb(user.blurb), sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
+    // Each buyer has a saved shipping address for checkout.
+    await tx.address.createMany({ data: DEMO_ADDRESSES.map((address) => ({ ...address, createdAt })) });
     // Every shop starts with quick replies its sellers send often (edited in the shop's settings).
     await tx.quickReply.createMany({ data: DEMO_SHOPS.flatMap((shop) => DEMO_QUICK_REPLIES.map((text, sortOrder) => ({ id: `${shop.id}-reply-${sortOrder + 1}`, shopId: shop.id, text, sortOrder, updatedAt: createdAt }))) });
     // Support's team starts with the suggested rationale templates (edited on /support/templates).
