@@ -30,10 +30,11 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type NavKey = "myOrders" | "inbox" | "needsAction" | "shopOrders" | "performance" | "shopSettings" | "disputeQueue" | "allOrders" | "templates" | "agentFigures";
+type NavKey = "shop" | "myOrders" | "inbox" | "needsAction" | "shopOrders" | "performance" | "shopSettings" | "disputeQueue" | "allOrders" | "templates" | "agentFigures";
 
 const NAV: Record<"BUYER" | "SELLER" | "SUPPORT", { href: string; label: NavKey }[]> = {
   BUYER: [
+    { href: "/shop", label: "shop" },
     { href: "/buyer/orders", label: "myOrders" },
     { href: "/inbox", label: "inbox" },
   ],

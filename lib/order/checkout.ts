@@ -92,3 +92,6 @@ export function priceCheckout(input: {
  */
 export const DEMO_RESTOCK_BELOW = 10;
 export const DEMO_RESTOCK_TO = 50;
+
+/** Where the simulated shops ship to (ISO 3166 codes; pages name them with Intl.DisplayNames). */
+export const SHIPPING_COUNTRIES = ["US", "TW", "HK", "CN", "SG", "MY", "JP", "GB", "CA", "AU"] as const;

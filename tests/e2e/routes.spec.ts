@@ -35,6 +35,9 @@ interface Ids {
   orderId: string;
   disputeId: string;
   evidenceId: string;
+  /** The order's shop, and one of its products (the storefront). */
+  shopId: string;
+  productId: string;
 }
 
 /** What each dynamic parameter stands for, by the folder before it. */
@@ -44,6 +47,8 @@ const PARAMETERS: Record<string, (ids: Ids) => string> = {
   evidence: (ids) => ids.evidenceId,
   worlds: (ids) => ids.worldId,
   join: (ids) => ids.token,
+  shop: (ids) => ids.shopId,
+  products: (ids) => ids.productId,
 };
 
 function fill(pattern: string, ids: Ids): string {
@@ -60,10 +65,11 @@ function fill(pattern: string, ids: Ids): string {
 
 async function copiedIds(db: Db, worldId: string): Promise<Ids> {
   const world = await db.world.findUniqueOrThrow({ where: { id: worldId } });
-  const order = await db.order.findFirstOrThrow({ where: { worldId, code: "100108" }, select: { id: true } });
+  const order = await db.order.findFirstOrThrow({ where: { worldId, code: "100108" }, select: { id: true, shopId: true } });
+  const product = await db.product.findFirstOrThrow({ where: { shopId: order.shopId }, select: { id: true } });
   const dispute = await db.dispute.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
   const evidence = await db.evidence.findFirstOrThrow({ where: { orderId: order.id, disputeId: dispute.id }, select: { id: true } });
-  return { worldId, token: world.joinToken!, orderId: order.id, disputeId: dispute.id, evidenceId: evidence.id };
+  return { worldId, token: world.joinToken!, orderId: order.id, disputeId: dispute.id, evidenceId: evidence.id, shopId: order.shopId, productId: product.id };
 }
 
 /** A GET as the signed-in person of this page's browser: the status, and where it ended after redirects. */
