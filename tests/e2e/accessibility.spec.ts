@@ -34,11 +34,13 @@ async function scan(context: BrowserContext, page: Page, paths: string[]): Promi
 
 test.describe.configure({ timeout: 180_000 });
 
-test("the buyer's pages: persona page, orders, an order, inbox, settings, not found", async ({ page, context, db }) => {
+test("the buyer's pages: persona page, orders, an order, inbox, settings, not found, the storefront, a product and checkout", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { buyerId: "buyer-ava", worldId: "demo" }, orderBy: { placedAt: "desc" }, select: { id: true } });
   expect(await scan(context, page, ["/"])).toEqual([]);
   await signInAs(page, "Ava Thompson");
-  expect(await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page"])).toEqual([]);
+  expect(
+    await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page", "/shop", "/shop/shop-kite", "/products/p-kite-3", "/checkout?shop=shop-kite&product=p-kite-3&quantity=1"]),
+  ).toEqual([]);
 });
 
 test("the seller's pages: home, orders, an order, performance and its lists, settings", async ({ page, context, db }) => {

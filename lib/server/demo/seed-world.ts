@@ -92,12 +92,12 @@ type Step = [who: CommandActor | "system", command: Command | ((orderId: string)
 
 /** One saved address per buyer (checkout offers them; a buyer may add more). */
 const DEMO_ADDRESSES = [
-  { id: "address-ava", userId: "buyer-ava", name: "Ava Thompson", line1: "1200 Pine Street", line2: "Apt 4B", city: "Seattle", region: "WA", postalCode: "98101", country: "US" },
-  { id: "address-ben", userId: "buyer-ben", name: "Ben Okafor", line1: "88 Mission Street", line2: "", city: "San Francisco", region: "CA", postalCode: "94105", country: "US" },
-  { id: "address-chloe", userId: "buyer-chloe", name: "Chloe Martin", line1: "410 Congress Avenue", line2: "", city: "Austin", region: "TX", postalCode: "78701", country: "US" },
-  { id: "address-diego", userId: "buyer-diego", name: "Diego Alvarez", line1: "2300 Biscayne Boulevard", line2: "Unit 12", city: "Miami", region: "FL", postalCode: "33137", country: "US" },
-  { id: "address-emma", userId: "buyer-emma", name: "Emma Schulz", line1: "15 Beacon Street", line2: "", city: "Boston", region: "MA", postalCode: "02108", country: "US" },
-  { id: "address-farah", userId: "buyer-farah", name: "Farah Haddad", line1: "No. 7, Section 5, Xinyi Road", line2: "", city: "Taipei", region: "", postalCode: "110", country: "TW" },
+  { id: "address-buyer-ava", userId: "buyer-ava", name: "Ava Thompson", line1: "1200 Pine Street", line2: "Apt 4B", city: "Seattle", region: "WA", postalCode: "98101", country: "US" },
+  { id: "address-buyer-ben", userId: "buyer-ben", name: "Ben Okafor", line1: "88 Mission Street", line2: "", city: "San Francisco", region: "CA", postalCode: "94105", country: "US" },
+  { id: "address-buyer-chloe", userId: "buyer-chloe", name: "Chloe Martin", line1: "410 Congress Avenue", line2: "", city: "Austin", region: "TX", postalCode: "78701", country: "US" },
+  { id: "address-buyer-diego", userId: "buyer-diego", name: "Diego Alvarez", line1: "2300 Biscayne Boulevard", line2: "Unit 12", city: "Miami", region: "FL", postalCode: "33137", country: "US" },
+  { id: "address-buyer-emma", userId: "buyer-emma", name: "Emma Schulz", line1: "15 Beacon Street", line2: "", city: "Boston", region: "MA", postalCode: "02108", country: "US" },
+  { id: "address-buyer-farah", userId: "buyer-farah", name: "Farah Haddad", line1: "No. 7, Section 5, Xinyi Road", line2: "", city: "Taipei", region: "", postalCode: "110", country: "TW" },
 ];
 
 /** A message in an order's conversation, as the message service writes it (seeded worlds are built before anyone reads them). */
