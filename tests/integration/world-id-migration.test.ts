@@ -33,7 +33,8 @@ function asBeforeTheFix(handle: Database.Database, worldId: string): void {
   handle.pragma("foreign_keys = OFF");
   handle.transaction(() => {
     for (const trigger of triggers) handle.exec(`DROP TRIGGER "${trigger.name}"`);
-    const tables = (handle.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' AND name <> 'World'`).all() as { name: string }[]).map((t) => t.name);
+    // Tables made after the fix (Address, issue 29) never held the old ids.
+    const tables = (handle.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' AND name NOT IN ('World', 'Address')`).all() as { name: string }[]).map((t) => t.name);
     for (const table of tables) {
       for (const { name } of handle.prepare(`SELECT name FROM pragma_table_info(?) WHERE type = 'TEXT'`).all(table) as { name: string }[]) {
         handle.prepare(`UPDATE "${table}" SET "${name}" = replace("${name}", ?, ?) WHERE instr("${name}", ?) > 0`).run(`${worldId}_`, `${worldId}:`, `${worldId}_`);
