@@ -23,3 +23,4 @@ export * from "./support-queue";
 export * from "./performance";
 export * from "./dispute-preview";
 export * from "./checkout";
+export * from "./buyer-stages";

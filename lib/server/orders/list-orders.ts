@@ -1,4 +1,5 @@
 import "server-only";
+import { BUYER_STAGES, BUYER_STAGE_CONDITIONS, RETURN_WORK, isBuyerStage, type BuyerStage } from "@/lib/order/buyer-stages";
 import { m } from "@/lib/i18n/message";
 import {
   DEADLINE_LABELS,
@@ -81,13 +82,14 @@ type ListedOrder = Prisma.OrderGetPayload<{ select: typeof listSelect }>;
  */
 export async function listOrders(
   user: SessionUser,
-  options: { status?: string; open?: string; after?: string; before?: string } = {},
+  options: { status?: string; open?: string; stage?: string; after?: string; before?: string } = {},
   db: Db = readDb,
 ): Promise<OrderListPage> {
   const where = {
     ...orderScope(user),
     ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}),
     ...(options.open && isOpenWorkKind(options.open) ? { openWork: options.open } : {}),
+    ...(isBuyerStage(options.stage) ? stageWhere(options.stage) : {}),
   };
   const after = decodeCursor(options.after);
   const before = after ? null : decodeCursor(options.before);
@@ -118,6 +120,25 @@ export async function listOrders(
     newer: first && (after || (before && more)) ? encodeCursor(first) : null,
     older: last && (before || more) ? encodeCursor(last) : null,
   };
+}
+
+/** A buyer's stage as a condition on the order row (its status and what it waits on). */
+function stageWhere(stage: BuyerStage) {
+  const { statuses, returnWork } = BUYER_STAGE_CONDITIONS[stage];
+  return {
+    ...(statuses ? { status: { in: [...statuses] } } : {}),
+    ...(returnWork ? { openWork: { in: [...RETURN_WORK] } } : { OR: [{ openWork: null }, { openWork: { notIn: [...RETURN_WORK] } }] }),
+  };
+}
+
+/** How many of this person's orders are in each stage (each count stops at COUNT_CAP). */
+export async function buyerStageCounts(user: SessionUser, db: Db = readDb): Promise<Record<BuyerStage | "ALL", number>> {
+  const scope = orderScope(user);
+  const counts = await Promise.all([
+    db.order.count({ where: scope, take: COUNT_CAP }),
+    ...BUYER_STAGES.map((stage) => db.order.count({ where: { ...scope, ...stageWhere(stage) }, take: COUNT_CAP })),
+  ]);
+  return Object.fromEntries([["ALL", counts[0]!], ...BUYER_STAGES.map((stage, i) => [stage, counts[i + 1]!])]) as Record<BuyerStage | "ALL", number>;
 }
 
 function toRow(order: ListedOrder): OrderListRow {
