@@ -17,6 +17,8 @@ import { orderScope } from "@/lib/server/auth/session-user";
 import { readDb } from "@/lib/server/db";
 import { nextDeadline } from "@/lib/server/timers/sweep";
 import { currentWorld } from "@/lib/server/worlds/current-world";
+import { listPersonas } from "@/lib/server/auth/personas";
+import { PersonaMenu } from "@/components/persona-switch";
 import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import { unreadCounts } from "@/lib/server/conversations/inbox";
 import "./globals.css";
@@ -63,6 +65,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const waiting = user?.role === "SELLER" ? await sellerWaitingLabel(user) : null;
   // Unread conversations and notifications, in the header on every page.
   const unread = user ? await unreadCounts(user) : null;
+  // The persona menu offers this world's personas only.
+  const personas = user ? await listPersonas(world.id) : [];
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
   const preferences = await viewerPreferences();
   const { locale } = preferences;
@@ -100,6 +104,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                       ? t.rich("signedInAsAtShop", { name: user.name, role: t(`roles.${user.role}`), shop: user.shopName, strong: (chunks) => <strong>{chunks}</strong> })
                       : t.rich("signedInAs", { name: user.name, role: t(`roles.${user.role}`), strong: (chunks) => <strong>{chunks}</strong> })}
                   </span>
+                  <PersonaMenu personas={personas} currentId={user.id} />
                   <form action={signOut}>
                     <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                       {t("signOut")}

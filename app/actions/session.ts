@@ -8,7 +8,15 @@ import { HOME_BY_ROLE, chooseWorld, currentVisitorId, endSession, startSession }
 import { readDb } from "@/lib/server/db";
 import { loadWorldView } from "@/lib/server/worlds/world-access";
 
-const signInSchema = z.object({ userId: z.string().trim().min(1).max(100) });
+const signInSchema = z.object({
+  userId: z.string().trim().min(1).max(100),
+  /** "View as …" on an order page lands on the same order (only an order's path; anything else goes home). */
+  next: z
+    .string()
+    .regex(/^\/orders\/[A-Za-z0-9_-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+});
 
 export async function signIn(formData: FormData): Promise<void> {
   const form = readForm(formData);
@@ -19,7 +27,7 @@ export async function signIn(formData: FormData): Promise<void> {
   if (!persona || !world) redirect("/?signin=unknown");
   await chooseWorld(world.id);
   await startSession(persona.id);
-  redirect(HOME_BY_ROLE[persona.role]);
+  redirect(parsed.data?.next ?? HOME_BY_ROLE[persona.role]);
 }
 
 export async function signOut(): Promise<void> {

@@ -73,3 +73,29 @@ test("checkout refuses what it cannot sell, next to the field, and writes nothin
   await expect(page.getByLabel("Street address")).toBeFocused();
   expect(await db.address.count({ where: { userId: "buyer-chloe" } })).toBe(addresses);
 });
+
+test("switching persona in one click: from an order of one's own to its seller and back, and from the header's menu, within the world", async ({ page, db }) => {
+  await signInAs(page, "Ben Okafor");
+  await page.goto("/checkout?shop=shop-maple&product=p-maple-1&quantity=1");
+  await page.getByRole("button", { name: /^Place and pay/ }).click();
+  await expect(page.getByRole("heading", { name: /^Order \d+$/ })).toBeVisible();
+  const orderUrl = page.url();
+
+  const viewAs = page.getByRole("navigation", { name: "See this order as" });
+  await expect(viewAs.getByRole("button")).toHaveText(["The seller (Maya Patel)", "Platform support (Sam Rivera)"]);
+  await viewAs.getByRole("button", { name: "The seller (Maya Patel)" }).click();
+  await expect(page.getByText("Signed in as")).toContainText("Maya Patel");
+  expect(page.url()).toBe(orderUrl);
+  await expect(page.getByRole("navigation", { name: "See this order as" }).getByRole("button", { name: "The buyer (Ben Okafor)" })).toBeVisible();
+  await page.getByRole("navigation", { name: "See this order as" }).getByRole("button", { name: "The buyer (Ben Okafor)" }).click();
+  await expect(page.getByText("Signed in as")).toContainText("Ben Okafor");
+  expect(page.url()).toBe(orderUrl);
+
+  // The header's menu: every persona of the demo world, and nobody else's.
+  await page.getByText("Switch persona").click();
+  const offered = await page.locator("details[open] ul button").count();
+  expect(offered).toBe(await db.user.count({ where: { worldId: "demo" } }));
+  await page.locator("details[open] ul button").filter({ hasText: "Priya Shah" }).click();
+  await page.waitForURL(/\/support$/);
+  await expect(page.getByText("Signed in as")).toContainText("Priya Shah");
+});

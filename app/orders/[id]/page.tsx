@@ -7,6 +7,9 @@ import { getI18n } from "@/lib/i18n/server";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
+import { ViewAs } from "@/components/persona-switch";
+import { readDb } from "@/lib/server/db";
+import { listPersonas } from "@/lib/server/auth/personas";
 import { listTemplates } from "@/lib/server/support/templates";
 import { currentWorld } from "@/lib/server/worlds/current-world";
 import { getConversation } from "@/lib/server/conversations/conversation";
@@ -34,6 +37,15 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const t = await getTranslations("order");
   const { f, render, param } = await getI18n();
   const note = render(order.statusNote);
+  // "View as …": this order's buyer, its shop's seller and the world's first support agent, other than the viewer's role.
+  const [parties, personas] = await Promise.all([readDb.order.findUnique({ where: { id: order.id }, select: { buyerId: true, shopId: true } }), listPersonas(world.id)]);
+  const viewAs = (
+    [
+      ["BUYER", personas.find((p) => p.id === parties?.buyerId)],
+      ["SELLER", personas.find((p) => p.role === "SELLER" && p.shopId === parties?.shopId)],
+      ["SUPPORT", personas.find((p) => p.role === "SUPPORT")],
+    ] as const
+  ).flatMap(([role, persona]) => (persona && role !== user.role ? [{ role, persona }] : []));
 
   return (
     <div className="space-y-6">
@@ -46,6 +58,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         <h1 className="text-2xl font-semibold">{t("heading", { code: order.code })}</h1>
         <StatusBadge status={order.status} />
       </div>
+      <ViewAs orderId={order.id} parties={viewAs} />
       <section aria-label={t("statusRegion")} aria-live="polite" className="rounded-lg border border-stone-200 bg-white p-4">
         <p>
           <span className="text-stone-600">{t("status")} </span>

@@ -8,10 +8,11 @@ export interface Persona {
   role: PersonaRole;
   name: string;
   blurb: string;
+  shopId: string | null;
   shopName: string | null;
 }
 
-const SELECT = { id: true, worldId: true, role: true, name: true, blurb: true, shop: { select: { name: true } } } as const;
+const SELECT = { id: true, worldId: true, role: true, name: true, blurb: true, shopId: true, shop: { select: { name: true } } } as const;
 
 /** The personas of one world, in the seed's order. */
 export async function listPersonas(worldId: string): Promise<Persona[]> {
