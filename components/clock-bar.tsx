@@ -23,10 +23,20 @@ export interface ClockBarWorld {
 export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: Date; signedIn: boolean; next: NextDeadline | null; anywhere: boolean; world: ClockBarWorld }) {
   const t = await getTranslations("clock");
   const { f, render } = await getI18n();
+  const whyFixed = (
+    <p>
+      {world.clock.allowed ? t("signInToMoveBar") : render(world.clock.reason)}{" "}
+      {world.kind === "DEMO" ? (
+        <Link href="/#private-world" className="underline">
+          {t("createPrivate")}
+        </Link>
+      ) : null}
+    </p>
+  );
   return (
     <section aria-label={t("region")} className="border-b border-stone-200 bg-stone-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-start gap-3 px-4 py-2 text-sm">
-        <p className="pt-1">
+        <p className="sm:pt-1">
           <span className="text-stone-600">{t("world")}</span>{" "}
           {world.kind === "PRIVATE" ? (
             <Link href={`/worlds/${world.id}`} className="font-medium underline">
@@ -36,7 +46,7 @@ export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: 
             <strong>{world.kind === "DEMO" ? t("demoWorld") : world.name}</strong>
           )}
         </p>
-        <p className="pt-1">
+        <p className="sm:pt-1">
           <span className="text-stone-600">{t("appTime")}</span>{" "}
           <strong>
             <LiveClock serverNow={now.toISOString()} />
@@ -58,14 +68,16 @@ export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: 
             </div>
           </>
         ) : (
-          <p className="basis-full text-xs text-stone-600 sm:basis-auto sm:pt-1.5">
-            {world.clock.allowed ? t("signInToMoveBar") : render(world.clock.reason)}{" "}
-            {world.kind === "DEMO" ? (
-              <Link href="/#private-world" className="underline">
-                {t("createPrivate")}
-              </Link>
-            ) : null}
-          </p>
+          <>
+            {/* On a phone the reason folds behind one line, so the bar takes one line of the first screen. */}
+            <details className="basis-full text-xs text-stone-600 sm:hidden">
+              <summary className="min-h-6 cursor-pointer">{t("whyFixed")}</summary>
+              {whyFixed}
+            </details>
+            <div className="hidden text-xs text-stone-600 sm:block sm:basis-auto sm:pt-1.5">
+              {whyFixed}
+            </div>
+          </>
         )}
       </div>
     </section>
