@@ -99,3 +99,17 @@ test("switching persona in one click: from an order of one's own to its seller a
   await page.waitForURL(/\/support$/);
   await expect(page.getByText("Signed in as")).toContainText("Priya Shah");
 });
+
+test("a sign-in sent with a forged destination lands on the persona's home, never elsewhere", async ({ page }) => {
+  await page.goto("/");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign in as Ben Okafor" }) });
+  await form.evaluate((element) => {
+    const next = document.createElement("input");
+    next.type = "hidden";
+    next.name = "next";
+    next.value = "https://evil.example/orders/x";
+    element.appendChild(next);
+  });
+  await page.getByRole("button", { name: "Sign in as Ben Okafor" }).click();
+  await page.waitForURL(/\/buyer\/orders$/);
+});
