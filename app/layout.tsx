@@ -99,12 +99,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
               {user ? (
                 <>
-                  <span>
+                  {/* On a phone the persona menu names who you are; the sentence is for wider screens. */}
+                  <span className="hidden sm:inline">
                     {user.shopName
                       ? t.rich("signedInAsAtShop", { name: user.name, role: t(`roles.${user.role}`), shop: user.shopName, strong: (chunks) => <strong>{chunks}</strong> })
                       : t.rich("signedInAs", { name: user.name, role: t(`roles.${user.role}`), strong: (chunks) => <strong>{chunks}</strong> })}
                   </span>
-                  <PersonaMenu personas={personas} currentId={user.id} />
+                  <PersonaMenu personas={personas} currentId={user.id} currentName={user.name} />
                   <form action={signOut}>
                     <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                       {t("signOut")}

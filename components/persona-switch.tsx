@@ -12,12 +12,16 @@ interface Persona {
  * The header's persona menu (issue 29): every persona of the current world, one click away. Choosing
  * one starts a new session exactly as signing in on the persona page does, in the same world.
  */
-export async function PersonaMenu({ personas, currentId }: { personas: Persona[]; currentId: string }) {
+export async function PersonaMenu({ personas, currentId, currentName }: { personas: Persona[]; currentId: string; currentName: string }) {
   const t = await getTranslations("layout");
   return (
     <details className="group relative">
       <summary className="flex min-h-9 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
-        {t("switchPersona")}
+        <span className="hidden sm:inline">{t("switchPersona")}</span>
+        <span className="sm:hidden">
+          <span className="sr-only">{t("switchPersona")}: </span>
+          {currentName}
+        </span>
         <span aria-hidden="true" className="text-xs group-open:rotate-180">
           ▾
         </span>
