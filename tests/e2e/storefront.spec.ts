@@ -92,7 +92,7 @@ test("switching persona in one click: from an order of one's own to its seller a
   expect(page.url()).toBe(orderUrl);
 
   // The header's menu: every persona of the demo world, and nobody else's.
-  await page.getByText("Switch persona").click();
+  await page.getByText("Switch persona", { exact: true }).click();
   const offered = await page.locator("details[open] ul button").count();
   expect(offered).toBe(await db.user.count({ where: { worldId: "demo" } }));
   await page.locator("details[open] ul button").filter({ hasText: "Priya Shah" }).click();
