@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { setLanguage } from "@/app/actions/preferences";
+import { LanguageButtons } from "@/components/language-buttons";
 import { signOut } from "@/app/actions/session";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import { CATALOGUES } from "@/lib/i18n/catalogues";
-import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { viewerPreferences } from "@/lib/i18n/preferences";
 import { getI18n } from "@/lib/i18n/server";
 import { ClockBar } from "@/components/clock-bar";
@@ -128,21 +128,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <span aria-hidden="true" className="text-xs group-open:rotate-180">▾</span>
                 </summary>
                 <div className="absolute right-0 z-30 mt-1 w-60 space-y-2 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
-                  <form action={setLanguage} aria-label={t("language")} className="flex flex-col">
-                    {LOCALES.map((option) => (
-                      <button
-                        key={option}
-                        type="submit"
-                        name="locale"
-                        value={option}
-                        lang={option}
-                        aria-pressed={option === locale}
-                        className={`min-h-11 rounded px-3 py-2 text-left ${option === locale ? "bg-stone-100 font-semibold" : "hover:bg-stone-100 hover:underline"}`}
-                      >
-                        {LOCALE_NAMES[option]}
-                      </button>
-                    ))}
-                  </form>
+                  <LanguageButtons
+                    locale={locale}
+                    label={t("language")}
+                    className="flex flex-col"
+                    buttonClassName={(current) => `min-h-11 rounded px-3 py-2 text-left ${current ? "bg-stone-100 font-semibold" : "hover:bg-stone-100 hover:underline"}`}
+                  />
                   <Link href="/settings" className="block rounded border-t border-stone-100 px-3 py-2 text-xs text-stone-700 hover:underline">
                     {t("timeZoneLink", { zone: f.zoneName(now) })}
                   </Link>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { setLanguage } from "@/app/actions/preferences";
+import { LanguageButtons } from "@/components/language-buttons";
 import { TimeZoneForm } from "@/components/time-zone-form";
 import { losAngelesDate, losAngelesTime } from "@/lib/order/calendar";
-import { COMMON_TIME_ZONES, LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
+import { COMMON_TIME_ZONES } from "@/lib/i18n/locales";
 import { viewerPreferences } from "@/lib/i18n/preferences";
 import { getI18n } from "@/lib/i18n/server";
 import { appNow } from "@/lib/server/app-clock";
@@ -46,21 +46,12 @@ export default async function SettingsPage() {
           {t("languageHeading")}
         </h2>
         <p className="text-sm text-stone-700">{t("languageIntro")}</p>
-        <form action={setLanguage} aria-labelledby="language-heading" className="flex flex-wrap gap-2">
-          {LOCALES.map((option) => (
-            <button
-              key={option}
-              type="submit"
-              name="locale"
-              value={option}
-              lang={option}
-              aria-pressed={option === locale}
-              className={`min-h-11 rounded border px-4 py-2 ${option === locale ? "border-brand-600 bg-brand-50 font-semibold" : "border-stone-300 hover:bg-stone-100"}`}
-            >
-              {LOCALE_NAMES[option]}
-            </button>
-          ))}
-        </form>
+        <LanguageButtons
+          locale={locale}
+          labelledBy="language-heading"
+          className="flex flex-wrap gap-2"
+          buttonClassName={(current) => `min-h-11 rounded border px-4 py-2 ${current ? "border-brand-600 bg-brand-50 font-semibold" : "border-stone-300 hover:bg-stone-100"}`}
+        />
       </section>
       <section aria-labelledby="zone-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="zone-heading" className="text-lg font-semibold">

@@ -6,6 +6,7 @@ import "server-only";
  */
 import { priceCheckout, type CheckoutLine, type CheckoutProduct, type PaymentMethod, type PricedCheckout, type CheckoutProblem } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
+import type { AddressInput } from "./add-address";
 import { readDb } from "../db";
 import type { Db } from "../prisma";
 
@@ -43,16 +44,8 @@ export async function findProduct(user: SessionUser, productId: string, db: Db =
   });
 }
 
-export interface SavedAddress {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
-}
+/** A saved address as checkout offers it: what was entered (add-address.ts), with its id. */
+export type SavedAddress = AddressInput & { id: string };
 
 export interface CheckoutView {
   shop: Omit<StorefrontShop, "products">;
