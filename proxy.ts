@@ -7,7 +7,7 @@ import { limitRequest } from "@/lib/server/http/request-limits";
 import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
 /** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
-const SIGNED_IN = /^\/(buyer|seller|support|orders|notifications|evidence|shop|checkout)(\/|$)/;
+const SIGNED_IN = /^\/(buyer|seller|support|orders|notifications|evidence|shop|checkout|wallet|cart)(\/|$)/;
 
 /** The largest body a form may send (next.config.ts serverActions.bodySizeLimit): 6 photos of 5 MB and the fields. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;

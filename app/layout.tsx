@@ -21,6 +21,7 @@ import { listPersonas } from "@/lib/server/auth/personas";
 import { PersonaMenu } from "@/components/persona-switch";
 import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
 import { unreadCounts } from "@/lib/server/conversations/inbox";
+import { cartCount } from "@/lib/server/shop/cart";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,12 +33,14 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type NavKey = "shop" | "myOrders" | "inbox" | "needsAction" | "shopOrders" | "performance" | "shopSettings" | "disputeQueue" | "allOrders" | "templates" | "agentFigures";
+type NavKey = "shop" | "myOrders" | "cart" | "wallet" | "inbox" | "needsAction" | "shopOrders" | "performance" | "shopSettings" | "disputeQueue" | "allOrders" | "templates" | "agentFigures";
 
 const NAV: Record<"BUYER" | "SELLER" | "SUPPORT", { href: string; label: NavKey }[]> = {
   BUYER: [
     { href: "/shop", label: "shop" },
     { href: "/buyer/orders", label: "myOrders" },
+    { href: "/cart", label: "cart" },
+    { href: "/wallet", label: "wallet" },
     { href: "/inbox", label: "inbox" },
   ],
   SELLER: [
@@ -65,6 +68,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const waiting = user?.role === "SELLER" ? await sellerWaitingLabel(user) : null;
   // Unread conversations and notifications, in the header on every page.
   const unread = user ? await unreadCounts(user) : null;
+  // A buyer's header says how many items their cart holds.
+  const cartItems = user?.role === "BUYER" ? await cartCount(user) : 0;
   // The persona menu offers this world's personas only.
   const personas = user ? await listPersonas(world.id) : [];
   const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
@@ -86,10 +91,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {t("appName")}
             </Link>
             {user ? (
-              <nav aria-label={t("mainNav")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              // On a phone the links are one row under the name and the menus, scrolled sideways within
+              // itself when it is longer than the screen (the page never is); each link is a 44 px target.
+              <nav aria-label={t("mainNav")} className="order-last -mx-2 flex w-full gap-x-1 overflow-x-auto text-sm md:order-none md:mx-0 md:w-auto md:flex-wrap">
                 {NAV[user.role].map((item) => (
-                  <Link key={item.href} href={item.href} className="whitespace-nowrap text-stone-700 hover:text-brand-700 hover:underline">
-                    {t(`nav.${item.label}`)}
+                  <Link key={item.href} href={item.href} className="inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded px-2 text-stone-700 hover:bg-stone-50 hover:text-brand-700 hover:underline">
+                    {item.href === "/cart" && cartItems > 0 ? t("nav.cartCount", { n: cartItems }) : t(`nav.${item.label}`)}
                     {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
                     {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? ` ${t("unread", { n: unread.conversations + unread.notifications })}` : ""}
                   </Link>

@@ -18,6 +18,8 @@ function useFocusFirstError(state: CheckoutFormState) {
 export function PlaceOrderForm(props: {
   shopId: string;
   items: string;
+  /** The items are the cart's: placing the order takes them out of it. */
+  fromCart: boolean;
   idempotencyKey: string;
   expectedTotal: number;
   total: string;
@@ -34,6 +36,7 @@ export function PlaceOrderForm(props: {
     <form ref={form} action={action} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
       <input type="hidden" name="shopId" value={props.shopId} />
       <input type="hidden" name="items" value={props.items} />
+      {props.fromCart ? <input type="hidden" name="fromCart" value="1" /> : null}
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       <input type="hidden" name="expectedTotal" value={props.expectedTotal} />
       <fieldset aria-describedby="address-error" className="space-y-2">

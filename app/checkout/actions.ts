@@ -23,6 +23,7 @@ const placeSchema = z.object({
   addressId: z.string({ error: zodMessage("checkout.problem.address") }).trim().min(1).max(100),
   paymentMethod: z.enum(PAYMENT_METHODS, { error: zodMessage("checkout.problem.method") }),
   intent: z.enum(["place", "pay"]),
+  fromCart: z.literal("1").optional(),
 });
 
 function flatten(error: z.ZodError, render: (message: ReturnType<typeof m>) => string): Record<string, string[]> {
@@ -44,8 +45,12 @@ export async function placeOrderAction(_previous: CheckoutFormState, formData: F
     const shown = Object.fromEntries(Object.entries(fieldErrors).filter(([field]) => field === "addressId" || field === "paymentMethod"));
     return Object.keys(shown).length > 0 ? { ok: false, message: render(m("errors.form.check")), fieldErrors: shown, values } : { ok: false, message: render(OUT_OF_DATE), values };
   }
-  const { shopId, items, idempotencyKey, expectedTotal, addressId, paymentMethod, intent } = parsed.data;
-  const result = await placeOrder(user, { shopId, lines: parseLines(items), addressId, paymentMethod, pay: intent === "pay", expectedTotalMinor: Number(expectedTotal), idempotencyKey }, await appNow());
+  const { shopId, items, idempotencyKey, expectedTotal, addressId, paymentMethod, intent, fromCart } = parsed.data;
+  const result = await placeOrder(
+    user,
+    { shopId, lines: parseLines(items), addressId, paymentMethod, pay: intent === "pay", expectedTotalMinor: Number(expectedTotal), idempotencyKey, fromCart: fromCart === "1" },
+    await appNow(),
+  );
   if (!result.ok) return { ok: false, ...(await spokenError(result.error)), values };
   revalidatePath("/", "layout");
   redirect(`/orders/${result.value.orderId}`);

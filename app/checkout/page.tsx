@@ -4,9 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { AddressForm, PlaceOrderForm } from "@/components/checkout-forms";
+import { m, money } from "@/lib/i18n/message";
 import { getI18n } from "@/lib/i18n/server";
 import { PAYMENT_METHOD_LABELS, SHIPPING_COUNTRIES } from "@/lib/order";
 import { requireUser } from "@/lib/server/auth/session";
+import { cartLinesOf } from "@/lib/server/shop/cart";
 import { checkoutView } from "@/lib/server/shop/storefront";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,12 +24,15 @@ export default async function CheckoutPage(props: { searchParams: Promise<Record
   const shopId = (one(params.shop) ?? "").slice(0, 200);
   const product = one(params.product);
   const quantity = Number(one(params.quantity) ?? "1");
-  const lines = product ? [{ productId: product.slice(0, 200), quantity: Number.isFinite(quantity) ? quantity : 0 }] : [];
+  // "Buy now" names one product; without one, checkout takes this shop's lines from the cart.
+  const fromCart = !product;
+  const lines = product ? [{ productId: product.slice(0, 200), quantity: Number.isFinite(quantity) ? quantity : 0 }] : await cartLinesOf(user, shopId);
   const view = await checkoutView(user, shopId, lines);
   if (!view) notFound();
   const t = await getTranslations("checkout");
   const { f, render, locale } = await getI18n();
   const countries = new Intl.DisplayNames([locale], { type: "region" });
+  const currency = view.priced.ok ? view.priced.checkout.currency : "USD";
   const items = lines.map((line) => `${line.productId}:${line.quantity}`).join(",");
   return (
     <div className="max-w-3xl space-y-6">
@@ -74,6 +79,7 @@ export default async function CheckoutPage(props: { searchParams: Promise<Record
           <PlaceOrderForm
             shopId={view.shop.id}
             items={items}
+            fromCart={fromCart}
             idempotencyKey={randomUUID()}
             expectedTotal={view.priced.checkout.totalMinor}
             total={f.money(view.priced.checkout.totalMinor, view.priced.checkout.currency)}
@@ -81,7 +87,13 @@ export default async function CheckoutPage(props: { searchParams: Promise<Record
               id: address.id,
               lines: [address.name, [address.line1, address.line2].filter(Boolean).join(", "), [address.city, address.region, address.postalCode].filter(Boolean).join(" "), countries.of(address.country) ?? address.country],
             }))}
-            methods={view.methods.map((method) => ({ value: method, label: render(PAYMENT_METHOD_LABELS[method]) }))}
+            methods={view.methods.map((method) => ({
+              value: method,
+              label:
+                method === "WALLET"
+                  ? render(m("wallet.methodWithBalance", { method: PAYMENT_METHOD_LABELS.WALLET, balance: money(view.walletBalanceMinor, currency) }))
+                  : render(PAYMENT_METHOD_LABELS[method]),
+            }))}
           />
           <details className="rounded-lg border border-stone-200 bg-white p-4" open={view.addresses.length === 0}>
             <summary className="cursor-pointer font-semibold">{t("addAddress")}</summary>

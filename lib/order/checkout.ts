@@ -51,8 +51,9 @@ export function priceCheckout(input: {
   shopId: string;
   lines: CheckoutLine[];
   products: CheckoutProduct[];
-  paymentMethod: string;
-  buyerMethods: readonly string[];
+  /** How the buyer pays, checked against the methods they have (left out where no method is chosen yet: a cart). */
+  paymentMethod?: string;
+  buyerMethods?: readonly string[];
   /** The total the buyer was shown, when the form sent one. */
   expectedTotalMinor?: number;
 }): { ok: true; checkout: PricedCheckout } | { ok: false; problems: CheckoutProblem[] } {
@@ -69,7 +70,7 @@ export function priceCheckout(input: {
     lines.push({ product, quantity: line.quantity, totalMinor: product.priceMinor * line.quantity });
   });
   if (new Set(input.lines.map((line) => line.productId)).size !== input.lines.length) problems.push({ field: "lines", reason: m("checkout.problem.duplicate") });
-  if (!(PAYMENT_METHODS as readonly string[]).includes(input.paymentMethod) || !input.buyerMethods.includes(input.paymentMethod)) {
+  if (input.paymentMethod !== undefined && (!(PAYMENT_METHODS as readonly string[]).includes(input.paymentMethod) || !(input.buyerMethods ?? []).includes(input.paymentMethod))) {
     problems.push({ field: "paymentMethod", reason: m("checkout.problem.method") });
   }
   const currencies = new Set(lines.map((line) => line.product.currency));

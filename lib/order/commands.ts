@@ -261,7 +261,10 @@ export interface Refusal {
 
 /** Ledger account names (docs/rules.md#money). */
 export const accounts = {
+  /** The buyer's money outside the platform: their card or PayPal (and what they top the wallet up from). */
   buyer: (buyerId: string) => `buyer:${buyerId}`,
+  /** The buyer's platform wallet: money the platform holds for them, never below zero. */
+  wallet: (buyerId: string) => `wallet:${buyerId}`,
   seller: (shopId: string) => `seller:${shopId}`,
   escrow: "escrow",
   platform: "platform",

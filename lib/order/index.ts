@@ -24,3 +24,4 @@ export * from "./performance";
 export * from "./dispute-preview";
 export * from "./checkout";
 export * from "./buyer-stages";
+export * from "./wallet";

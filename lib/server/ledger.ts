@@ -14,8 +14,10 @@ import { insertRow, type SqlTx } from "./sqlite/sql-tx";
  */
 export function postTransaction(
   sql: SqlTx,
-  entry: { orderId: string; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
+  entry: { orderId: string | null; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
   escrowHeld: number,
+  /** Names the transaction (a top-up's form key); a fresh one otherwise. */
+  transactionId: string = randomUUID(),
 ): number {
   let sum = 0;
   for (const posting of entry.postings) {
@@ -27,7 +29,6 @@ export function postTransaction(
   const escrowChange = entry.postings.filter((p) => p.account === accounts.escrow).reduce((s, p) => s + p.amountMinor, 0);
   if (escrowHeld + escrowChange < 0) throw new Error(`Escrow for order ${entry.orderId} holds ${escrowHeld}, cannot release ${-escrowChange}`);
 
-  const transactionId = randomUUID();
   for (const posting of entry.postings) {
     insertRow(sql, "LedgerEntry", {
       id: randomUUID(),
@@ -41,6 +42,11 @@ export function postTransaction(
     });
   }
   return escrowHeld + escrowChange;
+}
+
+/** What a wallet account holds now (one index range over the account's postings). */
+export function walletBalance(sql: SqlTx, account: string): number {
+  return sql.get<{ balance: number }>(`SELECT COALESCE(SUM("amountMinor"), 0) AS "balance" FROM "LedgerEntry" WHERE "account" = ?`, account)!.balance;
 }
 
 export interface OrderMoney {
@@ -59,7 +65,7 @@ export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
     rows.filter((r) => r.kind === kind && account(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0);
   const isEscrow = (a: string) => a === accounts.escrow;
   // A US Buyer Protection refund after settlement came back from the seller: refunded, and no longer settled.
-  const protectedMinor = total("PROTECTION_REFUND", (a) => a.startsWith("buyer:"));
+  const protectedMinor = total("PROTECTION_REFUND", (a) => a.startsWith("buyer:") || a.startsWith("wallet:"));
   return {
     paidMinor: total("PAYMENT", isEscrow),
     refundedMinor: 0 - total("REFUND", isEscrow) + protectedMinor,

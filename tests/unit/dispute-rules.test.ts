@@ -84,7 +84,7 @@ describe("filing a dispute", () => {
     expect(refundOf(decided)?.totalMinor).toBe(start.totalMinor);
   });
 
-  it("an overdue refund can be escalated; support pays it to the platform wallet instead (platform → buyer)", () => {
+  it("an overdue refund can be escalated; support pays it to the platform wallet instead (platform → the buyer's wallet)", () => {
     const cancelled = order("CANCELLED");
     const { state } = play(cancelled, [
       [{ type: "DELAY_REFUND", refundKey: "cancel:o1" }, system, at(DAY)],
@@ -94,7 +94,7 @@ describe("filing a dispute", () => {
     const decision = must(decide(state, { type: "DECIDE_REFUND_DISPUTE", disputeId: state.disputes[0]!.id, outcome: "BUYER", rationale: "The card network lost the payment." }, support, at(12 * DAY + HOUR), US));
     expect(decision.refundUpdate).toMatchObject({ key: "cancel:o1", status: "REISSUED" });
     expect(refundOf(decision)).toMatchObject({ idempotencyKey: "remedy:cancel:o1", destination: "WALLET", arrived: true, totalMinor: 5499 });
-    expect(ledger(decision)).toEqual(["RECALL buyer:b1 -5499", "RECALL platform 5499", "REMEDY platform -5499", "REMEDY buyer:b1 5499"]);
+    expect(ledger(decision)).toEqual(["RECALL buyer:b1 -5499", "RECALL platform 5499", "REMEDY platform -5499", "REMEDY wallet:b1 5499"]);
     expect(decision.dispute?.status).toBe("CLOSED");
     expect(decision.to).toBe("CANCELLED");
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BuyOrAddForm } from "@/components/cart-forms";
 import { ShopRules } from "@/components/storefront";
 import { getI18n } from "@/lib/i18n/server";
 import { MAX_QUANTITY } from "@/lib/order";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shop"))("title") };
 }
 
-/** A product: its picture, price, stock and shop's rules, and "Buy now" with a quantity (a GET to the checkout). */
+/** A product: its picture, price, stock and shop's rules, and "Buy now" or "Add to cart" with a quantity. */
 export default async function ProductPage(props: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await props.params;
@@ -41,25 +42,7 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
         ) : most < 1 ? (
           <p className="rounded border border-stone-200 bg-stone-50 p-3 text-sm">{t("soldOut")}</p>
         ) : (
-          <form action="/checkout" method="get" className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="shop" value={product.shop.id} />
-            <input type="hidden" name="product" value={product.id} />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="quantity" className="text-sm font-medium">
-                {t("quantity")}
-              </label>
-              <select id="quantity" name="quantity" defaultValue="1" className="min-h-11 rounded border border-stone-300 bg-white px-3">
-                {Array.from({ length: most }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="min-h-11 rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-              {t("buyNow")}
-            </button>
-          </form>
+          <BuyOrAddForm shopId={product.shop.id} productId={product.id} most={most} />
         )}
       </div>
     </div>

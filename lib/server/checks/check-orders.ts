@@ -100,7 +100,7 @@ export function checkOrder(row: CheckedRow): Problem[] {
   // A US Buyer Protection refund after settlement comes from the seller's balance, not escrow: the
   // shop's own account pays it, only after the order settled, and it counts towards what was refunded.
   const protection = row.ledgerEntries.filter((entry) => entry.kind === "PROTECTION_REFUND");
-  const protectedMinor = protection.filter((entry) => entry.account === accounts.buyer(row.buyerId)).reduce((total, entry) => total + entry.amountMinor, 0);
+  const protectedMinor = protection.filter((entry) => entry.account === accounts.buyer(row.buyerId) || entry.account === accounts.wallet(row.buyerId)).reduce((total, entry) => total + entry.amountMinor, 0);
   const settledAt = row.ledgerEntries.filter((entry) => entry.kind === "SETTLEMENT").map((entry) => entry.at.getTime());
   for (const entry of protection.filter((e) => e.amountMinor < 0)) {
     if (entry.account !== accounts.seller(row.shopId)) report("Buyer Protection refunds come from the seller", `paid from ${entry.account}`);

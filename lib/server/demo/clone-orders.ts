@@ -13,7 +13,7 @@ import { WORLD_ID_SEPARATOR } from "@/lib/worlds";
 const PREFIXED = new Set(["id", "orderId", "transactionId", "disputeId", "caseId", "messageId", "key"]);
 const REWRITTEN = new Set(["subjectRef", "idempotencyKey", "kind", "data", "result"]);
 
-const TABLES: { name: string; from: (source: string) => string; orderId: string }[] = [
+const TABLES: { name: string; from: (source: string) => string; orderId: string; where?: string }[] = [
   { name: "Order", from: (s) => `${s}."Order" t`, orderId: "t.id" },
   { name: "OrderItem", from: (s) => `${s}."OrderItem" t`, orderId: "t.orderId" },
   { name: "Payment", from: (s) => `${s}."Payment" t`, orderId: "t.orderId" },
@@ -23,7 +23,8 @@ const TABLES: { name: string; from: (source: string) => string; orderId: string 
   { name: "DisputeStatement", from: (s) => `${s}."DisputeStatement" t JOIN ${s}."Dispute" d ON d.id = t.disputeId`, orderId: "d.orderId" },
   { name: "OrderEvent", from: (s) => `${s}."OrderEvent" t`, orderId: "t.orderId" },
   { name: "Refund", from: (s) => `${s}."Refund" t`, orderId: "t.orderId" },
-  { name: "LedgerEntry", from: (s) => `${s}."LedgerEntry" t`, orderId: "t.orderId" },
+  // An order's postings only: a wallet's top-ups belong to no order (worldEntityStatements copies them).
+  { name: "LedgerEntry", from: (s) => `${s}."LedgerEntry" t`, orderId: "t.orderId", where: `t."orderId" IS NOT NULL` },
   { name: "Deadline", from: (s) => `${s}."Deadline" t`, orderId: "t.orderId" },
   { name: "Evidence", from: (s) => `${s}."Evidence" t`, orderId: "t.orderId" },
   { name: "IdempotencyKey", from: (s) => `${s}."IdempotencyKey" t`, orderId: "t.orderId" },
@@ -70,7 +71,7 @@ function asWorld(table: string, col: string, names: CopyNames, source: string): 
   if (PERSON_COLUMNS[table]?.includes(col)) return `CASE WHEN t."${col}" IN (SELECT "id" FROM ${source}."User") THEN ${names.worldPrefix} || t."${col}" ELSE t."${col}" END`;
   if (SHOP_COLUMNS[table]?.includes(col)) return prefixed;
   if (table === "OrderItem" && col === "productId") return prefixed;
-  if (table === "LedgerEntry" && col === "account") return `replace(replace(t."account", 'buyer:', 'buyer:' || ${names.worldPrefix}), 'seller:', 'seller:' || ${names.worldPrefix})`;
+  if (table === "LedgerEntry" && col === "account") return `replace(replace(replace(t."account", 'buyer:', 'buyer:' || ${names.worldPrefix}), 'wallet:', 'wallet:' || ${names.worldPrefix}), 'seller:', 'seller:' || ${names.worldPrefix})`;
   return null;
 }
 
@@ -94,12 +95,12 @@ export function orderCopyStatements(
       if (REWRITTEN.has(col)) return `coalesce(replace(t."${col}", ${table.orderId}, ${options.names.order} || ${table.orderId}), t."${col}")`;
       return `t."${col}"`;
     });
-    return `${options.numbers ?? ""} INSERT INTO main."${table.name}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM ${table.from(options.source)} ${options.join?.(table.orderId) ?? ""}`;
+    return `${options.numbers ?? ""} INSERT INTO main."${table.name}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM ${table.from(options.source)} ${options.join?.(table.orderId) ?? ""}${table.where ? ` WHERE ${table.where}` : ""}`;
   });
 }
 
 /**
- * The source world's shops (with their quick replies), people (with their addresses), products and support's rationale templates copied into another world (ids prefixed by
+ * The source world's shops (with their quick replies), people (with their addresses and wallet top-ups), products and support's rationale templates copied into another world (ids prefixed by
  * `names.worldPrefix`); `where` picks the source world's rows (by the shop for products).
  */
 export function worldEntityStatements(db: Database.Database, options: { source: string; names: CopyNames; sourceWorld: string; numbers?: string; join?: string }): string[] {
@@ -115,6 +116,17 @@ export function worldEntityStatements(db: Database.Database, options: { source: 
     copy("Product", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
     copy("Address", `t."userId" IN (SELECT "id" FROM ${source}."User" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "userId" ? `${names.worldPrefix} || t."${col}"` : null)),
     copy("QuickReply", `t."shopId" IN (SELECT "id" FROM ${source}."Shop" WHERE "worldId" = ${world})`, (col) => (col === "id" || col === "shopId" ? `${names.worldPrefix} || t."${col}"` : null)),
+    // The buyers' wallet top-ups (their opening balances): postings of no order.
+    copy(
+      "LedgerEntry",
+      `t."orderId" IS NULL AND (t."account" IN (SELECT 'wallet:' || "id" FROM ${source}."User" WHERE "worldId" = ${world}) OR t."account" IN (SELECT 'buyer:' || "id" FROM ${source}."User" WHERE "worldId" = ${world}))`,
+      (col) =>
+        col === "id" || col === "transactionId"
+          ? `${names.worldPrefix} || t."${col}"`
+          : col === "account"
+            ? `replace(replace(t."account", 'buyer:', 'buyer:' || ${names.worldPrefix}), 'wallet:', 'wallet:' || ${names.worldPrefix})`
+            : null,
+    ),
     copy("RationaleTemplate", `t."worldId" = ${world}`, (col) => (col === "id" || col === "updatedById" ? `${names.worldPrefix} || t."${col}"` : col === "worldId" ? names.world : null)),
   ];
 }

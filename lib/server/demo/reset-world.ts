@@ -68,7 +68,8 @@ const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
   CancelRequest: `"orderId" IN (${ORDERS})`,
   Deadline: `"worldId" = :world`,
   Refund: `"orderId" IN (${ORDERS})`,
-  LedgerEntry: `"orderId" IN (${ORDERS})`,
+  // Orders' postings, and the order-less ones of the world's buyers' wallets (top-ups).
+  LedgerEntry: `"orderId" IN (${ORDERS}) OR ("orderId" IS NULL AND ("account" IN (SELECT 'wallet:' || "id" FROM main."User" WHERE "worldId" = :world) OR "account" IN (SELECT 'buyer:' || "id" FROM main."User" WHERE "worldId" = :world)))`,
   OrderEvent: `"orderId" IN (${ORDERS})`,
   OrderItem: `"orderId" IN (${ORDERS})`,
   Order: `"worldId" = :world`,

@@ -6,7 +6,7 @@
  * the same people, products and stories every time; only the timestamps move with the clock.
  */
 import { solidPng } from "./png";
-import type { Command, OrderStatus, PaymentMethod } from "@/lib/order";
+import { openingTopUp, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
 import type { Db } from "../prisma";
 import { SYSTEM_ACTOR, runOrderCommand, type CommandActor } from "../orders/run-order-command";
 import { checkUploads, stageEvidence } from "../evidence/uploads";
@@ -152,6 +152,8 @@ export async function seedDemoWorld(db: Db, now: Date, options: { orders?: boole
     const blurb = (text: string) => (options.orders === false ? `${text.split(". ")[0]!.replace(/\.$/, "")}. No orders yet.` : text);
     await tx.user.createMany({ data: DEMO_USERS.map((user, index) => ({ ...user, blurb: blurb(user.blurb), sortOrder: index, createdAt })) });
     await tx.product.createMany({ data: DEMO_PRODUCTS.map((product) => ({ ...product, currency: "USD" })) });
+    // Each buyer's wallet opens with a balance (lib/order/wallet.ts), before any order is paid from it.
+    await tx.ledgerEntry.createMany({ data: DEMO_USERS.filter((user) => user.role === "BUYER").flatMap((user) => openingTopUp(user.id, createdAt)) });
     // Each buyer has a saved shipping address for checkout.
     await tx.address.createMany({ data: DEMO_ADDRESSES.map((address) => ({ ...address, createdAt })) });
     // Every shop starts with quick replies its sellers send often (edited in the shop's settings).

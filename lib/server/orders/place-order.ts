@@ -28,6 +28,8 @@ export interface PlaceOrderInput {
   /** The total the buyer saw; a different one now refuses the checkout. */
   expectedTotalMinor?: number;
   idempotencyKey?: string;
+  /** The lines came from the buyer's cart: the order takes them out of it. */
+  fromCart?: boolean;
 }
 
 export interface PlaceOrderResult {
@@ -136,6 +138,10 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
     data: JSON.stringify({ lines: input.lines, paymentMethod: input.paymentMethod, pay: input.pay }),
     at: now,
   });
+
+  if (input.fromCart) {
+    sql.run(`DELETE FROM "CartLine" WHERE "userId" = ? AND "productId" IN (${ids.map(() => "?").join(", ")})`, user.id, ...ids);
+  }
 
   let status: OrderStatus = "UNPAID";
   if (input.pay) status = executeOrderCommand(sql, user, { orderId, expectedVersion: 0, command: { type: "PAY" } }, now).status;

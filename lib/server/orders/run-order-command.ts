@@ -5,9 +5,10 @@
  * The transaction is synchronous prepared SQL on the writer's connection (docs/decisions/011).
  */
 import type { Message } from "@/lib/i18n/message";
-import { m } from "@/lib/i18n/message";
+import { m, money } from "@/lib/i18n/message";
 import { AppError, STALE_ORDER_MESSAGE, type Result } from "@/lib/errors";
-import { decide, policyFor, type Actor, type Command, type OrderStatus } from "@/lib/order";
+import { decide, policyFor, walletDebits, type Actor, type Command, type OrderStatus } from "@/lib/order";
+import { walletBalance } from "../ledger";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { writeTransaction, type Db } from "../prisma";
 import { runCommand } from "../run-command";
@@ -88,6 +89,16 @@ export function executeOrderCommand(sql: SqlTx, who: CommandActor, request: Orde
   if (!decision.ok) {
     const { code, reason, field } = decision.error;
     throw new AppError(code, reason, field ? { [field]: [reason] } : undefined);
+  }
+
+  // A payment from the wallet takes only what the wallet holds (it never goes below zero).
+  const debits = walletDebits(decision.effects.flatMap((effect) => (effect.type === "LEDGER" ? effect.postings : [])));
+  for (const [account, amountMinor] of debits) {
+    const balanceMinor = walletBalance(sql, account);
+    if (balanceMinor < amountMinor) {
+      const reason = m("wallet.notEnough", { balance: money(balanceMinor, state.currency), total: money(amountMinor, state.currency) });
+      throw new AppError("VALIDATION", reason, { paymentMethod: [reason] });
+    }
   }
 
   const applied = applyDecision(sql, row, state, request.command, decision, actor, at);
