@@ -6,7 +6,7 @@ import { LanguageButtons } from "@/components/language-buttons";
 import { signOut } from "@/app/actions/session";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import { CATALOGUES } from "@/lib/i18n/catalogues";
-import { LOCALE_NAMES } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, LOCALE_SHORT_NAMES } from "@/lib/i18n/locales";
 import { viewerPreferences } from "@/lib/i18n/preferences";
 import { getI18n } from "@/lib/i18n/server";
 import { ClockBar } from "@/components/clock-bar";
@@ -59,6 +59,17 @@ const NAV: Record<"BUYER" | "SELLER" | "SUPPORT", { href: string; label: NavKey 
   ],
 };
 
+/** The persona menu's "Sign out" (a phone's only one). */
+function SignOutButton({ label }: { label: string }) {
+  return (
+    <form action={signOut} className="mt-1 border-t border-stone-100 pt-1 sm:hidden">
+      <button type="submit" className="min-h-11 w-full rounded px-3 py-1.5 text-left hover:bg-stone-100">
+        {label}
+      </button>
+    </form>
+  );
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   const now = await appNow();
@@ -93,12 +104,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user ? (
               // On a phone the links are one row under the name and the menus, scrolled sideways within
               // itself when it is longer than the screen (the page never is); each link is a 44 px target.
-              <nav aria-label={t("mainNav")} className="order-last -mx-2 flex w-full gap-x-1 overflow-x-auto text-sm md:order-none md:mx-0 md:w-auto md:flex-wrap">
+              <nav aria-label={t("mainNav")} className="relative order-last -mx-2 flex w-full min-w-0 gap-x-1 overflow-x-auto text-sm md:order-none md:mx-0 md:w-auto md:flex-wrap">
                 {NAV[user.role].map((item) => (
                   <Link key={item.href} href={item.href} className="inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded px-2 text-stone-700 hover:bg-stone-50 hover:text-brand-700 hover:underline">
                     {item.href === "/cart" && cartItems > 0 ? t("nav.cartCount", { n: cartItems }) : t(`nav.${item.label}`)}
                     {item.href === "/seller" && waiting !== null ? ` (${waiting})` : ""}
-                    {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? ` ${t("unread", { n: unread.conversations + unread.notifications })}` : ""}
+                    {item.href === "/inbox" && unread && unread.conversations + unread.notifications > 0 ? (
+                      <>
+                        <span aria-hidden="true" className="ml-1 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">
+                          {unread.conversations + unread.notifications}
+                        </span>
+                        <span className="sr-only"> {t("unread", { n: unread.conversations + unread.notifications })}</span>
+                      </>
+                    ) : null}
                   </Link>
                 ))}
               </nav>
@@ -112,9 +130,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                       ? t.rich("signedInAsAtShop", { name: user.name, role: t(`roles.${user.role}`), shop: user.shopName, strong: (chunks) => <strong>{chunks}</strong> })
                       : t.rich("signedInAs", { name: user.name, role: t(`roles.${user.role}`), strong: (chunks) => <strong>{chunks}</strong> })}
                   </span>
-                  <PersonaMenu personas={personas} currentId={user.id} currentName={user.name} />
-                  <form action={signOut}>
-                    <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                  <PersonaMenu personas={personas} currentId={user.id} currentName={user.name} signOut={<SignOutButton label={t("signOut")} />} />
+                  {/* On a phone "Sign out" is the persona menu's last entry. */}
+                  <form action={signOut} className="hidden sm:block">
+                    <button type="submit" className="min-h-9 rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                       {t("signOut")}
                     </button>
                   </form>
@@ -131,7 +150,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <path d="M2 10h16M10 2c2.5 2.5 2.5 13.5 0 16M10 2c-2.5 2.5-2.5 13.5 0 16" />
                   </svg>
                   <span className="sr-only">{t("language")}:</span>
-                  <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+                  <span lang={locale} className="hidden sm:inline">
+                    {LOCALE_NAMES[locale]}
+                  </span>
+                  <span lang={locale} className="sm:hidden">
+                    {LOCALE_SHORT_NAMES[locale]}
+                  </span>
                   <span aria-hidden="true" className="text-xs group-open:rotate-180">▾</span>
                 </summary>
                 <div className="absolute right-0 z-30 mt-1 w-60 space-y-2 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
@@ -148,7 +172,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </details>
             </div>
           </div>
-          <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">{t("disclaimer")}</p>
+          <p className="bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900">
+            <span className="sm:hidden">{t("disclaimerShort")}</span>
+            <span className="hidden sm:inline">{t("disclaimer")}</span>
+          </p>
           <div className="print:hidden">
             <ClockBar now={now} signedIn={!!user} next={next} anywhere={user?.role === "SUPPORT"} world={{ id: world.id, name: world.name, kind: world.kind, clock: world.clock }} />
           </div>

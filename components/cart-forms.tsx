@@ -12,8 +12,7 @@ const SELECT = "min-h-11 rounded border border-stone-300 bg-white px-3 aria-inva
  * (a server action; the sentence under the buttons says what the cart holds now).
  */
 export function BuyOrAddForm(props: { shopId: string; productId: string; most: number }) {
-  const t = useTranslations("product");
-  const cart = useTranslations("cart");
+  const t = useTranslations("client.cart");
   const [state, add, pending] = useActionState<CartFormState, FormData>(updateCartAction, null);
   const error = state?.fieldErrors?.quantity?.[0];
   return (
@@ -48,7 +47,7 @@ export function BuyOrAddForm(props: { shopId: string; productId: string; most: n
             {state.message}{" "}
             {state.ok ? (
               <Link href="/cart" className="text-brand-700 underline">
-                {cart("viewCart")}
+                {t("viewCart")}
               </Link>
             ) : null}
           </span>
@@ -60,7 +59,7 @@ export function BuyOrAddForm(props: { shopId: string; productId: string; most: n
 
 /** One cart line's quantity (0 takes it out) and "Remove". */
 export function CartLineForm(props: { productId: string; title: string; quantity: number; most: number }) {
-  const t = useTranslations("cart");
+  const t = useTranslations("client.cart");
   const [state, action, pending] = useActionState<CartFormState, FormData>(updateCartAction, null);
   const id = `cart-${props.productId}`;
   return (

@@ -33,9 +33,52 @@ export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: 
       ) : null}
     </p>
   );
+  const worldName = world.kind === "DEMO" ? t("demoWorld") : world.name;
+  const controls =
+    signedIn && world.clock.allowed ? (
+      <>
+        <SimulatorButton action="jump" fields={{ by: "HOUR" }} label={t("plusHour")} />
+        <SimulatorButton action="jump" fields={{ by: "DAY" }} label={t("plusDay")} />
+        {next ? (
+          <SimulatorButton
+            action="jump"
+            fields={{ by: "NEXT_DEADLINE" }}
+            label={t(anywhere ? "jumpNextAnywhere" : "jumpNext", { deadline: render(next.label), code: next.code, in: f.remaining(next.dueAt.getTime() - now.getTime()) })}
+          />
+        ) : null}
+        <div className="sm:ml-auto">
+          <ConfirmWorldForm kind="reset" worldId={world.id} summary={t("reset")} explanation={t("resetExplanation")} confirmLabel={t("resetConfirm")} />
+        </div>
+      </>
+    ) : null;
   return (
     <section aria-label={t("region")} className="border-b border-stone-200 bg-stone-100">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-start gap-3 px-4 py-2 text-sm">
+      {/* A phone gets one line (the world and its time) that opens on the controls or on why there are none. */}
+      <details className="group px-4 text-sm sm:hidden">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 [&::-webkit-details-marker]:hidden">
+          <span className="min-w-0 truncate">
+            <span className="sr-only">{t("world")} </span>
+            <strong>{worldName}</strong>
+          </span>
+          <span aria-hidden="true">·</span>
+          <strong className="whitespace-nowrap">
+            <span className="sr-only">{t("appTime")} </span>
+            <LiveClock serverNow={now.toISOString()} compact />
+          </strong>
+          <span aria-hidden="true" className="ml-auto text-xs group-open:rotate-180">
+            ▾
+          </span>
+        </summary>
+        <div className="flex flex-wrap items-start gap-2 pb-3">
+          {world.kind === "PRIVATE" ? (
+            <Link href={`/worlds/${world.id}`} className="basis-full underline">
+              {world.name}
+            </Link>
+          ) : null}
+          {controls ?? <div className="text-xs text-stone-600">{whyFixed}</div>}
+        </div>
+      </details>
+      <div className="mx-auto hidden max-w-6xl flex-wrap items-start gap-3 px-4 py-2 text-sm sm:flex">
         <p className="sm:pt-1">
           <span className="text-stone-600">{t("world")}</span>{" "}
           {world.kind === "PRIVATE" ? (
@@ -43,7 +86,7 @@ export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: 
               {world.name}
             </Link>
           ) : (
-            <strong>{world.kind === "DEMO" ? t("demoWorld") : world.name}</strong>
+            <strong>{worldName}</strong>
           )}
         </p>
         <p className="sm:pt-1">
@@ -52,33 +95,7 @@ export async function ClockBar({ now, signedIn, next, anywhere, world }: { now: 
             <LiveClock serverNow={now.toISOString()} />
           </strong>
         </p>
-        {signedIn && world.clock.allowed ? (
-          <>
-            <SimulatorButton action="jump" fields={{ by: "HOUR" }} label={t("plusHour")} />
-            <SimulatorButton action="jump" fields={{ by: "DAY" }} label={t("plusDay")} />
-            {next ? (
-              <SimulatorButton
-                action="jump"
-                fields={{ by: "NEXT_DEADLINE" }}
-                label={t(anywhere ? "jumpNextAnywhere" : "jumpNext", { deadline: render(next.label), code: next.code, in: f.remaining(next.dueAt.getTime() - now.getTime()) })}
-              />
-            ) : null}
-            <div className="ml-auto">
-              <ConfirmWorldForm kind="reset" worldId={world.id} summary={t("reset")} explanation={t("resetExplanation")} confirmLabel={t("resetConfirm")} />
-            </div>
-          </>
-        ) : (
-          <>
-            {/* On a phone the reason folds behind one line, so the bar takes one line of the first screen. */}
-            <details className="basis-full text-xs text-stone-600 sm:hidden">
-              <summary className="min-h-6 cursor-pointer">{t("whyFixed")}</summary>
-              {whyFixed}
-            </details>
-            <div className="hidden text-xs text-stone-600 sm:block sm:basis-auto sm:pt-1.5">
-              {whyFixed}
-            </div>
-          </>
-        )}
+        {controls ?? <div className="basis-auto pt-1.5 text-xs text-stone-600">{whyFixed}</div>}
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ export async function OrderTable({ rows, caption, columns, now }: { rows: OrderL
   if (rows.length === 0) return <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[46rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
           <tr>

@@ -12,7 +12,7 @@ interface Persona {
  * The header's persona menu (issue 29): every persona of the current world, one click away. Choosing
  * one starts a new session exactly as signing in on the persona page does, in the same world.
  */
-export async function PersonaMenu({ personas, currentId, currentName }: { personas: Persona[]; currentId: string; currentName: string }) {
+export async function PersonaMenu({ personas, currentId, currentName, signOut }: { personas: Persona[]; currentId: string; currentName: string; signOut?: React.ReactNode }) {
   const t = await getTranslations("layout");
   return (
     <details className="group relative">
@@ -45,6 +45,7 @@ export async function PersonaMenu({ personas, currentId, currentName }: { person
             </li>
           ))}
         </ul>
+        {signOut}
       </div>
     </details>
   );

@@ -6,7 +6,7 @@ import { topUpAction, type WalletFormState } from "@/app/wallet/actions";
 
 /** "Add money" to the wallet: one amount, added once however often the button is pressed. */
 export function TopUpForm(props: { idempotencyKey: string; currency: string; hint: string }) {
-  const t = useTranslations("wallet.topUp");
+  const t = useTranslations("client.wallet");
   const [state, action, pending] = useActionState<WalletFormState, FormData>(topUpAction, null);
   const input = useRef<HTMLInputElement>(null);
   const error = state?.fieldErrors?.amount?.[0];

@@ -13,6 +13,8 @@ export interface Format {
   timeZone: string;
   /** "Mar 10, 2026, 3:59 PM GMT+8" / "2026年3月10日 下午3:59 [GMT+8]": the viewer's zone, named. */
   dateTime(at: Date): string;
+  /** "Dec 5, 8:05 AM": the same without the year and the zone, where a phone's line is short. */
+  shortDateTime(at: Date): string;
   /** "Tue, Mar 10, 2026" in the viewer's zone. */
   day(at: Date): string;
   /** A Los Angeles cut-off: "Tue, Mar 10, 11:59 PM in Los Angeles = Wed, Mar 11, 3:59 PM GMT+8" (just the first part for a viewer in Los Angeles). */
@@ -71,6 +73,7 @@ export function createFormat(locale: Locale, timeZone: string, translate: Format
     timeZone,
     dateTime: (at) =>
       dtf(locale, timeZone, "dateTime", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(at),
+    shortDateTime: (at) => dtf(locale, timeZone, "shortDateTime", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(at),
     cutoff: (at) => {
       const la = dtf(locale, "America/Los_Angeles", "cutoffLa", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(at);
       if (timeZone === "America/Los_Angeles") return translate("client.format.cutoffLa", { la });

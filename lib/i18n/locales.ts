@@ -8,6 +8,8 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 /** Each language named in itself, for the language menu. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文" };
+/** The same, as short as a phone's header needs. */
+export const LOCALE_SHORT_NAMES: Record<Locale, string> = { en: "EN", "zh-Hant": "繁", "zh-Hans": "简" };
 
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 /** The viewer's IANA time zone ("Asia/Taipei"); the browser writes it unless the viewer chose one. */
