@@ -34,12 +34,16 @@ async function scan(context: BrowserContext, page: Page, paths: string[]): Promi
 
 test.describe.configure({ timeout: 180_000 });
 
-test("the buyer's pages: persona page, orders, an order, inbox, settings, not found, the storefront, a product and checkout", async ({ page, context, db }) => {
+test("the buyer's pages: persona page, orders, an order, inbox, settings, not found, the storefront, a product, the cart, checkout and the wallet", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { buyerId: "buyer-ava", worldId: "demo" }, orderBy: { placedAt: "desc" }, select: { id: true } });
   expect(await scan(context, page, ["/"])).toEqual([]);
   await signInAs(page, "Ava Thompson");
+  // A cart with something in it, so its lines and forms are scanned too.
+  await page.goto("/products/p-kite-3");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText(/^Added to your cart/)).toBeVisible();
   expect(
-    await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page", "/shop", "/shop/shop-kite", "/products/p-kite-3", "/checkout?shop=shop-kite&product=p-kite-3&quantity=1"]),
+    await scan(context, page, ["/buyer/orders", `/orders/${order.id}`, "/inbox", "/settings", "/no-such-page", "/shop", "/shop/shop-kite", "/products/p-kite-3", "/checkout?shop=shop-kite&product=p-kite-3&quantity=1", "/cart", "/checkout?shop=shop-kite", "/wallet"]),
   ).toEqual([]);
 });
 
