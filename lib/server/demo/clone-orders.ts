@@ -120,9 +120,10 @@ export function worldEntityStatements(db: Database.Database, options: { source: 
     copy(
       "LedgerEntry",
       `t."orderId" IS NULL AND (t."account" IN (SELECT 'wallet:' || "id" FROM ${source}."User" WHERE "worldId" = ${world}) OR t."account" IN (SELECT 'buyer:' || "id" FROM ${source}."User" WHERE "worldId" = ${world}))`,
+      // Named as a buyer of the copy would have them named ("opening-<buyer>", "topup-<buyer>-<key>").
       (col) =>
         col === "id" || col === "transactionId"
-          ? `${names.worldPrefix} || t."${col}"`
+          ? `replace(replace(t."${col}", 'opening-', 'opening-' || ${names.worldPrefix}), 'topup-', 'topup-' || ${names.worldPrefix})`
           : col === "account"
             ? `replace(replace(t."account", 'buyer:', 'buyer:' || ${names.worldPrefix}), 'wallet:', 'wallet:' || ${names.worldPrefix})`
             : null,
