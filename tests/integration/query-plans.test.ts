@@ -12,7 +12,12 @@ import { cloneOrders } from "@/lib/server/demo/clone-orders";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
-import { listOrders } from "@/lib/server/orders/list-orders";
+import { buyerStageCounts, listOrders } from "@/lib/server/orders/list-orders";
+import { BUYER_STAGES } from "@/lib/order";
+import { cartCount, cartLinesOf, cartView } from "@/lib/server/shop/cart";
+import { checkoutView, listStorefront } from "@/lib/server/shop/storefront";
+import { updateCart } from "@/lib/server/shop/update-cart";
+import { walletView } from "@/lib/server/shop/wallet";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
@@ -78,6 +83,24 @@ describe("query plans at 100,000 orders", () => {
       expect(await caseView(sam, dispute.id, now, rec)).not.toBeNull();
     });
     expectGoodPlans("support workbench", plans);
+  });
+
+  it("the buyer's side: the home by stage with its counts, each stage's list, the wallet and its next page, the cart and the storefront", async () => {
+    const chloe: SessionUser = { id: "buyer-chloe", role: "BUYER", name: "Chloe Martin", shopId: null, shopName: null };
+    await updateCart(chloe, { productId: "p-maple-1", quantity: 2, mode: "add" }, now, db);
+    const plans = await plansFor(async () => {
+      await buyerStageCounts(chloe, rec);
+      for (const stage of BUYER_STAGES) await listOrders(chloe, { stage }, rec);
+      const wallet = await walletView(chloe, undefined, rec);
+      expect(wallet!.next).not.toBeNull();
+      await walletView(chloe, wallet!.next!, rec);
+      await cartCount(chloe, rec);
+      await cartView(chloe, rec);
+      await cartLinesOf(chloe, "shop-maple", rec);
+      await listStorefront(chloe, rec);
+      await checkoutView(chloe, "shop-maple", [{ productId: "p-maple-1", quantity: 1 }], rec);
+    });
+    expectGoodPlans("the buyer's side", plans);
   });
 
   it("conversations, the inbox, the header's unread counts and the live stamp every open page polls", async () => {

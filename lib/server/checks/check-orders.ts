@@ -7,6 +7,7 @@ import {
   FINAL_CASE_STATUSES,
   FINAL_STATUSES,
   accounts,
+  buyerStageOf,
   decide,
   evolve,
   openWorkOf,
@@ -51,6 +52,7 @@ export async function checkOrders(db: Db, orderIds?: string[]): Promise<Problem[
           select: {
             ...orderStateSelect,
             openWork: true,
+            buyerStage: true,
             worldId: true,
             events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true } },
             // Every posting of the order, not only escrow's: each transaction must balance.
@@ -72,6 +74,7 @@ type CheckedRow = Omit<StateRow, "ledgerEntries" | "refunds"> & {
   code: string;
   version: number;
   openWork: string | null;
+  buyerStage: string | null;
   worldId: string;
   events: { seq: number; type: string; actorRole: string; actorId: string | null; at: Date; data: string }[];
   ledgerEntries: { transactionId: string; account: string; amountMinor: number; kind: string; at: Date }[];
@@ -125,6 +128,9 @@ export function checkOrder(row: CheckedRow): Problem[] {
   // The queue an order is listed in is what it waits on.
   const waitsOn = openWorkOf(stored);
   if (row.openWork !== waitsOn) report("listed in the queue it waits on", `stored ${row.openWork ?? "none"}, waits on ${waitsOn ?? "nothing"}`);
+  // And under the buyer's stage it is in.
+  const stage = buyerStageOf({ status: stored.status, openWork: waitsOn });
+  if (row.buyerStage !== stage) report("listed under the buyer's stage it is in", `stored ${row.buyerStage ?? "none"}, is in ${stage ?? "none"}`);
   // Each dispute is in support's queue it waits in, with support's target, in the order's world.
   const policy = policyFor(stored.policyProfile);
   for (const dispute of stored.disputes) {

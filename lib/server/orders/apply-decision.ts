@@ -6,7 +6,7 @@
  */
 import { english } from "@/lib/i18n/translator";
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
-import { deadlineKey, evolve, openWorkOf, policyFor, supportQueueKind, supportTarget, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
+import { buyerStageOf, deadlineKey, evolve, openWorkOf, policyFor, supportQueueKind, supportTarget, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { patchColumns } from "./order-columns";
 import { randomUUID } from "node:crypto";
@@ -29,7 +29,8 @@ export function applyDecision(
   now: Date,
 ): AppliedDecision {
   const next = evolve(state, decision);
-  const columns = { ...patchColumns(decision.patch), openWork: openWorkOf(next), updatedAt: now };
+  const openWork = openWorkOf(next);
+  const columns = { ...patchColumns(decision.patch), openWork, buyerStage: buyerStageOf({ status: next.status, openWork }), updatedAt: now };
   const names = Object.keys(columns);
   const updated = sql.run(
     `UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}, "version" = "version" + 1 WHERE "id" = ? AND "version" = ? AND "status" = ?`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { BUYER_STAGES, BUYER_STAGE_CONDITIONS, RETURN_WORK, isBuyerStage, type BuyerStage } from "@/lib/order/buyer-stages";
+import { BUYER_STAGES, isBuyerStage, type BuyerStage } from "@/lib/order/buyer-stages";
 import { m } from "@/lib/i18n/message";
 import {
   DEADLINE_LABELS,
@@ -89,7 +89,7 @@ export async function listOrders(
     ...orderScope(user),
     ...(options.status && isOrderStatus(options.status) ? { status: options.status } : {}),
     ...(options.open && isOpenWorkKind(options.open) ? { openWork: options.open } : {}),
-    ...(isBuyerStage(options.stage) ? stageWhere(options.stage) : {}),
+    ...(isBuyerStage(options.stage) ? { buyerStage: options.stage } : {}),
   };
   const after = decodeCursor(options.after);
   const before = after ? null : decodeCursor(options.before);
@@ -122,23 +122,11 @@ export async function listOrders(
   };
 }
 
-/** A buyer's stage as a condition on the order row (its status and what it waits on). */
-function stageWhere(stage: BuyerStage) {
-  const { statuses, returnWork } = BUYER_STAGE_CONDITIONS[stage];
-  return {
-    ...(statuses ? { status: { in: [...statuses] } } : {}),
-    ...(returnWork ? { openWork: { in: [...RETURN_WORK] } } : { OR: [{ openWork: null }, { openWork: { notIn: [...RETURN_WORK] } }] }),
-  };
-}
-
-/** How many of this person's orders are in each stage (each count stops at COUNT_CAP). */
+/** How many of this person's orders are in each stage: one pass over the buyer's stage index. */
 export async function buyerStageCounts(user: SessionUser, db: Db = readDb): Promise<Record<BuyerStage | "ALL", number>> {
-  const scope = orderScope(user);
-  const counts = await Promise.all([
-    db.order.count({ where: scope, take: COUNT_CAP }),
-    ...BUYER_STAGES.map((stage) => db.order.count({ where: { ...scope, ...stageWhere(stage) }, take: COUNT_CAP })),
-  ]);
-  return Object.fromEntries([["ALL", counts[0]!], ...BUYER_STAGES.map((stage, i) => [stage, counts[i + 1]!])]) as Record<BuyerStage | "ALL", number>;
+  const rows = await db.order.groupBy({ by: ["buyerStage"], where: orderScope(user), _count: { _all: true } });
+  const count = (stage: string | null) => rows.find((row) => row.buyerStage === stage)?._count._all ?? 0;
+  return Object.fromEntries([["ALL", rows.reduce((sum, row) => sum + row._count._all, 0)], ...BUYER_STAGES.map((stage) => [stage, count(stage)])]) as Record<BuyerStage | "ALL", number>;
 }
 
 function toRow(order: ListedOrder): OrderListRow {

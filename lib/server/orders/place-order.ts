@@ -104,6 +104,7 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
     buyerId: user.id,
     shopId: shop.id,
     status: "UNPAID",
+    buyerStage: "TO_PAY",
     version: 0,
     policyProfile: shop.policyProfile,
     autoApproveWindow: shop.autoApproveWindow,

@@ -5,7 +5,7 @@
 DROP INDEX "LedgerEntry_account_idx";
 
 -- CreateIndex: a wallet's balance and its history, newest first.
-CREATE INDEX "LedgerEntry_account_at_idx" ON "LedgerEntry"("account", "at");
+CREATE INDEX "LedgerEntry_account_at_id_idx" ON "LedgerEntry"("account", "at", "id");
 
 -- Postings made before the wallet had an account of its own named it `buyer:<id>`. The ledger is
 -- append-only at run time; this one-time reclassification names the account the money really moved
