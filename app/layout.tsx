@@ -133,7 +133,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <PersonaMenu personas={personas} currentId={user.id} currentName={user.name} signOut={<SignOutButton label={t("signOut")} />} />
                   {/* On a phone "Sign out" is the persona menu's last entry. */}
                   <form action={signOut} className="hidden sm:block">
-                    <button type="submit" className="min-h-9 rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                    <button type="submit" className="min-h-11 rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
                       {t("signOut")}
                     </button>
                   </form>
@@ -144,7 +144,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 </Link>
               )}
               <details className="group relative">
-                <summary className="flex min-h-9 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
+                <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
                   <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-none stroke-current" strokeWidth="1.5">
                     <circle cx="10" cy="10" r="8" />
                     <path d="M2 10h16M10 2c2.5 2.5 2.5 13.5 0 16M10 2c-2.5 2.5-2.5 13.5 0 16" />

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { addAddressAction, placeOrderAction, type CheckoutFormState } from "@/app/checkout/actions";
 
-const INPUT = "w-full rounded border border-stone-300 bg-white px-2 py-2 aria-invalid:border-rose-600";
+const INPUT = "min-h-11 w-full rounded border border-stone-300 bg-white px-2 py-2 aria-invalid:border-rose-600";
 
 function useFocusFirstError(state: CheckoutFormState) {
   const form = useRef<HTMLFormElement>(null);

@@ -16,7 +16,7 @@ export async function PersonaMenu({ personas, currentId, currentName, signOut }:
   const t = await getTranslations("layout");
   return (
     <details className="group relative">
-      <summary className="flex min-h-9 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 [&::-webkit-details-marker]:hidden">
         <span className="hidden sm:inline">{t("switchPersona")}</span>
         <span className="sm:hidden">
           <span className="sr-only">{t("switchPersona")}: </span>

@@ -26,7 +26,7 @@ export function TimeZoneForm({ chosen, current, common, all }: { chosen: boolean
           defaultValue={chosen ? current : ""}
           aria-invalid={invalid ? true : undefined}
           aria-describedby="time-zone-hint time-zone-message"
-          className="w-full max-w-md rounded border border-stone-300 bg-white px-2 py-2 aria-invalid:border-rose-600"
+          className="min-h-11 w-full max-w-md rounded border border-stone-300 bg-white px-2 py-2 aria-invalid:border-rose-600"
         >
           <option value="">{t("followBrowser")}</option>
           <optgroup label={t("common")}>
@@ -51,7 +51,7 @@ export function TimeZoneForm({ chosen, current, common, all }: { chosen: boolean
           {state ? t(state.message) : ""}
         </p>
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? t("saving") : t("save")}
       </button>
     </form>

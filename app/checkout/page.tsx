@@ -96,7 +96,7 @@ export default async function CheckoutPage(props: { searchParams: Promise<Record
             }))}
           />
           <details className="rounded-lg border border-stone-200 bg-white p-4" open={view.addresses.length === 0}>
-            <summary className="cursor-pointer font-semibold">{t("addAddress")}</summary>
+            <summary className="flex min-h-11 cursor-pointer items-center font-semibold">{t("addAddress")}</summary>
             <AddressForm countries={SHIPPING_COUNTRIES.map((code) => ({ value: code, label: countries.of(code) ?? code }))} />
           </details>
         </>

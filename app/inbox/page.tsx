@@ -29,7 +29,7 @@ export default async function InboxPage(props: { searchParams: Promise<Record<st
         <h1 className="mr-auto text-2xl font-semibold">{user.role === "SELLER" && user.shopName ? t("titleForShop", { shop: user.shopName }) : t("title")}</h1>
         {unread > 0 ? (
           <form action={markAllReadAction}>
-            <button type="submit" className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+            <button type="submit" className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
               {t("markAllRead")}
             </button>
           </form>

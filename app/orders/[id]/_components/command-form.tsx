@@ -35,7 +35,9 @@ const TONES = {
   neutral: "border border-stone-300 bg-white hover:bg-stone-100",
 };
 
-const INPUT = "w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
+const INPUT = "min-h-11 w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
+/** A file picker a thumb can hit: its button is as tall as the other controls. */
+const FILE_INPUT = "w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:hover:bg-stone-100";
 
 /** One command of the order page: its fields, the button, and the answer next to each field. */
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
@@ -119,7 +121,8 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                   {field.label}
                 </label>
                 {field.kind === "select" ? (
-                  <select {...common} key={`${field.name}-${valueOf(field.name)}`} defaultValue={valueOf(field.name)} className={INPUT}>
+                  // The key goes before the spread: after it, JSX falls back to createElement and React warns of unkeyed children.
+                  <select key={`${field.name}-${valueOf(field.name)}`} {...common} defaultValue={valueOf(field.name)} className={INPUT}>
                     <option value="">{field.placeholder ?? t("chooseOne")}</option>
                     {field.options.map((option) => (
                       <option key={option.value} value={option.value}>
@@ -154,7 +157,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
                     <textarea {...common} rows={3} maxLength={field.maxLength ?? 2000} defaultValue={valueOf(field.name)} className={INPUT} />
                   </>
                 ) : field.kind === "photos" ? (
-                  <input {...common} type="file" multiple accept={PHOTO_TYPES.join(",")} className="text-sm" />
+                  <input {...common} type="file" multiple accept={PHOTO_TYPES.join(",")} className={FILE_INPUT} />
                 ) : field.kind === "money" ? (
                   <input {...common} type="text" inputMode="decimal" autoComplete="off" defaultValue={valueOf(field.name)} className={INPUT} />
                 ) : (
@@ -183,7 +186,7 @@ export function CommandForm({ intent, orderId, version, idempotencyKey, label, e
           ) : null}
         </div>
       ) : null}
-      <button type="submit" disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:cursor-wait disabled:opacity-60 ${TONES[tone]}`}>
+      <button type="submit" disabled={pending} className={`min-h-11 rounded px-4 py-2 text-sm font-medium disabled:cursor-wait disabled:opacity-60 ${TONES[tone]}`}>
         {pending ? t("working") : label}
       </button>
     </form>

@@ -78,7 +78,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
       <label htmlFor={`message-${orderId}-photos`} className="block text-sm font-medium">
         {t("photos")}
       </label>
-      <input id={`message-${orderId}-photos`} name="photos" type="file" multiple accept={PHOTO_TYPES.join(",")} aria-invalid={error("photos") ? true : undefined} aria-describedby={`message-${orderId}-photos-hint message-${orderId}-photos-error`} className="text-sm" />
+      <input id={`message-${orderId}-photos`} name="photos" type="file" multiple accept={PHOTO_TYPES.join(",")} aria-invalid={error("photos") ? true : undefined} aria-describedby={`message-${orderId}-photos-hint message-${orderId}-photos-error`} className="w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:hover:bg-stone-100" />
       <p id={`message-${orderId}-photos-hint`} className="text-xs text-stone-500">
         {say(photoHint("optional"))}
       </p>
@@ -86,7 +86,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
         {error("photos") ?? ""}
       </p>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {pending ? t("sending") : t("send")}
         </button>
         <p role={state && !state.ok && !state.fieldErrors ? "alert" : "status"} className={`text-sm ${state?.ok ? "text-emerald-800" : "text-rose-700"}`}>
