@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { AddressForm, PlaceOrderForm } from "@/components/checkout-forms";
 import { m, money } from "@/lib/i18n/message";
 import { getI18n } from "@/lib/i18n/server";
-import { PAYMENT_METHOD_LABELS, SHIPPING_COUNTRIES } from "@/lib/order";
+import { SHIPPING_COUNTRIES } from "@/lib/order";
 import { requireUser } from "@/lib/server/auth/session";
 import { cartLinesOf } from "@/lib/server/shop/cart";
 import { checkoutView } from "@/lib/server/shop/storefront";
@@ -91,8 +91,8 @@ export default async function CheckoutPage(props: { searchParams: Promise<Record
               value: method,
               label:
                 method === "WALLET"
-                  ? render(m("wallet.methodWithBalance", { method: PAYMENT_METHOD_LABELS.WALLET, balance: money(view.walletBalanceMinor, currency) }))
-                  : render(PAYMENT_METHOD_LABELS[method]),
+                  ? render(m("wallet.methodWithBalance", { method: m("checkout.method.WALLET"), balance: money(view.walletBalanceMinor, currency) }))
+                  : render(m(`checkout.method.${method}`)),
             }))}
           />
           <details className="rounded-lg border border-stone-200 bg-white p-4" open={view.addresses.length === 0}>
