@@ -53,6 +53,15 @@ function undoLastMigration(): string {
     for (const index of indexes) db.exec(`DROP INDEX IF EXISTS "${index}"`);
     // A column the migration added goes too (SQLite drops columns since 3.35).
     for (const [, table, column] of sql.matchAll(/ALTER TABLE "(\w+)" ADD COLUMN "(\w+)"/g)) db.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+    // An index the migration dropped comes back, as the migration that made it wrote it.
+    const all = readdirSync(resolve(root, "prisma/migrations"))
+      .filter((name) => name < last.name && /^\d/.test(name))
+      .map((name) => readFileSync(resolve(root, "prisma/migrations", name, "migration.sql"), "utf8"))
+      .join("\n");
+    for (const [, index] of sql.matchAll(/DROP INDEX "(\w+)"/g)) {
+      const create = new RegExp(`CREATE (?:UNIQUE )?INDEX "${index}" ON [^;]+;`).exec(all);
+      if (create) db.exec(create[0]);
+    }
     db.prepare(`DELETE FROM _prisma_migrations WHERE migration_name = ?`).run(last.name);
     return last.name;
   } finally {
