@@ -9,12 +9,12 @@ export async function CursorPager({ newer, older, basePath, params = {}, noun }:
   return (
     <nav aria-label={t("label")} className="mt-4 flex items-center gap-4 text-sm">
       {newer ? (
-        <Link href={href("before", newer)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+        <Link href={href("before", newer)} className="inline-flex min-h-11 items-center rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
           {t("newer", { noun })}
         </Link>
       ) : null}
       {older ? (
-        <Link href={href("after", older)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+        <Link href={href("after", older)} className="inline-flex min-h-11 items-center rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
           {t("older", { noun })}
         </Link>
       ) : null}

@@ -12,7 +12,7 @@ export async function Pagination({ page, pageCount, basePath, params = {} }: { p
   return (
     <nav aria-label={t("label")} className="mt-4 flex items-center gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+        <Link href={href(page - 1)} className="inline-flex min-h-11 items-center rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
           {t("previous")}
         </Link>
       ) : null}
@@ -20,7 +20,7 @@ export async function Pagination({ page, pageCount, basePath, params = {} }: { p
         {t("pageOf", { page, pageCount })}
       </span>
       {page < pageCount ? (
-        <Link href={href(page + 1)} className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+        <Link href={href(page + 1)} className="inline-flex min-h-11 items-center rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
           {t("next")}
         </Link>
       ) : null}
