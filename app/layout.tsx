@@ -184,7 +184,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>
-        <footer className="border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">{t("footer")}</footer>
+        <footer className="space-y-1 border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">
+          <p className="flex justify-center gap-2 text-sm">
+            <Link href="/how-it-works" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
+              {t("howItWorks")}
+            </Link>
+            <Link href="/rules" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
+              {t("rules")}
+            </Link>
+          </p>
+          <p>{t("footer")}</p>
+        </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -19,10 +19,11 @@ export function ruleSentence(rule: Pick<RuleEntry, "id" | "sentence">, locale: L
 export const RULES_DOCUMENTS: Record<Locale, string> = { en: "rules.md", "zh-Hant": "rules.zh-Hant.md", "zh-Hans": "rules.zh-Hans.md" };
 
 /** The rules reference in a language, linking to the others. */
-export function rulesReference(locale: Locale): string {
+export function rulesReference(locale: Locale, options: { linkOthers?: boolean } = {}): string {
   const { t, render } = i18nFor(locale, "UTC");
   const words: ReferenceWords = { t: (key, params) => t(`rulesDoc.${key}`, params), render, rule: (rule) => ruleSentence(rule, locale) };
-  const others = LOCALES.filter((other) => other !== locale).map((other) => ({ name: LOCALE_NAMES[other], href: RULES_DOCUMENTS[other] }));
+  // The documents link to each other; the app's page is in the viewer's language already (the header switches it).
+  const others = options.linkOthers === false ? [] : LOCALES.filter((other) => other !== locale).map((other) => ({ name: LOCALE_NAMES[other], href: RULES_DOCUMENTS[other] }));
   return renderRulesReference(words, others);
 }
 

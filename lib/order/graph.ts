@@ -3,12 +3,13 @@
  * to check the rules at start-up and in tests (nothing unknown, unreachable or stuck; every deadline
  * has its timer command) and to draw state diagrams for the "how it works" page.
  */
-import { CANCEL_REQUEST_STATUSES, CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
-import { DISPUTE_STATUSES, DISPUTE_TRANSITIONS, FINAL_DISPUTE_STATUSES } from "./dispute";
+import { m, type Message } from "../i18n/message";
+import { CANCEL_REQUEST_STATUSES, CANCEL_REQUEST_STATUS_LABELS, CANCEL_REQUEST_TRANSITIONS } from "./cancel-request";
+import { DISPUTE_STATUSES, DISPUTE_STATUS_LABELS, DISPUTE_TRANSITIONS, FINAL_DISPUTE_STATUSES } from "./dispute";
 import { checkTransitionGraph } from "./machine";
-import { FINAL_STATUSES, ORDER_STATUSES } from "./model";
-import { REFUND_STATUSES, REFUND_TRANSITIONS } from "./refund";
-import { CASE_STATUSES, CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
+import { FINAL_STATUSES, ORDER_STATUSES, STATUS_LABELS } from "./model";
+import { REFUND_STATUSES, REFUND_STATUS_LABELS, REFUND_TRANSITIONS } from "./refund";
+import { CASE_STATUSES, CASE_STATUS_LABELS, CASE_TRANSITIONS, FINAL_CASE_STATUSES } from "./return-case";
 import { TRANSITIONS, type Moves, type Transition } from "./transitions";
 
 export interface MachineGraph {
@@ -64,6 +65,32 @@ function subGraph(
     return declared.from.flatMap((from) => declared.to.filter((to) => !table[from]?.includes(to)).map((to) => `${type} declares ${from} → ${to}`));
   });
   return { name, title, initial: "NONE", statuses: ["NONE", ...statuses], finals, edges, declaredButMissing };
+}
+
+export const MACHINE_NAMES = ["order", "cancel-request", "case", "refund", "dispute"] as const;
+export type MachineName = (typeof MACHINE_NAMES)[number];
+
+/** Each machine's name and what it is for, as the "how it works" page says them. */
+export const MACHINE_TITLES: Record<MachineName, Message> = {
+  order: m("engine.machine.title.order"),
+  "cancel-request": m("engine.machine.title.cancelRequest"),
+  case: m("engine.machine.title.case"),
+  refund: m("engine.machine.title.refund"),
+  dispute: m("engine.machine.title.dispute"),
+};
+
+const SUB_MACHINE_LABELS: Record<Exclude<MachineName, "order">, Record<string, Message>> = {
+  "cancel-request": CANCEL_REQUEST_STATUS_LABELS,
+  case: CASE_STATUS_LABELS,
+  refund: REFUND_STATUS_LABELS,
+  dispute: DISPUTE_STATUS_LABELS,
+};
+
+/** A status of a machine as people read it; a sub-machine's NONE is "not yet" (nothing of it exists). */
+export function machineStatusLabel(machine: MachineName, status: string): Message {
+  if (machine === "order") return STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? m("engine.empty");
+  if (status === "NONE") return m("engine.machine.none");
+  return SUB_MACHINE_LABELS[machine][status] ?? m("engine.empty");
 }
 
 export function machineGraphs(): MachineGraph[] {

@@ -18,6 +18,7 @@ import { ConversationSection } from "./_sections/conversation-section";
 import { DisputesSection } from "./_sections/disputes-section";
 import { ItemsSection, TimelineSection } from "./_sections/items-section";
 import { DeadlinesSection, MoneySection, RefundsSection } from "./_sections/money-sections";
+import { WhereSection } from "./_sections/where-section";
 import { CancelRequestSection, CaseSection } from "./_sections/request-sections";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -100,6 +101,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <RefundsSection order={order} />
           <DeadlinesSection order={order} now={now} canMoveClock={world.clock.allowed} />
           <MoneySection order={order} />
+          <WhereSection order={order} />
         </div>
       </div>
     </div>

@@ -45,6 +45,10 @@ import {
   type Role,
   type StatementParty,
   previewDisputeOutcomes,
+  availableActions,
+  commandLabel,
+  DEADLINE_COMMANDS,
+  type MachineName,
 } from "@/lib/order";
 import { m, type Message, type MessageParam } from "@/lib/i18n/message";
 import { storedSummary } from "./stored-message";
@@ -105,6 +109,12 @@ export interface OrderDetail {
   money: OrderMoney;
   /** What this person may do (open, or closed with a reason), with what each form needs, from the engine. */
   actions: ActionView[];
+  /** "Where this order is": the state of each of its machines, what each party may do now, and what the platform will do when. */
+  whereItIs: {
+    machines: { name: MachineName; current: string[] }[];
+    moves: { role: Role; who: Message; commands: Message[] }[];
+    timers: { label: Message; dueAt: Date; command: Message }[];
+  };
   cancelRequest: { status: CancelRequestStatus; statusLabel: Message; reason: Message; requestedAt: Date; respondBy: Date | null; rejectReason: Message | null } | null;
   returnAddress: string;
   /** How a return may travel under this order's rules, for the ship-back form. */
@@ -232,6 +242,28 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event) })),
     money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
+    whereItIs: {
+      machines: [
+        { name: "order", current: [state.status] },
+        { name: "cancel-request", current: [state.cancelRequest?.status ?? "NONE"] },
+        { name: "case", current: [state.returnCase?.status ?? "NONE"] },
+        { name: "refund", current: state.refunds.length ? [...new Set(state.refunds.map((refund) => refund.status))] : ["NONE"] },
+        { name: "dispute", current: state.disputes.length ? [...new Set(state.disputes.map((dispute) => dispute.status))] : ["NONE"] },
+      ],
+      // Each party's open commands as the engine offers them (the platform's are its timers, below).
+      moves: (["BUYER", "SELLER", "SUPPORT"] as const).map((role) => ({
+        role,
+        who: ROLE_LABELS[role],
+        commands: availableActions(state, { role, id: role === "BUYER" ? state.buyerId : role === actor.role ? actor.id : null }, now, policy)
+          .filter((action) => action.enabled)
+          .map((action) => action.label),
+      })),
+      timers: order.deadlines.flatMap((deadline) => {
+        const parsed = parseDeadlineKey(deadline.kind);
+        if (!parsed || isReminder(parsed.kind)) return [];
+        return [{ label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, command: commandLabel(DEADLINE_COMMANDS[parsed.kind](parsed.ref).type) }];
+      }),
+    },
     cancelRequest: state.cancelRequest
       ? {
           status: state.cancelRequest.status,

@@ -1,0 +1,50 @@
+/**
+ * Issue 30 (first part): the machines drawn. "How it works" shows each of the engine's machines as a
+ * diagram with the table of its moves, also in Chinese; the rules reference is a page; an order page
+ * says where the order is — its state highlighted, what each party may do now, what the platform will
+ * do when.
+ */
+import { expect, signInAs, test } from "./support";
+
+const MACHINES = ["The order", "The cancel request", "The refund or return request", "The refund", "The dispute and its appeal"];
+
+test("how it works: every machine drawn, with the table of its moves, from the footer and in Chinese", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "How it works" }).click();
+  await expect(page.getByRole("heading", { name: "How it works", level: 1 })).toBeVisible();
+  for (const machine of MACHINES) {
+    const section = page.getByRole("region", { name: machine, exact: true });
+    await expect(section.getByRole("img", { name: `State diagram of ${machine}` })).toBeVisible();
+    await expect(section.getByRole("table", { name: `Moves of ${machine}` })).toBeVisible();
+  }
+  // The order's first move: paying, by the buyer.
+  const moves = page.getByRole("region", { name: "The order", exact: true }).getByRole("table");
+  await expect(moves.getByRole("row").nth(1)).toContainText("Awaiting payment");
+  await expect(moves.getByRole("row").nth(1)).toContainText("Pay (the buyer)");
+  // The same page in Traditional Chinese, state names and all.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-Hant", url: new URL(page.url()).origin }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "運作方式", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "取消申請", exact: true }).getByRole("img", { name: "取消申請的狀態圖" })).toBeVisible();
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+
+  await page.goto("/how-it-works");
+  await page.getByRole("link", { name: "Open the rules reference" }).click();
+  await expect(page.getByRole("heading", { name: "Rules reference", level: 1 })).toBeVisible();
+  await expect(page.getByText("PAY-1", { exact: true })).toBeVisible();
+});
+
+test("an order page says where the order is: its state highlighted, each party's moves now, the platform's next act", async ({ page, db }) => {
+  await signInAs(page, "Diego Alvarez");
+  // The seed's cancel request with hours left (100101): the seller's answer is what the order waits for.
+  const order = await db.order.findFirstOrThrow({ where: { worldId: "demo", code: "100101" }, select: { id: true } });
+  await page.goto(`/orders/${order.id}`);
+  const where = page.getByRole("region", { name: "Where this order is" });
+  await expect(where.getByRole("listitem").filter({ hasText: /^Seller: / })).toContainText("Approve the cancellation");
+  await expect(where.getByText(/Seller must answer the cancel request by — .+: /)).toBeVisible();
+  await where.getByText("The machines, where it is now highlighted").click();
+  await expect(where.getByRole("img", { name: "State diagram of The order" })).toBeVisible();
+  await expect(where.locator('[data-current="true"]')).toHaveCount(2);
+  await expect(where.getByRole("img", { name: "State diagram of The order" }).locator('[data-current="true"]')).toHaveAttribute("data-state", "AWAITING_SHIPMENT");
+  await expect(where.getByRole("img", { name: "State diagram of The cancel request" }).locator('[data-current="true"]')).toHaveAttribute("data-state", "PENDING");
+});
