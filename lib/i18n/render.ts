@@ -7,7 +7,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 export function renderParam(param: MessageParam, t: Translate, f: Format): string | number {
   if (typeof param === "string" || typeof param === "number") return param;
-  if (isMessage(param)) return renderMessage(param, t, f);
+  // A part of a sentence keeps its spaces (" with 2 photos" joins the sentence it is in); the sentence is trimmed.
+  if (isMessage(param)) return renderMessage(param, t, f, false);
   if ("money" in param) return f.money(param.money, param.currency);
   if ("at" in param) return f.dateTime(new Date(param.at));
   if ("day" in param) return f.day(new Date(param.day));
@@ -16,9 +17,9 @@ export function renderParam(param: MessageParam, t: Translate, f: Format): strin
   return f.remaining(param.duration);
 }
 
-export function renderMessage(message: Message, t: Translate, f: Format): string {
-  if (!message.params) return t(message.key).trim();
+export function renderMessage(message: Message, t: Translate, f: Format, trim = true): string {
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.params)) params[name] = renderParam(value, t, f);
-  return t(message.key, params).trim();
+  for (const [name, value] of Object.entries(message.params ?? {})) params[name] = renderParam(value, t, f);
+  const text = message.params ? t(message.key, params) : t(message.key);
+  return trim ? text.trim() : text;
 }

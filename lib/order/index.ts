@@ -25,3 +25,4 @@ export * from "./dispute-preview";
 export * from "./checkout";
 export * from "./buyer-stages";
 export * from "./wallet";
+export * from "./replay";

@@ -8,15 +8,11 @@ import {
   FINAL_STATUSES,
   accounts,
   buyerStageOf,
-  decide,
-  evolve,
   openWorkOf,
-  placedOrder,
+  replayHistory,
   policyFor,
   supportQueueKind,
   supportTarget,
-  type Actor,
-  type Command,
   type OrderState,
   type Role,
 } from "@/lib/order";
@@ -156,28 +152,13 @@ export function checkOrder(row: CheckedRow): Problem[] {
 }
 
 function replayEvents(row: CheckedRow, stored: OrderState): { state: OrderState } | { error: string } {
-  const policy = policyFor(stored.policyProfile);
-  let state = placedOrder(stored, policy);
-  for (const event of row.events) {
-    if (event.seq === 0) continue;
-    let command: Command;
-    try {
-      command = (JSON.parse(event.data) as { command: Command }).command;
-    } catch {
-      return { error: `event ${event.seq} (${event.type}) has no readable command` };
-    }
-    if (!command) return { error: `event ${event.seq} (${event.type}) has no command` };
-    const actor: Actor = { role: event.actorRole as Role, id: event.actorId };
-    let decision: ReturnType<typeof decide>;
-    try {
-      decision = decide(state, command, actor, event.at, policy);
-    } catch (error) {
-      return { error: `event ${event.seq} (${command.type}) broke a rule: ${(error as Error).message}` };
-    }
-    if (!decision.ok) return { error: `event ${event.seq} (${command.type}) is refused on replay: ${decision.error.reason}` };
-    state = evolve(state, decision);
-  }
-  return { state };
+  const replay = replayHistory(
+    stored,
+    row.events.map((event) => ({ seq: event.seq, type: event.type, actor: { role: event.actorRole as Role, id: event.actorId }, at: event.at, data: event.data })),
+    policyFor(stored.policyProfile),
+  );
+  if ("error" in replay) return { error: replay.error };
+  return { state: replay.steps[replay.steps.length - 1]!.state };
 }
 
 /** What must agree between the stored order and its replay. */

@@ -1,55 +1,13 @@
 import "server-only";
 import {
-  CANCEL_REQUEST_STATUS_LABELS,
-  CASE_STATUS_LABELS,
-  CASE_TYPE_LABELS,
-  DEADLINE_LABELS,
-  DISPUTE_STATUS_LABELS,
-  DISPUTE_SUBJECT_LABELS,
-  CARRIER_CONTROL_LABELS,
-  RETURN_METHOD_LABELS,
-  type ReturnMethod,
-  HURRY_LABELS,
-  estimatedDeliveryAt,
-  formatCutoff,
-  type CarrierControl,
-  PAYMENT_METHOD_LABELS,
-  REFUND_STATUS_LABELS,
-  ROLE_LABELS,
-  ROLE_NOUNS,
-  STATUS_LABELS,
-  actionViews,
-  describeDuration,
-  isRefundStatus,
-  isReminder,
-  parseDeadlineKey,
-  policyFor,
-  reasonLabel,
-  simulatorControls,
-  statusNote,
-  supportTarget,
-  previewRefund,
-  type ActionView,
-  type CancelRequestStatus,
-  type CaseStatus,
-  type CaseType,
-  type DeadlineKind,
-  type DisputeOutcome,
-  type DisputeState,
-  type OutcomePreview,
-  type DisputeStatus,
-  type DisputeSubject,
-  type OrderStatus,
-  type Policy,
-  type RefundStatus,
-  type Role,
-  type StatementParty,
-  previewDisputeOutcomes,
-  availableActions,
-  commandLabel,
-  DEADLINE_COMMANDS,
-  type MachineName,
+  CANCEL_REQUEST_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, DEADLINE_LABELS, DISPUTE_STATUS_LABELS, DISPUTE_SUBJECT_LABELS,
+  CARRIER_CONTROL_LABELS, RETURN_METHOD_LABELS, type ReturnMethod, HURRY_LABELS, estimatedDeliveryAt, formatCutoff, type CarrierControl,
+  PAYMENT_METHOD_LABELS, REFUND_STATUS_LABELS, ROLE_LABELS, ROLE_NOUNS, STATUS_LABELS, actionViews, describeDuration, isRefundStatus, isReminder,
+  parseDeadlineKey, policyFor, reasonLabel, simulatorControls, statusNote, supportTarget, previewRefund, type ActionView, type CancelRequestStatus,
+  type CaseStatus, type CaseType, type DeadlineKind, type DisputeOutcome, type DisputeState, type OutcomePreview, type DisputeStatus,
+  type DisputeSubject, type OrderStatus, type Policy, type RefundStatus, type Role, type StatementParty, previewDisputeOutcomes
 } from "@/lib/order";
+import { whereItIs, type WhereItIs } from "./where-it-is";
 import { m, type Message, type MessageParam } from "@/lib/i18n/message";
 import { storedSummary } from "./stored-message";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
@@ -110,11 +68,7 @@ export interface OrderDetail {
   /** What this person may do (open, or closed with a reason), with what each form needs, from the engine. */
   actions: ActionView[];
   /** "Where this order is": the state of each of its machines, what each party may do now, and what the platform will do when. */
-  whereItIs: {
-    machines: { name: MachineName; current: string[] }[];
-    moves: { role: Role; who: Message; commands: Message[] }[];
-    timers: { label: Message; dueAt: Date; command: Message }[];
-  };
+  whereItIs: WhereItIs;
   cancelRequest: { status: CancelRequestStatus; statusLabel: Message; reason: Message; requestedAt: Date; respondBy: Date | null; rejectReason: Message | null } | null;
   returnAddress: string;
   /** How a return may travel under this order's rules, for the ship-back form. */
@@ -242,28 +196,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event) })),
     money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
-    whereItIs: {
-      machines: [
-        { name: "order", current: [state.status] },
-        { name: "cancel-request", current: [state.cancelRequest?.status ?? "NONE"] },
-        { name: "case", current: [state.returnCase?.status ?? "NONE"] },
-        { name: "refund", current: state.refunds.length ? [...new Set(state.refunds.map((refund) => refund.status))] : ["NONE"] },
-        { name: "dispute", current: state.disputes.length ? [...new Set(state.disputes.map((dispute) => dispute.status))] : ["NONE"] },
-      ],
-      // Each party's open commands as the engine offers them (the platform's are its timers, below).
-      moves: (["BUYER", "SELLER", "SUPPORT"] as const).map((role) => ({
-        role,
-        who: ROLE_LABELS[role],
-        commands: availableActions(state, { role, id: role === "BUYER" ? state.buyerId : role === actor.role ? actor.id : null }, now, policy)
-          .filter((action) => action.enabled)
-          .map((action) => action.label),
-      })),
-      timers: order.deadlines.flatMap((deadline) => {
-        const parsed = parseDeadlineKey(deadline.kind);
-        if (!parsed || isReminder(parsed.kind)) return [];
-        return [{ label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, command: commandLabel(DEADLINE_COMMANDS[parsed.kind](parsed.ref).type) }];
-      }),
-    },
+    whereItIs: whereItIs(state, actor, order.deadlines, now, policy),
     cancelRequest: state.cancelRequest
       ? {
           status: state.cancelRequest.status,

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
 import type { OrderDetail } from "@/lib/server/orders/get-order";
 import { Card } from "./card";
@@ -63,6 +64,9 @@ export async function TimelineSection({ order }: { order: OrderDetail }) {
           </li>
         ))}
       </ol>
+      <Link href={`/orders/${order.id}/replay`} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        {(await getTranslations("replay"))("link")}
+      </Link>
     </Card>
   );
 }

@@ -1,0 +1,93 @@
+import "server-only";
+/**
+ * An order's history replayed step by step (issue 30): the engine decides each stored command again
+ * (`replayHistory`), and after each step the page shows the order's state, its requests, refunds and
+ * disputes, the money in escrow and refunded, and the deadlines then open. Only someone who may see
+ * the order may replay it (the same scope as the order page).
+ */
+import { m, type Message } from "@/lib/i18n/message";
+import {
+  CANCEL_REQUEST_STATUS_LABELS,
+  CASE_STATUS_LABELS,
+  DEADLINE_LABELS,
+  DISPUTE_STATUS_LABELS,
+  DISPUTE_SUBJECT_LABELS,
+  REFUND_STATUS_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  commandLabel,
+  isReminder,
+  parseDeadlineKey,
+  policyFor,
+  replayHistory,
+  type Role,
+} from "@/lib/order";
+import { orderScope, type SessionUser } from "../auth/session-user";
+import { readDb } from "../db";
+import type { Db } from "../prisma";
+import { orderStateSelect, toOrderState } from "./order-state";
+import { storedSummary } from "./stored-message";
+
+export interface ReplayStepView {
+  seq: number;
+  at: Date;
+  actor: Message;
+  summary: Message;
+  /** The command the step replayed (none for the placement). */
+  command: Message | null;
+  facts: { label: Message; value: Message }[];
+  currency: string;
+  paidMinor: number;
+  escrowMinor: number;
+  refundedMinor: number;
+  deadlines: { label: Message; dueAt: Date }[];
+}
+
+export interface ReplayView {
+  id: string;
+  code: string;
+  steps: ReplayStepView[];
+  /** Where the replay stopped when a stored step is refused by today's rules (then the steps end there). */
+  brokenAt: number | null;
+}
+
+export async function orderReplay(user: SessionUser, orderId: string, db: Db = readDb): Promise<ReplayView | null> {
+  const order = await db.order.findFirst({
+    where: { id: orderId, ...orderScope(user) },
+    select: { ...orderStateSelect, code: true, events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true, summary: true, message: true } } },
+  });
+  if (!order) return null;
+  const stored = toOrderState(order);
+  const policy = policyFor(stored.policyProfile);
+  const replay = replayHistory(
+    stored,
+    order.events.map((event) => ({ seq: event.seq, type: event.type, actor: { role: event.actorRole as Role, id: event.actorId }, at: event.at, data: event.data })),
+    policy,
+  );
+  const steps = replay.steps.map((step): ReplayStepView => {
+    const event = order.events.find((e) => e.seq === step.seq)!;
+    const { state } = step;
+    const facts: { label: Message; value: Message }[] = [{ label: m("replay.fact.order"), value: STATUS_LABELS[state.status] }];
+    if (state.cancelRequest) facts.push({ label: m("replay.fact.cancelRequest"), value: CANCEL_REQUEST_STATUS_LABELS[state.cancelRequest.status] });
+    if (state.returnCase) facts.push({ label: m("replay.fact.case"), value: CASE_STATUS_LABELS[state.returnCase.status] });
+    for (const refund of state.refunds) facts.push({ label: m("replay.fact.refund"), value: REFUND_STATUS_LABELS[refund.status] });
+    for (const dispute of state.disputes) facts.push({ label: m("replay.fact.dispute", { subject: DISPUTE_SUBJECT_LABELS[dispute.subject] }), value: DISPUTE_STATUS_LABELS[dispute.status] });
+    return {
+      seq: step.seq,
+      at: event.at,
+      actor: event.actorRole in ROLE_LABELS ? ROLE_LABELS[event.actorRole as Role] : m("engine.verbatim", { text: event.actorRole }),
+      summary: storedSummary(event),
+      command: step.command ? commandLabel(step.command.type) : null,
+      facts,
+      currency: state.currency,
+      paidMinor: state.paidAt ? state.totalMinor : 0,
+      escrowMinor: state.escrowMinor,
+      refundedMinor: state.refunds.reduce((sum, refund) => sum + refund.totalMinor, 0),
+      deadlines: Object.entries(state.deadlines).flatMap(([key, dueAt]) => {
+        const parsed = parseDeadlineKey(key);
+        return parsed && dueAt && !isReminder(parsed.kind) ? [{ label: DEADLINE_LABELS[parsed.kind], dueAt }] : [];
+      }).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+    };
+  });
+  return { id: order.id, code: order.code, steps, brokenAt: "error" in replay ? (order.events[replay.steps.length]?.seq ?? null) : null };
+}
