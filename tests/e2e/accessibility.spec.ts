@@ -53,11 +53,11 @@ test("the seller's pages: home, orders, an order, performance and its lists, set
   expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/performance/orders?list=sfcr", "/seller/settings"])).toEqual([]);
 });
 
-test("support's pages: queue, orders, an order, a case, templates, figures, the printable record", async ({ page, context, db }) => {
+test("support's pages: queue, orders, an order, a case, templates, figures, the printable record, an order's replay", async ({ page, context, db }) => {
   const dispute = await db.dispute.findFirstOrThrow({ where: { order: { worldId: "demo" } }, select: { id: true, orderId: true } });
   await signInAs(page, "Priya Shah");
   expect(
-    await scan(context, page, ["/support", "/support/orders", `/orders/${dispute.orderId}`, `/support/cases/${dispute.id}`, "/support/templates", "/support/figures", `/support/cases/${dispute.id}/print`]),
+    await scan(context, page, ["/support", "/support/orders", `/orders/${dispute.orderId}`, `/support/cases/${dispute.id}`, "/support/templates", "/support/figures", `/support/cases/${dispute.id}/print`, `/orders/${dispute.orderId}/replay`, `/orders/${dispute.orderId}/replay?step=2`]),
   ).toEqual([]);
 });
 

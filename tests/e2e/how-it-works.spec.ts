@@ -48,3 +48,24 @@ test("an order page says where the order is: its state highlighted, each party's
   await expect(where.getByRole("img", { name: "State diagram of The order" }).locator('[data-current="true"]')).toHaveAttribute("data-state", "AWAITING_SHIPMENT");
   await expect(where.getByRole("img", { name: "State diagram of The cancel request" }).locator('[data-current="true"]')).toHaveAttribute("data-state", "PENDING");
 });
+
+test("replay: from an order's timeline, step through its history and see the order after each step", async ({ page, db }) => {
+  await signInAs(page, "Sam Rivera");
+  const order = await db.order.findFirstOrThrow({ where: { worldId: "demo", code: "100108" }, select: { id: true } });
+  await page.goto(`/orders/${order.id}`);
+  await page.getByRole("link", { name: "Replay its history step by step" }).click();
+  await expect(page.getByRole("heading", { name: "Replay of order 100108", level: 1 })).toBeVisible();
+  const steps = page.getByRole("navigation", { name: "Steps" }).getByRole("link");
+  const total = await steps.count();
+  // It opens on the last step: the order as it is now.
+  await expect(page.getByRole("heading", { name: `Step ${total} of ${total}` })).toBeVisible();
+  await expect(steps.last()).toHaveAttribute("aria-current", "step");
+  await steps.nth(1).click();
+  const step = page.getByRole("region", { name: "Step 2 of" + ` ${total}` });
+  await expect(step).toContainText("Command: Pay");
+  await expect(step.getByRole("definition").filter({ hasText: "Awaiting payment" })).toHaveCount(0);
+  await expect(step).toContainText("On hold");
+  await page.getByRole("link", { name: "← Previous step" }).click();
+  await expect(page.getByRole("region", { name: `Step 1 of ${total}` })).toContainText("Awaiting payment");
+  await expect(page.getByRole("region", { name: `Step 1 of ${total}` })).toContainText("Payment due");
+});
