@@ -121,7 +121,7 @@ function ruleLine(rule: RuleEntry, w: ReferenceWords): string {
     ...(rule.source.also?.length ? [w.t("line.seeAlso", { list: rule.source.also.map((section) => link(section, w)).join(", ") })] : []),
     w.t("line.test", { file: code(rule.test.file), title: rule.test.title }),
   ];
-  return `- **${rule.id}** ${w.rule(rule)}\n  <br>${extra.join(" · ")}`;
+  return `- <a id="rule-${rule.id}"></a>**${rule.id}** ${w.rule(rule)}\n  <br>${extra.join(" · ")}`;
 }
 
 function rulesOf(section: RulesSection, w: ReferenceWords): string {

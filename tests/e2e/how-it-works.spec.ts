@@ -69,3 +69,16 @@ test("replay: from an order's timeline, step through its history and see the ord
   await expect(page.getByRole("region", { name: `Step 1 of ${total}` })).toContainText("Awaiting payment");
   await expect(page.getByRole("region", { name: `Step 1 of ${total}` })).toContainText("Payment due");
 });
+
+test("each timeline entry links to the rules behind it, each landing on its rule in the reference", async ({ page, db }) => {
+  await signInAs(page, "Diego Alvarez");
+  const order = await db.order.findFirstOrThrow({ where: { worldId: "demo", code: "100101" }, select: { id: true } });
+  await page.goto(`/orders/${order.id}`);
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  const asked = timeline.getByRole("listitem").filter({ hasText: "The buyer asked the seller to cancel" });
+  await expect(asked.getByRole("link", { name: "REQ-6" })).toBeVisible();
+  await asked.getByRole("link", { name: "REQ-6" }).click();
+  await expect(page).toHaveURL(/\/rules#rule-REQ-6$/);
+  await expect(page.locator("#rule-REQ-6")).toBeAttached();
+  await expect(page.getByRole("listitem").filter({ has: page.locator("#rule-REQ-6") })).toContainText("One cancel request per order");
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  RULE_INDEX,
   CANCEL_REQUEST_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, DEADLINE_LABELS, DISPUTE_STATUS_LABELS, DISPUTE_SUBJECT_LABELS,
   CARRIER_CONTROL_LABELS, RETURN_METHOD_LABELS, type ReturnMethod, HURRY_LABELS, estimatedDeliveryAt, formatCutoff, type CarrierControl,
   PAYMENT_METHOD_LABELS, REFUND_STATUS_LABELS, ROLE_LABELS, ROLE_NOUNS, STATUS_LABELS, actionViews, describeDuration, isRefundStatus, isReminder,
@@ -63,7 +64,8 @@ export interface OrderDetail {
   carrierControls: { type: CarrierControl; label: Message }[];
   /** Open deadlines people wait for (reminders aside); `hurry`: the button that makes a simulated one happen now. */
   deadlines: { key: string; kind: DeadlineKind; label: Message; dueAt: Date; hurry: Message | null }[];
-  timeline: { id: string; at: Date; actor: Message; summary: Message }[];
+  /** Each event, with the rules of the command that made it (ids in the rules reference). */
+  timeline: { id: string; at: Date; actor: Message; summary: Message; rules: string[] }[];
   money: OrderMoney;
   /** What this person may do (open, or closed with a reason), with what each form needs, from the engine. */
   actions: ActionView[];
@@ -193,7 +195,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       const hurry = simulator.hurry.includes(deadline.kind) ? (HURRY_LABELS[parsed.kind] ?? null) : null;
       return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
     }),
-    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event) })),
+    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event), rules: rulesOfEvent(event.data) })),
     money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
     whereItIs: whereItIs(state, actor, order.deadlines, now, policy),
@@ -255,6 +257,16 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       outcomes: user.role === "SUPPORT" ? previewDisputeOutcomes(state, dispute.id, actor, now, policy) : [],
     })),
   };
+}
+
+/** The rules behind the command an event records (none for the placement). */
+function rulesOfEvent(data: string): string[] {
+  try {
+    const type = (JSON.parse(data) as { command?: { type?: string } }).command?.type;
+    return type ? RULE_INDEX.filter((rule) => (rule.commands as string[]).includes(type)).map((rule) => rule.id) : [];
+  } catch {
+    return [];
+  }
 }
 
 function roleLabel(role: string | null): Message {

@@ -60,6 +60,20 @@ export async function TimelineSection({ order }: { order: OrderDetail }) {
             <p>{render(event.summary)}</p>
             <p className="text-xs text-stone-500">
               {f.dateTime(event.at)} · {render(event.actor)}
+              {event.rules.length ? (
+                <>
+                  {" · "}
+                  {t("rules")}{" "}
+                  {event.rules.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 ? ", " : ""}
+                      <Link href={`/rules#rule-${id}`} className="text-brand-700 underline">
+                        {id}
+                      </Link>
+                    </span>
+                  ))}
+                </>
+              ) : null}
             </p>
           </li>
         ))}
