@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CartLineForm } from "@/components/cart-forms";
 import { ShopRules } from "@/components/storefront";
 import { getI18n } from "@/lib/i18n/server";
-import { DEMO_RESTOCK_TO, MAX_QUANTITY } from "@/lib/order";
+import { MAX_QUANTITY, availableStock } from "@/lib/order";
 import { requireUser } from "@/lib/server/auth/session";
 import { cartView } from "@/lib/server/shop/cart";
 
@@ -57,7 +57,7 @@ export default async function CartPage() {
                     <span className="tabular-nums">{f.money(product.priceMinor * quantity, product.currency)}</span>
                   </div>
                   <p className="text-sm text-stone-600">{t("lineTotal", { quantity, price: f.money(product.priceMinor, product.currency) })}</p>
-                  <CartLineForm productId={product.id} title={product.title} quantity={quantity} most={Math.min(MAX_QUANTITY, world === "demo" ? Math.max(product.stock, DEMO_RESTOCK_TO) : product.stock)} />
+                  <CartLineForm productId={product.id} title={product.title} quantity={quantity} most={Math.min(MAX_QUANTITY, availableStock(product.stock, world === "demo"))} />
                 </div>
               </li>
             ))}

@@ -94,5 +94,10 @@ export function priceCheckout(input: {
 export const DEMO_RESTOCK_BELOW = 10;
 export const DEMO_RESTOCK_TO = 50;
 
+/** How many of a product a buyer may have: the shop's stock, which in the demo world is restocked before it could run out. */
+export function availableStock(stock: number, demoWorld: boolean): number {
+  return demoWorld ? Math.max(stock, DEMO_RESTOCK_TO) : stock;
+}
+
 /** Where the simulated shops ship to (ISO 3166 codes; pages name them with Intl.DisplayNames). */
 export const SHIPPING_COUNTRIES = ["US", "TW", "HK", "CN", "SG", "MY", "JP", "GB", "CA", "AU"] as const;

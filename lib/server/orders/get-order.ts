@@ -1,13 +1,14 @@
 import "server-only";
 import {
   RULE_INDEX,
-  CANCEL_REQUEST_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, DEADLINE_LABELS, DISPUTE_STATUS_LABELS, DISPUTE_SUBJECT_LABELS,
+  CANCEL_REQUEST_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, DISPUTE_STATUS_LABELS, DISPUTE_SUBJECT_LABELS,
   CARRIER_CONTROL_LABELS, RETURN_METHOD_LABELS, type ReturnMethod, HURRY_LABELS, estimatedDeliveryAt, formatCutoff, type CarrierControl,
-  PAYMENT_METHOD_LABELS, REFUND_STATUS_LABELS, ROLE_LABELS, ROLE_NOUNS, STATUS_LABELS, actionViews, describeDuration, isRefundStatus, isReminder,
-  parseDeadlineKey, policyFor, reasonLabel, simulatorControls, statusNote, supportTarget, previewRefund, type ActionView, type CancelRequestStatus,
+  PAYMENT_METHOD_LABELS, REFUND_STATUS_LABELS, ROLE_LABELS, ROLE_NOUNS, STATUS_LABELS, actionViews, describeDuration, isRefundStatus,
+  policyFor, reasonLabel, simulatorControls, statusNote, supportTarget, previewRefund, type ActionView, type CancelRequestStatus,
   type CaseStatus, type CaseType, type DeadlineKind, type DisputeOutcome, type DisputeState, type OutcomePreview, type DisputeStatus,
   type DisputeSubject, type OrderStatus, type Policy, type RefundStatus, type Role, type StatementParty, previewDisputeOutcomes
 } from "@/lib/order";
+import { openDeadlines } from "./open-deadlines";
 import { whereItIs, type WhereItIs } from "./where-it-is";
 import { m, type Message, type MessageParam } from "@/lib/i18n/message";
 import { storedSummary } from "./stored-message";
@@ -147,6 +148,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   const policy = policyFor(order.policyProfile);
   const actor = toActor(user);
   const simulator = simulatorControls(state, now, policy);
+  const open = openDeadlines(order.deadlines);
   return {
     id: order.id,
     code: order.code,
@@ -189,16 +191,11 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
       return estimate ? formatCutoff(estimate, policy) : null;
     })(),
     carrierControls: simulator.carrier.map((type) => ({ type, label: CARRIER_CONTROL_LABELS[type] })),
-    deadlines: order.deadlines.flatMap((deadline) => {
-      const parsed = parseDeadlineKey(deadline.kind);
-      if (!parsed || isReminder(parsed.kind)) return [];
-      const hurry = simulator.hurry.includes(deadline.kind) ? (HURRY_LABELS[parsed.kind] ?? null) : null;
-      return [{ key: deadline.kind, kind: parsed.kind, label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, hurry }];
-    }),
+    deadlines: open.map(({ key, kind, label, dueAt }) => ({ key, kind, label, dueAt, hurry: simulator.hurry.includes(key) ? (HURRY_LABELS[kind] ?? null) : null })),
     timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event), rules: rulesOfEvent(event.data) })),
     money: await orderMoney(db, order.id),
     actions: actionViews(state, actor, now, policy),
-    whereItIs: whereItIs(state, actor, order.deadlines, now, policy),
+    whereItIs: whereItIs(state, actor, open, now, policy),
     cancelRequest: state.cancelRequest
       ? {
           status: state.cancelRequest.status,

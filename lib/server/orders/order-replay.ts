@@ -6,22 +6,8 @@ import "server-only";
  * the order may replay it (the same scope as the order page).
  */
 import { m, type Message } from "@/lib/i18n/message";
-import {
-  CANCEL_REQUEST_STATUS_LABELS,
-  CASE_STATUS_LABELS,
-  DEADLINE_LABELS,
-  DISPUTE_STATUS_LABELS,
-  DISPUTE_SUBJECT_LABELS,
-  REFUND_STATUS_LABELS,
-  ROLE_LABELS,
-  STATUS_LABELS,
-  commandLabel,
-  isReminder,
-  parseDeadlineKey,
-  policyFor,
-  replayHistory,
-  type Role,
-} from "@/lib/order";
+import { DISPUTE_SUBJECT_LABELS, ROLE_LABELS, commandLabel, machineStatusLabel, policyFor, replayHistory, type Role } from "@/lib/order";
+import { openDeadlines } from "./open-deadlines";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import type { Db } from "../prisma";
@@ -67,11 +53,11 @@ export async function orderReplay(user: SessionUser, orderId: string, db: Db = r
   const steps = replay.steps.map((step): ReplayStepView => {
     const event = order.events.find((e) => e.seq === step.seq)!;
     const { state } = step;
-    const facts: { label: Message; value: Message }[] = [{ label: m("replay.fact.order"), value: STATUS_LABELS[state.status] }];
-    if (state.cancelRequest) facts.push({ label: m("replay.fact.cancelRequest"), value: CANCEL_REQUEST_STATUS_LABELS[state.cancelRequest.status] });
-    if (state.returnCase) facts.push({ label: m("replay.fact.case"), value: CASE_STATUS_LABELS[state.returnCase.status] });
-    for (const refund of state.refunds) facts.push({ label: m("replay.fact.refund"), value: REFUND_STATUS_LABELS[refund.status] });
-    for (const dispute of state.disputes) facts.push({ label: m("replay.fact.dispute", { subject: DISPUTE_SUBJECT_LABELS[dispute.subject] }), value: DISPUTE_STATUS_LABELS[dispute.status] });
+    const facts: { label: Message; value: Message }[] = [{ label: m("replay.fact.order"), value: machineStatusLabel("order", state.status) }];
+    if (state.cancelRequest) facts.push({ label: m("replay.fact.cancelRequest"), value: machineStatusLabel("cancel-request", state.cancelRequest.status) });
+    if (state.returnCase) facts.push({ label: m("replay.fact.case"), value: machineStatusLabel("case", state.returnCase.status) });
+    for (const refund of state.refunds) facts.push({ label: m("replay.fact.refund"), value: machineStatusLabel("refund", refund.status) });
+    for (const dispute of state.disputes) facts.push({ label: m("replay.fact.dispute", { subject: DISPUTE_SUBJECT_LABELS[dispute.subject] }), value: machineStatusLabel("dispute", dispute.status) });
     return {
       seq: step.seq,
       at: event.at,
@@ -83,10 +69,9 @@ export async function orderReplay(user: SessionUser, orderId: string, db: Db = r
       paidMinor: state.paidAt ? state.totalMinor : 0,
       escrowMinor: state.escrowMinor,
       refundedMinor: state.refunds.reduce((sum, refund) => sum + refund.totalMinor, 0),
-      deadlines: Object.entries(state.deadlines).flatMap(([key, dueAt]) => {
-        const parsed = parseDeadlineKey(key);
-        return parsed && dueAt && !isReminder(parsed.kind) ? [{ label: DEADLINE_LABELS[parsed.kind], dueAt }] : [];
-      }).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+      deadlines: openDeadlines(Object.entries(state.deadlines).flatMap(([key, dueAt]) => (dueAt ? [{ kind: key, dueAt }] : [])))
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+        .map(({ label, dueAt }) => ({ label, dueAt })),
     };
   });
   return { id: order.id, code: order.code, steps, brokenAt: "error" in replay ? (order.events[replay.steps.length]?.seq ?? null) : null };

@@ -3,7 +3,8 @@
  * commands each party could give now, and what the platform's timers will do, and when.
  */
 import type { Message } from "@/lib/i18n/message";
-import { DEADLINE_COMMANDS, DEADLINE_LABELS, ROLE_LABELS, availableActions, commandLabel, isReminder, parseDeadlineKey, type Actor, type MachineName, type OrderState, type Policy, type Role } from "@/lib/order";
+import { DEADLINE_COMMANDS, ROLE_LABELS, availableActions, commandLabel, type Actor, type MachineName, type OrderState, type Policy, type Role } from "@/lib/order";
+import type { OpenDeadline } from "./open-deadlines";
 
 export interface WhereItIs {
   machines: { name: MachineName; current: string[] }[];
@@ -11,7 +12,7 @@ export interface WhereItIs {
   timers: { label: Message; dueAt: Date; command: Message }[];
 }
 
-export function whereItIs(state: OrderState, viewer: Actor, deadlines: readonly { kind: string; dueAt: Date }[], now: Date, policy: Policy): WhereItIs {
+export function whereItIs(state: OrderState, viewer: Actor, deadlines: readonly OpenDeadline[], now: Date, policy: Policy): WhereItIs {
   return {
     machines: [
       { name: "order", current: [state.status] },
@@ -28,10 +29,6 @@ export function whereItIs(state: OrderState, viewer: Actor, deadlines: readonly 
         .filter((action) => action.enabled)
         .map((action) => action.label),
     })),
-    timers: deadlines.flatMap((deadline) => {
-      const parsed = parseDeadlineKey(deadline.kind);
-      if (!parsed || isReminder(parsed.kind)) return [];
-      return [{ label: DEADLINE_LABELS[parsed.kind], dueAt: deadline.dueAt, command: commandLabel(DEADLINE_COMMANDS[parsed.kind](parsed.ref).type) }];
-    }),
+    timers: deadlines.map((deadline) => ({ label: deadline.label, dueAt: deadline.dueAt, command: commandLabel(DEADLINE_COMMANDS[deadline.kind](deadline.ref).type) })),
   };
 }

@@ -4,10 +4,11 @@ import "server-only";
  * product, and what a checkout needs (the products priced now, the buyer's addresses and payment
  * methods). Everything is scoped to the viewer's world: another world's shop or product is not found.
  */
-import { accounts, priceCheckout, type CheckoutLine, type CheckoutProduct, type PaymentMethod, type PricedCheckout, type CheckoutProblem } from "@/lib/order";
+import { priceCheckout, type CheckoutLine, type CheckoutProduct, type PaymentMethod, type PricedCheckout, type CheckoutProblem } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import type { AddressInput } from "./add-address";
 import { readDb } from "../db";
+import { walletBalanceOf } from "./wallet";
 import type { Db } from "../prisma";
 
 export interface StorefrontShop {
@@ -63,12 +64,12 @@ export async function checkoutView(user: SessionUser, shopId: string, lines: Che
   const [buyer, addresses, wallet] = await Promise.all([
     db.user.findUnique({ where: { id: user.id }, select: { paymentMethods: true } }),
     db.address.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true } }),
-    db.ledgerEntry.aggregate({ where: { account: accounts.wallet(user.id) }, _sum: { amountMinor: true } }),
+    walletBalanceOf(user.id, db),
   ]);
   const methods = (buyer?.paymentMethods ?? "").split(",").filter(Boolean) as PaymentMethod[];
   const { products, ...rest } = shop;
   const priced = priceCheckout({ shopId, lines, products, paymentMethod: methods[0] ?? "", buyerMethods: methods });
-  return { shop: rest, priced, addresses, methods, walletBalanceMinor: wallet._sum.amountMinor ?? 0 };
+  return { shop: rest, priced, addresses, methods, walletBalanceMinor: wallet };
 }
 
 /** "p1:2,p2:1" → lines; anything malformed is left out (the checkout then says what is missing). */

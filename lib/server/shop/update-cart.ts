@@ -6,7 +6,7 @@ import "server-only";
  */
 import { AppError, type Result } from "@/lib/errors";
 import { m } from "@/lib/i18n/message";
-import { DEMO_RESTOCK_TO, MAX_QUANTITY } from "@/lib/order";
+import { MAX_QUANTITY, availableStock } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { db as writer } from "../db";
 import { writeTransaction, type Db } from "../prisma";
@@ -51,7 +51,7 @@ export function executeUpdateCart(sql: SqlTx, user: SessionUser, change: CartCha
   if (!Number.isSafeInteger(change.quantity) || quantity < 0 || (change.mode === "add" && change.quantity < 1)) refuse(m("checkout.problem.quantityMin", { title: product.title }));
   if (quantity > MAX_QUANTITY) refuse(m("cart.atMost", { title: product.title, max: MAX_QUANTITY, held }));
   // The demo world's products never run dry (checkout restocks them), so only a private world's stock limits a cart.
-  const stock = product.worldId === "demo" ? Math.max(product.stock, DEMO_RESTOCK_TO) : product.stock;
+  const stock = availableStock(product.stock, product.worldId === "demo");
   if (quantity > stock) refuse(m("checkout.problem.stock", { title: product.title, stock: product.stock }));
 
   if (quantity === 0) {

@@ -32,12 +32,17 @@ export interface WalletView {
   paged: boolean;
 }
 
+/** What a buyer's wallet holds now (the sum of the account's postings). */
+export async function walletBalanceOf(buyerId: string, db: Db = readDb): Promise<number> {
+  return (await db.ledgerEntry.aggregate({ where: { account: accounts.wallet(buyerId) }, _sum: { amountMinor: true } }))._sum.amountMinor ?? 0;
+}
+
 export async function walletView(user: SessionUser, cursor: string | undefined, db: Db = readDb): Promise<WalletView | null> {
   if (user.role !== "BUYER") return null;
   const account = accounts.wallet(user.id);
   const after = decodeKeyset(cursor);
-  const [sum, rows] = await Promise.all([
-    db.ledgerEntry.aggregate({ where: { account }, _sum: { amountMinor: true } }),
+  const [balanceMinor, rows] = await Promise.all([
+    walletBalanceOf(user.id, db),
     db.ledgerEntry.findMany({
       where: { account, ...(after ? { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : {}) },
       orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -48,7 +53,7 @@ export async function walletView(user: SessionUser, cursor: string | undefined, 
   const page = rows.slice(0, WALLET_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
-    balanceMinor: sum._sum.amountMinor ?? 0,
+    balanceMinor,
     currency: rows[0]?.currency ?? WALLET_CURRENCY,
     lines: page.map((row) => ({ id: row.id, at: row.at, kind: row.kind, amountMinor: row.amountMinor, currency: row.currency, order: row.order ? { id: row.order.id, code: row.order.code, shopName: row.order.shop.name } : null })),
     next: rows.length > WALLET_PAGE_SIZE && last ? encodeKeyset(last.at, last.id) : null,

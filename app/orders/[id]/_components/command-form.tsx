@@ -37,7 +37,7 @@ const TONES = {
 
 const INPUT = "min-h-11 w-full max-w-md rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
 /** A file picker a thumb can hit: its button is as tall as the other controls. */
-const FILE_INPUT = "w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:hover:bg-stone-100";
+export const FILE_INPUT = "w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:hover:bg-stone-100";
 
 /** One command of the order page: its fields, the button, and the answer next to each field. */
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useClientMessage } from "@/components/use-format";
 import { MAX_MESSAGE, PHOTO_TYPES, photoHint, photoLimitProblem } from "@/lib/order/limits";
 import { sendMessageAction, type MessageFormState } from "../message-action";
+import { FILE_INPUT } from "./command-form";
 
 const INPUT = "w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-invalid:border-rose-600";
 
@@ -78,7 +79,7 @@ export function MessageForm({ orderId, quickReplies }: { orderId: string; quickR
       <label htmlFor={`message-${orderId}-photos`} className="block text-sm font-medium">
         {t("photos")}
       </label>
-      <input id={`message-${orderId}-photos`} name="photos" type="file" multiple accept={PHOTO_TYPES.join(",")} aria-invalid={error("photos") ? true : undefined} aria-describedby={`message-${orderId}-photos-hint message-${orderId}-photos-error`} className="w-full max-w-md text-sm file:mr-3 file:min-h-11 file:rounded file:border file:border-stone-300 file:bg-white file:px-3 file:hover:bg-stone-100" />
+      <input id={`message-${orderId}-photos`} name="photos" type="file" multiple accept={PHOTO_TYPES.join(",")} aria-invalid={error("photos") ? true : undefined} aria-describedby={`message-${orderId}-photos-hint message-${orderId}-photos-error`} className={FILE_INPUT} />
       <p id={`message-${orderId}-photos-hint`} className="text-xs text-stone-500">
         {say(photoHint("optional"))}
       </p>
