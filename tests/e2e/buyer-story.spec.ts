@@ -6,9 +6,8 @@
  * a shopper expects, and no page scrolls sideways. No seeded order is touched; no fixture builds one.
  */
 import type { Page } from "@playwright/test";
-import { createPrivateWorld, expect, signInAs, test } from "./support";
+import { createPrivateWorld, expect, noSidewaysScroll, signInAs, test } from "./support";
 
-const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${page.url()} scrolls sideways`).toBe(true);
 
 /** The buyer's home, opened from the header, lists the order under `stage` (and its count says so). */
 async function expectStage(page: Page, code: string, stage: string) {

@@ -2,10 +2,8 @@
  * The buyer's side (issue 29): buy from the storefront and play the seed article's first case on an
  * order of one's own — no seeded order touched — on a desktop and on a phone-sized screen.
  */
-import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support";
+import { expect, noSidewaysScroll, signInAs, test } from "./support";
 
-const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${page.url()} scrolls sideways`).toBe(true);
 
 for (const viewport of [
   { width: 1280, height: 900 },

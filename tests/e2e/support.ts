@@ -78,3 +78,8 @@ export async function askToCancel(page: import("@playwright/test").Page, orderId
   await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
   await expect(page.getByRole("region", { name: "Cancel request" })).toContainText("Waiting for the seller");
 }
+
+/** The page fits the screen: nothing scrolls sideways (asserted, not eyeballed). */
+export async function noSidewaysScroll(page: import("@playwright/test").Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${page.url()} scrolls sideways`).toBe(true);
+}
