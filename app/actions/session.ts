@@ -23,10 +23,12 @@ export async function signIn(formData: FormData): Promise<void> {
   const parsed = signInSchema.safeParse(form.ok ? form.fields : null);
   const persona = parsed.success ? await findPersona(parsed.data.userId) : null;
   // A private world's personas are for its members only.
-  const world = persona ? await loadWorldView(readDb, persona.worldId, await currentVisitorId()) : null;
+  const visitorId = await currentVisitorId();
+  const world = persona ? await loadWorldView(readDb, persona.worldId, visitorId) : null;
   if (!persona || !world) redirect("/?signin=unknown");
   await chooseWorld(world.id);
-  await startSession(persona.id);
+  // The browser is remembered with the session: a trainer's room shows which persona each member plays.
+  await startSession(persona.id, visitorId);
   redirect(parsed.data?.next ?? HOME_BY_ROLE[persona.role]);
 }
 

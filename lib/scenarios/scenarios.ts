@@ -33,11 +33,13 @@ export const scenarioSchema = z
         z
           .object({
             who: z.enum(["BUYER", "SELLER", "SUPPORT", "SYSTEM"]),
+            /** The seed persona who plays it, when not the order's buyer, its shop's seller or the first support agent (an appeal needs another agent). */
+            as: z.string().min(1).optional(),
             command: z.enum(COMMAND_TYPES as unknown as [CommandType, ...CommandType[]]),
             rule: z.string().refine((id) => RULE_INDEX.some((rule) => rule.id === id), { error: "unknown rule" }),
             text,
             /** What a person would fill in (a reason, a statement): the command's other fields, used by the tests that play the file. */
-            example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+            example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
           })
           .strict(),
       )
@@ -52,6 +54,24 @@ export function parseScenario(json: unknown): { ok: true; scenario: Scenario } |
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
   return { ok: true, scenario: parsed.data };
+}
+
+/** The first support agent of every world (the seed's). */
+export const SCENARIO_SUPPORT = "support-sam";
+
+/** Who plays a step, as a seed persona id: the order's buyer, "SHOP_SELLER" (its shop's seller), a support agent, or null for a timer. */
+export function scenarioPersona(scenario: Scenario, step: Scenario["steps"][number]): string | null {
+  if (step.as) return step.as;
+  switch (step.who) {
+    case "BUYER":
+      return scenario.order.buyer;
+    case "SELLER":
+      return "SHOP_SELLER";
+    case "SUPPORT":
+      return SCENARIO_SUPPORT;
+    default:
+      return null;
+  }
 }
 
 /** How far a scenario's order has come: each step done when an event records its command after the steps before it. */

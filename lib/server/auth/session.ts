@@ -27,12 +27,12 @@ function sessionSecret(): string {
  * Signs this browser in as the persona: a new session (a new id, so a cookie someone saw before
  * sign-in is worth nothing), and the one it had before, if any, ended.
  */
-export async function startSession(userId: string): Promise<void> {
+export async function startSession(userId: string, visitorId: string | null = null): Promise<void> {
   const jar = await cookies();
   const now = systemClock.now();
   const previous = verifyValue(jar.get(SESSION_COOKIE)?.value, sessionSecret());
   if (previous) await revokeSession(db, previous, now);
-  const id = await createSession(db, userId, now);
+  const id = await createSession(db, userId, now, visitorId);
   jar.set(SESSION_COOKIE, signValue(id, sessionSecret()), cookieOptions(SESSION_ABSOLUTE_MS / 1000));
 }
 

@@ -14,9 +14,9 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3_600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /** A new session for this persona; returns the id that goes (signed) into the cookie. */
-export async function createSession(db: Db, userId: string, now: Date): Promise<string> {
+export async function createSession(db: Db, userId: string, now: Date, visitorId: string | null = null): Promise<string> {
   const id = newSessionId();
-  await db.session.create({ data: { id: hashOf(id), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) } });
+  await db.session.create({ data: { id: hashOf(id), userId, visitorId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) } });
   return id;
 }
 
