@@ -185,7 +185,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="space-y-1 border-t border-stone-200 px-4 py-4 text-center text-xs text-stone-500">
-          <p className="flex justify-center gap-2 text-sm">
+          <p className="flex flex-wrap justify-center gap-2 text-sm">
+            <Link href="/scenarios" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
+              {t("scenarios")}
+            </Link>
             <Link href="/how-it-works" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
               {t("howItWorks")}
             </Link>

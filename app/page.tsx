@@ -60,6 +60,15 @@ export default async function PersonasPage(props: { searchParams: Promise<Record
               })}
         </p>
         {personas.length === 0 ? <p role="alert">{t("empty", { command: "npm run db:seed" })}</p> : null}
+        <p className="max-w-3xl rounded border border-brand-600/30 bg-brand-50 px-3 py-2 text-sm text-stone-800">
+          {t.rich("learn", {
+            scenarios: (chunks) => (
+              <Link href="/scenarios" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       </section>
       {GROUPS.map((role) => (
         <section key={role} aria-labelledby={`group-${role}`} className="space-y-3">

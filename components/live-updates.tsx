@@ -13,7 +13,7 @@ export const LIVE_POLL_MS = 2000;
  * components whose fields React leaves alone, and a form being filled keeps the order version it
  * was opened on, so a submit after the order changed still gets the stale-order message.
  */
-export function LiveUpdates() {
+export function LiveUpdates({ src = "/live" }: { /** What to poll: /live (the signed-in person's pages) or a page's own stamp (a world's training room). */ src?: string }) {
   const router = useRouter();
   useEffect(() => {
     let last: string | null = null;
@@ -23,7 +23,7 @@ export function LiveUpdates() {
       if (stopped) return;
       if (document.visibilityState === "visible") {
         try {
-          const response = await fetch("/live", { cache: "no-store" });
+          const response = await fetch(src, { cache: "no-store" });
           const { stamp } = (await response.json()) as { stamp: string | null };
           if (stamp !== null && last !== null && stamp !== last) router.refresh();
           if (stamp !== null) last = stamp;
@@ -46,6 +46,6 @@ export function LiveUpdates() {
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [router]);
+  }, [router, src]);
   return null;
 }

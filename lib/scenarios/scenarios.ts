@@ -7,6 +7,8 @@
  * steps before it, an event records its command.
  */
 import { z } from "zod";
+import { worldScopedId } from "../worlds";
+import { runProgress } from "./progress";
 import { COMMAND_TYPES, ORDER_STATUSES, PAYMENT_METHODS, RULE_INDEX, type CommandType } from "@/lib/order";
 
 const text = z.object({ en: z.string().min(1), "zh-Hant": z.string().min(1) }).strict();
@@ -74,16 +76,20 @@ export function scenarioPersona(scenario: Scenario, step: Scenario["steps"][numb
   }
 }
 
-/** How far a scenario's order has come: each step done when an event records its command after the steps before it. */
-export function checklist(scenario: Scenario, commandsDone: readonly string[]): { done: boolean[]; next: number | null } {
-  const done: boolean[] = [];
-  let from = 0;
-  for (const step of scenario.steps) {
-    const at = commandsDone.indexOf(step.command, from);
-    done.push(at >= 0);
-    if (at >= 0) from = at + 1;
-    else from = commandsDone.length;
-  }
-  const next = done.indexOf(false);
-  return { done, next: next >= 0 ? next : null };
+/** The persona (of a world's personas) who plays each step; null for the platform's steps, or a persona the world lacks. */
+export function stepPersonas<P extends { id: string; role: string; shopId: string | null }>(scenario: Scenario, worldId: string, personas: readonly P[]): (P | null)[] {
+  return scenario.steps.map((step) => {
+    const seedId = scenarioPersona(scenario, step);
+    if (seedId === null) return null;
+    if (seedId === "SHOP_SELLER") return personas.find((p) => p.role === "SELLER" && p.shopId === worldScopedId(worldId, scenario.order.shop)) ?? null;
+    return personas.find((p) => p.id === worldScopedId(worldId, seedId)) ?? null;
+  });
 }
+
+/** How far a scenario's order has come: each step done when an event records its command after the steps before it (times: lib/scenarios/progress.ts). */
+export function checklist(scenario: Scenario, commandsDone: readonly string[]): { done: boolean[]; next: number | null } {
+  const progress = runProgress(scenario, commandsDone.map((command) => ({ command, at: EPOCH })), EPOCH, []);
+  return { done: progress.steps.map((step) => step.done), next: progress.next };
+}
+
+const EPOCH = new Date(0);

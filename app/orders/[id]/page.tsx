@@ -19,6 +19,9 @@ import { DisputesSection } from "./_sections/disputes-section";
 import { ItemsSection, TimelineSection } from "./_sections/items-section";
 import { DeadlinesSection, MoneySection, RefundsSection } from "./_sections/money-sections";
 import { WhereSection } from "./_sections/where-section";
+import { ScenarioSection } from "./_sections/scenario-section";
+import { runOfOrder } from "@/lib/server/scenarios/runs";
+import { stepPersonas } from "@/lib/scenarios/scenarios";
 import { CancelRequestSection, CaseSection } from "./_sections/request-sections";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,6 +50,8 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
       ["SUPPORT", personas.find((p) => p.role === "SUPPORT")],
     ] as const
   ).flatMap(([role, persona]) => (persona && role !== user.role ? [{ role, persona }] : []));
+  // The checklist, when a scenario made this order (issue 30).
+  const run = await runOfOrder(readDb, world.id, order.id);
 
   return (
     <div className="space-y-6">
@@ -83,8 +88,13 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         ) : null}
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
+      <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+        {run ? (
+          <div className="min-w-0 lg:col-start-3 lg:row-start-1">
+            <ScenarioSection run={run} personas={stepPersonas(run.scenario, world.id, personas)} user={user} />
+          </div>
+        ) : null}
+        <div className="min-w-0 space-y-6 lg:col-span-2 lg:row-span-2 lg:row-start-1">
           <ActionsSection order={order} now={now} templates={templates} />
           <CancelRequestSection order={order} />
           <CaseSection order={order} />
@@ -97,7 +107,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
           <ItemsSection order={order} />
           <TimelineSection order={order} />
         </div>
-        <div className="min-w-0 space-y-6">
+        <div className={`min-w-0 space-y-6 lg:col-start-3 ${run ? "lg:row-start-2" : "lg:row-span-2 lg:row-start-1"}`}>
           <RefundsSection order={order} />
           <DeadlinesSection order={order} now={now} canMoveClock={world.clock.allowed} />
           <MoneySection order={order} />

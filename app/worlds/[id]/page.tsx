@@ -10,6 +10,7 @@ import { currentVisitorId } from "@/lib/server/auth/session";
 import { readDb } from "@/lib/server/db";
 import { worldDetail } from "@/lib/server/worlds/list-worlds";
 import { WORLD_LIMITS, WORLD_ROLE_LABELS } from "@/lib/worlds";
+import { TrainingRoom } from "./training-room";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("worlds.page"))("metaTitle") };
@@ -125,6 +126,8 @@ export default async function WorldPage(props: { params: Promise<{ id: string }>
           ))}
         </ul>
       </section>
+
+      {world.clock.allowed ? <TrainingRoom worldId={world.id} /> : null}
 
       <section aria-labelledby="life-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 text-sm">
         <h2 id="life-heading" className="text-lg font-semibold">

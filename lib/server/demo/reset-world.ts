@@ -23,6 +23,8 @@ import { buildScratchWorld } from "./world-builder";
 
 // Children before parents (foreign keys): emptied in this order, filled in the reverse.
 export const WORLD_TABLES = [
+  // Scenario runs point at the world's orders: a reset or a delete takes them with the orders.
+  "ScenarioRun",
   "Notification",
   "ConversationRead",
   "IdempotencyKey",
@@ -56,6 +58,7 @@ const ORDERS = `SELECT "id" FROM main."Order" WHERE "worldId" = :world`;
 
 /** How each table's rows of one world are found: directly, or through their order, shop, person or dispute. */
 const OF_WORLD: Record<(typeof WORLD_TABLES)[number], string> = {
+  ScenarioRun: `"worldId" = :world`,
   Notification: `"orderId" IN (${ORDERS}) OR "userId" IN (SELECT "id" FROM main."User" WHERE "worldId" = :world) OR "shopId" IN (SELECT "id" FROM main."Shop" WHERE "worldId" = :world)`,
   ConversationRead: `"orderId" IN (${ORDERS})`,
   IdempotencyKey: `"orderId" IN (${ORDERS})`,

@@ -2,6 +2,8 @@ import "server-only";
 /** The scenario files (lib/scenarios/catalogue/*.json), read once, in file-name order; a bad file stops the server with its problems. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { convertMessage } from "@/lib/i18n/hans";
+import type { Locale } from "@/lib/i18n/locales";
 import { parseScenario, type Scenario } from "@/lib/scenarios/scenarios";
 
 export const CATALOGUE_DIR = join(process.cwd(), "lib/scenarios/catalogue");
@@ -23,4 +25,14 @@ export function readCatalogue(dir: string = CATALOGUE_DIR): Scenario[] {
 
 export function scenarios(): Scenario[] {
   return (cached ??= readCatalogue());
+}
+
+const simplified = new Map<string, string>();
+
+/** A scenario's text in the viewer's language: Simplified Chinese is made from the Traditional text as the catalogues are (lib/i18n/hans.ts). */
+export function scenarioText(text: { en: string; "zh-Hant": string }, locale: Locale): string {
+  if (locale !== "zh-Hans") return text[locale];
+  let out = simplified.get(text["zh-Hant"]);
+  if (out === undefined) simplified.set(text["zh-Hant"], (out = convertMessage(text["zh-Hant"])));
+  return out;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { m } from "@/lib/i18n/message";
 import { AppError, type Result } from "@/lib/errors";
-import { scenarioPersona, type Scenario } from "@/lib/scenarios/scenarios";
-import { WORLD_LIMITS, worldScopedId } from "@/lib/worlds";
+import { stepPersonas, type Scenario } from "@/lib/scenarios/scenarios";
+import { WORLD_ID_SEPARATOR, WORLD_LIMITS, worldScopedId } from "@/lib/worlds";
 import { buildOrder } from "../demo/build-order";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
@@ -38,7 +38,7 @@ export function startScenario(db: Db, input: StartScenarioInput, realNow: Date):
     const { world, scenario } = await checkStart(db, input);
     const recent = await db.scenarioRun.count({ where: { worldId: world.id, visitorId: input.visitorId, startedAt: { gt: new Date(realNow.getTime() - 3_600_000) } } });
     if (recent >= SCENARIO_STARTS_PER_HOUR) throw new AppError("VALIDATION", m("scenarios.errors.tooMany", { max: SCENARIO_STARTS_PER_HOUR }));
-    const orderId = await makeRun(db, world.id, scenario, input.visitorId, worldScopedId(world.id, `run-${input.key}`), realNow);
+    const orderId = await makeRun(db, world.id, scenario, input.visitorId, worldScopedId(world.id, `run-${scenario.id}-${input.key}`), realNow);
     return { orderId, personaId: await firstPersona(db, world.id, scenario) };
   });
 }
@@ -52,7 +52,7 @@ export function startScenarioForEveryone(db: Db, input: StartScenarioInput, real
     const { world, scenario } = await checkStart(db, input);
     if (!world.clock.allowed) throw new AppError("FORBIDDEN", m("scenarios.errors.notFacilitator"));
     const members = await db.worldMember.findMany({ where: { worldId: world.id }, orderBy: { joinedAt: "asc" }, take: WORLD_LIMITS.members, select: { id: true, visitorId: true } });
-    for (const member of members) await makeRun(db, world.id, scenario, member.visitorId, worldScopedId(world.id, `run-${input.key}-${member.id}`), realNow);
+    for (const member of members) await makeRun(db, world.id, scenario, member.visitorId, worldScopedId(world.id, `run-${scenario.id}-${input.key}-${member.id}`), realNow);
     return { runs: members.length };
   });
 }
@@ -103,22 +103,18 @@ async function makeRun(db: Db, worldId: string, scenario: Scenario, visitorId: s
   }
 }
 
+/** The run a form's key already made for this visitor, in whichever world (a double-click from the demo world creates one practice world, not two). */
+export async function existingRun(db: Db, visitorId: string, scenarioId: string, key: string): Promise<{ worldId: string; orderId: string } | null> {
+  return db.scenarioRun.findFirst({ where: { visitorId, id: { endsWith: `${WORLD_ID_SEPARATOR}run-${scenarioId}-${key}` } }, select: { worldId: true, orderId: true } });
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { code?: string; message?: string })?.code ?? "") + String((error as { message?: string })?.message ?? "");
   return text.includes("P2002") || /UNIQUE constraint failed/i.test(text);
 }
 
-/** The persona who plays the scenario's first step in this world. */
+/** The persona who plays the scenario's first step in this world (the buyer when a timer plays it). */
 async function firstPersona(db: Db, worldId: string, scenario: Scenario): Promise<string> {
-  return (await personasOfRun(db, worldId, scenario)).find((id) => id !== null) ?? worldScopedId(worldId, scenario.order.buyer);
-}
-
-/** The persona who plays each step of a scenario in a world (a timer's step: null). */
-export async function personasOfRun(db: Db, worldId: string, scenario: Scenario): Promise<(string | null)[]> {
-  const seller = await db.user.findFirst({ where: { shopId: worldScopedId(worldId, scenario.order.shop), role: "SELLER" }, orderBy: { sortOrder: "asc" }, select: { id: true } });
-  return scenario.steps.map((step) => {
-    const seedId = scenarioPersona(scenario, step);
-    if (seedId === "SHOP_SELLER") return seller?.id ?? null;
-    return seedId ? worldScopedId(worldId, seedId) : null;
-  });
+  const personas = await db.user.findMany({ where: { worldId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, role: true, shopId: true } });
+  return stepPersonas(scenario, worldId, personas).find((persona) => persona !== null)?.id ?? worldScopedId(worldId, scenario.order.buyer);
 }

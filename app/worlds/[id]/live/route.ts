@@ -1,0 +1,16 @@
+import { currentVisitorId } from "@/lib/server/auth/session";
+import { readDb } from "@/lib/server/db";
+import { roomStamp } from "@/lib/server/scenarios/room-stamp";
+import { loadWorldView } from "@/lib/server/worlds/world-access";
+
+/**
+ * The training room's stamp (issue 30): it changes when any order of the world changes, a run starts,
+ * a member signs in as a persona or joins. The world page's room polls it and refreshes when it moves.
+ * Only the world's owner and facilitators get one; anyone else gets the same answer as for no world.
+ */
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  const world = await loadWorldView(readDb, id, await currentVisitorId());
+  if (!world || world.kind !== "PRIVATE" || !world.clock.allowed) return Response.json({ stamp: null }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ stamp: await roomStamp(readDb, world.id) }, { headers: { "Cache-Control": "no-store" } });
+}
