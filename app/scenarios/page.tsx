@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { signIn } from "@/app/actions/session";
+import { listPersonas } from "@/lib/server/auth/personas";
+import { stepPersonas } from "@/lib/scenarios/scenarios";
 import { randomBytes } from "node:crypto";
 import { StartScenarioButton } from "@/components/scenario-forms";
 import { getI18n } from "@/lib/i18n/server";
@@ -27,7 +29,7 @@ export default async function ScenariosPage() {
   const t = await getTranslations("scenarios");
   const { f, locale } = await getI18n();
   const world = await currentWorld();
-  const runs = world.kind === "PRIVATE" ? await runsOfVisitor(readDb, world.id, await currentVisitorId()) : [];
+  const [runs, personas] = world.kind === "PRIVATE" ? await Promise.all([runsOfVisitor(readDb, world.id, await currentVisitorId()), listPersonas(world.id)]) : [[], []];
   const text = (value: Scenario["title"]) => scenarioText(value, locale);
   const catalogue = scenarios();
   return (
@@ -63,14 +65,26 @@ export default async function ScenariosPage() {
                       </ol>
                     </details>
                     {mine.length > 0 ? (
-                      <ul aria-label={t("yourRuns")} className="space-y-1 text-sm">
-                        {mine.slice(0, 3).map((run) => (
-                          <li key={run.id}>
-                            <Link href={`/orders/${run.orderId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                              {t("runLine", { at: f.dateTime(run.startedAt), done: run.progress.doneCount, total: scenario.steps.length, finished: run.progress.next === null ? "yes" : "no" })}
-                            </Link>
-                          </li>
-                        ))}
+                      <ul aria-label={t("yourRuns")} className="space-y-2 text-sm">
+                        {mine.slice(0, 3).map((run) => {
+                          const players = stepPersonas(scenario, world.id, personas);
+                          const player = players[run.progress.next ?? -1] ?? players.find((persona) => persona !== null) ?? null;
+                          return (
+                            <li key={run.id} className="flex flex-wrap items-center gap-2">
+                              <span>{t("runLine", { at: f.dateTime(run.startedAt), done: run.progress.doneCount, total: scenario.steps.length, finished: run.progress.next === null ? "yes" : "no" })}</span>
+                              {player ? (
+                                <form action={signIn}>
+                                  <input type="hidden" name="userId" value={player.id} />
+                                  <input type="hidden" name="next" value={`/orders/${run.orderId}`} />
+                                  <button type="submit" className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">
+                                    {t(run.progress.next === null ? "openAs" : "continueAs", { name: player.name })}
+                                    <span className="sr-only"> — {text(scenario.title)}</span>
+                                  </button>
+                                </form>
+                              ) : null}
+                            </li>
+                          );
+                        })}
                       </ul>
                     ) : null}
                     <div className="mt-auto">

@@ -36,7 +36,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test("the buyer's pages: persona page, orders, an order, inbox, settings, not found, the storefront, a product, the cart, checkout and the wallet", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { buyerId: "buyer-ava", worldId: "demo" }, orderBy: { placedAt: "desc" }, select: { id: true } });
-  expect(await scan(context, page, ["/", "/how-it-works", "/rules"])).toEqual([]);
+  expect(await scan(context, page, ["/", "/how-it-works", "/rules", "/scenarios"])).toEqual([]);
   await signInAs(page, "Ava Thompson");
   // A cart with something in it, so its lines and forms are scanned too.
   await page.goto("/products/p-kite-3");
@@ -61,9 +61,13 @@ test("support's pages: queue, orders, an order, a case, templates, figures, the 
   ).toEqual([]);
 });
 
-test("a private world's pages: its page and its share link's page", async ({ page, context }) => {
+test("a private world's pages: its page (with the training room), its share link's page, the scenarios in it and an order with its checklist", async ({ page, context }) => {
   const { worldId, link } = await createPrivateWorld(page, "Axe room");
-  expect(await scan(context, page, [`/worlds/${worldId}`, new URL(link).pathname])).toEqual([]);
+  await page.goto("/scenarios");
+  await page.getByRole("button", { name: /^Start — Arrived damaged/ }).click();
+  await page.waitForURL(/\/orders\//);
+  const order = new URL(page.url()).pathname;
+  expect(await scan(context, page, [`/worlds/${worldId}`, new URL(link).pathname, "/scenarios", order])).toEqual([]);
 });
 
 test("live countdowns and the clock tick outside every live region, so a screen reader hears changes of state, not seconds", async ({ page, createOrder }) => {

@@ -12,8 +12,10 @@ let cached: Scenario[] | null = null;
 
 export function readCatalogue(dir: string = CATALOGUE_DIR): Scenario[] {
   const scenarios: Scenario[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(".json")).sort()) {
-    const parsed = parseScenario(JSON.parse(readFileSync(join(dir, name), "utf8")));
+  // The files are read where the app runs (npm start serves from the repository), not traced into a bundle.
+  for (const name of readdirSync(/* turbopackIgnore: true */ dir).filter((file) => file.endsWith(".json")).sort()) {
+    const file = join(/* turbopackIgnore: true */ dir, name);
+    const parsed = parseScenario(JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8")));
     if (!parsed.ok) throw new Error(`Scenario ${name} is not valid: ${parsed.problems.join("; ")}`);
     scenarios.push(parsed.scenario);
   }
