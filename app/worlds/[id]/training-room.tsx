@@ -72,15 +72,23 @@ export async function TrainingRoom({ worldId }: { worldId: string }) {
       <div className="space-y-2 border-t border-stone-100 pt-3">
         <h3 className="font-semibold">{t("summaryHeading")}</h3>
         <p className="text-sm text-stone-700">{t("summaryIntro")}</p>
-        <ul className="flex flex-wrap gap-x-3 text-sm">
-          {catalogue.map((scenario) => (
-            <li key={scenario.id}>
-              <a href={`/worlds/${worldId}/scenarios.csv?scenario=${scenario.id}`} download className="inline-flex min-h-11 items-center text-brand-700 underline">
-                {t("download", { title: scenarioText(scenario.title, locale) })}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <form method="get" action={`/worlds/${worldId}/scenarios.csv`} className="flex flex-wrap items-end gap-2">
+          <div className="flex min-w-0 flex-col gap-1">
+            <label htmlFor="summary-scenario" className="text-sm font-medium">
+              {t("scenarioLabel")}
+            </label>
+            <select id="summary-scenario" name="scenario" className="min-h-11 max-w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+              {catalogue.map((scenario) => (
+                <option key={scenario.id} value={scenario.id}>
+                  {scenarioText(scenario.title, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+            {t("download")}
+          </button>
+        </form>
       </div>
     </section>
   );
