@@ -118,3 +118,19 @@ test("a trainer starts case 2 for everyone and watches two members' progress mov
   expect(text).toMatch(/"Bob","[^"]+","yes","2",""/);
   expect(text).toMatch(/"Alice","[^"]+","no","1","2\. Switch to the seller and reject/);
 });
+
+test("a step the platform's clock plays: the checklist jumps the practice world's clock to its deadline, and the platform approves the silent seller's request", async ({ page }) => {
+  const scenario = "Ask to cancel; the seller never answers";
+  await page.goto("/scenarios");
+  await page.getByRole("button", { name: `Start in a practice world — ${scenario}` }).click();
+  await page.waitForURL(/\/orders\//, { timeout: 30_000 });
+  const list = page.getByRole("region", { name: scenario });
+  await page.getByLabel("Reason for cancelling").selectOption({ label: "Found a better price" });
+  await page.getByRole("button", { name: "Ask the seller to cancel" }).click();
+  const second = list.getByRole("listitem").filter({ hasText: "Step 2:" });
+  await expect(second).toContainText("Played by the platform's clock");
+  await second.getByRole("button", { name: "Jump the clock to this step" }).click();
+  await expect(second).toContainText("— done");
+  await expect(list.getByRole("status").filter({ hasText: "Scenario complete" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Cancel request" })).toContainText(/approved/i);
+});

@@ -91,7 +91,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
       <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
         {run ? (
           <div className="min-w-0 lg:col-start-3 lg:row-start-1">
-            <ScenarioSection run={run} personas={stepPersonas(run.scenario, world.id, personas)} user={user} />
+            <ScenarioSection run={run} personas={stepPersonas(run.scenario, world.id, personas)} user={user} deadlines={order.deadlines} canMoveClock={world.clock.allowed} />
           </div>
         ) : null}
         <div className="min-w-0 space-y-6 lg:col-span-2 lg:row-span-2 lg:row-start-1">

@@ -7,17 +7,28 @@ import { getI18n } from "@/lib/i18n/server";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { scenarioText } from "@/lib/server/scenarios/catalogue";
 import type { RunView } from "@/lib/server/scenarios/runs";
+import { SimulatorButton } from "@/components/simulator-button";
+import { DEADLINE_COMMANDS, parseDeadlineKey } from "@/lib/order";
+import type { OrderDetail } from "@/lib/server/orders/get-order";
+
+function sendsCommand(key: string, command: string): boolean {
+  const parsed = parseDeadlineKey(key);
+  return !!parsed && DEADLINE_COMMANDS[parsed.kind](parsed.ref).type === command;
+}
 
 /**
  * The checklist of the scenario that made this order (issue 30), beside it: each step ticks itself
  * from the order's events, names its rule with a link, and the next one says who plays it — with the
  * switch to that persona, landing back on this order — or that the platform's clock plays it.
  */
-export async function ScenarioSection({ run, personas, user }: { run: RunView; personas: ({ id: string; name: string } | null)[]; user: SessionUser }) {
+export async function ScenarioSection({ run, personas, user, deadlines, canMoveClock }: { run: RunView; personas: ({ id: string; name: string } | null)[]; user: SessionUser; deadlines: OrderDetail["deadlines"]; canMoveClock: boolean }) {
   const t = await getTranslations("scenarios.checklist");
-  const { locale } = await getI18n();
+  const { locale, render } = await getI18n();
   const { scenario, progress } = run;
   const complete = progress.next === null;
+  // The platform's next step, when a timer plays it: the order's deadline that sends its command.
+  const nextStep = progress.next === null ? null : scenario.steps[progress.next]!;
+  const timer = nextStep?.who === "SYSTEM" ? deadlines.find((deadline) => sendsCommand(deadline.key, nextStep.command)) : undefined;
   return (
     <section aria-labelledby="section-scenario" className="rounded-lg border-2 border-brand-600 bg-white p-4">
       <p className="text-xs font-medium tracking-wide text-brand-700 uppercase">{t("kicker")}</p>
@@ -54,6 +65,18 @@ export async function ScenarioSection({ run, personas, user }: { run: RunView; p
                   </form>
                 ) : null}
                 {state === "next" && step.who !== "SYSTEM" && persona?.id === user.id ? <p className="text-xs font-medium text-emerald-800">{t("yourTurn")}</p> : null}
+                {state === "next" && timer ? (
+                  canMoveClock ? (
+                    <div className="flex flex-wrap gap-2">
+                      <SimulatorButton action="jump" fields={{ by: "DEADLINE", orderId: run.orderId, key: timer.key }} label={t("jumpTo")} />
+                      {timer.hurry ? <SimulatorButton action="simulate" fields={{ type: "HURRY_SIMULATION", orderId: run.orderId, deadline: timer.key }} label={render(timer.hurry)} /> : null}
+                    </div>
+                  ) : timer.hurry ? (
+                    <SimulatorButton action="simulate" fields={{ type: "HURRY_SIMULATION", orderId: run.orderId, deadline: timer.key }} label={render(timer.hurry)} />
+                  ) : (
+                    <p className="text-xs text-stone-700">{t("askTrainer")}</p>
+                  )
+                ) : null}
               </div>
             </li>
           );
