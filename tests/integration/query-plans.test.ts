@@ -26,6 +26,8 @@ import { caseView } from "@/lib/server/support/case-view";
 import { getConversation } from "@/lib/server/conversations/conversation";
 import { listConversations, unreadCounts } from "@/lib/server/conversations/inbox";
 import { liveStamp } from "@/lib/server/live/live-stamp";
+import { roomStamp } from "@/lib/server/scenarios/room-stamp";
+import { runOfOrder, runsOfVisitor, trainingRoom } from "@/lib/server/scenarios/runs";
 import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
@@ -115,6 +117,21 @@ describe("query plans at 100,000 orders", () => {
       expect(await getConversation(maya, order.id, now, rec)).not.toBeNull();
     });
     expectGoodPlans("conversations and live pages", plans);
+  });
+
+  it("scenarios: a run's checklist, a visitor's runs, the training room and its live stamp", async () => {
+    const some = await rec.order.findMany({ where: { shopId: "shop-maple" }, take: 3, select: { id: true } });
+    await rec.scenarioRun.createMany({ data: some.map((order, i) => ({ id: `plan-run-${i}`, worldId: "demo", scenarioId: "instant-cancel", orderId: order.id, visitorId: `plan-visitor-${i % 2}`, startedAt: now })) });
+    await rec.worldMember.createMany({ data: [0, 1].map((i) => ({ id: `plan-member-${i}`, worldId: "demo", visitorId: `plan-visitor-${i}`, name: `Member ${i}`, role: "MEMBER", joinedAt: now })) });
+    const plans = await plansFor(async () => {
+      expect(await runOfOrder(rec, "demo", some[0]!.id)).not.toBeNull();
+      expect(await runsOfVisitor(rec, "demo", "plan-visitor-0")).toHaveLength(2);
+      expect(await trainingRoom(rec, "demo", now)).toHaveLength(2);
+      await roomStamp(rec, "demo");
+    });
+    expectGoodPlans("scenarios and the training room", plans);
+    await rec.scenarioRun.deleteMany({ where: { id: { startsWith: "plan-run-" } } });
+    await rec.worldMember.deleteMany({ where: { id: { startsWith: "plan-member-" } } });
   });
 
   it("the seller's queue: the header's counts (every page a seller opens) and each tab's first page", async () => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ClockJump_worldId_toAt_idx" ON "ClockJump"("worldId", "toAt");
