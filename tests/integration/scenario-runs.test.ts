@@ -15,7 +15,7 @@ import { db } from "@/lib/server/db";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { scenarios } from "@/lib/server/scenarios/catalogue";
-import { runOfOrder, runsOfScenario, runsOfVisitor, summaryRows, trainingRoom } from "@/lib/server/scenarios/runs";
+import { runOfOrder, runsOfVisitor, runsOfWorld, summaryRows, trainingRoom } from "@/lib/server/scenarios/runs";
 import { startScenario, startScenarioForEveryone } from "@/lib/server/scenarios/start-scenario";
 import { advanceClock, appTime } from "@/lib/server/timers/sim-clock";
 import { sweepDueDeadlines } from "@/lib/server/timers/sweep";
@@ -150,15 +150,20 @@ describe("the trainer's room", () => {
     const due = (await db.deadline.findMany({ where: { orderId: trainerRun.orderId, resolvedAt: null } })).find((deadline) => parseDeadlineKey(deadline.kind)?.kind === "CANCEL_REQUEST_ANSWER")!;
     await advanceClock(db, due.dueAt, "test", null, { now: () => new Date(realNow.getTime() + 3 * 60_000) }, world);
     expect((await sweepDueDeadlines(db, due.dueAt, { worldId: world })).applied).toBeGreaterThan(0);
-    const rows = summaryRows(scenario, await runsOfScenario(db, world, "seller-silent"), { header: ["member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (step) => step.text.en);
-    expect(rows[0]).toEqual(["member", "started", "finished", "done", "next", "step 1", "step 2"]);
-    const trainer = rows.find((row) => row[0] === "Tess (trainer)")!;
-    expect(trainer.slice(2, 5)).toEqual(["yes", 2, ""]);
-    expect(trainer[5]).toBe(2);
+    const rows = summaryRows(await runsOfWorld(db, world, "seller-silent"), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
+    expect(rows[0]).toEqual(["scenario", "member", "started", "finished", "done", "next", "step 1", "step 2"]);
+    const trainer = rows.find((row) => row[1] === "Tess (trainer)")!;
+    expect(trainer[0]).toBe(scenario.title.en);
+    expect(trainer.slice(3, 6)).toEqual(["yes", 2, ""]);
+    expect(trainer[6]).toBe(2);
     // The second step took the real minute between the question and the jump, not the world's day.
-    expect(Number(trainer[6])).toBeLessThan(5);
-    const alice = rows.find((row) => row[0] === "Alice")!;
-    expect(alice.slice(2, 5)).toEqual(["no", 0, `1. ${scenario.steps[0]!.text.en}`]);
+    expect(Number(trainer[7])).toBeLessThan(5);
+    const alice = rows.find((row) => row[1] === "Alice")!;
+    expect(alice.slice(3, 6)).toEqual(["no", 0, `1. ${scenario.steps[0]!.text.en}`]);
+    // Without a scenario: every run of every scenario, as many step columns as the longest has.
+    const all = summaryRows(await runsOfWorld(db, world, null), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
+    expect(new Set(all.slice(1).map((row) => row[0])).size).toBeGreaterThan(1);
+    expect(all.length - 1).toBe(await db.scenarioRun.count({ where: { worldId: world } }));
   });
 
   it("a reset or a delete of the world takes its runs with its orders", async () => {

@@ -78,6 +78,7 @@ export async function TrainingRoom({ worldId }: { worldId: string }) {
               {t("scenarioLabel")}
             </label>
             <select id="summary-scenario" name="scenario" className="min-h-11 max-w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-sm">
+              <option value="">{t("allScenarios")}</option>
               {catalogue.map((scenario) => (
                 <option key={scenario.id} value={scenario.id}>
                   {scenarioText(scenario.title, locale)}

@@ -119,30 +119,34 @@ export async function trainingRoom(db: Db, worldId: string, realNow: Date): Prom
   });
 }
 
-/** Every run of one scenario in a world with its member's name, oldest first (the summary a trainer downloads). */
-export async function runsOfScenario(db: Db, worldId: string, scenarioId: string): Promise<(RunView & { memberName: string })[]> {
+/** Every run in a world (of one scenario, or of all) with its member's name, oldest first (the summary a trainer downloads). */
+export async function runsOfWorld(db: Db, worldId: string, scenarioId: string | null): Promise<(RunView & { memberName: string })[]> {
   const [runs, members] = await Promise.all([
-    db.scenarioRun.findMany({ where: { worldId, scenarioId }, orderBy: { startedAt: "asc" }, take: 5000, select: RUN }),
+    db.scenarioRun.findMany({ where: { worldId, ...(scenarioId ? { scenarioId } : {}) }, orderBy: { startedAt: "asc" }, take: 5000, select: RUN }),
     db.worldMember.findMany({ where: { worldId }, select: { visitorId: true, name: true } }),
   ]);
   const names = new Map(members.map((member) => [member.visitorId, member.name]));
   return (await withProgress(db, worldId, runs)).map((view) => ({ ...view, memberName: names.get(view.visitorId) ?? "" }));
 }
 
-/** A scenario's summary as CSV rows: one per run — who, when, finished or not, the step they are stuck on, and each step's real minutes. */
+/**
+ * The summary as CSV rows: one per run — the scenario, who, when, finished or not, the step they are
+ * on, and each step's real minutes (as many step columns as the longest scenario has).
+ */
 export function summaryRows(
-  scenario: Scenario,
   runs: (RunView & { memberName: string })[],
   labels: { header: string[]; step: (n: number) => string; yes: string; no: string },
-  stepText: (step: Scenario["steps"][number]) => string,
+  text: (value: Scenario["title"]) => string,
 ): (string | number | null)[][] {
-  const header = [...labels.header, ...scenario.steps.map((_, i) => labels.step(i + 1))];
+  const steps = Math.max(0, ...runs.map((run) => run.scenario.steps.length));
+  const header = [...labels.header, ...Array.from({ length: steps }, (_, i) => labels.step(i + 1))];
   const rows = runs.map((run) => [
+    text(run.scenario.title),
     run.memberName,
     run.startedAt.toISOString(),
     run.progress.next === null ? labels.yes : labels.no,
     run.progress.doneCount,
-    run.progress.next === null ? "" : `${run.progress.next + 1}. ${stepText(scenario.steps[run.progress.next]!)}`,
+    run.progress.next === null ? "" : `${run.progress.next + 1}. ${text(run.scenario.steps[run.progress.next]!.text)}`,
     ...run.progress.steps.map((step) => (step.tookMs === null ? null : Number((step.tookMs / 60_000).toFixed(1)))),
   ]);
   return [header, ...rows];
