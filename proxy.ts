@@ -9,6 +9,9 @@ import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers"
 /** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
 const SIGNED_IN = /^\/(buyer|seller|support|orders|notifications|evidence|shop|checkout|wallet|cart)(\/|$)/;
 
+/** The platform's API (issue 31): signed calls from programs, checked by lib/server/api/gateway.ts, not forms. */
+const PLATFORM_API = /^\/(api\/v2|authorization|return_refund|order|event|sandbox)\//;
+
 /** The largest body a form may send (next.config.ts serverActions.bodySizeLimit): 6 photos of 5 MB and the fields. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 
@@ -84,8 +87,12 @@ async function malformed(request: NextRequest): Promise<NextResponse | null> {
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
-  let response = await malformed(request);
-  if (response) {
+  // The platform's API: its own checks and errors (the platform's envelope), none of the forms'.
+  const api = PLATFORM_API.test(request.nextUrl.pathname);
+  let response = api ? null : await malformed(request);
+  if (api) {
+    response = NextResponse.next();
+  } else if (response) {
     // Refused before Next saw it; the security headers below still apply.
   } else if (SIGNED_IN.test(request.nextUrl.pathname) && !request.cookies.has("session")) {
     const url = request.nextUrl.clone();

@@ -162,6 +162,9 @@ export async function deleteWorld(db: Db, worldId: string): Promise<void> {
       // Its people's sessions end with it (a reset keeps them: the people come back with the same ids).
       handle.prepare(`DELETE FROM "Session" WHERE "userId" IN (SELECT "id" FROM "User" WHERE "worldId" = ?)`).run(worldId);
       deleteWorldRows(handle, worldId);
+      // Its developer apps and their tokens (a reset keeps them: an integration keeps working across resets).
+      handle.prepare(`DELETE FROM "ApiCredential" WHERE "appId" IN (SELECT "id" FROM "ApiApp" WHERE "worldId" = ?)`).run(worldId);
+      handle.prepare(`DELETE FROM "ApiApp" WHERE "worldId" = ?`).run(worldId);
       handle.prepare(`DELETE FROM "WorldMember" WHERE "worldId" = ?`).run(worldId);
       handle.prepare(`DELETE FROM "World" WHERE "id" = ?`).run(worldId);
     });

@@ -1,0 +1,143 @@
+import "server-only";
+/**
+ * The platform's cancellation endpoints (issue 31), on the same services as the seller's pages:
+ * search the shop's cancellations, approve or reject a buyer's request (reasons from
+ * `reject_reasons`), cancel as the seller. Statuses, times and money as the platform writes them.
+ */
+import { z } from "zod";
+import { API_ERRORS } from "@/lib/api/envelope";
+import { decimal, unix } from "@/lib/api/money";
+import { english } from "@/lib/i18n/translator";
+import { reasonLabel, reasonsOfKind, type Reason } from "@/lib/order";
+import type { ApiContext, ApiRoute } from "../gateway";
+import { pageOf, pageSize, runAsSeller } from "./common";
+
+/** Our request statuses as the platform's `cancel_status`. */
+const CANCEL_STATUS: Record<string, string> = {
+  PENDING: "CANCELLATION_REQUEST_PENDING",
+  APPROVED: "CANCELLATION_REQUEST_COMPLETE",
+  AUTO_APPROVED: "CANCELLATION_REQUEST_COMPLETE",
+  REJECTED: "CANCELLATION_REQUEST_CANCEL",
+  AUTO_REJECTED: "CANCELLATION_REQUEST_CANCEL",
+  WITHDRAWN: "CANCELLATION_REQUEST_CANCEL",
+};
+
+/** A reason's name in the API: the platform's key where it has one, else ours. */
+export const reasonName = (reason: Reason) => reason.platformKey ?? reason.key;
+
+function reasonByName(kind: Reason["kind"], name: string): Reason | undefined {
+  return reasonsOfKind(kind).find((reason) => reasonName(reason) === name || reason.key === name);
+}
+
+const searchBody = z
+  .object({
+    order_ids: z.array(z.string().max(100)).max(50).optional(),
+    cancel_ids: z.array(z.string().max(100)).max(50).optional(),
+    cancel_status: z.array(z.string().max(60)).max(10).optional(),
+    cancel_types: z.array(z.string().max(30)).max(5).optional(),
+    create_time_ge: z.number().int().optional(),
+    create_time_lt: z.number().int().optional(),
+  })
+  .passthrough();
+
+async function search(ctx: ApiContext) {
+  const body = searchBody.safeParse(ctx.body);
+  if (!body.success) throw API_ERRORS.badParam(body.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  const size = pageSize(ctx.query);
+  // An empty list filters nothing (clients send every field).
+  const filter = Object.fromEntries(Object.entries(body.data).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof body.data;
+  const ours = filter.cancel_status ? Object.keys(CANCEL_STATUS).filter((status) => filter.cancel_status!.includes(CANCEL_STATUS[status]!)) : null;
+  if (filter.cancel_types && !filter.cancel_types.includes("BUYER_CANCEL")) return { cancellations: [], next_page_token: "", total_count: 0 };
+  const where = {
+    order: { shopId: ctx.shop.id, ...(filter.order_ids ? { id: { in: filter.order_ids } } : {}) },
+    ...(filter.cancel_ids ? { id: { in: filter.cancel_ids } } : {}),
+    ...(ours ? { status: { in: ours } } : {}),
+    ...(filter.create_time_ge !== undefined || filter.create_time_lt !== undefined
+      ? { requestedAt: { ...(filter.create_time_ge !== undefined ? { gte: new Date(filter.create_time_ge * 1000) } : {}), ...(filter.create_time_lt !== undefined ? { lt: new Date(filter.create_time_lt * 1000) } : {}) } }
+      : {}),
+  };
+  const page = await pageOf(ctx.query, size, (after) =>
+    ctx.db.cancelRequest.findMany({
+      where: after ? { AND: [where, { OR: [{ requestedAt: { lt: after.at } }, { requestedAt: after.at, id: { lt: after.id } }] }] } : where,
+      orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
+      take: size + 1,
+      select: { id: true, orderId: true, status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true, order: { select: { currency: true, itemsMinor: true, shippingFeeMinor: true, totalMinor: true } } },
+    }),
+    (row) => ({ at: row.requestedAt, id: row.id }),
+  );
+  const total = await ctx.db.cancelRequest.count({ where });
+  return {
+    cancellations: page.rows.map((row) => ({
+      cancel_id: row.id,
+      order_id: row.orderId,
+      cancel_type: "BUYER_CANCEL",
+      role: "BUYER",
+      cancel_status: CANCEL_STATUS[row.status] ?? "CANCELLATION_REQUEST_PENDING",
+      cancel_reason: reasonNameOf(row.reasonKey),
+      cancel_reason_text: english().render(reasonLabel(row.reasonKey)),
+      create_time: unix(row.requestedAt),
+      update_time: unix(row.resolvedAt ?? row.requestedAt),
+      refund_amount: { currency: row.order.currency, refund_subtotal: decimal(row.order.itemsMinor), refund_shipping_fee: decimal(row.order.shippingFeeMinor), refund_total: decimal(row.order.totalMinor) },
+      seller_next_action_response: row.status === "PENDING" && row.respondBy ? [{ action: "SELLER_RESPOND_CANCELLATION", deadline: unix(row.respondBy) }] : [],
+      ...(row.rejectReasonKey ? { reject_reason: reasonNameOf(row.rejectReasonKey), reject_reason_text: english().render(reasonLabel(row.rejectReasonKey)) } : {}),
+    })),
+    next_page_token: page.next,
+    total_count: total,
+  };
+}
+
+function reasonNameOf(key: string): string {
+  const reason = reasonsOfKind("BUYER_CANCEL").concat(reasonsOfKind("SELLER_REJECT_CANCEL"), reasonsOfKind("SELLER_CANCEL")).find((candidate) => candidate.key === key);
+  return reason ? reasonName(reason) : key;
+}
+
+async function requestOfShop(ctx: ApiContext): Promise<{ id: string; orderId: string }> {
+  const request = await ctx.db.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true } });
+  if (!request) throw API_ERRORS.unknownId("cancel_id");
+  return request;
+}
+
+async function approve(ctx: ApiContext) {
+  const request = await requestOfShop(ctx);
+  await runAsSeller(ctx, request.orderId, { type: "APPROVE_CANCEL_REQUEST" });
+  return {};
+}
+
+const rejectBody = z.object({ reject_reason: z.string().min(1).max(120), comment: z.string().max(1000).optional(), images: z.array(z.unknown()).max(6).optional() }).passthrough();
+
+async function reject(ctx: ApiContext) {
+  const body = rejectBody.safeParse(ctx.body);
+  if (!body.success) throw API_ERRORS.badParam("`reject_reason` is required: one of the names from `GET /return_refund/202309/reject_reasons`.");
+  const reason = reasonByName("SELLER_REJECT_CANCEL", body.data.reject_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${body.data.reject_reason}" is not a reason for rejecting a cancellation.`);
+  const request = await requestOfShop(ctx);
+  await runAsSeller(ctx, request.orderId, { type: "REJECT_CANCEL_REQUEST", reasonKey: reason.key });
+  return {};
+}
+
+const sellerCancelBody = z.object({ order_id: z.string().min(1).max(100), cancel_reason: z.string().min(1).max(120) }).passthrough();
+
+async function sellerCancel(ctx: ApiContext) {
+  const body = sellerCancelBody.safeParse(ctx.body);
+  if (!body.success) throw API_ERRORS.badParam("`order_id` and `cancel_reason` are required.");
+  const reason = reasonByName("SELLER_CANCEL", body.data.cancel_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.data.cancel_reason}" is not a seller's reason for cancelling.`);
+  const order = await ctx.db.order.findFirst({ where: { id: body.data.order_id, shopId: ctx.shop.id }, select: { id: true } });
+  if (!order) throw API_ERRORS.unknownId("order_id");
+  await runAsSeller(ctx, order.id, { type: "SELLER_CANCEL", reasonKey: reason.key });
+  return { cancel_id: order.id, cancel_status: "CANCELLATION_REQUEST_COMPLETE" };
+}
+
+/** The reasons a seller gives when rejecting (cancellations and returns), in the platform's names. */
+async function rejectReasons() {
+  const kinds = ["SELLER_REJECT_CANCEL", "SELLER_REJECT_RETURN", "SELLER_REJECT_RECEIPT"] as const;
+  return { reasons: kinds.flatMap((kind) => reasonsOfKind(kind).map((reason) => ({ name: reasonName(reason), text: english().render(reasonLabel(reason.key)), kind }))) };
+}
+
+export const CANCELLATION_ROUTES: ApiRoute[] = [
+  { method: "POST", path: "/return_refund/202309/cancellations/search", shop: true, handle: search },
+  { method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/approve", shop: true, handle: approve },
+  { method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/reject", shop: true, handle: reject },
+  { method: "POST", path: "/return_refund/202309/cancellations", shop: true, handle: sellerCancel },
+  { method: "GET", path: "/return_refund/202309/reject_reasons", shop: true, handle: rejectReasons },
+];

@@ -1,0 +1,15 @@
+import "server-only";
+import type { ApiRoute } from "../gateway";
+import { shopCipher } from "../credentials";
+
+/** `GET /authorization/202309/shops`: the shop the token was granted for, with its cipher. */
+export const SHOP_ROUTES: ApiRoute[] = [
+  {
+    method: "GET",
+    path: "/authorization/202309/shops",
+    shop: false,
+    handle: async (ctx) => ({
+      shops: [{ id: ctx.shop.id, name: ctx.shop.name, region: ctx.shop.policyProfile === "US" ? "US" : "SG", seller_type: "LOCAL", cipher: shopCipher(ctx.shop.id), code: ctx.shop.id.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(-10) }],
+    }),
+  },
+];

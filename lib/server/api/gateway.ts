@@ -1,0 +1,120 @@
+import "server-only";
+/**
+ * The platform's API at the server's root (issue 31): every call is checked as the platform checks it
+ * — the path, the body's size, `app_key`, `timestamp` within 5 minutes of real time, `sign`, the
+ * `x-tts-access-token` header and, for a shop's resources, `shop_cipher` — then its handler runs the
+ * same services as the pages, as the shop's seller, at the world's time. Every answer is the
+ * platform's envelope; nothing is thrown at the client.
+ */
+import { systemClock } from "@/lib/clock";
+import { ApiError, API_ERRORS, apiFail, apiOk } from "@/lib/api/envelope";
+import { signatureMatches } from "@/lib/api/signature";
+import type { SessionUser } from "../auth/session-user";
+import { db } from "../db";
+import type { Db } from "../prisma";
+import { appTime } from "../timers/sim-clock";
+import { appOfAccessToken, shopCipher } from "./credentials";
+
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+export const TIMESTAMP_SKEW_S = 300;
+
+export interface ApiContext {
+  db: Db;
+  app: { id: string; shopId: string; worldId: string };
+  shop: { id: string; worldId: string; name: string; policyProfile: string };
+  /** The shop's seller, who the API acts as. */
+  seller: SessionUser;
+  realNow: Date;
+  /** The world's time. */
+  now: Date;
+  query: URLSearchParams;
+  body: unknown;
+  params: Record<string, string>;
+}
+
+export interface ApiRoute {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** The path with `{name}` for a parameter. */
+  path: string;
+  /** Needs `shop_cipher` (a shop's resources); false: refuses one. */
+  shop: boolean;
+  handle: (ctx: ApiContext) => Promise<unknown>;
+}
+
+function match(route: ApiRoute, method: string, path: string): Record<string, string> | null {
+  if (route.method !== method) return null;
+  const names: string[] = [];
+  const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([A-Za-z0-9_-]{1,100})"))}$`);
+  const found = pattern.exec(path);
+  if (!found) return null;
+  return Object.fromEntries(names.map((name, i) => [name, found[i + 1]!]));
+}
+
+async function readBody(request: Request): Promise<string> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_API_BODY_BYTES) throw API_ERRORS.bodyTooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_API_BODY_BYTES) throw API_ERRORS.bodyTooLarge();
+  return text;
+}
+
+/** Answers one API request with the routes given. */
+export async function serveApi(request: Request, routes: readonly ApiRoute[]): Promise<Response> {
+  const realNow = systemClock.now();
+  try {
+    const url = new URL(request.url);
+    let params: Record<string, string> | null = null;
+    const route = routes.find((candidate) => (params = match(candidate, request.method, url.pathname)) !== null);
+    if (!route || !params) throw API_ERRORS.unknownPath();
+    const raw = request.method === "GET" || request.method === "HEAD" ? "" : await readBody(request);
+    const query = url.searchParams;
+
+    const appKey = query.get("app_key");
+    const app = appKey ? await db.apiApp.findUnique({ where: { appKey }, select: { id: true, shopId: true, worldId: true, appSecret: true, revokedAt: true } }) : null;
+    if (!app || app.revokedAt) throw API_ERRORS.badAppKey();
+    const given = query.get("sign");
+    if (!given) throw API_ERRORS.noSign();
+    const timestamp = Number(query.get("timestamp"));
+    if (!Number.isInteger(timestamp) || Math.abs(realNow.getTime() / 1000 - timestamp) > TIMESTAMP_SKEW_S) throw API_ERRORS.badTimestamp();
+    // The body as sent; an empty JSON object may also have been signed as no body (clients differ).
+    const signed = signatureMatches(app.appSecret, url.pathname, query, raw, given) || (raw.trim() === "{}" && signatureMatches(app.appSecret, url.pathname, query, "", given));
+    if (!signed) throw API_ERRORS.badSign();
+    const token = await appOfAccessToken(db, request.headers.get("x-tts-access-token"), realNow);
+    if (token.appId !== app.id) throw API_ERRORS.badToken();
+    const cipher = query.get("shop_cipher");
+    if (route.shop && !cipher) throw API_ERRORS.cipherNeeded();
+    if (route.shop && cipher !== shopCipher(app.shopId)) throw API_ERRORS.badCipher();
+    if (!route.shop && cipher) throw API_ERRORS.cipherNotExpected();
+
+    let body: unknown = {};
+    if (raw.trim() !== "") {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw API_ERRORS.badParam("The request body is not valid JSON.");
+      }
+    }
+    const [shop, seller] = await Promise.all([
+      db.shop.findUniqueOrThrow({ where: { id: app.shopId }, select: { id: true, worldId: true, name: true, policyProfile: true } }),
+      db.user.findFirst({ where: { shopId: app.shopId, role: "SELLER" }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    ]);
+    if (!seller) throw API_ERRORS.noPermission();
+    const now = await appTime(db, systemClock, shop.worldId);
+    const data = await route.handle({
+      db,
+      app,
+      shop,
+      seller: { id: seller.id, worldId: shop.worldId, role: "SELLER", name: seller.name, shopId: shop.id, shopName: shop.name },
+      realNow,
+      now,
+      query,
+      body,
+      params,
+    });
+    return apiOk(data, realNow);
+  } catch (error) {
+    if (error instanceof ApiError) return apiFail(error, realNow);
+    console.error("API request failed:", error);
+    return apiFail(new ApiError(36009003, "Internal error. Please try again later.", 500), realNow);
+  }
+}
