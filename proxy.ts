@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionBodyProblem } from "@/lib/action-body";
+import { PLATFORM_API_PATH } from "@/lib/api/paths";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { i18nFor } from "@/lib/i18n/translator";
@@ -8,9 +9,6 @@ import { SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers"
 
 /** Pages and routes that need a signed-in person: an optimistic check only, pages and actions verify the session themselves. */
 const SIGNED_IN = /^\/(buyer|seller|support|orders|notifications|evidence|shop|checkout|wallet|cart)(\/|$)/;
-
-/** The platform's API (issue 31): signed calls from programs, checked by lib/server/api/gateway.ts, not forms. */
-const PLATFORM_API = /^\/(api\/v2|authorization|return_refund|order|event|sandbox)\//;
 
 /** The largest body a form may send (next.config.ts serverActions.bodySizeLimit): 6 photos of 5 MB and the fields. */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
@@ -88,7 +86,7 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   // The platform's API: its own checks and errors (the platform's envelope), none of the forms'.
-  const api = PLATFORM_API.test(request.nextUrl.pathname);
+  const api = PLATFORM_API_PATH.test(request.nextUrl.pathname);
   let response = api ? null : await malformed(request);
   if (api) {
     response = NextResponse.next();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { QuickRepliesForm } from "@/components/quick-replies-form";
@@ -33,6 +34,11 @@ export default async function ShopSettingsPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("heading", { shop: settings.shopName })}</h1>
         <p className="text-stone-700">{t("intro")}</p>
+        <p className="text-sm">
+          <Link href="/seller/developer" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("developerLink")}
+          </Link>
+        </p>
       </div>
       <section aria-labelledby="settings-heading" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="settings-heading" className="sr-only">

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CreateAppForm, NewCodeForm, type DeveloperLabels } from "@/components/developer-forms";
+import { systemClock } from "@/lib/clock";
+import { getI18n } from "@/lib/i18n/server";
+import { appOrigin } from "@/lib/server/app-origin";
+import { requireUser } from "@/lib/server/auth/session";
+import { readDb } from "@/lib/server/db";
+import { APPS_PER_SHOP, listApps } from "@/lib/server/api/manage-apps";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("developer"))("title") };
+}
+export const dynamic = "force-dynamic";
+
+/**
+ * Developer apps (issue 31): the shop's apps for the platform's API sandbox, a new app's key, secret
+ * and authorization code shown once, a new code for an existing app, and where to point a client.
+ */
+export default async function DeveloperPage() {
+  const user = await requireUser("SELLER");
+  const t = await getTranslations("developer");
+  const { f } = await getI18n();
+  const apps = await listApps(readDb, user, systemClock.now());
+  const origin = appOrigin().origin;
+  const labels: DeveloperLabels = {
+    name: t("form.name"),
+    create: t("form.create"),
+    creating: t("form.creating"),
+    newCode: t("form.newCodeButton"),
+    appKey: t("form.appKey"),
+    appSecret: t("form.appSecret"),
+    authCode: t("form.authCode"),
+    shownOnce: t("form.shownOnce"),
+    copy: t("form.copy"),
+  };
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-stone-700">{t("intro")}</p>
+        <p className="rounded border border-stone-200 bg-white px-3 py-2 text-sm text-stone-700">
+          {t.rich("pointAt", { origin, code: (chunks) => <code className="font-mono break-all">{chunks}</code> })}
+        </p>
+      </div>
+      <section aria-labelledby="new-app-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="new-app-heading" className="text-lg font-semibold">
+          {t("newHeading")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("newIntro", { max: APPS_PER_SHOP })}</p>
+        <CreateAppForm labels={labels} />
+      </section>
+      <section aria-labelledby="apps-heading" className="space-y-3">
+        <h2 id="apps-heading" className="text-lg font-semibold">
+          {t("appsHeading")}
+        </h2>
+        {apps.length === 0 ? (
+          <p className="text-sm text-stone-600">{t("none")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {apps.map((app) => (
+              <li key={app.id} className="space-y-2 px-4 py-3 text-sm">
+                <p className="font-medium">{app.name}</p>
+                <p className="text-stone-600">{t("appLine", { key: app.appKey, at: f.dateTime(app.createdAt), tokens: app.tokens })}</p>
+                <NewCodeForm appId={app.id} appName={app.name} labels={labels} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
