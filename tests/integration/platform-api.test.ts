@@ -104,6 +104,40 @@ describe("the SDK against the sandbox", () => {
   });
 });
 
+describe("returns through the SDK", () => {
+  it("searches the shop's requests, offers a partial refund on one, rejects another with a reason, and reads the records", async () => {
+    const now = await appTime(db);
+    const emma: SessionUser = { id: "buyer-emma", worldId: "demo", role: "BUYER", name: "Emma", shopId: null, shopName: null };
+    const made: string[] = [];
+    for (const [productId, caseType, reasonKey] of [["p-maple-5", "RETURN_AND_REFUND", "damaged"], ["p-maple-6", "REFUND_ONLY", "not_as_described"]] as const) {
+      const order = await buildOrder(db, { buyerId: "buyer-emma", shopId: "shop-maple", items: [{ productId, quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "PAYPAL", status: "DELIVERED", placedAt: new Date(now.getTime() - 6 * 86_400_000) });
+      expect((await runOrderCommand(db, emma, { orderId: order.id, command: { type: "REQUEST_RETURN", caseType, reasonKey, description: "", photoCount: 1 } }, now)).ok).toBe(true);
+      made.push(order.id);
+    }
+    const found = await client.sdk.return_refund.searchReturn({ query: { page_size: 10 }, body: { order_ids: made } });
+    const list = found.data!.return_orders as unknown as Record<string, unknown>[];
+    expect(list).toHaveLength(2);
+    const damaged = list.find((row) => row.order_id === made[0])!;
+    const refundOnly = list.find((row) => row.order_id === made[1])!;
+    expect(damaged).toMatchObject({ return_type: "RETURN_AND_REFUND", return_status: "RETURN_OR_REFUND_REQUEST_PENDING", seller_next_action_response: [{ action: "SELLER_RESPOND_REFUND", deadline: expect.any(Number) }] });
+    expect(refundOnly).toMatchObject({ return_type: "REFUND", return_status: "RETURN_OR_REFUND_REQUEST_PENDING" });
+
+    // The platform's rule: a return and refund is approved with APPROVE_RETURN, not APPROVE_REFUND.
+    await expect(client.sdk.return_refund.approveReturn({ return_id: String(damaged.return_id), query: { idempotency_key: "r-1" }, body: { decision: "APPROVE_REFUND" } })).rejects.toMatchObject({ code: 36009004 });
+    await client.sdk.return_refund.approveReturn({ return_id: String(damaged.return_id), query: { idempotency_key: "r-2" }, body: { decision: "OFFER_PARTIAL_REFUND", partial_refund: { amount: "10.00", currency: "USD" } } });
+    expect(await db.returnCase.findUniqueOrThrow({ where: { id: String(damaged.return_id) } })).toMatchObject({ status: "OFFERED", offerMinor: 1000 });
+
+    await client.sdk.return_refund.rejectReturn({ return_id: String(refundOnly.return_id), query: { idempotency_key: "r-3" }, body: { decision: "REJECT_REFUND", reject_reason: "evidence_insufficient" } as never });
+    expect(await db.returnCase.findUniqueOrThrow({ where: { id: String(refundOnly.return_id) } })).toMatchObject({ status: "REJECTED", rejectReasonKey: "evidence_insufficient" });
+
+    const history = await client.sdk.return_refund.getReturnRecord({ return_id: String(damaged.return_id) });
+    const events = (history.data!.records ?? []) as { event: string; role: string; create_time: number }[];
+    expect(events.map((record) => record.role)).toEqual(expect.arrayContaining(["BUYER", "SELLER"]));
+    expect(events.every((record) => Number.isInteger(record.create_time))).toBe(true);
+    expect(inEnglish(await checkOrders(db, made))).toEqual([]);
+  });
+});
+
 describe("refusals: the platform's error, and nothing changed", () => {
   /** A raw signed call, as a client written from the documentation would send it. */
   async function call(path: string, options: { method?: string; body?: string; query?: Record<string, string>; secret?: string; token?: string; timestamp?: number; cipher?: string | null }) {

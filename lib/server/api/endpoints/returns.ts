@@ -1,0 +1,199 @@
+import "server-only";
+/**
+ * The platform's return and refund endpoints (issue 31): search the shop's requests, approve or reject
+ * them with the platform's decisions, read a request's records. Each decision runs the engine's
+ * command through the same services as the seller's page.
+ */
+import { z } from "zod";
+import { API_ERRORS } from "@/lib/api/envelope";
+import { decimal, minorOf, unix } from "@/lib/api/money";
+import { english } from "@/lib/i18n/translator";
+import { parseDeadlineKey, reasonLabel, reasonsOfKind, type Command } from "@/lib/order";
+import type { ApiContext, ApiRoute } from "../gateway";
+import { reasonName } from "./cancellations";
+import { pageOf, pageSize, runAsSeller } from "./common";
+
+/** Our case statuses as the platform's `return_status`. */
+export const RETURN_STATUS: Record<string, string> = {
+  REQUESTED: "RETURN_OR_REFUND_REQUEST_PENDING",
+  RE_REVIEW: "RETURN_OR_REFUND_REQUEST_PENDING",
+  OFFERED: "AWAITING_BUYER_RESPONSE",
+  REJECTED: "REFUND_OR_RETURN_REQUEST_REJECT",
+  ESCALATED: "REFUND_OR_RETURN_REQUEST_REJECT",
+  AWAITING_SHIPBACK: "AWAITING_BUYER_SHIP",
+  RETURN_SHIPPED: "BUYER_SHIPPED_ITEM",
+  PARCEL_RETURNING: "BUYER_SHIPPED_ITEM",
+  AWAITING_INSPECTION: "BUYER_SHIPPED_ITEM",
+  RECEIPT_REJECTED: "REJECT_RECEIVE_PACKAGE",
+  REFUNDED: "RETURN_OR_REFUND_REQUEST_COMPLETE",
+  CLOSED: "RETURN_OR_REFUND_REQUEST_CANCEL",
+};
+
+/** The seller's next action and its deadline, by the deadline that waits on them. */
+const NEXT_ACTION: Record<string, string> = {
+  SELLER_REVIEW: "SELLER_RESPOND_REFUND",
+  INSPECTION: "SELLER_RESPOND_RECEIVE_PACKAGE",
+  REFUSAL_INSPECTION: "SELLER_RESPOND_RECEIVE_PACKAGE",
+};
+
+const returnType = (type: string) => (type === "REFUND_ONLY" ? "REFUND" : "RETURN_AND_REFUND");
+
+const searchBody = z
+  .object({
+    return_ids: z.array(z.string().max(100)).max(50).optional(),
+    order_ids: z.array(z.string().max(100)).max(50).optional(),
+    return_types: z.array(z.string().max(30)).max(5).optional(),
+    return_status: z.array(z.string().max(60)).max(20).optional(),
+    create_time_ge: z.number().int().optional(),
+    create_time_lt: z.number().int().optional(),
+  })
+  .passthrough();
+
+const SELECT = {
+  id: true,
+  orderId: true,
+  type: true,
+  status: true,
+  reasonKey: true,
+  description: true,
+  openedAt: true,
+  closedAt: true,
+  offerMinor: true,
+  carrier: true,
+  trackingNumber: true,
+  returnMethod: true,
+  rejectReasonKey: true,
+  refundMinor: true,
+  order: { select: { currency: true, itemsMinor: true, shippingFeeMinor: true, totalMinor: true, updatedAt: true } },
+} as const;
+
+async function search(ctx: ApiContext) {
+  const parsed = searchBody.safeParse(ctx.body);
+  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  const filter = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof parsed.data;
+  const size = pageSize(ctx.query);
+  const statuses = filter.return_status ? Object.keys(RETURN_STATUS).filter((status) => filter.return_status!.includes(RETURN_STATUS[status]!)) : null;
+  const types = filter.return_types ? (["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"] as const).filter((type) => filter.return_types!.includes(returnType(type))) : null;
+  const where = {
+    order: { shopId: ctx.shop.id, ...(filter.order_ids ? { id: { in: filter.order_ids } } : {}) },
+    ...(filter.return_ids ? { id: { in: filter.return_ids } } : {}),
+    ...(statuses ? { status: { in: statuses } } : {}),
+    ...(types ? { type: { in: [...types] } } : {}),
+    ...(filter.create_time_ge !== undefined || filter.create_time_lt !== undefined
+      ? { openedAt: { ...(filter.create_time_ge !== undefined ? { gte: new Date(filter.create_time_ge * 1000) } : {}), ...(filter.create_time_lt !== undefined ? { lt: new Date(filter.create_time_lt * 1000) } : {}) } }
+      : {}),
+  };
+  const page = await pageOf(
+    ctx.query,
+    size,
+    (after) => ctx.db.returnCase.findMany({ where: after ? { AND: [where, { OR: [{ openedAt: { lt: after.at } }, { openedAt: after.at, id: { lt: after.id } }] }] } : where, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take: size + 1, select: SELECT }),
+    (row) => ({ at: row.openedAt, id: row.id }),
+  );
+  const [total, deadlines] = await Promise.all([
+    ctx.db.returnCase.count({ where }),
+    ctx.db.deadline.findMany({ where: { orderId: { in: page.rows.map((row) => row.orderId) }, resolvedAt: null }, select: { orderId: true, kind: true, dueAt: true } }),
+  ]);
+  return {
+    return_orders: page.rows.map((row) => {
+      const next = deadlines.filter((deadline) => deadline.orderId === row.orderId).flatMap((deadline) => {
+        const action = NEXT_ACTION[parseDeadlineKey(deadline.kind)?.kind ?? ""];
+        return action && ["REQUESTED", "RE_REVIEW", "AWAITING_INSPECTION"].includes(row.status) ? [{ action, deadline: unix(deadline.dueAt) }] : [];
+      });
+      return {
+        return_id: row.id,
+        order_id: row.orderId,
+        return_type: returnType(row.type),
+        return_status: RETURN_STATUS[row.status] ?? "RETURN_OR_REFUND_REQUEST_PENDING",
+        arbitration_status: row.status === "ESCALATED" ? "IN_PROGRESS" : undefined,
+        role: "BUYER",
+        return_reason: reasonNameOf(row.reasonKey),
+        return_reason_text: english().render(reasonLabel(row.reasonKey)),
+        create_time: unix(row.openedAt),
+        update_time: unix(row.closedAt ?? row.order.updatedAt),
+        refund_amount: { currency: row.order.currency, refund_subtotal: decimal(row.order.itemsMinor), refund_shipping_fee: decimal(row.order.shippingFeeMinor), refund_total: decimal(row.refundMinor ?? row.order.totalMinor) },
+        ...(row.offerMinor !== null ? { seller_proposed_return_type: "PARTIAL_REFUND", partial_refund: { amount: decimal(row.offerMinor), currency: row.order.currency } } : {}),
+        ...(row.trackingNumber ? { return_tracking_number: row.trackingNumber, return_provider_name: row.carrier ?? "" } : {}),
+        ...(row.returnMethod ? { return_method: row.returnMethod === "PREPAID_LABEL" ? "PLATFORM_SHIPPED" : "SELLER_ARRANGE" } : {}),
+        seller_next_action_response: next,
+      };
+    }),
+    next_page_token: page.next,
+    total_count: total,
+  };
+}
+
+function reasonNameOf(key: string): string {
+  const reason = (["RETURN_REFUND", "SELLER_REJECT_RETURN", "SELLER_REJECT_RECEIPT", "SYSTEM_CANCEL"] as const).flatMap((kind) => reasonsOfKind(kind)).find((candidate) => candidate.key === key);
+  return reason ? reasonName(reason) : key;
+}
+
+async function caseOfShop(ctx: ApiContext) {
+  const found = await ctx.db.returnCase.findFirst({ where: { id: ctx.params.return_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
+  if (!found) throw API_ERRORS.unknownId("return_id");
+  return found;
+}
+
+const approveBody = z
+  .object({
+    decision: z.enum(["APPROVE_REFUND", "APPROVE_RETURN", "APPROVE_RECEIVED_PACKAGE", "OFFER_PARTIAL_REFUND"], { error: "`decision` must be APPROVE_REFUND, APPROVE_RETURN, APPROVE_RECEIVED_PACKAGE or OFFER_PARTIAL_REFUND." }),
+    partial_refund: z.object({ amount: z.union([z.string(), z.number()]), currency: z.string().max(3) }).optional(),
+    buyer_keep_item: z.boolean().optional(),
+  })
+  .passthrough();
+
+async function approve(ctx: ApiContext) {
+  const parsed = approveBody.safeParse(ctx.body);
+  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+  const found = await caseOfShop(ctx);
+  const { decision } = parsed.data;
+  let command: Command;
+  if (decision === "APPROVE_RECEIVED_PACKAGE") command = { type: found.type === "REFUSED_PARCEL" ? "CONFIRM_REFUSED_PARCEL" : "ACCEPT_RETURNED_PARCEL" };
+  else if (decision === "OFFER_PARTIAL_REFUND") {
+    const amount = minorOf(parsed.data.partial_refund?.amount);
+    if (amount === null) throw API_ERRORS.badParam("OFFER_PARTIAL_REFUND needs `partial_refund.amount` as a decimal (\"12.50\").");
+    if (parsed.data.partial_refund!.currency !== found.order.currency) throw API_ERRORS.badParam(`\`partial_refund.currency\` must be the order's, ${found.order.currency}.`);
+    command = { type: "OFFER_PARTIAL_REFUND", amountMinor: amount };
+  } else {
+    // APPROVE_REFUND answers a refund-only request; APPROVE_RETURN a return and refund (the platform's rule).
+    if (decision === "APPROVE_REFUND" && found.type === "RETURN_AND_REFUND") throw API_ERRORS.badParam("This is a return and refund request: the decision is APPROVE_RETURN.");
+    if (decision === "APPROVE_RETURN" && found.type === "REFUND_ONLY") throw API_ERRORS.badParam("This is a refund-only request: the decision is APPROVE_REFUND.");
+    command = { type: "APPROVE_RETURN" };
+  }
+  await runAsSeller(ctx, found.orderId, command);
+  return {};
+}
+
+const rejectBody = z
+  .object({
+    decision: z.enum(["REJECT_REFUND", "REJECT_RETURN", "REJECT_RECEIVED_PACKAGE"], { error: "`decision` must be REJECT_REFUND, REJECT_RETURN or REJECT_RECEIVED_PACKAGE." }),
+    reject_reason: z.string().min(1, "`reject_reason` is required.").max(120),
+    comment: z.string().max(1000).optional(),
+    images: z.array(z.unknown()).max(6).optional(),
+  })
+  .passthrough();
+
+async function reject(ctx: ApiContext) {
+  const parsed = rejectBody.safeParse(ctx.body);
+  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+  const found = await caseOfShop(ctx);
+  const receipt = parsed.data.decision === "REJECT_RECEIVED_PACKAGE";
+  const reason = reasonsOfKind(receipt ? "SELLER_REJECT_RECEIPT" : "SELLER_REJECT_RETURN").find((candidate) => reasonName(candidate) === parsed.data.reject_reason || candidate.key === parsed.data.reject_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${parsed.data.reject_reason}" is not a reason for ${receipt ? "rejecting a returned package" : "rejecting a request"}: see GET /return_refund/202309/reject_reasons.`);
+  const command: Command = receipt ? { type: "REJECT_RETURNED_PARCEL", reasonKey: reason.key, photoCount: parsed.data.images?.length ?? 0 } : { type: "REJECT_RETURN", reasonKey: reason.key };
+  await runAsSeller(ctx, found.orderId, command);
+  return {};
+}
+
+/** The request's history: the order's events since it was opened, oldest first. */
+async function records(ctx: ApiContext) {
+  const found = await caseOfShop(ctx);
+  const events = await ctx.db.orderEvent.findMany({ where: { orderId: found.orderId, at: { gte: found.openedAt } }, orderBy: { seq: "asc" }, take: 200, select: { type: true, actorRole: true, summary: true, at: true } });
+  return { records: events.map((event) => ({ event: event.type, role: event.actorRole, description: event.summary, create_time: unix(event.at), note: "", images: [] })) };
+}
+
+export const RETURN_ROUTES: ApiRoute[] = [
+  { method: "POST", path: "/return_refund/202309/returns/search", shop: true, handle: search },
+  { method: "POST", path: "/return_refund/202309/returns/{return_id}/approve", shop: true, handle: approve },
+  { method: "POST", path: "/return_refund/202309/returns/{return_id}/reject", shop: true, handle: reject },
+  { method: "GET", path: "/return_refund/202309/returns/{return_id}/records", shop: true, handle: records },
+];
