@@ -104,6 +104,21 @@ describe("the SDK against the sandbox", () => {
   });
 });
 
+describe("orders through the SDK", () => {
+  it("searches the shop's orders by status, a page at a time, and gets them by id, never another shop's", async () => {
+    const page = await client.sdk.order.getOrderList({ query: { page_size: 2 }, body: { order_status: "AWAITING_SHIPMENT" } } as never);
+    const data = page.data as unknown as { orders: Record<string, unknown>[]; next_page_token: string; total_count: number };
+    expect(data.orders.length).toBeGreaterThan(0);
+    expect(data.orders.every((order) => order.status === "AWAITING_SHIPMENT")).toBe(true);
+    expect(data.total_count).toBe(await db.order.count({ where: { shopId: "shop-maple", status: "AWAITING_SHIPMENT" } }));
+    expect(data.orders[0]).toMatchObject({ payment: { currency: "USD", total_amount: expect.stringMatching(/^\d+\.\d{2}$/) }, create_time: expect.any(Number), line_items: [expect.objectContaining({ product_name: expect.any(String) })] });
+    const cancelled = await client.sdk.order.getOrderDetail({ ids: orders[0]! } as never);
+    expect((cancelled.data as unknown as { orders: Record<string, unknown>[] }).orders[0]).toMatchObject({ id: orders[0], status: "CANCELLED", cancellation_initiator: "BUYER" });
+    const kite = await buildOrder(db, { buyerId: "buyer-farah", shopId: "shop-kite", items: [{ productId: "p-kite-2", quantity: 1 }], shippingFeeMinor: 599, paymentMethod: "WALLET", status: "AWAITING_SHIPMENT", placedAt: new Date(Date.now() - 3 * 3_600_000) });
+    await expect(client.sdk.order.getOrderDetail({ ids: kite.id } as never)).rejects.toMatchObject({ code: 36009004 });
+  });
+});
+
 describe("returns through the SDK", () => {
   it("searches the shop's requests, offers a partial refund on one, rejects another with a reason, and reads the records", async () => {
     const now = await appTime(db);

@@ -7,6 +7,7 @@ import * as tokenGet from "@/app/api/v2/token/get/route";
 import * as tokenRefresh from "@/app/api/v2/token/refresh/route";
 import * as shops from "@/app/authorization/202309/shops/route";
 import * as returnRefund from "@/app/return_refund/202309/[...path]/route";
+import * as orders from "@/app/order/202309/[...path]/route";
 
 type Handlers = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", (request: Request) => Promise<Response>>>;
 
@@ -17,6 +18,7 @@ function handlersFor(path: string): Handlers | null {
   if (path === "/api/v2/token/refresh") return tokenRefresh;
   if (path === "/authorization/202309/shops") return shops;
   if (path.startsWith("/return_refund/202309/")) return returnRefund;
+  if (path.startsWith("/order/202309/")) return orders;
   return null;
 }
 

@@ -1,0 +1,115 @@
+import "server-only";
+/** The platform's order endpoints (issue 31): search the shop's orders, get them by id — statuses, money and times as the platform writes them. */
+import { z } from "zod";
+import { API_ERRORS } from "@/lib/api/envelope";
+import { decimal, unix } from "@/lib/api/money";
+import { ORDER_STATUSES, findReason } from "@/lib/order";
+import type { ApiContext, ApiRoute } from "../gateway";
+import { pageOf, pageSize } from "./common";
+import { reasonName } from "./cancellations";
+
+const SELECT = {
+  id: true,
+  status: true,
+  buyerId: true,
+  currency: true,
+  itemsMinor: true,
+  shippingFeeMinor: true,
+  totalMinor: true,
+  paymentMethod: true,
+  placedAt: true,
+  paidAt: true,
+  dispatchDueAt: true,
+  pickedUpAt: true,
+  deliveredAt: true,
+  cancelReasonKey: true,
+  cancelledByRole: true,
+  cancelledAt: true,
+  updatedAt: true,
+  items: { select: { id: true, productId: true, title: true, unitPriceMinor: true, quantity: true } },
+  cancelRequest: { select: { status: true } },
+} as const;
+
+/** Who the platform says started a cancellation: the buyer whose request was approved (by the seller or by silence), else who cancelled. */
+function initiator(row: Row): string {
+  if (row.cancelRequest && ["APPROVED", "AUTO_APPROVED"].includes(row.cancelRequest.status)) return "BUYER";
+  return row.cancelledByRole === "SUPPORT" || !row.cancelledByRole ? "SYSTEM" : row.cancelledByRole;
+}
+
+type Row = Awaited<ReturnType<typeof loadRows>>[number];
+const loadRows = (ctx: ApiContext, args: object) => ctx.db.order.findMany({ ...args, select: SELECT });
+
+/** The platform's payment method names. */
+const PAYMENT_NAME: Record<string, string> = { CARD: "Credit/debit card", PAYPAL: "PayPal", WALLET: "Platform wallet" };
+
+function platformOrder(row: Row) {
+  const reason = row.cancelReasonKey ? findReason(row.cancelReasonKey) : undefined;
+  return {
+    id: row.id,
+    status: row.status,
+    buyer_user_id: row.buyerId,
+    create_time: unix(row.placedAt),
+    update_time: unix(row.updatedAt),
+    paid_time: unix(row.paidAt),
+    rts_sla_time: unix(row.dispatchDueAt),
+    collection_time: unix(row.pickedUpAt),
+    delivery_time: unix(row.deliveredAt),
+    is_on_hold_order: row.status === "ON_HOLD",
+    payment_method_name: PAYMENT_NAME[row.paymentMethod] ?? row.paymentMethod,
+    payment: { currency: row.currency, sub_total: decimal(row.itemsMinor), shipping_fee: decimal(row.shippingFeeMinor), total_amount: decimal(row.totalMinor) },
+    line_items: row.items.flatMap((item) => Array.from({ length: item.quantity }, (_, i) => ({ id: `${item.id}-${i + 1}`, product_id: item.productId, product_name: item.title, sale_price: decimal(item.unitPriceMinor), currency: row.currency }))),
+    ...(row.status === "CANCELLED"
+      ? { cancel_reason: reason ? reasonName(reason) : (row.cancelReasonKey ?? ""), cancellation_initiator: initiator(row), cancel_time: unix(row.cancelledAt) }
+      : {}),
+  };
+}
+
+const searchBody = z
+  .object({
+    order_status: z.enum(ORDER_STATUSES, { error: `\`order_status\` must be one of ${ORDER_STATUSES.join(", ")}.` }).optional(),
+    create_time_ge: z.number().int().optional(),
+    create_time_lt: z.number().int().optional(),
+    update_time_ge: z.number().int().optional(),
+    update_time_lt: z.number().int().optional(),
+    buyer_user_id: z.string().max(100).optional(),
+  })
+  .passthrough();
+
+async function search(ctx: ApiContext) {
+  const parsed = searchBody.safeParse(ctx.body);
+  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+  const size = pageSize(ctx.query);
+  const filter = parsed.data;
+  const range = (ge?: number, lt?: number) => (ge !== undefined || lt !== undefined ? { ...(ge !== undefined ? { gte: new Date(ge * 1000) } : {}), ...(lt !== undefined ? { lt: new Date(lt * 1000) } : {}) } : undefined);
+  const placed = range(filter.create_time_ge, filter.create_time_lt);
+  const updated = range(filter.update_time_ge, filter.update_time_lt);
+  const where = {
+    shopId: ctx.shop.id,
+    ...(filter.order_status ? { status: filter.order_status } : {}),
+    ...(filter.buyer_user_id ? { buyerId: filter.buyer_user_id } : {}),
+    ...(placed ? { placedAt: placed } : {}),
+    ...(updated ? { updatedAt: updated } : {}),
+  };
+  const page = await pageOf(
+    ctx.query,
+    size,
+    (after) => loadRows(ctx, { where: after ? { AND: [where, { OR: [{ placedAt: { lt: after.at } }, { placedAt: after.at, id: { lt: after.id } }] }] } : where, orderBy: [{ placedAt: "desc" }, { id: "desc" }], take: size + 1 }),
+    (row) => ({ at: row.placedAt, id: row.id }),
+  );
+  return { orders: page.rows.map(platformOrder), next_page_token: page.next, total_count: await ctx.db.order.count({ where }) };
+}
+
+async function get(ctx: ApiContext) {
+  const ids = (ctx.query.get("ids") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.length > 50) throw API_ERRORS.badParam("`ids` must name 1 to 50 orders, separated by commas.");
+  const rows = await loadRows(ctx, { where: { id: { in: ids }, shopId: ctx.shop.id } });
+  // Another shop's order looks exactly like one that does not exist.
+  if (rows.length === 0) throw API_ERRORS.unknownId("ids");
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { orders: ids.flatMap((id) => (byId.has(id) ? [platformOrder(byId.get(id)!)] : [])) };
+}
+
+export const ORDER_ROUTES: ApiRoute[] = [
+  { method: "POST", path: "/order/202309/orders/search", shop: true, handle: search },
+  { method: "GET", path: "/order/202309/orders", shop: true, handle: get },
+];
