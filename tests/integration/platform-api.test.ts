@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TikTokShopSDK } from "tiktok-shop-sdk";
-import { sign } from "@/lib/api/signature";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { checkOrders } from "@/lib/server/checks/check-orders";
 import { db } from "@/lib/server/db";
@@ -17,7 +16,7 @@ import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { createApp, shopCipher } from "@/lib/server/api/credentials";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { appTime } from "@/lib/server/timers/sim-clock";
-import { pointPlatformAtThisApp } from "../support/local-platform";
+import { pointPlatformAtThisApp, signedCall } from "../support/local-platform";
 import { inEnglish } from "../support/order-state";
 
 let restore: () => void = () => undefined;
@@ -154,14 +153,7 @@ describe("returns through the SDK", () => {
 });
 
 describe("refusals: the platform's error, and nothing changed", () => {
-  /** A raw signed call, as a client written from the documentation would send it. */
-  async function call(path: string, options: { method?: string; body?: string; query?: Record<string, string>; secret?: string; token?: string; timestamp?: number; cipher?: string | null }) {
-    const query: Record<string, string> = { app_key: app.appKey, timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)), ...(options.cipher === null ? {} : { shop_cipher: options.cipher ?? client.cipher }), ...(options.query ?? {}) };
-    const body = options.body ?? "";
-    query.sign = sign(options.secret ?? app.appSecret, path, query, body);
-    const response = await fetch(`https://open-api.tiktokglobalshop.com${path}?${new URLSearchParams(query)}`, { method: options.method ?? "POST", headers: { "content-type": "application/json", "x-tts-access-token": options.token ?? client.accessToken }, body: body || undefined });
-    return { status: response.status, json: (await response.json()) as { code: number; message: string; request_id: string; data: unknown } };
-  }
+  const call = (path: string, options: Parameters<typeof signedCall>[2] = {}) => signedCall({ appKey: app.appKey, appSecret: app.appSecret, accessToken: client.accessToken, cipher: client.cipher }, path, options);
   const pending = () => db.cancelRequest.findUniqueOrThrow({ where: { orderId: orders[2]! } });
   const approvePath = async () => `/return_refund/202309/cancellations/${(await pending()).id}/approve`;
 

@@ -8,6 +8,8 @@ import * as tokenRefresh from "@/app/api/v2/token/refresh/route";
 import * as shops from "@/app/authorization/202309/shops/route";
 import * as returnRefund from "@/app/return_refund/202309/[...path]/route";
 import * as orders from "@/app/order/202309/[...path]/route";
+import * as sandbox from "@/app/sandbox/202309/[...path]/route";
+import { sign } from "@/lib/api/signature";
 
 type Handlers = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", (request: Request) => Promise<Response>>>;
 
@@ -19,6 +21,7 @@ function handlersFor(path: string): Handlers | null {
   if (path === "/authorization/202309/shops") return shops;
   if (path.startsWith("/return_refund/202309/")) return returnRefund;
   if (path.startsWith("/order/202309/")) return orders;
+  if (path.startsWith("/sandbox/202309/")) return sandbox;
   return null;
 }
 
@@ -40,4 +43,29 @@ export function pointPlatformAtThisApp(): () => void {
   return () => {
     globalThis.fetch = original;
   };
+}
+
+export interface Credentials {
+  appKey: string;
+  appSecret: string;
+  accessToken: string;
+  cipher: string | null;
+}
+
+/** A raw signed call, as a client written from the platform's documentation sends it (not through the SDK). */
+export async function signedCall(
+  creds: Credentials,
+  path: string,
+  options: { method?: string; body?: string; query?: Record<string, string>; secret?: string; token?: string; timestamp?: number; cipher?: string | null } = {},
+): Promise<{ status: number; json: { code: number; message: string; request_id: string; data: Record<string, unknown> } }> {
+  const cipher = options.cipher === undefined ? creds.cipher : options.cipher;
+  const query: Record<string, string> = { app_key: creds.appKey, timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)), ...(cipher ? { shop_cipher: cipher } : {}), ...(options.query ?? {}) };
+  const body = options.body ?? "";
+  query.sign = sign(options.secret ?? creds.appSecret, path, query, body);
+  const response = await fetch(`https://open-api.tiktokglobalshop.com${path}?${new URLSearchParams(query)}`, {
+    method: options.method ?? "POST",
+    headers: { "content-type": "application/json", "x-tts-access-token": options.token ?? creds.accessToken },
+    body: body || undefined,
+  });
+  return { status: response.status, json: (await response.json()) as { code: number; message: string; request_id: string; data: Record<string, unknown> } };
 }

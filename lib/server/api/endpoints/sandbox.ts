@@ -1,0 +1,198 @@
+import "server-only";
+/**
+ * The sandbox's own controls (issue 31), signed like every call: a private world of the app's own
+ * (with credentials for it), the world's clock moved or jumped to the next deadline, an order made at
+ * a stage, the carrier picking up, delivering or losing a parcel, and the buyer asking to cancel or
+ * to return — so a test suite drives a whole case without a browser. The clock of the demo world,
+ * shared by everyone, never moves.
+ */
+import { z } from "zod";
+import { API_ERRORS } from "@/lib/api/envelope";
+import { unix } from "@/lib/api/money";
+import { english } from "@/lib/i18n/translator";
+import { ORDER_STATUSES, parseDeadlineKey, reasonsOfKind, type Command, type DeadlineKind } from "@/lib/order";
+import { worldScopedId } from "@/lib/worlds";
+import { buildOrder } from "../../demo/build-order";
+import { SYSTEM_ACTOR, runOrderCommand } from "../../orders/run-order-command";
+import { advanceClock, appTime } from "../../timers/sim-clock";
+import { nextDeadline, sweepDueDeadlines } from "../../timers/sweep";
+import { systemClock } from "@/lib/clock";
+import { createWorld } from "../../worlds/create-world";
+import { createApp } from "../credentials";
+import type { ApiContext, ApiRoute } from "../gateway";
+import { reasonName } from "./cancellations";
+import { runAsSeller } from "./common";
+
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
+  return parsed.data;
+};
+
+async function privateWorld(ctx: ApiContext): Promise<void> {
+  const world = await ctx.db.world.findUnique({ where: { id: ctx.shop.worldId }, select: { kind: true } });
+  if (world?.kind !== "PRIVATE") throw API_ERRORS.refused("The demo world's clock is shared and cannot move: create a world of your own with POST /sandbox/202309/worlds and use the credentials it returns.");
+}
+
+/** After the clock moved or something was brought forward: the timers act on everything now due in the world. */
+async function sweepWorld(ctx: ApiContext): Promise<{ now: Date; applied: number }> {
+  const now = await appTime(ctx.db, systemClock, ctx.shop.worldId);
+  const swept = await sweepDueDeadlines(ctx.db, now, { worldId: ctx.shop.worldId });
+  return { now, applied: swept.applied };
+}
+
+const worldBody = z.object({ name: z.string().min(1).max(60).optional() }).passthrough();
+
+/** A new private world (the shops, people and products, no orders) and an app in it for the same shop. */
+async function newWorld(ctx: ApiContext) {
+  const body = parse(worldBody, ctx.body);
+  const created = await createWorld(ctx.db, { visitorId: `api:${ctx.app.id}`, name: body.name ?? "API sandbox", ownerName: "API", template: "PEOPLE_ONLY" }, ctx.realNow);
+  if (!created.ok) throw API_ERRORS.refused(english().render(created.error.message));
+  const worldId = created.value.worldId;
+  const seedShop = ctx.shop.id.includes("_") ? ctx.shop.id.slice(ctx.shop.id.indexOf("_") + 1) : ctx.shop.id;
+  const shopId = worldScopedId(worldId, seedShop);
+  const seller = await ctx.db.user.findFirstOrThrow({ where: { shopId, role: "SELLER" }, select: { id: true } });
+  const app = await createApp(ctx.db, { worldId, shopId, sellerId: seller.id, name: "API sandbox" }, ctx.realNow);
+  return { world_id: worldId, app_key: app.appKey, app_secret: app.appSecret, auth_code: app.authCode, auth_code_expire_in: unix(app.codeExpiresAt) };
+}
+
+const advanceBody = z.object({ seconds: z.number().int().min(1).max(400 * 86_400) }).strict();
+
+async function advance(ctx: ApiContext) {
+  await privateWorld(ctx);
+  const { seconds } = parse(advanceBody, ctx.body);
+  const from = await appTime(ctx.db, systemClock, ctx.shop.worldId);
+  await advanceClock(ctx.db, new Date(from.getTime() + seconds * 1000), `API: +${seconds} s`, ctx.seller.id, systemClock, ctx.shop.worldId);
+  const { now, applied } = await sweepWorld(ctx);
+  return { from_time: unix(from), to_time: unix(now), timers_applied: applied };
+}
+
+const nextBody = z.object({ order_id: z.string().max(100).optional() }).passthrough();
+
+async function toNextDeadline(ctx: ApiContext) {
+  await privateWorld(ctx);
+  const { order_id } = parse(nextBody, ctx.body);
+  const from = await appTime(ctx.db, systemClock, ctx.shop.worldId);
+  const next = order_id
+    ? await ctx.db.deadline.findFirst({ where: { orderId: order_id, shopId: ctx.shop.id, resolvedAt: null, dueAt: { gt: from }, NOT: { kind: { contains: "_REMINDER" } } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { kind: true, dueAt: true, orderId: true } })
+    : await nextDeadline(ctx.db, from, { shopId: ctx.shop.id });
+  if (!next) throw API_ERRORS.refused("Nothing is waiting for a deadline.");
+  await advanceClock(ctx.db, next.dueAt, "API: next deadline", ctx.seller.id, systemClock, ctx.shop.worldId);
+  const { now, applied } = await sweepWorld(ctx);
+  const deadline = "kind" in next ? (parseDeadlineKey(next.kind)?.kind ?? next.kind) : english().render(next.label);
+  return { deadline, order_id: next.orderId, from_time: unix(from), to_time: unix(now), timers_applied: applied };
+}
+
+const orderBody = z
+  .object({
+    buyer_user_id: z.string().min(1).max(100).optional(),
+    product_ids: z.array(z.string().min(1).max(100)).min(1).max(10).optional(),
+    status: z.enum(ORDER_STATUSES).optional(),
+    placed_minutes_ago: z.number().int().min(0).max(60 * 24 * 60).optional(),
+    payment_method: z.enum(["CARD", "PAYPAL", "WALLET"]).optional(),
+  })
+  .strict();
+
+/** An order of this shop at a stage, made through the engine as the seed makes its stories. */
+async function newOrder(ctx: ApiContext) {
+  const body = parse(orderBody, ctx.body);
+  const buyerId = body.buyer_user_id ?? worldScopedId(ctx.shop.worldId, "buyer-ben");
+  const buyer = await ctx.db.user.findFirst({ where: { id: buyerId, worldId: ctx.shop.worldId, role: "BUYER" }, select: { id: true } });
+  if (!buyer) throw API_ERRORS.unknownId("buyer_user_id");
+  const products = body.product_ids
+    ? await ctx.db.product.findMany({ where: { id: { in: body.product_ids }, shopId: ctx.shop.id }, select: { id: true } })
+    : await ctx.db.product.findMany({ where: { shopId: ctx.shop.id }, orderBy: { id: "asc" }, take: 1, select: { id: true } });
+  if (products.length === 0 || (body.product_ids && products.length !== new Set(body.product_ids).size)) throw API_ERRORS.unknownId("product_ids");
+  const now = await appTime(ctx.db, systemClock, ctx.shop.worldId);
+  const order = await buildOrder(ctx.db, {
+    buyerId: buyer.id,
+    shopId: ctx.shop.id,
+    items: products.map((product) => ({ productId: product.id, quantity: 1 })),
+    shippingFeeMinor: 599,
+    paymentMethod: body.payment_method ?? "CARD",
+    status: body.status ?? "AWAITING_SHIPMENT",
+    placedAt: new Date(now.getTime() - (body.placed_minutes_ago ?? 120) * 60_000),
+  });
+  const row = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
+  return { order_id: order.id, status: row.status };
+}
+
+async function orderOfShop(ctx: ApiContext): Promise<{ id: string; buyerId: string; status: string }> {
+  const order = await ctx.db.order.findFirst({ where: { id: ctx.params.order_id, shopId: ctx.shop.id }, select: { id: true, buyerId: true, status: true } });
+  if (!order) throw API_ERRORS.unknownId("order_id");
+  return order;
+}
+
+async function asBuyer(ctx: ApiContext, order: { id: string; buyerId: string }, command: Command) {
+  const buyer = await ctx.db.user.findUniqueOrThrow({ where: { id: order.buyerId }, select: { id: true, name: true } });
+  const result = await runOrderCommand(ctx.db, { id: buyer.id, worldId: ctx.shop.worldId, role: "BUYER", name: buyer.name, shopId: null, shopName: null }, { orderId: order.id, command }, ctx.now);
+  if (!result.ok) throw API_ERRORS.refused(english().render(result.error.message));
+  return result.value;
+}
+
+const carrierBody = z.object({ event: z.enum(["PICKUP", "DELIVER", "LOSE"], { error: "`event` must be PICKUP, DELIVER or LOSE." }) }).strict();
+const HURRY: Record<"PICKUP" | "DELIVER", DeadlineKind> = { PICKUP: "CARRIER_PICKUP", DELIVER: "DELIVERY" };
+
+/** The simulated carrier: picks the parcel up (shipment arranged first if it was not), delivers it, or loses it. */
+async function carrier(ctx: ApiContext) {
+  const { event } = parse(carrierBody, ctx.body);
+  const order = await orderOfShop(ctx);
+  if (event === "LOSE") {
+    const result = await runOrderCommand(ctx.db, SYSTEM_ACTOR, { orderId: order.id, command: { type: "LOSE_PARCEL" } }, ctx.now);
+    if (!result.ok) throw API_ERRORS.refused(english().render(result.error.message));
+  } else {
+    if (event === "PICKUP" && order.status === "AWAITING_SHIPMENT") await runAsSeller(ctx, order.id, { type: "ARRANGE_SHIPMENT" });
+    const deadlines = await ctx.db.deadline.findMany({ where: { orderId: order.id, resolvedAt: null }, select: { kind: true } });
+    const due = deadlines.find((deadline) => parseDeadlineKey(deadline.kind)?.kind === HURRY[event]);
+    if (!due) throw API_ERRORS.refused(event === "PICKUP" ? "There is no parcel waiting for the carrier: the order is not awaiting collection." : "There is no parcel on its way to deliver.");
+    const result = await runOrderCommand(ctx.db, SYSTEM_ACTOR, { orderId: order.id, command: { type: "HURRY_SIMULATION", deadline: due.kind } }, ctx.now);
+    if (!result.ok) throw API_ERRORS.refused(english().render(result.error.message));
+    await sweepWorld(ctx);
+  }
+  const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
+  return { order_id: order.id, status: after.status };
+}
+
+const cancelBody = z.object({ cancel_reason: z.string().min(1).max(120) }).strict();
+
+/** The buyer cancels: at once where the rules allow it, else a request the seller answers. */
+async function buyerCancel(ctx: ApiContext) {
+  const body = parse(cancelBody, ctx.body);
+  const reason = reasonsOfKind("BUYER_CANCEL").find((candidate) => reasonName(candidate) === body.cancel_reason || candidate.key === body.cancel_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.cancel_reason}" is not a buyer's reason for cancelling.`);
+  const order = await orderOfShop(ctx);
+  const instant = await runOrderCommand(ctx.db, { id: order.buyerId, worldId: ctx.shop.worldId, role: "BUYER", name: "buyer", shopId: null, shopName: null }, { orderId: order.id, command: { type: "BUYER_CANCEL", reasonKey: reason.key } }, ctx.now);
+  if (!instant.ok) await asBuyer(ctx, order, { type: "REQUEST_CANCEL", reasonKey: reason.key });
+  const request = await ctx.db.cancelRequest.findUnique({ where: { orderId: order.id }, select: { id: true, status: true } });
+  const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
+  return { order_id: order.id, status: after.status, cancel_type: instant.ok ? "CANCEL" : "BUYER_CANCEL", cancel_id: request?.id ?? order.id };
+}
+
+const returnBody = z
+  .object({
+    return_type: z.enum(["REFUND", "RETURN_AND_REFUND"], { error: "`return_type` must be REFUND or RETURN_AND_REFUND." }),
+    return_reason: z.string().min(1).max(120),
+    description: z.string().max(1000).optional(),
+    photo_count: z.number().int().min(0).max(6).optional(),
+  })
+  .strict();
+
+async function buyerReturn(ctx: ApiContext) {
+  const body = parse(returnBody, ctx.body);
+  const reason = reasonsOfKind("RETURN_REFUND").find((candidate) => reasonName(candidate) === body.return_reason || candidate.key === body.return_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`return_reason\` "${body.return_reason}" is not a reason for a request.`);
+  const order = await orderOfShop(ctx);
+  await asBuyer(ctx, order, { type: "REQUEST_RETURN", caseType: body.return_type === "REFUND" ? "REFUND_ONLY" : "RETURN_AND_REFUND", reasonKey: reason.key, description: body.description ?? "", photoCount: body.photo_count ?? 0 });
+  const opened = await ctx.db.returnCase.findFirst({ where: { orderId: order.id }, orderBy: { openedAt: "desc" }, select: { id: true } });
+  return { order_id: order.id, return_id: opened?.id ?? "" };
+}
+
+export const SANDBOX_ROUTES: ApiRoute[] = [
+  { method: "POST", path: "/sandbox/202309/worlds", shop: true, handle: newWorld },
+  { method: "POST", path: "/sandbox/202309/clock/advance", shop: true, handle: advance },
+  { method: "POST", path: "/sandbox/202309/clock/next_deadline", shop: true, handle: toNextDeadline },
+  { method: "POST", path: "/sandbox/202309/orders", shop: true, handle: newOrder },
+  { method: "POST", path: "/sandbox/202309/orders/{order_id}/carrier", shop: true, handle: carrier },
+  { method: "POST", path: "/sandbox/202309/orders/{order_id}/buyer/cancel", shop: true, handle: buyerCancel },
+  { method: "POST", path: "/sandbox/202309/orders/{order_id}/buyer/returns", shop: true, handle: buyerReturn },
+];
