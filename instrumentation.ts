@@ -35,6 +35,13 @@ export async function register(): Promise<void> {
   await expire();
   setInterval(expire, 3_600_000).unref();
 
+  // The platform API's webhooks are delivered after their commands commit (WEBHOOK_EVERY_MS, default 1 s; 0 turns it off).
+  const webhookEvery = Number(process.env.WEBHOOK_EVERY_MS ?? 1000);
+  if (webhookEvery > 0) {
+    const { startWebhookWorker } = await import("./lib/server/api/webhooks");
+    startWebhookWorker(db, webhookEvery);
+  }
+
   const every = Number(process.env.SWEEP_EVERY_MS ?? 5000);
   if (every > 0) {
     const { startSweeper } = await import("./lib/server/timers/sweeper");

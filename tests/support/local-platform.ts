@@ -9,6 +9,7 @@ import * as shops from "@/app/authorization/202309/shops/route";
 import * as returnRefund from "@/app/return_refund/202309/[...path]/route";
 import * as orders from "@/app/order/202309/[...path]/route";
 import * as sandbox from "@/app/sandbox/202309/[...path]/route";
+import * as webhooks from "@/app/event/202309/webhooks/route";
 import { sign } from "@/lib/api/signature";
 
 type Handlers = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", (request: Request) => Promise<Response>>>;
@@ -22,6 +23,7 @@ function handlersFor(path: string): Handlers | null {
   if (path.startsWith("/return_refund/202309/")) return returnRefund;
   if (path.startsWith("/order/202309/")) return orders;
   if (path.startsWith("/sandbox/202309/")) return sandbox;
+  if (path === "/event/202309/webhooks") return webhooks;
   return null;
 }
 

@@ -15,6 +15,8 @@ import { insertRow, isSqliteUniqueViolation, type SqlTx } from "../sqlite/sql-tx
 export { storedDate } from "../sqlite/sql-tx";
 
 export interface AppliedDecision {
+  /** The order's state after the decision. */
+  next: OrderState;
   refund: { id: string; totalMinor: number; currency: string; destination: string; expectedArrivalAt: Date; status: string } | null;
 }
 
@@ -202,5 +204,5 @@ export function applyDecision(
       }
     }
   }
-  return { refund };
+  return { next, refund };
 }

@@ -6,21 +6,13 @@ import "server-only";
  */
 import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
+import { CANCEL_STATUS } from "@/lib/api/statuses";
 import { decimal, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
 import { reasonLabel, reasonsOfKind, type Reason } from "@/lib/order";
 import type { ApiContext, ApiRoute } from "../gateway";
 import { pageOf, pageSize, runAsSeller } from "./common";
 
-/** Our request statuses as the platform's `cancel_status`. */
-const CANCEL_STATUS: Record<string, string> = {
-  PENDING: "CANCELLATION_REQUEST_PENDING",
-  APPROVED: "CANCELLATION_REQUEST_COMPLETE",
-  AUTO_APPROVED: "CANCELLATION_REQUEST_COMPLETE",
-  REJECTED: "CANCELLATION_REQUEST_CANCEL",
-  AUTO_REJECTED: "CANCELLATION_REQUEST_CANCEL",
-  WITHDRAWN: "CANCELLATION_REQUEST_CANCEL",
-};
 
 /** A reason's name in the API: the platform's key where it has one, else ours. */
 export const reasonName = (reason: Reason) => reason.platformKey ?? reason.key;

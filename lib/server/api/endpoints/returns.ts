@@ -6,6 +6,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
+import { RETURN_STATUS, returnType } from "@/lib/api/statuses";
 import { decimal, minorOf, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
 import { parseDeadlineKey, reasonLabel, reasonsOfKind, type Command } from "@/lib/order";
@@ -13,21 +14,6 @@ import type { ApiContext, ApiRoute } from "../gateway";
 import { reasonName } from "./cancellations";
 import { pageOf, pageSize, runAsSeller } from "./common";
 
-/** Our case statuses as the platform's `return_status`. */
-export const RETURN_STATUS: Record<string, string> = {
-  REQUESTED: "RETURN_OR_REFUND_REQUEST_PENDING",
-  RE_REVIEW: "RETURN_OR_REFUND_REQUEST_PENDING",
-  OFFERED: "AWAITING_BUYER_RESPONSE",
-  REJECTED: "REFUND_OR_RETURN_REQUEST_REJECT",
-  ESCALATED: "REFUND_OR_RETURN_REQUEST_REJECT",
-  AWAITING_SHIPBACK: "AWAITING_BUYER_SHIP",
-  RETURN_SHIPPED: "BUYER_SHIPPED_ITEM",
-  PARCEL_RETURNING: "BUYER_SHIPPED_ITEM",
-  AWAITING_INSPECTION: "BUYER_SHIPPED_ITEM",
-  RECEIPT_REJECTED: "REJECT_RECEIVE_PACKAGE",
-  REFUNDED: "RETURN_OR_REFUND_REQUEST_COMPLETE",
-  CLOSED: "RETURN_OR_REFUND_REQUEST_CANCEL",
-};
 
 /** The seller's next action and its deadline, by the deadline that waits on them. */
 const NEXT_ACTION: Record<string, string> = {
@@ -36,7 +22,6 @@ const NEXT_ACTION: Record<string, string> = {
   REFUSAL_INSPECTION: "SELLER_RESPOND_RECEIVE_PACKAGE",
 };
 
-const returnType = (type: string) => (type === "REFUND_ONLY" ? "REFUND" : "RETURN_AND_REFUND");
 
 const searchBody = z
   .object({
