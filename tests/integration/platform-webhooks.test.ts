@@ -62,7 +62,7 @@ async function deliverAll(): Promise<void> {
   let now = Date.now();
   for (let pass = 0; pass < WEBHOOK_MAX_ATTEMPTS * 3; pass++) {
     await deliverDue(db, new Date(now));
-    if ((await db.webhookDelivery.count({ where: { appId: app.id, status: "PENDING" } })) === 0) return;
+    if ((await db.webhookDelivery.count({ where: { appId: app.appId, status: "PENDING" } })) === 0) return;
     now += 120_000;
   }
 }
@@ -106,7 +106,7 @@ describe("webhooks", () => {
 
   it("a deleted registration receives nothing more; a private address is refused when the server listens beyond loopback", async () => {
     await sdk.event.deleteShopWebhook({ event_type: "ORDER_STATUS_CHANGE" } as never);
-    expect(await db.webhookSubscription.count({ where: { appId: app.id, eventType: "ORDER_STATUS_CHANGE" } })).toBe(0);
+    expect(await db.webhookSubscription.count({ where: { appId: app.appId, eventType: "ORDER_STATUS_CHANGE" } })).toBe(0);
     const host = process.env.HOST;
     process.env.HOST = "0.0.0.0";
     try {

@@ -8,6 +8,7 @@ import "server-only";
  * signs: `Authorization` = hex HMAC-SHA256 keyed with the app secret over the app key + the body.
  */
 import { createHmac, randomBytes } from "node:crypto";
+import { systemClock } from "@/lib/clock";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { CANCEL_STATUS, RETURN_STATUS, WEBHOOK_TYPES, returnType, type WebhookEventType } from "@/lib/api/statuses";
@@ -159,7 +160,7 @@ export function startWebhookWorker(db: Db, everyMs: number): void {
   setInterval(() => {
     if (running) return;
     running = true;
-    deliverDue(db, new Date())
+    deliverDue(db, systemClock.now())
       .catch((error: unknown) => console.error("Webhook delivery failed:", error))
       .finally(() => {
         running = false;
