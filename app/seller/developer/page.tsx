@@ -40,7 +40,7 @@ export default async function DeveloperPage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-700">{t("intro")}</p>
         <p className="rounded border border-stone-200 bg-white px-3 py-2 text-sm text-stone-700">
-          {t.rich("pointAt", { origin, code: (chunks) => <code className="font-mono break-all">{chunks}</code> })}
+          {t.rich("pointAt", { origin, api: "https://open-api.tiktokglobalshop.com", auth: "https://auth.tiktok-shops.com", code: (chunks) => <code className="font-mono break-all">{chunks}</code> })}
         </p>
       </div>
       <section aria-labelledby="new-app-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

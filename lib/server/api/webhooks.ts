@@ -85,7 +85,7 @@ export async function addressAllowed(address: string): Promise<{ ok: true } | { 
 
 /** The server listens beyond loopback when HOST is not a loopback address (npm start binds 127.0.0.1 unless told otherwise). */
 function listensBeyondLoopback(): boolean {
-  const host = process.env.HOST ?? process.env.HOSTNAME ?? "127.0.0.1";
+  const host = process.env.HOST ?? "127.0.0.1";
   return !["127.0.0.1", "localhost", "::1"].includes(host);
 }
 
