@@ -25,3 +25,8 @@ export function signatureMatches(secret: string, path: string, query: URLSearchP
   const expected = Buffer.from(sign(secret, path, query, body), "hex");
   return timingSafeEqual(expected, Buffer.from(given, "hex"));
 }
+
+/** A webhook's `Authorization` header: hex HMAC-SHA256 keyed with the app secret over the app key + the raw body. */
+export function webhookSignature(appKey: string, appSecret: string, body: string): string {
+  return createHmac("sha256", appSecret).update(`${appKey}${body}`).digest("hex");
+}

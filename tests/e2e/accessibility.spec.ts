@@ -47,10 +47,10 @@ test("the buyer's pages: persona page, orders, an order, inbox, settings, not fo
   ).toEqual([]);
 });
 
-test("the seller's pages: home, orders, an order, performance and its lists, settings", async ({ page, context, db }) => {
+test("the seller's pages: home, orders, an order, performance and its lists, settings, developer apps", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { shopId: "shop-maple", worldId: "demo", status: "AWAITING_SHIPMENT" }, select: { id: true } });
   await signInAs(page, "Maya Patel");
-  expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/performance/orders?list=sfcr", "/seller/settings"])).toEqual([]);
+  expect(await scan(context, page, ["/seller", "/seller/orders", `/orders/${order.id}`, "/seller/performance", "/seller/performance/orders?list=sfcr", "/seller/settings", "/seller/developer"])).toEqual([]);
 });
 
 test("support's pages: queue, orders, an order, a case, templates, figures, the printable record, an order's replay", async ({ page, context, db }) => {

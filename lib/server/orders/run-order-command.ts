@@ -13,7 +13,7 @@ import { orderScope, toActor, type SessionUser } from "../auth/session-user";
 import { writeTransaction, type Db } from "../prisma";
 import { runCommand } from "../run-command";
 import type { SqlTx } from "../sqlite/sql-tx";
-import { queueWebhooks } from "../api/webhooks";
+import { queueWebhooks } from "../api/webhook-outbox";
 import { applyDecision } from "./apply-decision";
 import { loadOrder } from "./load-order";
 import { toOrderState } from "./order-state";
@@ -103,7 +103,7 @@ export function executeOrderCommand(sql: SqlTx, who: CommandActor, request: Orde
   }
 
   const applied = applyDecision(sql, row, state, request.command, decision, actor, at);
-  // The platform's webhooks for what changed, in this same transaction (lib/server/api/webhooks.ts).
+  // The platform's webhooks for what changed, in this same transaction (lib/server/api/webhook-outbox.ts).
   queueWebhooks(sql, row, state, applied.next, at);
   request.attach?.(sql, { orderId: row.id, caseId: decision.returnCase?.id ?? null, disputeId: decision.dispute?.id ?? null, actor, now: at });
   const result: OrderCommandResult = {
