@@ -9,17 +9,12 @@ import { API_ERRORS } from "@/lib/api/envelope";
 import { CANCEL_STATUS } from "@/lib/api/statuses";
 import { decimal, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
-import { reasonLabel, reasonsOfKind, type Reason } from "@/lib/order";
+import { reasonByName, reasonName, reasonNameOf } from "@/lib/api/reasons";
+import { reasonLabel, reasonsOfKind } from "@/lib/order";
 import type { ApiContext, ApiRoute } from "../gateway";
 import { pageOf, pageSize, runAsSeller } from "./common";
 
 
-/** A reason's name in the API: the platform's key where it has one, else ours. */
-export const reasonName = (reason: Reason) => reason.platformKey ?? reason.key;
-
-function reasonByName(kind: Reason["kind"], name: string): Reason | undefined {
-  return reasonsOfKind(kind).find((reason) => reasonName(reason) === name || reason.key === name);
-}
 
 const searchBody = z
   .object({
@@ -78,10 +73,6 @@ async function search(ctx: ApiContext) {
   };
 }
 
-function reasonNameOf(key: string): string {
-  const reason = reasonsOfKind("BUYER_CANCEL").concat(reasonsOfKind("SELLER_REJECT_CANCEL"), reasonsOfKind("SELLER_CANCEL")).find((candidate) => candidate.key === key);
-  return reason ? reasonName(reason) : key;
-}
 
 async function requestOfShop(ctx: ApiContext): Promise<{ id: string; orderId: string }> {
   const request = await ctx.db.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true } });

@@ -3,10 +3,10 @@ import "server-only";
 import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
 import { decimal, unix } from "@/lib/api/money";
-import { ORDER_STATUSES, findReason } from "@/lib/order";
+import { ORDER_STATUSES } from "@/lib/order";
 import type { ApiContext, ApiRoute } from "../gateway";
 import { pageOf, pageSize } from "./common";
-import { reasonName } from "./cancellations";
+import { reasonNameOf } from "@/lib/api/reasons";
 
 const SELECT = {
   id: true,
@@ -43,7 +43,6 @@ const loadRows = (ctx: ApiContext, args: object) => ctx.db.order.findMany({ ...a
 const PAYMENT_NAME: Record<string, string> = { CARD: "Credit/debit card", PAYPAL: "PayPal", WALLET: "Platform wallet" };
 
 function platformOrder(row: Row) {
-  const reason = row.cancelReasonKey ? findReason(row.cancelReasonKey) : undefined;
   return {
     id: row.id,
     status: row.status,
@@ -59,7 +58,7 @@ function platformOrder(row: Row) {
     payment: { currency: row.currency, sub_total: decimal(row.itemsMinor), shipping_fee: decimal(row.shippingFeeMinor), total_amount: decimal(row.totalMinor) },
     line_items: row.items.flatMap((item) => Array.from({ length: item.quantity }, (_, i) => ({ id: `${item.id}-${i + 1}`, product_id: item.productId, product_name: item.title, sale_price: decimal(item.unitPriceMinor), currency: row.currency }))),
     ...(row.status === "CANCELLED"
-      ? { cancel_reason: reason ? reasonName(reason) : (row.cancelReasonKey ?? ""), cancellation_initiator: initiator(row), cancel_time: unix(row.cancelledAt) }
+      ? { cancel_reason: row.cancelReasonKey ? reasonNameOf(row.cancelReasonKey) : "", cancellation_initiator: initiator(row), cancel_time: unix(row.cancelledAt) }
       : {}),
   };
 }

@@ -9,9 +9,9 @@ import { API_ERRORS } from "@/lib/api/envelope";
 import { RETURN_STATUS, returnType } from "@/lib/api/statuses";
 import { decimal, minorOf, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
-import { parseDeadlineKey, reasonLabel, reasonsOfKind, type Command } from "@/lib/order";
+import { parseDeadlineKey, reasonLabel, type Command } from "@/lib/order";
 import type { ApiContext, ApiRoute } from "../gateway";
-import { reasonName } from "./cancellations";
+import { reasonByName, reasonNameOf } from "@/lib/api/reasons";
 import { pageOf, pageSize, runAsSeller } from "./common";
 
 
@@ -107,11 +107,6 @@ async function search(ctx: ApiContext) {
   };
 }
 
-function reasonNameOf(key: string): string {
-  const reason = (["RETURN_REFUND", "SELLER_REJECT_RETURN", "SELLER_REJECT_RECEIPT", "SYSTEM_CANCEL"] as const).flatMap((kind) => reasonsOfKind(kind)).find((candidate) => candidate.key === key);
-  return reason ? reasonName(reason) : key;
-}
-
 async function caseOfShop(ctx: ApiContext) {
   const found = await ctx.db.returnCase.findFirst({ where: { id: ctx.params.return_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
   if (!found) throw API_ERRORS.unknownId("return_id");
@@ -162,7 +157,7 @@ async function reject(ctx: ApiContext) {
   if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
   const found = await caseOfShop(ctx);
   const receipt = parsed.data.decision === "REJECT_RECEIVED_PACKAGE";
-  const reason = reasonsOfKind(receipt ? "SELLER_REJECT_RECEIPT" : "SELLER_REJECT_RETURN").find((candidate) => reasonName(candidate) === parsed.data.reject_reason || candidate.key === parsed.data.reject_reason);
+  const reason = reasonByName(receipt ? "SELLER_REJECT_RECEIPT" : "SELLER_REJECT_RETURN", parsed.data.reject_reason);
   if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${parsed.data.reject_reason}" is not a reason for ${receipt ? "rejecting a returned package" : "rejecting a request"}: see GET /return_refund/202309/reject_reasons.`);
   const command: Command = receipt ? { type: "REJECT_RETURNED_PARCEL", reasonKey: reason.key, photoCount: parsed.data.images?.length ?? 0 } : { type: "REJECT_RETURN", reasonKey: reason.key };
   await runAsSeller(ctx, found.orderId, command);

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
 import { unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
-import { ORDER_STATUSES, parseDeadlineKey, reasonsOfKind, type Command, type DeadlineKind } from "@/lib/order";
+import { ORDER_STATUSES, parseDeadlineKey, type Command, type DeadlineKind } from "@/lib/order";
 import { worldScopedId } from "@/lib/worlds";
 import { buildOrder } from "../../demo/build-order";
 import { SYSTEM_ACTOR, runOrderCommand } from "../../orders/run-order-command";
@@ -20,7 +20,7 @@ import { systemClock } from "@/lib/clock";
 import { createWorld } from "../../worlds/create-world";
 import { createApp } from "../credentials";
 import type { ApiContext, ApiRoute } from "../gateway";
-import { reasonName } from "./cancellations";
+import { reasonByName } from "@/lib/api/reasons";
 import { runAsSeller } from "./common";
 
 const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
@@ -123,11 +123,16 @@ async function orderOfShop(ctx: ApiContext): Promise<{ id: string; buyerId: stri
   return order;
 }
 
+/** Runs a command as the order's buyer; the engine's answer as it is. */
 async function asBuyer(ctx: ApiContext, order: { id: string; buyerId: string }, command: Command) {
   const buyer = await ctx.db.user.findUniqueOrThrow({ where: { id: order.buyerId }, select: { id: true, name: true } });
-  const result = await runOrderCommand(ctx.db, { id: buyer.id, worldId: ctx.shop.worldId, role: "BUYER", name: buyer.name, shopId: null, shopName: null }, { orderId: order.id, command }, ctx.now);
+  return runOrderCommand(ctx.db, { id: buyer.id, worldId: ctx.shop.worldId, role: "BUYER", name: buyer.name, shopId: null, shopName: null }, { orderId: order.id, command }, ctx.now);
+}
+
+/** As the buyer, or the platform's refusal with the engine's reason. */
+async function asBuyerOrRefuse(ctx: ApiContext, order: { id: string; buyerId: string }, command: Command): Promise<void> {
+  const result = await asBuyer(ctx, order, command);
   if (!result.ok) throw API_ERRORS.refused(english().render(result.error.message));
-  return result.value;
 }
 
 const carrierBody = z.object({ event: z.enum(["PICKUP", "DELIVER", "LOSE"], { error: "`event` must be PICKUP, DELIVER or LOSE." }) }).strict();
@@ -158,11 +163,12 @@ const cancelBody = z.object({ cancel_reason: z.string().min(1).max(120) }).stric
 /** The buyer cancels: at once where the rules allow it, else a request the seller answers. */
 async function buyerCancel(ctx: ApiContext) {
   const body = parse(cancelBody, ctx.body);
-  const reason = reasonsOfKind("BUYER_CANCEL").find((candidate) => reasonName(candidate) === body.cancel_reason || candidate.key === body.cancel_reason);
+  const reason = reasonByName("BUYER_CANCEL", body.cancel_reason);
   if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.cancel_reason}" is not a buyer's reason for cancelling.`);
   const order = await orderOfShop(ctx);
-  const instant = await runOrderCommand(ctx.db, { id: order.buyerId, worldId: ctx.shop.worldId, role: "BUYER", name: "buyer", shopId: null, shopName: null }, { orderId: order.id, command: { type: "BUYER_CANCEL", reasonKey: reason.key } }, ctx.now);
-  if (!instant.ok) await asBuyer(ctx, order, { type: "REQUEST_CANCEL", reasonKey: reason.key });
+  // The engine decides which: an instant cancel where the rules allow it, else a request.
+  const instant = await asBuyer(ctx, order, { type: "BUYER_CANCEL", reasonKey: reason.key });
+  if (!instant.ok) await asBuyerOrRefuse(ctx, order, { type: "REQUEST_CANCEL", reasonKey: reason.key });
   const request = await ctx.db.cancelRequest.findUnique({ where: { orderId: order.id }, select: { id: true, status: true } });
   const after = await ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
   return { order_id: order.id, status: after.status, cancel_type: instant.ok ? "CANCEL" : "BUYER_CANCEL", cancel_id: request?.id ?? order.id };
@@ -179,10 +185,10 @@ const returnBody = z
 
 async function buyerReturn(ctx: ApiContext) {
   const body = parse(returnBody, ctx.body);
-  const reason = reasonsOfKind("RETURN_REFUND").find((candidate) => reasonName(candidate) === body.return_reason || candidate.key === body.return_reason);
+  const reason = reasonByName("RETURN_REFUND", body.return_reason);
   if (!reason) throw API_ERRORS.badParam(`\`return_reason\` "${body.return_reason}" is not a reason for a request.`);
   const order = await orderOfShop(ctx);
-  await asBuyer(ctx, order, { type: "REQUEST_RETURN", caseType: body.return_type === "REFUND" ? "REFUND_ONLY" : "RETURN_AND_REFUND", reasonKey: reason.key, description: body.description ?? "", photoCount: body.photo_count ?? 0 });
+  await asBuyerOrRefuse(ctx, order, { type: "REQUEST_RETURN", caseType: body.return_type === "REFUND" ? "REFUND_ONLY" : "RETURN_AND_REFUND", reasonKey: reason.key, description: body.description ?? "", photoCount: body.photo_count ?? 0 });
   const opened = await ctx.db.returnCase.findFirst({ where: { orderId: order.id }, orderBy: { openedAt: "desc" }, select: { id: true } });
   return { order_id: order.id, return_id: opened?.id ?? "" };
 }
