@@ -4,7 +4,7 @@ import { AppError, type Result } from "@/lib/errors";
 import { stepPersonas, type Scenario } from "@/lib/scenarios/scenarios";
 import { WORLD_ID_SEPARATOR, WORLD_LIMITS, worldScopedId } from "@/lib/worlds";
 import { buildOrder } from "../demo/build-order";
-import type { Db } from "../prisma";
+import { isUniqueViolation, type Db } from "../prisma";
 import { runCommand } from "../run-command";
 import { readOffsetMs } from "../timers/sim-clock";
 import { loadWorldView } from "../worlds/world-access";
@@ -106,11 +106,6 @@ async function makeRun(db: Db, worldId: string, scenario: Scenario, visitorId: s
 /** The run a form's key already made for this visitor, in whichever world (a double-click from the demo world creates one practice world, not two). */
 export async function existingRun(db: Db, visitorId: string, scenarioId: string, key: string): Promise<{ worldId: string; orderId: string } | null> {
   return db.scenarioRun.findFirst({ where: { visitorId, id: { endsWith: `${WORLD_ID_SEPARATOR}run-${scenarioId}-${key}` } }, select: { worldId: true, orderId: true } });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { code?: string; message?: string })?.code ?? "") + String((error as { message?: string })?.message ?? "");
-  return text.includes("P2002") || /UNIQUE constraint failed/i.test(text);
 }
 
 /** The persona who plays the scenario's first step in this world (the buyer when a timer plays it). */
