@@ -93,3 +93,28 @@ describe("the sandbox's controls", () => {
     expect(inEnglish(await checkOrders(db, (await db.order.findMany({ where: { worldId: mine.worldId }, select: { id: true } })).map((order) => order.id)))).toEqual([]);
   });
 });
+
+describe("in a private world copied from the demo world, on its seeded stories", () => {
+  it("the seller's seeded cancel request and returned parcel are found and answered through the SDK", async () => {
+    const { createWorld } = await import("@/lib/server/worlds/create-world");
+    const created = await createWorld(db, { visitorId: "copy-room", name: "Copied", ownerName: "Dana", template: "DEMO_COPY" }, new Date());
+    if (!created.ok) throw new Error("no world");
+    const world = created.value.worldId;
+    const app = await createApp(db, { worldId: world, shopId: `${world}_shop-maple`, sellerId: `${world}_seller-maya`, name: "Copied ERP" }, new Date());
+    const { sdk } = await tokenFor(app.appKey, app.appSecret, app.authCode);
+
+    const pending = (await sdk.return_refund.searchCancellation({ cancel_id: "", query: {}, body: { cancel_status: ["CANCELLATION_REQUEST_PENDING"] } } as never)).data as unknown as { cancellations: { cancel_id: string; order_id: string }[] };
+    const seeded = await db.cancelRequest.findMany({ where: { status: "PENDING", order: { shopId: `${world}_shop-maple` } }, select: { id: true, orderId: true } });
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(pending.cancellations.map((c) => c.cancel_id).sort()).toEqual(seeded.map((c) => c.id).sort());
+    await sdk.return_refund.approveCancellation({ cancel_id: seeded[0]!.id, query: { idempotency_key: "copy-1" } });
+    expect(await db.order.findUniqueOrThrow({ where: { id: seeded[0]!.orderId } })).toMatchObject({ status: "CANCELLED" });
+
+    const inspect = await db.returnCase.findFirstOrThrow({ where: { status: "AWAITING_INSPECTION", order: { shopId: `${world}_shop-maple` } }, select: { id: true, orderId: true } });
+    const found = await sdk.return_refund.searchReturn({ query: {}, body: { return_ids: [inspect.id] } });
+    expect(found.data!.return_orders![0]).toMatchObject({ return_status: "BUYER_SHIPPED_ITEM", seller_next_action_response: [{ action: "SELLER_RESPOND_RECEIVE_PACKAGE" }] });
+    await sdk.return_refund.approveReturn({ return_id: inspect.id, query: { idempotency_key: "copy-2" }, body: { decision: "APPROVE_RECEIVED_PACKAGE" } });
+    expect(await db.returnCase.findUniqueOrThrow({ where: { id: inspect.id } })).toMatchObject({ status: "REFUNDED" });
+    expect(inEnglish(await checkOrders(db, [seeded[0]!.orderId, inspect.orderId]))).toEqual([]);
+  });
+});
