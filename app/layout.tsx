@@ -195,6 +195,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/rules" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
               {t("rules")}
             </Link>
+            <Link href="/api-reference" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
+              {t("apiReference")}
+            </Link>
           </p>
           <p>{t("footer")}</p>
         </footer>

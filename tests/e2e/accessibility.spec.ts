@@ -36,7 +36,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test("the buyer's pages: persona page, orders, an order, inbox, settings, not found, the storefront, a product, the cart, checkout and the wallet", async ({ page, context, db }) => {
   const order = await db.order.findFirstOrThrow({ where: { buyerId: "buyer-ava", worldId: "demo" }, orderBy: { placedAt: "desc" }, select: { id: true } });
-  expect(await scan(context, page, ["/", "/how-it-works", "/rules", "/scenarios"])).toEqual([]);
+  expect(await scan(context, page, ["/", "/how-it-works", "/rules", "/scenarios", "/api-reference"])).toEqual([]);
   await signInAs(page, "Ava Thompson");
   // A cart with something in it, so its lines and forms are scanned too.
   await page.goto("/products/p-kite-3");

@@ -93,7 +93,7 @@ describe("catalogues", () => {
 
   it("the Chinese catalogues have no English words left but names and codes", () => {
     // Names a Chinese reader meets as they are: the app, companies, payment brands, units and codes.
-    const allowed = new Set(["Esc", "ISO", "PNG", "JPEG", "WebP", "MB", "KB", "Maple", "Moss", "Home", "Kite", "Street", "Gadgets", "Riverbend", "Outdoor", "Lumen", "Beauty", "Refund", "Lab", "TikTok", "Shop", "PayPal", "Visa", "Mastercard", "UTC", "GMT", "CSV", "JSON", "SFCR", "ODR", "URL", "API", "ID", "US", "PST", "PDT", "PT", "USD", "JavaScript", "Markdown", "ERP"]);
+    const allowed = new Set(["Esc", "ISO", "PNG", "JPEG", "WebP", "MB", "KB", "Maple", "Moss", "Home", "Kite", "Street", "Gadgets", "Riverbend", "Outdoor", "Lumen", "Beauty", "Refund", "Lab", "TikTok", "Shop", "PayPal", "Visa", "Mastercard", "UTC", "GMT", "CSV", "JSON", "SFCR", "ODR", "URL", "API", "ID", "US", "PST", "PDT", "PT", "USD", "JavaScript", "Markdown", "ERP", "HMAC", "SHA", "OpenAPI"]);
     const leftovers: string[] = [];
     for (const [key, text] of flatten(catalogues["zh-Hant"])) {
       // Only the literal text: argument names and select or plural keywords stay English by design.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { CreateAppForm, NewCodeForm, type DeveloperLabels } from "@/components/developer-forms";
 import { systemClock } from "@/lib/clock";
 import { getI18n } from "@/lib/i18n/server";
@@ -41,6 +42,11 @@ export default async function DeveloperPage() {
         <p className="text-stone-700">{t("intro")}</p>
         <p className="rounded border border-stone-200 bg-white px-3 py-2 text-sm text-stone-700">
           {t.rich("pointAt", { origin, api: "https://open-api.tiktokglobalshop.com", auth: "https://auth.tiktok-shops.com", code: (chunks) => <code className="font-mono break-all">{chunks}</code> })}
+        </p>
+        <p className="text-sm">
+          <Link href="/api-reference" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("reference")}
+          </Link>
         </p>
       </div>
       <section aria-labelledby="new-app-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">

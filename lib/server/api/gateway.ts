@@ -6,6 +6,7 @@ import "server-only";
  * same services as the pages, as the shop's seller, at the world's time. Every answer is the
  * platform's envelope; nothing is thrown at the client.
  */
+import type { z } from "zod";
 import { systemClock } from "@/lib/clock";
 import { ApiError, API_ERRORS, apiFail, apiOk } from "@/lib/api/envelope";
 import { signatureMatches } from "@/lib/api/signature";
@@ -38,7 +39,25 @@ export interface ApiRoute {
   path: string;
   /** Needs `shop_cipher` (a shop's resources); false: refuses one. */
   shop: boolean;
-  handle: (ctx: ApiContext) => Promise<unknown>;
+  /** One line for the reference (the OpenAPI document and its page). */
+  summary: string;
+  /** The JSON body: the gateway validates it with this schema and the handler gets what it parsed; the reference documents it. */
+  body?: z.ZodType;
+  /** The endpoint's own query parameters (beyond the common ones), documented in the reference. */
+  query?: z.ZodObject;
+  handle: (ctx: ApiContext, body: unknown) => Promise<unknown>;
+}
+
+/** A route whose handler receives its body as the schema parsed it. */
+export function apiRoute<S extends z.ZodType>(route: Omit<ApiRoute, "body" | "handle"> & { body: S; handle: (ctx: ApiContext, body: z.output<S>) => Promise<unknown> }): ApiRoute;
+export function apiRoute(route: Omit<ApiRoute, "body" | "handle"> & { handle: (ctx: ApiContext) => Promise<unknown> }): ApiRoute;
+export function apiRoute(route: ApiRoute): ApiRoute {
+  return route;
+}
+
+/** Zod's issues as one message: the field, then what is wrong (a message that already names its field in backticks stands alone). */
+export function issuesMessage(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => (issue.path.length === 0 || issue.message.startsWith("`") ? issue.message : `\`${issue.path.join(".")}\`: ${issue.message}`)).join("; ");
 }
 
 function match(route: ApiRoute, method: string, path: string): Record<string, string> | null {
@@ -94,6 +113,11 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
         throw API_ERRORS.badParam("The request body is not valid JSON.");
       }
     }
+    if (route.body) {
+      const parsed = route.body.safeParse(body);
+      if (!parsed.success) throw API_ERRORS.badParam(issuesMessage(parsed.error.issues));
+      body = parsed.data;
+    }
     const [shop, seller] = await Promise.all([
       db.shop.findUniqueOrThrow({ where: { id: app.shopId }, select: { id: true, worldId: true, name: true, policyProfile: true } }),
       db.user.findFirst({ where: { shopId: app.shopId, role: "SELLER" }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
@@ -110,7 +134,7 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
       query,
       body,
       params,
-    });
+    }, body);
     return apiOk(data, realNow);
   } catch (error) {
     if (error instanceof ApiError) return apiFail(error, realNow);

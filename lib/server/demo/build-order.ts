@@ -7,7 +7,7 @@
 import { m, money } from "@/lib/i18n/message";
 import { english } from "@/lib/i18n/translator";
 import { randomUUID } from "node:crypto";
-import { decide, placementDeadlines, policyFor, type Actor, type Command, type OrderStatus, type PaymentMethod } from "@/lib/order";
+import { decide, deadlineKey, evolve, placedOrder, placementDeadlines, policyFor, type Actor, type Command, type DeadlineKind, type OrderState, type OrderStatus, type PaymentMethod } from "@/lib/order";
 import { applyDecision } from "../orders/apply-decision";
 import { loadOrder } from "../orders/load-order";
 import { toOrderState } from "../orders/order-state";
@@ -87,44 +87,72 @@ export async function buildOrder(db: Db, spec: BuildOrderSpec): Promise<{ id: st
     return created;
   });
 
-  if (spec.status === "UNPAID") return order;
-
-  const paidAt = new Date(spec.placedAt.getTime() + 2 * MINUTE);
-  await step(db, order.id, { type: "PAY" }, buyer, paidAt);
-  if (spec.status === "ON_HOLD") return order;
-
-  if (spec.status === "CANCELLED") {
-    await step(db, order.id, { type: "BUYER_CANCEL", reasonKey: spec.cancelReasonKey ?? "bought_by_mistake" }, buyer, new Date(paidAt.getTime() + 10 * MINUTE));
-    return order;
-  }
-
-  const current = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { remorseEndsAt: true } });
-  await step(db, order.id, { type: "END_REMORSE_WINDOW" }, system, current.remorseEndsAt!);
-  if (spec.status === "AWAITING_SHIPMENT") return order;
-
   const sellerUser = await db.user.findFirst({ where: { shopId: spec.shopId, role: "SELLER" }, select: { id: true } });
-  const seller: Actor = { role: "SELLER", id: sellerUser?.id ?? null };
-  await step(db, order.id, { type: "ARRANGE_SHIPMENT" }, seller, new Date(paidAt.getTime() + 1 * DAY));
-  if (spec.status === "AWAITING_COLLECTION") return order;
-  await step(db, order.id, { type: "CARRIER_PICKUP" }, system, await dueAt(db, order.id, "CARRIER_PICKUP"));
-  if (spec.status === "IN_TRANSIT") return order;
-
-  await step(db, order.id, { type: "CARRIER_DELIVER" }, system, await dueAt(db, order.id, "DELIVERY"));
-  if (spec.status === "DELIVERED") return order;
-  await step(db, order.id, { type: "COMPLETE_ORDER" }, system, await dueAt(db, order.id, "RETURN_WINDOW"));
+  const actors: Record<StoryStep["by"], Actor> = { BUYER: buyer, SYSTEM: system, SELLER: { role: "SELLER", id: sellerUser?.id ?? null } };
+  for (const next of storySteps(spec.status, spec.cancelReasonKey)) {
+    await step(db, order.id, next.command, actors[next.by], (state) => next.at(state));
+  }
   return order;
 }
 
-async function dueAt(db: Db, orderId: string, key: string): Promise<Date> {
-  const deadline = await db.deadline.findFirstOrThrow({ where: { orderId, kind: key, resolvedAt: null }, select: { dueAt: true } });
-  return deadline.dueAt;
+/** One step of an order's story: what is done, by whom, and when (from the order as it is then). */
+interface StoryStep {
+  command: Command;
+  by: "BUYER" | "SELLER" | "SYSTEM";
+  at: (state: OrderState) => Date;
 }
 
-function step(db: Db, orderId: string, command: Command, actor: Actor, at: Date): Promise<void> {
+const due = (kind: DeadlineKind) => (state: OrderState): Date => {
+  const at = state.deadlines[deadlineKey(kind)];
+  if (!at) throw new Error(`Cannot build order: no ${kind} deadline open`);
+  return at;
+};
+
+/** The steps that take a newly placed order to a status, each at the time its deadline (or a person's habit) says. */
+function storySteps(status: OrderStatus, cancelReasonKey?: string): StoryStep[] {
+  if (status === "UNPAID") return [];
+  const paidAt = (state: OrderState) => state.paidAt ?? new Date(state.placedAt.getTime() + 2 * MINUTE);
+  const steps: StoryStep[] = [{ command: { type: "PAY" }, by: "BUYER", at: (state) => new Date(state.placedAt.getTime() + 2 * MINUTE) }];
+  if (status === "ON_HOLD") return steps;
+  if (status === "CANCELLED") return [...steps, { command: { type: "BUYER_CANCEL", reasonKey: cancelReasonKey ?? "bought_by_mistake" }, by: "BUYER", at: (state) => new Date(paidAt(state).getTime() + 10 * MINUTE) }];
+  const path: [OrderStatus, StoryStep][] = [
+    ["AWAITING_SHIPMENT", { command: { type: "END_REMORSE_WINDOW" }, by: "SYSTEM", at: (state) => state.remorseEndsAt! }],
+    ["AWAITING_COLLECTION", { command: { type: "ARRANGE_SHIPMENT" }, by: "SELLER", at: (state) => new Date(paidAt(state).getTime() + 1 * DAY) }],
+    ["IN_TRANSIT", { command: { type: "CARRIER_PICKUP" }, by: "SYSTEM", at: due("CARRIER_PICKUP") }],
+    ["DELIVERED", { command: { type: "CARRIER_DELIVER" }, by: "SYSTEM", at: due("DELIVERY") }],
+    ["COMPLETED", { command: { type: "COMPLETE_ORDER" }, by: "SYSTEM", at: due("RETURN_WINDOW") }],
+  ];
+  for (const [reaches, next] of path) {
+    steps.push(next);
+    if (reaches === status) break;
+  }
+  return steps;
+}
+
+/**
+ * When an order placed at `placedAt` would reach `status` by buildOrder's story: the same steps,
+ * decided in memory by the engine (nothing stored). A caller that must not build an order whose
+ * story ends after "now" asks this first.
+ */
+export function storyEndsAt(status: OrderStatus, placedAt: Date, policyProfile: string, facts: { itemsMinor: number; shippingFeeMinor: number; paymentMethod: PaymentMethod }): Date {
+  const policy = policyFor(policyProfile);
+  let state = placedOrder({ id: "dry-run", code: "DRYRUN", buyerId: "buyer", shopId: "shop", policyProfile, autoApproveWindow: "OFF", currency: "USD", itemsMinor: facts.itemsMinor, shippingFeeMinor: facts.shippingFeeMinor, totalMinor: facts.itemsMinor + facts.shippingFeeMinor, paymentMethod: facts.paymentMethod, placedAt }, policy);
+  let last = placedAt;
+  for (const next of storySteps(status)) {
+    last = next.at(state);
+    const decision = decide(state, next.command, { role: next.by, id: next.by === "SYSTEM" ? null : next.by === "BUYER" ? "buyer" : "seller" }, last, policy);
+    if (!decision.ok) throw new Error(`Cannot plan order: ${next.command.type} refused: ${decision.error.reason}`);
+    state = evolve(state, decision);
+  }
+  return last;
+}
+
+function step(db: Db, orderId: string, command: Command, actor: Actor, when: (state: OrderState) => Date): Promise<void> {
   return writeTransaction(db, (sql) => {
     const row = loadOrder(sql, orderId, {});
     if (!row) throw new Error(`Cannot build order: ${orderId} not found`);
     const state = toOrderState(row);
+    const at = when(state);
     const decision = decide(state, command, actor, at, policyFor(row.policyProfile));
     if (!decision.ok) throw new Error(`Cannot build order: ${command.type} refused: ${decision.error.reason}`);
     applyDecision(sql, row, state, command, decision, actor, at);

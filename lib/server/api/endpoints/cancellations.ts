@@ -11,28 +11,27 @@ import { decimal, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
 import { reasonByName, reasonName, reasonNameOf } from "@/lib/api/reasons";
 import { reasonLabel, reasonsOfKind } from "@/lib/order";
-import type { ApiContext, ApiRoute } from "../gateway";
-import { pageOf, pageSize, runAsSeller } from "./common";
+import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
+import { IDEMPOTENCY_QUERY, PAGE_QUERY, pageOf, pageSize, runAsSeller } from "./common";
 
+const REJECT_REASON_NEEDED = "`reject_reason` is required: one of the names from `GET /return_refund/202309/reject_reasons`.";
 
 
 const searchBody = z
   .object({
-    order_ids: z.array(z.string().max(100)).max(50).optional(),
-    cancel_ids: z.array(z.string().max(100)).max(50).optional(),
-    cancel_status: z.array(z.string().max(60)).max(10).optional(),
-    cancel_types: z.array(z.string().max(30)).max(5).optional(),
-    create_time_ge: z.number().int().optional(),
-    create_time_lt: z.number().int().optional(),
+    order_ids: z.array(z.string().max(100)).max(50).optional().describe("Only these orders."),
+    cancel_ids: z.array(z.string().max(100)).max(50).optional().describe("Only these cancellations."),
+    cancel_status: z.array(z.string().max(60)).max(10).optional().describe(`Only these statuses: ${[...new Set(Object.values(CANCEL_STATUS))].join(", ")}.`),
+    cancel_types: z.array(z.string().max(30)).max(5).optional().describe("BUYER_CANCEL (the only type a search finds here: a seller's cancel is immediate)."),
+    create_time_ge: z.number().int().optional().describe("Requested at or after (Unix seconds)."),
+    create_time_lt: z.number().int().optional().describe("Requested before (Unix seconds)."),
   })
   .passthrough();
 
-async function search(ctx: ApiContext) {
-  const body = searchBody.safeParse(ctx.body);
-  if (!body.success) throw API_ERRORS.badParam(body.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
   const size = pageSize(ctx.query);
   // An empty list filters nothing (clients send every field).
-  const filter = Object.fromEntries(Object.entries(body.data).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof body.data;
+  const filter = Object.fromEntries(Object.entries(body).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof body;
   const ours = filter.cancel_status ? Object.keys(CANCEL_STATUS).filter((status) => filter.cancel_status!.includes(CANCEL_STATUS[status]!)) : null;
   if (filter.cancel_types && !filter.cancel_types.includes("BUYER_CANCEL")) return { cancellations: [], next_page_token: "", total_count: 0 };
   const where = {
@@ -86,26 +85,33 @@ async function approve(ctx: ApiContext) {
   return {};
 }
 
-const rejectBody = z.object({ reject_reason: z.string().min(1).max(120), comment: z.string().max(1000).optional(), images: z.array(z.unknown()).max(6).optional() }).passthrough();
+const rejectBody = z
+  .object({
+    reject_reason: z.string({ error: REJECT_REASON_NEEDED }).min(1, REJECT_REASON_NEEDED).max(120).describe("A name from GET /return_refund/202309/reject_reasons."),
+    comment: z.string().max(1000).optional(),
+    images: z.array(z.unknown()).max(6).optional(),
+  })
+  .passthrough();
 
-async function reject(ctx: ApiContext) {
-  const body = rejectBody.safeParse(ctx.body);
-  if (!body.success) throw API_ERRORS.badParam("`reject_reason` is required: one of the names from `GET /return_refund/202309/reject_reasons`.");
-  const reason = reasonByName("SELLER_REJECT_CANCEL", body.data.reject_reason);
-  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${body.data.reject_reason}" is not a reason for rejecting a cancellation.`);
+async function reject(ctx: ApiContext, body: z.output<typeof rejectBody>) {
+  const reason = reasonByName("SELLER_REJECT_CANCEL", body.reject_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${body.reject_reason}" is not a reason for rejecting a cancellation.`);
   const request = await requestOfShop(ctx);
   await runAsSeller(ctx, request.orderId, { type: "REJECT_CANCEL_REQUEST", reasonKey: reason.key });
   return {};
 }
 
-const sellerCancelBody = z.object({ order_id: z.string().min(1).max(100), cancel_reason: z.string().min(1).max(120) }).passthrough();
+const sellerCancelBody = z
+  .object({
+    order_id: z.string({ error: "`order_id` is required." }).min(1, "`order_id` is required.").max(100),
+    cancel_reason: z.string({ error: "`cancel_reason` is required." }).min(1, "`cancel_reason` is required.").max(120).describe("A seller's reason for cancelling, by the platform's name."),
+  })
+  .passthrough();
 
-async function sellerCancel(ctx: ApiContext) {
-  const body = sellerCancelBody.safeParse(ctx.body);
-  if (!body.success) throw API_ERRORS.badParam("`order_id` and `cancel_reason` are required.");
-  const reason = reasonByName("SELLER_CANCEL", body.data.cancel_reason);
-  if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.data.cancel_reason}" is not a seller's reason for cancelling.`);
-  const order = await ctx.db.order.findFirst({ where: { id: body.data.order_id, shopId: ctx.shop.id }, select: { id: true } });
+async function sellerCancel(ctx: ApiContext, body: z.output<typeof sellerCancelBody>) {
+  const reason = reasonByName("SELLER_CANCEL", body.cancel_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.cancel_reason}" is not a seller's reason for cancelling.`);
+  const order = await ctx.db.order.findFirst({ where: { id: body.order_id, shopId: ctx.shop.id }, select: { id: true } });
   if (!order) throw API_ERRORS.unknownId("order_id");
   await runAsSeller(ctx, order.id, { type: "SELLER_CANCEL", reasonKey: reason.key });
   return { cancel_id: order.id, cancel_status: "CANCELLATION_REQUEST_COMPLETE" };
@@ -118,9 +124,9 @@ async function rejectReasons() {
 }
 
 export const CANCELLATION_ROUTES: ApiRoute[] = [
-  { method: "POST", path: "/return_refund/202309/cancellations/search", shop: true, handle: search },
-  { method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/approve", shop: true, handle: approve },
-  { method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/reject", shop: true, handle: reject },
-  { method: "POST", path: "/return_refund/202309/cancellations", shop: true, handle: sellerCancel },
-  { method: "GET", path: "/return_refund/202309/reject_reasons", shop: true, handle: rejectReasons },
+  apiRoute({ method: "POST", path: "/return_refund/202309/cancellations/search", shop: true, summary: "Search the shop's cancellation requests, newest first.", query: PAGE_QUERY, body: searchBody, handle: search }),
+  apiRoute({ method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/approve", shop: true, summary: "Approve a buyer's cancellation request: the order is cancelled and refunded.", query: IDEMPOTENCY_QUERY, handle: approve }),
+  apiRoute({ method: "POST", path: "/return_refund/202309/cancellations/{cancel_id}/reject", shop: true, summary: "Reject a buyer's cancellation request with a reason.", query: IDEMPOTENCY_QUERY, body: rejectBody, handle: reject }),
+  apiRoute({ method: "POST", path: "/return_refund/202309/cancellations", shop: true, summary: "Cancel an order as the seller (counted against the shop).", query: IDEMPOTENCY_QUERY, body: sellerCancelBody, handle: sellerCancel }),
+  apiRoute({ method: "GET", path: "/return_refund/202309/reject_reasons", shop: true, summary: "The reasons a seller may give to reject a cancellation, a request or a returned package.", handle: rejectReasons }),
 ];

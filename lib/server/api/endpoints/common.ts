@@ -1,11 +1,23 @@
 import "server-only";
 /** What the API's endpoints share: page size and tokens, and running a command as the shop's seller with the call's idempotency key. */
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
 import { english } from "@/lib/i18n/translator";
 import type { Command } from "@/lib/order";
 import { runOrderCommand, type OrderCommandResult } from "../../orders/run-order-command";
 import type { ApiContext } from "../gateway";
+
+/** The query parameters of a search, for the reference (the gateway reads them with pageSize and pageOf). */
+export const PAGE_QUERY = z.object({
+  page_size: z.number().int().min(1).max(100).default(20).describe("Results per page, 1 to 100."),
+  page_token: z.string().optional().describe("The `next_page_token` of the page before; empty or absent for the first page."),
+});
+
+/** The query parameter of a write, for the reference. */
+export const IDEMPOTENCY_QUERY = z.object({
+  idempotency_key: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).optional().describe("A retry with the same key answers as the first call did; the same key with another request is refused."),
+});
 
 /** `page_size`: 1 to 100 (default 20). */
 export function pageSize(query: URLSearchParams): number {

@@ -6,7 +6,7 @@ import { API_ERRORS } from "@/lib/api/envelope";
 import { unix } from "@/lib/api/money";
 import { WEBHOOK_TYPES, isWebhookEventType } from "@/lib/api/statuses";
 import { addressAllowed } from "../webhooks";
-import type { ApiContext, ApiRoute } from "../gateway";
+import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
 
 const EVENT_TYPES = Object.keys(WEBHOOK_TYPES).join(", ");
 
@@ -15,13 +15,15 @@ async function list(ctx: ApiContext) {
   return { webhooks: rows.map((row) => ({ event_type: row.eventType, address: row.address, create_time: unix(row.createdAt) })), total_count: rows.length };
 }
 
-const putBody = z.object({ event_type: z.string().max(60), address: z.string().min(1).max(500) }).passthrough();
+const eventType = z.string({ error: `\`event_type\` must be one of ${EVENT_TYPES}.` }).refine(isWebhookEventType, `\`event_type\` must be one of ${EVENT_TYPES}.`).describe(`One of ${EVENT_TYPES}.`);
+const putBody = z
+  .object({
+    event_type: eventType,
+    address: z.string({ error: "`address` is required." }).min(1, "`address` is required.").max(500).describe("The https (or, on a loopback server, http) address that receives the events."),
+  })
+  .passthrough();
 
-async function register(ctx: ApiContext) {
-  const parsed = putBody.safeParse(ctx.body);
-  if (!parsed.success) throw API_ERRORS.badParam("`event_type` and `address` are required.");
-  const { event_type, address } = parsed.data;
-  if (!isWebhookEventType(event_type)) throw API_ERRORS.badParam(`\`event_type\` must be one of ${EVENT_TYPES}.`);
+async function register(ctx: ApiContext, { event_type, address }: z.output<typeof putBody>) {
   const allowed = await addressAllowed(address);
   if (!allowed.ok) throw API_ERRORS.badParam(`\`address\`: ${allowed.why}`);
   await ctx.db.webhookSubscription.upsert({
@@ -32,17 +34,15 @@ async function register(ctx: ApiContext) {
   return {};
 }
 
-const deleteBody = z.object({ event_type: z.string().max(60) }).passthrough();
+const deleteBody = z.object({ event_type: eventType }).passthrough();
 
-async function remove(ctx: ApiContext) {
-  const parsed = deleteBody.safeParse(ctx.body);
-  if (!parsed.success || !isWebhookEventType(parsed.data.event_type)) throw API_ERRORS.badParam(`\`event_type\` must be one of ${EVENT_TYPES}.`);
-  await ctx.db.webhookSubscription.deleteMany({ where: { appId: ctx.app.id, eventType: parsed.data.event_type } });
+async function remove(ctx: ApiContext, body: z.output<typeof deleteBody>) {
+  await ctx.db.webhookSubscription.deleteMany({ where: { appId: ctx.app.id, eventType: body.event_type } });
   return {};
 }
 
 export const EVENT_ROUTES: ApiRoute[] = [
-  { method: "GET", path: "/event/202309/webhooks", shop: true, handle: list },
-  { method: "PUT", path: "/event/202309/webhooks", shop: true, handle: register },
-  { method: "DELETE", path: "/event/202309/webhooks", shop: true, handle: remove },
+  apiRoute({ method: "GET", path: "/event/202309/webhooks", shop: true, summary: "The app's webhook addresses, one per event type.", handle: list }),
+  apiRoute({ method: "PUT", path: "/event/202309/webhooks", shop: true, summary: "Register (or replace) the address for an event type.", body: putBody, handle: register }),
+  apiRoute({ method: "DELETE", path: "/event/202309/webhooks", shop: true, summary: "Stop the webhooks of an event type.", body: deleteBody, handle: remove }),
 ];

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { API_ERRORS } from "@/lib/api/envelope";
 import { decimal, unix } from "@/lib/api/money";
 import { ORDER_STATUSES } from "@/lib/order";
-import type { ApiContext, ApiRoute } from "../gateway";
-import { pageOf, pageSize } from "./common";
+import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
+import { PAGE_QUERY, pageOf, pageSize } from "./common";
 import { reasonNameOf } from "@/lib/api/reasons";
 
 const SELECT = {
@@ -65,20 +65,17 @@ function platformOrder(row: Row) {
 
 const searchBody = z
   .object({
-    order_status: z.enum(ORDER_STATUSES, { error: `\`order_status\` must be one of ${ORDER_STATUSES.join(", ")}.` }).optional(),
-    create_time_ge: z.number().int().optional(),
-    create_time_lt: z.number().int().optional(),
-    update_time_ge: z.number().int().optional(),
-    update_time_lt: z.number().int().optional(),
-    buyer_user_id: z.string().max(100).optional(),
+    order_status: z.enum(ORDER_STATUSES, { error: `\`order_status\` must be one of ${ORDER_STATUSES.join(", ")}.` }).optional().describe("Only orders in this status."),
+    create_time_ge: z.number().int().optional().describe("Placed at or after (Unix seconds)."),
+    create_time_lt: z.number().int().optional().describe("Placed before (Unix seconds)."),
+    update_time_ge: z.number().int().optional().describe("Changed at or after (Unix seconds)."),
+    update_time_lt: z.number().int().optional().describe("Changed before (Unix seconds)."),
+    buyer_user_id: z.string().max(100).optional().describe("Only this buyer's orders."),
   })
   .passthrough();
 
-async function search(ctx: ApiContext) {
-  const parsed = searchBody.safeParse(ctx.body);
-  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+async function search(ctx: ApiContext, filter: z.output<typeof searchBody>) {
   const size = pageSize(ctx.query);
-  const filter = parsed.data;
   const range = (ge?: number, lt?: number) => (ge !== undefined || lt !== undefined ? { ...(ge !== undefined ? { gte: new Date(ge * 1000) } : {}), ...(lt !== undefined ? { lt: new Date(lt * 1000) } : {}) } : undefined);
   const placed = range(filter.create_time_ge, filter.create_time_lt);
   const updated = range(filter.update_time_ge, filter.update_time_lt);
@@ -108,7 +105,9 @@ async function get(ctx: ApiContext) {
   return { orders: ids.flatMap((id) => (byId.has(id) ? [platformOrder(byId.get(id)!)] : [])) };
 }
 
+const GET_QUERY = z.object({ ids: z.string().describe("1 to 50 order ids, separated by commas.") });
+
 export const ORDER_ROUTES: ApiRoute[] = [
-  { method: "POST", path: "/order/202309/orders/search", shop: true, handle: search },
-  { method: "GET", path: "/order/202309/orders", shop: true, handle: get },
+  apiRoute({ method: "POST", path: "/order/202309/orders/search", shop: true, summary: "Search the shop's orders, newest first.", query: PAGE_QUERY, body: searchBody, handle: search }),
+  apiRoute({ method: "GET", path: "/order/202309/orders", shop: true, summary: "The shop's orders by id.", query: GET_QUERY, handle: get }),
 ];

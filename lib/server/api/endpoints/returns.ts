@@ -10,9 +10,10 @@ import { RETURN_STATUS, returnType } from "@/lib/api/statuses";
 import { decimal, minorOf, unix } from "@/lib/api/money";
 import { english } from "@/lib/i18n/translator";
 import { parseDeadlineKey, reasonLabel, type Command } from "@/lib/order";
-import type { ApiContext, ApiRoute } from "../gateway";
+import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
+import { AFTERSALE_ROUTES } from "./aftersale";
 import { reasonByName, reasonNameOf } from "@/lib/api/reasons";
-import { pageOf, pageSize, runAsSeller } from "./common";
+import { IDEMPOTENCY_QUERY, PAGE_QUERY, pageOf, pageSize, runAsSeller } from "./common";
 
 
 /** The seller's next action and its deadline, by the deadline that waits on them. */
@@ -25,12 +26,12 @@ const NEXT_ACTION: Record<string, string> = {
 
 const searchBody = z
   .object({
-    return_ids: z.array(z.string().max(100)).max(50).optional(),
-    order_ids: z.array(z.string().max(100)).max(50).optional(),
-    return_types: z.array(z.string().max(30)).max(5).optional(),
-    return_status: z.array(z.string().max(60)).max(20).optional(),
-    create_time_ge: z.number().int().optional(),
-    create_time_lt: z.number().int().optional(),
+    return_ids: z.array(z.string().max(100)).max(50).optional().describe("Only these requests."),
+    order_ids: z.array(z.string().max(100)).max(50).optional().describe("Only these orders."),
+    return_types: z.array(z.string().max(30)).max(5).optional().describe("REFUND (refund only) or RETURN_AND_REFUND."),
+    return_status: z.array(z.string().max(60)).max(20).optional().describe(`Only these statuses: ${[...new Set(Object.values(RETURN_STATUS))].join(", ")}.`),
+    create_time_ge: z.number().int().optional().describe("Opened at or after (Unix seconds)."),
+    create_time_lt: z.number().int().optional().describe("Opened before (Unix seconds)."),
   })
   .passthrough();
 
@@ -52,10 +53,8 @@ const SELECT = {
   order: { select: { currency: true, itemsMinor: true, shippingFeeMinor: true, totalMinor: true, updatedAt: true } },
 } as const;
 
-async function search(ctx: ApiContext) {
-  const parsed = searchBody.safeParse(ctx.body);
-  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-  const filter = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof parsed.data;
+async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
+  const filter = Object.fromEntries(Object.entries(body).filter(([, value]) => !(Array.isArray(value) && value.length === 0))) as typeof body;
   const size = pageSize(ctx.query);
   const statuses = filter.return_status ? Object.keys(RETURN_STATUS).filter((status) => filter.return_status!.includes(RETURN_STATUS[status]!)) : null;
   const types = filter.return_types ? (["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"] as const).filter((type) => filter.return_types!.includes(returnType(type))) : null;
@@ -115,23 +114,21 @@ async function caseOfShop(ctx: ApiContext) {
 
 const approveBody = z
   .object({
-    decision: z.enum(["APPROVE_REFUND", "APPROVE_RETURN", "APPROVE_RECEIVED_PACKAGE", "OFFER_PARTIAL_REFUND"], { error: "`decision` must be APPROVE_REFUND, APPROVE_RETURN, APPROVE_RECEIVED_PACKAGE or OFFER_PARTIAL_REFUND." }),
-    partial_refund: z.object({ amount: z.union([z.string(), z.number()]), currency: z.string().max(3) }).optional(),
+    decision: z.enum(["APPROVE_REFUND", "APPROVE_RETURN", "APPROVE_RECEIVED_PACKAGE", "OFFER_PARTIAL_REFUND"], { error: "`decision` must be APPROVE_REFUND, APPROVE_RETURN, APPROVE_RECEIVED_PACKAGE or OFFER_PARTIAL_REFUND." }).describe("APPROVE_REFUND answers a refund-only request, APPROVE_RETURN a return and refund; APPROVE_RECEIVED_PACKAGE accepts the parcel that came back; OFFER_PARTIAL_REFUND offers part of the money instead."),
+    partial_refund: z.object({ amount: z.union([z.string(), z.number()]).describe("A decimal, as \"12.50\"."), currency: z.string().max(3) }).optional().describe("With OFFER_PARTIAL_REFUND: the amount offered, in the order's currency."),
     buyer_keep_item: z.boolean().optional(),
   })
   .passthrough();
 
-async function approve(ctx: ApiContext) {
-  const parsed = approveBody.safeParse(ctx.body);
-  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+async function approve(ctx: ApiContext, body: z.output<typeof approveBody>) {
   const found = await caseOfShop(ctx);
-  const { decision } = parsed.data;
+  const { decision } = body;
   let command: Command;
   if (decision === "APPROVE_RECEIVED_PACKAGE") command = { type: found.type === "REFUSED_PARCEL" ? "CONFIRM_REFUSED_PARCEL" : "ACCEPT_RETURNED_PARCEL" };
   else if (decision === "OFFER_PARTIAL_REFUND") {
-    const amount = minorOf(parsed.data.partial_refund?.amount);
+    const amount = minorOf(body.partial_refund?.amount);
     if (amount === null) throw API_ERRORS.badParam("OFFER_PARTIAL_REFUND needs `partial_refund.amount` as a decimal (\"12.50\").");
-    if (parsed.data.partial_refund!.currency !== found.order.currency) throw API_ERRORS.badParam(`\`partial_refund.currency\` must be the order's, ${found.order.currency}.`);
+    if (body.partial_refund!.currency !== found.order.currency) throw API_ERRORS.badParam(`\`partial_refund.currency\` must be the order's, ${found.order.currency}.`);
     command = { type: "OFFER_PARTIAL_REFUND", amountMinor: amount };
   } else {
     // APPROVE_REFUND answers a refund-only request; APPROVE_RETURN a return and refund (the platform's rule).
@@ -145,21 +142,19 @@ async function approve(ctx: ApiContext) {
 
 const rejectBody = z
   .object({
-    decision: z.enum(["REJECT_REFUND", "REJECT_RETURN", "REJECT_RECEIVED_PACKAGE"], { error: "`decision` must be REJECT_REFUND, REJECT_RETURN or REJECT_RECEIVED_PACKAGE." }),
-    reject_reason: z.string().min(1, "`reject_reason` is required.").max(120),
+    decision: z.enum(["REJECT_REFUND", "REJECT_RETURN", "REJECT_RECEIVED_PACKAGE"], { error: "`decision` must be REJECT_REFUND, REJECT_RETURN or REJECT_RECEIVED_PACKAGE." }).describe("REJECT_REFUND or REJECT_RETURN turns the request down; REJECT_RECEIVED_PACKAGE disputes the parcel that came back."),
+    reject_reason: z.string({ error: "`reject_reason` is required." }).min(1, "`reject_reason` is required.").max(120).describe("A name from GET /return_refund/202309/reject_reasons."),
     comment: z.string().max(1000).optional(),
-    images: z.array(z.unknown()).max(6).optional(),
+    images: z.array(z.unknown()).max(6).optional().describe("With REJECT_RECEIVED_PACKAGE: the photos of what came back (their number counts)."),
   })
   .passthrough();
 
-async function reject(ctx: ApiContext) {
-  const parsed = rejectBody.safeParse(ctx.body);
-  if (!parsed.success) throw API_ERRORS.badParam(parsed.error.issues[0]!.message);
+async function reject(ctx: ApiContext, body: z.output<typeof rejectBody>) {
   const found = await caseOfShop(ctx);
-  const receipt = parsed.data.decision === "REJECT_RECEIVED_PACKAGE";
-  const reason = reasonByName(receipt ? "SELLER_REJECT_RECEIPT" : "SELLER_REJECT_RETURN", parsed.data.reject_reason);
-  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${parsed.data.reject_reason}" is not a reason for ${receipt ? "rejecting a returned package" : "rejecting a request"}: see GET /return_refund/202309/reject_reasons.`);
-  const command: Command = receipt ? { type: "REJECT_RETURNED_PARCEL", reasonKey: reason.key, photoCount: parsed.data.images?.length ?? 0 } : { type: "REJECT_RETURN", reasonKey: reason.key };
+  const receipt = body.decision === "REJECT_RECEIVED_PACKAGE";
+  const reason = reasonByName(receipt ? "SELLER_REJECT_RECEIPT" : "SELLER_REJECT_RETURN", body.reject_reason);
+  if (!reason) throw API_ERRORS.badParam(`\`reject_reason\` "${body.reject_reason}" is not a reason for ${receipt ? "rejecting a returned package" : "rejecting a request"}: see GET /return_refund/202309/reject_reasons.`);
+  const command: Command = receipt ? { type: "REJECT_RETURNED_PARCEL", reasonKey: reason.key, photoCount: body.images?.length ?? 0 } : { type: "REJECT_RETURN", reasonKey: reason.key };
   await runAsSeller(ctx, found.orderId, command);
   return {};
 }
@@ -172,8 +167,9 @@ async function records(ctx: ApiContext) {
 }
 
 export const RETURN_ROUTES: ApiRoute[] = [
-  { method: "POST", path: "/return_refund/202309/returns/search", shop: true, handle: search },
-  { method: "POST", path: "/return_refund/202309/returns/{return_id}/approve", shop: true, handle: approve },
-  { method: "POST", path: "/return_refund/202309/returns/{return_id}/reject", shop: true, handle: reject },
-  { method: "GET", path: "/return_refund/202309/returns/{return_id}/records", shop: true, handle: records },
+  apiRoute({ method: "POST", path: "/return_refund/202309/returns/search", shop: true, summary: "Search the shop's refund and return requests, newest first.", query: PAGE_QUERY, body: searchBody, handle: search }),
+  apiRoute({ method: "POST", path: "/return_refund/202309/returns/{return_id}/approve", shop: true, summary: "Approve a request, accept a returned package, or offer a partial refund.", query: IDEMPOTENCY_QUERY, body: approveBody, handle: approve }),
+  apiRoute({ method: "POST", path: "/return_refund/202309/returns/{return_id}/reject", shop: true, summary: "Reject a request or a returned package with a reason.", query: IDEMPOTENCY_QUERY, body: rejectBody, handle: reject }),
+  apiRoute({ method: "GET", path: "/return_refund/202309/returns/{return_id}/records", shop: true, summary: "A request's history, oldest first.", handle: records }),
+  ...AFTERSALE_ROUTES,
 ];
