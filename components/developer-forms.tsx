@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { createAppAction, newCodeAction, type DeveloperState } from "@/app/seller/developer/actions";
+import { createAppAction, newCodeAction, sendAgainAction, type DeveloperState, type SendAgainState } from "@/app/seller/developer/actions";
 import { CopyButton } from "./copy-button";
 
 export interface DeveloperLabels {
@@ -85,5 +85,24 @@ export function NewCodeForm({ appId, appName, labels }: { appId: string; appName
       </p>
       {state?.ok ? <Shown state={state} labels={labels} /> : null}
     </div>
+  );
+}
+
+/** "Send again" on one delivery of the log, its answer read out where the button is. */
+export function SendAgainForm({ deliveryId, canSend, label, detail }: { deliveryId: string; canSend: boolean; label: string; detail: string }) {
+  const [state, action, pending] = useActionState<SendAgainState, FormData>(sendAgainAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="deliveryId" value={deliveryId} />
+      {canSend ? (
+        <button type="submit" disabled={pending} className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100 disabled:opacity-60">
+          {label}
+          <span className="sr-only"> — {detail}</span>
+        </button>
+      ) : null}
+      <p role="status" aria-live="polite" className={`text-sm ${state?.ok ? "text-emerald-800" : "text-rose-700"}`}>
+        {state?.message ?? ""}
+      </p>
+    </form>
   );
 }

@@ -14,7 +14,7 @@ import { createPrivateWorld, expect, signInAs, test } from "./support";
 
 const BASE = "http://127.0.0.1:3100";
 
-test("a seller's app gets a token with the SDK, drives a case with the sandbox, and receives the auto-approval as a signed webhook", async ({ page }) => {
+test("a seller's app gets a token with the SDK, drives a case with the sandbox, and receives the auto-approval as a signed webhook", async ({ page, db }) => {
   await createPrivateWorld(page, "Integration room");
   await signInAs(page, "Maya Patel");
   await page.getByRole("link", { name: "Shop settings" }).first().click();
@@ -81,14 +81,36 @@ test("a seller's app gets a token with the SDK, drives a case with the sandbox, 
       if (done.cancellations[0]!.cancel_status === "CANCELLATION_REQUEST_COMPLETE") break;
       await control("/sandbox/202309/clock/next_deadline", { order_id });
     }
-    await expect
-      .poll(() => received.map((entry) => (JSON.parse(entry.body) as { data: { cancel_status: string } }).data.cancel_status), { timeout: 15_000 })
-      .toEqual(["CANCELLATION_REQUEST_PENDING", "CANCELLATION_REQUEST_COMPLETE"]);
+    // This order's notifications (the jumps also let the platform answer the copied world's own seeded request, which is announced too).
+    const ofOrder = () => received.map((entry) => JSON.parse(entry.body) as { tts_notification_id: string; data: { order_id: string; cancel_status: string } }).filter((body) => body.data.order_id === order_id);
+    await expect.poll(() => ofOrder().map((body) => body.data.cancel_status), { timeout: 15_000 }).toEqual(["CANCELLATION_REQUEST_PENDING", "CANCELLATION_REQUEST_COMPLETE"]);
     for (const entry of received) expect(entry.authorization).toBe(webhookSignature(appKey, appSecret, entry.body));
 
     // The same order on the seller's page says what the platform did.
     await page.goto(`/orders/${order_id}`);
     await expect(page.getByRole("region", { name: "Order status" }).getByText("Cancelled", { exact: true })).toBeVisible();
+
+    // The delivery log on Developer apps: every notification delivered at the first attempt; this order's approval sent again.
+    const app = await db.apiApp.findUniqueOrThrow({ where: { appKey }, select: { id: true } });
+    const { code } = await db.order.findUniqueOrThrow({ where: { id: order_id }, select: { code: true } });
+    await expect.poll(async () => received.length - (await db.webhookDelivery.count({ where: { appId: app.id } })), { timeout: 15_000 }).toBe(0);
+    await page.goto("/seller/developer");
+    const log = page.getByRole("region", { name: "Webhook deliveries — Helpdesk sync" });
+    const sent = received.length;
+    await expect(log.getByText("Delivered", { exact: true })).toHaveCount(sent);
+    await expect(log.getByText(/^1 attempt · the receiver last answered 200$/)).toHaveCount(sent);
+    const approval = ofOrder()[1]!;
+    await log.getByRole("listitem").filter({ hasText: "CANCELLATION_STATUS_CHANGE" }).filter({ has: page.getByRole("link", { name: code }) }).first().getByRole("button", { name: /^Send again/ }).click();
+    await expect(log.getByRole("status").filter({ hasText: "Queued" })).toBeVisible();
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(sent + 1);
+    expect((JSON.parse(received.at(-1)!.body) as { tts_notification_id: string }).tts_notification_id).toBe(approval.tts_notification_id);
+    await page.reload();
+    await expect(log.getByText(/sent again once/)).toBeVisible();
+
+    // The reference is a link away, and documents the calls this test made.
+    await page.getByRole("link", { name: /Read the API reference/ }).click();
+    await expect(page.getByRole("heading", { name: "Platform API reference", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /\/sandbox\/202309\/clock\/next_deadline$/, level: 3 })).toBeVisible();
   } finally {
     globalThis.fetch = original;
     await new Promise((resolve) => receiver.close(resolve));

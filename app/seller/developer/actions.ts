@@ -10,6 +10,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { createAppFor, newCodeFor } from "@/lib/server/api/manage-apps";
+import { sendAgain } from "@/lib/server/api/delivery-log";
 
 /** What the form shows after creating an app or a code: the values shown once. */
 export type DeveloperState =
@@ -51,3 +52,20 @@ export async function newCodeAction(_previous: DeveloperState, formData: FormDat
   const app = result.value;
   return { ok: true, message: render(m("developer.form.newCode", { name: app.name })), name: app.name, appKey: app.appKey, appSecret: null, authCode: app.authCode, codeExpiresText: await expiresText(app.codeExpiresAt) };
 }
+
+const resendSchema = z.object({ deliveryId: z.string().min(1).max(100) });
+
+/** "Send again" on a webhook delivery: queued once (a double click finds it already waiting). */
+export async function sendAgainAction(_previous: SendAgainState, formData: FormData): Promise<SendAgainState> {
+  const user = await requireUser("SELLER");
+  const { render } = await getI18n();
+  const form = readForm(formData);
+  const parsed = resendSchema.safeParse(form.ok ? form.fields : null);
+  if (!parsed.success) return { ok: false, message: render(OUT_OF_DATE) };
+  const result = await sendAgain(db, user, parsed.data.deliveryId, systemClock.now());
+  if (!result.ok) return { ok: false, message: render(result.error.message) };
+  revalidatePath("/seller/developer");
+  return { ok: true, message: render(m(result.value.queued ? "developer.log.queued" : "developer.log.alreadyWaiting")) };
+}
+
+export type SendAgainState = { ok: boolean; message: string } | null;

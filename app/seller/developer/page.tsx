@@ -8,6 +8,8 @@ import { appOrigin } from "@/lib/server/app-origin";
 import { requireUser } from "@/lib/server/auth/session";
 import { readDb } from "@/lib/server/db";
 import { APPS_PER_SHOP, listApps } from "@/lib/server/api/manage-apps";
+import { deliveryLogs } from "@/lib/server/api/delivery-log";
+import { DeliveryLog } from "./delivery-log";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("developer"))("title") };
@@ -18,11 +20,15 @@ export const dynamic = "force-dynamic";
  * Developer apps (issue 31): the shop's apps for the platform's API sandbox, a new app's key, secret
  * and authorization code shown once, a new code for an existing app, and where to point a client.
  */
-export default async function DeveloperPage() {
+export default async function DeveloperPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("SELLER");
   const t = await getTranslations("developer");
   const { f } = await getI18n();
+  const query = await searchParams;
+  const pageApp = typeof query.app === "string" ? query.app : null;
+  const before = typeof query.before === "string" ? query.before : null;
   const apps = await listApps(readDb, user, systemClock.now());
+  const logs = await deliveryLogs(readDb, user, apps.map((app) => app.id), pageApp ? { appId: pageApp, before } : undefined);
   const origin = appOrigin().origin;
   const labels: DeveloperLabels = {
     name: t("form.name"),
@@ -69,6 +75,7 @@ export default async function DeveloperPage() {
                 <p className="font-medium">{app.name}</p>
                 <p className="text-stone-600">{t("appLine", { key: app.appKey, at: f.dateTime(app.createdAt), tokens: app.tokens })}</p>
                 <NewCodeForm appId={app.id} appName={app.name} labels={labels} />
+                <DeliveryLog appId={app.id} appName={app.name} log={logs.get(app.id) ?? { rows: [], older: null }} paged={pageApp === app.id && !!before} realNow={systemClock.now()} />
               </li>
             ))}
           </ul>
