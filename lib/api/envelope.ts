@@ -3,7 +3,8 @@
  * `{ code, message, request_id, data }`, code 0 for success. The codes are the platform's where its
  * documentation names one (the common-errors page: 36009004 for a bad parameter or credential, 106001
  * for a bad signature, 105002 for an expired token, 105005 for a missing permission, 36009009 for an
- * unknown path; 25001021 "reason not match order status" from the after-sales pages); see
+ * unknown path; 25001021 "reason not match order status" from the after-sales pages; 36009002 with
+ * HTTP 429 for too many calls, our choice where the pages we have name no code); see
  * docs/decisions/025. Pure.
  */
 import { randomBytes } from "node:crypto";
@@ -13,6 +14,8 @@ export class ApiError extends Error {
     readonly code: number,
     message: string,
     readonly httpStatus: number = 400,
+    /** Seconds to wait before trying again (a 429's Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -36,6 +39,7 @@ export const API_ERRORS = {
   refused: (why: string) => new ApiError(25001021, why, 200),
   idempotencyReused: () => new ApiError(36009004, "Invalid parameter. This `idempotency_key` was used with another request body.", 409),
   badGrant: (detail: string) => new ApiError(36004004, `Invalid credentials. ${detail}`, 401),
+  tooMany: (perSecond: number, retryAfterSeconds: number) => new ApiError(36009002, `Too many requests. This app may make ${perSecond} calls a second: try again in ${retryAfterSeconds} s.`, 429, retryAfterSeconds),
 } as const;
 
 /** A request id in the platform's shape: a timestamp and random hex. */
@@ -49,5 +53,6 @@ export function apiOk(data: unknown, now: Date): Response {
 }
 
 export function apiFail(error: ApiError, now: Date): Response {
-  return Response.json({ code: error.code, message: error.message, request_id: requestId(now), data: {} }, { status: error.httpStatus, headers: { "Cache-Control": "no-store" } });
+  const headers: Record<string, string> = { "Cache-Control": "no-store", ...(error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {}) };
+  return Response.json({ code: error.code, message: error.message, request_id: requestId(now), data: {} }, { status: error.httpStatus, headers });
 }

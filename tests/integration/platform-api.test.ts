@@ -14,6 +14,7 @@ import { db } from "@/lib/server/db";
 import { buildOrder } from "@/lib/server/demo/build-order";
 import { seedDemoWorld } from "@/lib/server/demo/seed-world";
 import { createApp, shopCipher } from "@/lib/server/api/credentials";
+import { API_CALLS_PER_SECOND, setApiCallsPerSecond } from "@/lib/server/api/gateway";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { appTime } from "@/lib/server/timers/sim-clock";
 import { pointPlatformAtThisApp, signedCall } from "../support/local-platform";
@@ -187,5 +188,26 @@ describe("refusals: the platform's error, and nothing changed", () => {
     expect((await pending()).status).toBe("PENDING");
     expect((await call(`/return_refund/202309/cancellations/${other.id}/approve`, { query: { idempotency_key: "approve-1" } })).json).toMatchObject({ code: 0 });
     expect(await db.refund.count({ where: { orderId: orders[0]! } })).toBe(1);
+  });
+
+  it("an app past its calls a second gets the platform's 429 with Retry-After, and nothing it sent runs; another app is not slowed", async () => {
+    setApiCallsPerSecond(3);
+    try {
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await call("/return_refund/202309/reject_reasons", { method: "GET" }));
+      expect(answers.slice(0, 3).map((answer) => answer.json.code)).toEqual([0, 0, 0]);
+      expect(answers[3]).toMatchObject({ status: 429, json: { code: 36009002, message: expect.stringContaining("3 calls a second") } });
+      const path = await approvePath();
+      const before = await db.orderEvent.count();
+      expect((await call(path)).status).toBe(429);
+      expect(await db.orderEvent.count()).toBe(before);
+      // Another app's allowance is its own.
+      const second = await createApp(db, { worldId: "demo", shopId: "shop-maple", sellerId: "seller-maya", name: "Other" }, new Date());
+      const sdk = new TikTokShopSDK({ appKey: second.appKey, appSecret: second.appSecret });
+      const token = (await sdk.auth.getAccessToken({ auth_code: second.authCode, grant_type: "authorized_code" })).data!.access_token!;
+      expect((await signedCall({ appKey: second.appKey, appSecret: second.appSecret, accessToken: token, cipher: client.cipher }, "/return_refund/202309/reject_reasons", { method: "GET" })).json.code).toBe(0);
+    } finally {
+      setApiCallsPerSecond(API_CALLS_PER_SECOND);
+    }
   });
 });

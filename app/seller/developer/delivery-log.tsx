@@ -26,7 +26,7 @@ export async function DeliveryLog({ appId, appName, log, paged, realNow }: { app
             const facts = [
               t("attempts", { attempts: row.attempts }),
               row.lastStatusCode !== null ? t("answered", { code: row.lastStatusCode }) : null,
-              row.status !== "DELIVERED" && row.lastError ? t("failedWith", { error: row.lastError }) : null,
+              row.status !== "DELIVERED" && row.lastError && row.lastStatusCode === null ? t("failedWith", { error: row.lastError }) : null,
               // Attempts run on real time, not the world's: the next one in seconds from now.
               row.status === "PENDING" && row.attempts > 0 ? t("nextIn", { seconds: Math.max(0, Math.ceil((row.nextAttemptAt.getTime() - realNow.getTime()) / 1000)) }) : null,
               row.resends > 0 ? t("resends", { count: row.resends }) : null,

@@ -6,6 +6,7 @@ import "server-only";
  * same services as the pages, as the shop's seller, at the world's time. Every answer is the
  * platform's envelope; nothing is thrown at the client.
  */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { z } from "zod";
 import { systemClock } from "@/lib/clock";
 import { ApiError, API_ERRORS, apiFail, apiOk } from "@/lib/api/envelope";
@@ -17,6 +18,33 @@ import { appTime } from "../timers/sim-clock";
 import { appOfAccessToken, shopCipher } from "./credentials";
 
 export const MAX_API_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Calls per app and second (`LIMIT_API_PER_SECOND`, default 200): forty times what a well-known
+ * sandbox allows, and a runaway loop in one integration cannot starve the others. Counted in memory
+ * (one server, one process), after the signature: only an app's own calls use its allowance.
+ */
+export const API_CALLS_PER_SECOND = (() => {
+  const value = Number(process.env.LIMIT_API_PER_SECOND);
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 200;
+})();
+let callsPerSecond = API_CALLS_PER_SECOND;
+let perApp = new RateLimiterMemory({ points: callsPerSecond, duration: 1 });
+
+/** For tests: another allowance (fresh counts). */
+export function setApiCallsPerSecond(points: number): void {
+  callsPerSecond = points;
+  perApp = new RateLimiterMemory({ points, duration: 1 });
+}
+
+async function takeCall(appId: string): Promise<void> {
+  try {
+    await perApp.consume(appId);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    throw API_ERRORS.tooMany(callsPerSecond, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+  }
+}
 export const TIMESTAMP_SKEW_S = 300;
 
 export interface ApiContext {
@@ -100,6 +128,7 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
     if (!signed) throw API_ERRORS.badSign();
     const token = await appOfAccessToken(db, request.headers.get("x-tts-access-token"), realNow);
     if (token.appId !== app.id) throw API_ERRORS.badToken();
+    await takeCall(app.id);
     const cipher = query.get("shop_cipher");
     if (route.shop && !cipher) throw API_ERRORS.cipherNeeded();
     if (route.shop && cipher !== shopCipher(app.shopId)) throw API_ERRORS.badCipher();

@@ -70,6 +70,7 @@ function operation(route: ApiRoute, tag: string): Json {
       "401": { $ref: "#/components/responses/Error" },
       "404": { $ref: "#/components/responses/Error" },
       "409": { $ref: "#/components/responses/Error" },
+      "429": { $ref: "#/components/responses/Error" },
     },
   };
 }
@@ -117,7 +118,7 @@ export function openApiDocument(origin: string): Json {
           type: "object",
           required: ["code", "message", "request_id", "data"],
           properties: {
-            code: { type: "integer", description: "0: success. 36009004: a bad parameter or credential; 106001: a bad signature; 105002: an expired token; 105005: no permission; 36009009: an unknown path; 25001021: the rules refuse (their reason in `message`)." },
+            code: { type: "integer", description: "0: success. 36009004: a bad parameter or credential; 106001: a bad signature; 105002: an expired token; 105005: no permission; 36009009: an unknown path; 36009002: too many calls (HTTP 429, Retry-After); 25001021: the rules refuse (their reason in `message`)." },
             message: { type: "string" },
             request_id: { type: "string" },
             data: { type: "object" },
