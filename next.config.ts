@@ -8,9 +8,9 @@ const nextConfig: NextConfig = {
   // better-sqlite3 and sharp are native addons: load them from node_modules at run time instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp"],
   poweredByHeader: false,
-  // The benchmark's bare page (app/bench/bare/page.bench.tsx) is a page only in the benchmark's own
+  // The benchmark's bare page and route (app/bench/bare/page.bench.tsx, bare-route/route.bench.ts) exist only in its own
   // build (BENCH_BUILD=1, scripts/bench.ts): the product build has no such route.
-  pageExtensions: process.env.BENCH_BUILD === "1" ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
+  pageExtensions: process.env.BENCH_BUILD === "1" ? ["bench.tsx", "bench.ts", "tsx", "ts"] : ["tsx", "ts"],
   // The app has no next/image: its optimizer route answers 404 instead of fetching whatever URL it
   // is given (an evidence photo's URL made it fail with a 500; issue 26).
   images: { unoptimized: true },
