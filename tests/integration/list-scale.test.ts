@@ -37,7 +37,7 @@ beforeAll(async () => {
   for (let i = 0; i < orders.length; i += 1000) await db.order.createMany({ data: orders.slice(i, i + 1000) });
   await db.orderItem.createMany({ data: ids.map((orderId) => ({ orderId, productId: "t-prod-pen", title: "Mug", quantity: 1, unitPriceMinor: 1000 })) });
   await db.cancelRequest.createMany({
-    data: requested.map((orderId) => ({ orderId, status: "PENDING", reasonKey: "no_longer_needed", requestedAt: T0, respondBy: new Date(T0.getTime() + 24 * HOUR) })),
+    data: requested.map((orderId) => ({ orderId, shopId: orders.find((order) => order.id === orderId)!.shopId, status: "PENDING", reasonKey: "no_longer_needed", requestedAt: T0, respondBy: new Date(T0.getTime() + 24 * HOUR) })),
   });
   await db.dispute.createMany({
     data: disputed.map((orderId) => ({ id: `${orderId}-dispute-1`, orderId, subject: "CASE", subjectRef: `${orderId}-case-1`, status: "OPEN", openedAt: T0, decideBy: new Date(T0.getTime() + 48 * HOUR), worldId: "demo", queueKind: "REQUEST_REJECTED", targetAt: new Date(T0.getTime() + 48 * HOUR) })),

@@ -31,6 +31,10 @@ import { runOfOrder, runsOfVisitor, trainingRoom } from "@/lib/server/scenarios/
 import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
+import { CANCELLATION_ROUTES } from "@/lib/server/api/endpoints/cancellations";
+import { ORDER_ROUTES } from "@/lib/server/api/endpoints/orders";
+import { RETURN_ROUTES } from "@/lib/server/api/endpoints/returns";
+import { deliveryLogs } from "@/lib/server/api/delivery-log";
 import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
 
 const file = process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -164,6 +168,35 @@ describe("query plans at 100,000 orders", () => {
       expect(approved.ok).toBe(true);
     });
     expectGoodPlans("commands", plans);
+  });
+
+  it("the platform API: cancellation, return and order searches with their next pages, orders by id, eligibility, a refund's calculation and the webhook delivery log", async () => {
+    const routes = [...CANCELLATION_ROUTES, ...RETURN_ROUTES, ...ORDER_ROUTES];
+    const seller = { ...maya, worldId: "demo" };
+    const api = async (method: string, path: string, body: unknown = {}, query: Record<string, string> = {}, params: Record<string, string> = {}) => {
+      const route = routes.find((candidate) => candidate.method === method && candidate.path === path)!;
+      const parsed = route.body ? route.body.parse(body) : body;
+      const ctx = { db: rec, app: { id: "plans-app", shopId: "shop-maple", worldId: "demo" }, shop: { id: "shop-maple", worldId: "demo", name: "Maple & Moss Home", policyProfile: "US" }, seller, realNow: now, now, query: new URLSearchParams(query), body: parsed, params };
+      return (await route.handle(ctx, parsed)) as { next_page_token?: string };
+    };
+    const delivered = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", status: "DELIVERED", returnCases: { none: {} } }, select: { id: true } });
+    const plans = await plansFor(async () => {
+      const pending = await api("POST", "/return_refund/202309/cancellations/search", { cancel_status: ["CANCELLATION_REQUEST_PENDING"] }, { page_size: "20" });
+      expect(pending.next_page_token).not.toBe("");
+      await api("POST", "/return_refund/202309/cancellations/search", { cancel_status: ["CANCELLATION_REQUEST_PENDING"] }, { page_size: "20", page_token: pending.next_page_token! });
+      const all = await api("POST", "/return_refund/202309/cancellations/search", {}, { page_size: "50" });
+      await api("POST", "/return_refund/202309/cancellations/search", {}, { page_size: "50", page_token: all.next_page_token! });
+      const returns = await api("POST", "/return_refund/202309/returns/search", { return_status: ["BUYER_SHIPPED_ITEM"] });
+      await api("POST", "/return_refund/202309/returns/search", { return_status: ["BUYER_SHIPPED_ITEM"] }, { page_token: returns.next_page_token ?? "" });
+      const orders = await api("POST", "/order/202309/orders/search", { order_status: "DELIVERED" });
+      await api("POST", "/order/202309/orders/search", { order_status: "DELIVERED" }, { page_token: orders.next_page_token! });
+      await api("POST", "/order/202309/orders/search", {});
+      await api("GET", "/order/202309/orders", {}, { ids: delivered.id });
+      await api("GET", "/return_refund/202309/orders/{order_id}/aftersale_eligibility", {}, {}, { order_id: delivered.id });
+      await api("POST", "/return_refund/202309/refunds/calculate", { order_id: delivered.id, request_type: "RETURN_AND_REFUND", reason_name: "changed_mind" });
+      await deliveryLogs(rec, seller, ["plans-app"]);
+    });
+    expectGoodPlans("platform API", plans);
   });
 
   it("the timer sweep: only due rows", async () => {

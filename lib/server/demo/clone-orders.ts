@@ -58,7 +58,7 @@ const PERSON_COLUMNS: Record<string, string[]> = {
   Notification: ["userId"],
   Deadline: ["buyerId"],
 };
-const SHOP_COLUMNS: Record<string, string[]> = { Order: ["shopId"], Deadline: ["shopId"], Notification: ["shopId"] };
+const SHOP_COLUMNS: Record<string, string[]> = { Order: ["shopId"], Deadline: ["shopId"], Notification: ["shopId"], CancelRequest: ["shopId"], ReturnCase: ["shopId"] };
 
 /**
  * In a world of its own, an order row's people, shop, products, ledger accounts and world are the

@@ -44,11 +44,11 @@ export function applyDecision(
   if (updated !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 
   if (decision.cancelRequest) {
-    insertRow(sql, "CancelRequest", { id: randomUUID(), orderId: order.id, ...decision.cancelRequest }, ["orderId"]);
+    insertRow(sql, "CancelRequest", { id: randomUUID(), orderId: order.id, shopId: order.shopId, ...decision.cancelRequest }, ["orderId"]);
   }
 
   if (decision.returnCase) {
-    insertRow(sql, "ReturnCase", { ...decision.returnCase, orderId: order.id }, ["id"]);
+    insertRow(sql, "ReturnCase", { ...decision.returnCase, orderId: order.id, shopId: order.shopId }, ["id"]);
   }
 
   if (decision.dispute) {

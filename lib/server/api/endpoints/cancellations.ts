@@ -12,7 +12,7 @@ import { english } from "@/lib/i18n/translator";
 import { reasonByName, reasonName, reasonNameOf } from "@/lib/api/reasons";
 import { reasonLabel, reasonsOfKind } from "@/lib/order";
 import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
-import { IDEMPOTENCY_QUERY, PAGE_QUERY, pageOf, pageSize, runAsSeller } from "./common";
+import { IDEMPOTENCY_QUERY, PAGE_QUERY, afterCursor, pageByStatus, pageSize, runAsSeller } from "./common";
 
 const REJECT_REASON_NEEDED = "`reject_reason` is required: one of the names from `GET /return_refund/202309/reject_reasons`.";
 
@@ -35,23 +35,27 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
   const ours = filter.cancel_status ? Object.keys(CANCEL_STATUS).filter((status) => filter.cancel_status!.includes(CANCEL_STATUS[status]!)) : null;
   if (filter.cancel_types && !filter.cancel_types.includes("BUYER_CANCEL")) return { cancellations: [], next_page_token: "", total_count: 0 };
   const where = {
-    order: { shopId: ctx.shop.id, ...(filter.order_ids ? { id: { in: filter.order_ids } } : {}) },
+    shopId: ctx.shop.id,
+    ...(filter.order_ids ? { orderId: { in: filter.order_ids } } : {}),
     ...(filter.cancel_ids ? { id: { in: filter.cancel_ids } } : {}),
-    ...(ours ? { status: { in: ours } } : {}),
     ...(filter.create_time_ge !== undefined || filter.create_time_lt !== undefined
       ? { requestedAt: { ...(filter.create_time_ge !== undefined ? { gte: new Date(filter.create_time_ge * 1000) } : {}), ...(filter.create_time_lt !== undefined ? { lt: new Date(filter.create_time_lt * 1000) } : {}) } }
       : {}),
   };
-  const page = await pageOf(ctx.query, size, (after) =>
-    ctx.db.cancelRequest.findMany({
-      where: after ? { AND: [where, { OR: [{ requestedAt: { lt: after.at } }, { requestedAt: after.at, id: { lt: after.id } }] }] } : where,
-      orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
-      take: size + 1,
-      select: { id: true, orderId: true, status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true, order: { select: { currency: true, itemsMinor: true, shippingFeeMinor: true, totalMinor: true } } },
-    }),
+  const page = await pageByStatus(
+    ctx.query,
+    size,
+    ours,
+    (status, after, take) =>
+      ctx.db.cancelRequest.findMany({
+        where: { AND: [where, status ? { status } : {}, afterCursor("requestedAt", after)] },
+        orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
+        take,
+        select: { id: true, orderId: true, status: true, reasonKey: true, requestedAt: true, respondBy: true, resolvedAt: true, rejectReasonKey: true, order: { select: { currency: true, itemsMinor: true, shippingFeeMinor: true, totalMinor: true } } },
+      }),
     (row) => ({ at: row.requestedAt, id: row.id }),
   );
-  const total = await ctx.db.cancelRequest.count({ where });
+  const total = await ctx.db.cancelRequest.count({ where: { AND: [where, ours ? { status: { in: ours } } : {}] } });
   return {
     cancellations: page.rows.map((row) => ({
       cancel_id: row.id,
@@ -74,7 +78,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
 
 
 async function requestOfShop(ctx: ApiContext): Promise<{ id: string; orderId: string }> {
-  const request = await ctx.db.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true } });
+  const request = await ctx.db.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, shopId: ctx.shop.id }, select: { id: true, orderId: true } });
   if (!request) throw API_ERRORS.unknownId("cancel_id");
   return request;
 }

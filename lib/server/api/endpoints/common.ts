@@ -53,6 +53,38 @@ export async function pageOf<Row>(query: URLSearchParams, size: number, load: (a
   return { rows: page, next };
 }
 
+/** Newest first: by time, then id, as the indexes order them. */
+const newestFirst = (a: Cursor, b: Cursor) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * A shop's rows newest first, filtered to some statuses: one index range per status, each read in the
+ * index's order and merged, so no query sorts the shop's rows (`status IN (…)` with ORDER BY would).
+ * `loadOne` reads `take` rows of one status (or of all, given null) after the cursor.
+ */
+export function pageByStatus<Row>(
+  query: URLSearchParams,
+  size: number,
+  statuses: readonly string[] | null,
+  loadOne: (status: string | null, after: Cursor | null, take: number) => Promise<Row[]>,
+  key: (row: Row) => Cursor,
+): Promise<{ rows: Row[]; next: string }> {
+  return pageOf(
+    query,
+    size,
+    async (after) => {
+      if (!statuses || statuses.length === 1) return loadOne(statuses?.[0] ?? null, after, size + 1);
+      const parts = await Promise.all(statuses.map((status) => loadOne(status, after, size + 1)));
+      return parts.flat().sort((a, b) => newestFirst(key(a), key(b))).slice(0, size + 1);
+    },
+    key,
+  );
+}
+
+/** Rows after a cursor, newest first, by a time column and the id. */
+export function afterCursor(column: string, after: Cursor | null): object {
+  return after ? { OR: [{ [column]: { lt: after.at } }, { [column]: after.at, id: { lt: after.id } }] } : {};
+}
+
 /**
  * Runs a command on an order as the shop's seller. With `idempotency_key`, a retry of the same call
  * answers as the first did; the same key with another request is refused (the key is kept with a

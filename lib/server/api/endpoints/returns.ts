@@ -13,7 +13,7 @@ import { parseDeadlineKey, reasonLabel, type Command } from "@/lib/order";
 import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
 import { AFTERSALE_ROUTES } from "./aftersale";
 import { reasonByName, reasonNameOf } from "@/lib/api/reasons";
-import { IDEMPOTENCY_QUERY, PAGE_QUERY, pageOf, pageSize, runAsSeller } from "./common";
+import { IDEMPOTENCY_QUERY, PAGE_QUERY, afterCursor, pageByStatus, pageSize, runAsSeller } from "./common";
 
 
 /** The seller's next action and its deadline, by the deadline that waits on them. */
@@ -59,22 +59,23 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
   const statuses = filter.return_status ? Object.keys(RETURN_STATUS).filter((status) => filter.return_status!.includes(RETURN_STATUS[status]!)) : null;
   const types = filter.return_types ? (["REFUND_ONLY", "RETURN_AND_REFUND", "REFUSED_PARCEL"] as const).filter((type) => filter.return_types!.includes(returnType(type))) : null;
   const where = {
-    order: { shopId: ctx.shop.id, ...(filter.order_ids ? { id: { in: filter.order_ids } } : {}) },
+    shopId: ctx.shop.id,
+    ...(filter.order_ids ? { orderId: { in: filter.order_ids } } : {}),
     ...(filter.return_ids ? { id: { in: filter.return_ids } } : {}),
-    ...(statuses ? { status: { in: statuses } } : {}),
     ...(types ? { type: { in: [...types] } } : {}),
     ...(filter.create_time_ge !== undefined || filter.create_time_lt !== undefined
       ? { openedAt: { ...(filter.create_time_ge !== undefined ? { gte: new Date(filter.create_time_ge * 1000) } : {}), ...(filter.create_time_lt !== undefined ? { lt: new Date(filter.create_time_lt * 1000) } : {}) } }
       : {}),
   };
-  const page = await pageOf(
+  const page = await pageByStatus(
     ctx.query,
     size,
-    (after) => ctx.db.returnCase.findMany({ where: after ? { AND: [where, { OR: [{ openedAt: { lt: after.at } }, { openedAt: after.at, id: { lt: after.id } }] }] } : where, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take: size + 1, select: SELECT }),
+    statuses,
+    (status, after, take) => ctx.db.returnCase.findMany({ where: { AND: [where, status ? { status } : {}, afterCursor("openedAt", after)] }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take, select: SELECT }),
     (row) => ({ at: row.openedAt, id: row.id }),
   );
   const [total, deadlines] = await Promise.all([
-    ctx.db.returnCase.count({ where }),
+    ctx.db.returnCase.count({ where: { AND: [where, statuses ? { status: { in: statuses } } : {}] } }),
     ctx.db.deadline.findMany({ where: { orderId: { in: page.rows.map((row) => row.orderId) }, resolvedAt: null }, select: { orderId: true, kind: true, dueAt: true } }),
   ]);
   return {
@@ -107,7 +108,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
 }
 
 async function caseOfShop(ctx: ApiContext) {
-  const found = await ctx.db.returnCase.findFirst({ where: { id: ctx.params.return_id, order: { shopId: ctx.shop.id } }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
+  const found = await ctx.db.returnCase.findFirst({ where: { id: ctx.params.return_id, shopId: ctx.shop.id }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
   if (!found) throw API_ERRORS.unknownId("return_id");
   return found;
 }
