@@ -176,7 +176,7 @@ describe("query plans at 100,000 orders", () => {
     const api = async (method: string, path: string, body: unknown = {}, query: Record<string, string> = {}, params: Record<string, string> = {}) => {
       const route = routes.find((candidate) => candidate.method === method && candidate.path === path)!;
       const parsed = route.body ? route.body.parse(body) : body;
-      const ctx = { db: rec, app: { id: "plans-app", shopId: "shop-maple", worldId: "demo" }, shop: { id: "shop-maple", worldId: "demo", name: "Maple & Moss Home", policyProfile: "US" }, seller, realNow: now, now, query: new URLSearchParams(query), body: parsed, params };
+      const ctx = { db: rec, read: rec, app: { id: "plans-app", shopId: "shop-maple", worldId: "demo" }, shop: { id: "shop-maple", worldId: "demo", name: "Maple & Moss Home", policyProfile: "US" }, seller, realNow: now, now, query: new URLSearchParams(query), body: parsed, params };
       return (await route.handle(ctx, parsed)) as { next_page_token?: string };
     };
     const delivered = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", status: "DELIVERED", returnCases: { none: {} } }, select: { id: true } });

@@ -126,11 +126,37 @@ async function issueTokens(db: Db, app: { id: string; shopId: string; createdByI
   };
 }
 
-/** The app an access token was issued to, if it is open now; the platform's error otherwise. */
-export async function appOfAccessToken(db: Db, token: string | null, realNow: Date): Promise<{ appId: string }> {
-  if (!token) throw API_ERRORS.badToken();
-  const row = await db.apiCredential.findUnique({ where: { valueHash: hashOf(token) }, select: { appId: true, kind: true, usedAt: true, expiresAt: true } });
-  if (!row || row.kind !== "ACCESS" || row.usedAt) throw API_ERRORS.badToken();
-  if (row.expiresAt <= realNow) throw API_ERRORS.expiredToken();
-  return { appId: row.appId };
+/** What the gateway checks a call against, read in one statement: the app by its key, its shop and seller, the world's clock, and the access token given. */
+export interface CallFacts {
+  app: { id: string; shopId: string; worldId: string; appSecret: string; revoked: boolean } | null;
+  shop: { id: string; worldId: string; name: string; policyProfile: string } | null;
+  seller: { id: string; name: string } | null;
+  aheadMs: number;
+  token: { appId: string; kind: string; used: boolean; expiresAt: Date } | null;
+}
+
+export async function callFacts(db: Db, appKey: string, token: string | null): Promise<CallFacts> {
+  const rows = await db.$queryRawUnsafe<Record<string, string | number | bigint | null>[]>(
+    `SELECT a."id", a."shopId", a."worldId", a."appSecret", a."revokedAt", s."name" AS "shopName", s."policyProfile", s."worldId" AS "shopWorld", w."aheadMs",
+            (SELECT u."id" FROM "User" u WHERE u."shopId" = a."shopId" AND u."role" = 'SELLER' ORDER BY u."sortOrder" LIMIT 1) AS "sellerId",
+            (SELECT u."name" FROM "User" u WHERE u."shopId" = a."shopId" AND u."role" = 'SELLER' ORDER BY u."sortOrder" LIMIT 1) AS "sellerName",
+            c."appId" AS "tokenApp", c."kind" AS "tokenKind", c."usedAt" AS "tokenUsed", c."expiresAt" AS "tokenExpires"
+       FROM "ApiApp" a
+       LEFT JOIN "Shop" s ON s."id" = a."shopId"
+       LEFT JOIN "World" w ON w."id" = s."worldId"
+       LEFT JOIN "ApiCredential" c ON c."valueHash" = ?
+      WHERE a."appKey" = ?`,
+    token ? hashOf(token) : "",
+    appKey,
+  );
+  const row = rows[0];
+  if (!row) return { app: null, shop: null, seller: null, aheadMs: 0, token: null };
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return {
+    app: { id: String(row.id), shopId: String(row.shopId), worldId: String(row.worldId), appSecret: String(row.appSecret), revoked: row.revokedAt !== null },
+    shop: row.shopName === null ? null : { id: String(row.shopId), worldId: String(row.shopWorld), name: String(row.shopName), policyProfile: String(row.policyProfile) },
+    seller: row.sellerId === null ? null : { id: String(row.sellerId), name: String(row.sellerName) },
+    aheadMs: Number(row.aheadMs ?? 0),
+    token: row.tokenApp === null ? null : { appId: String(row.tokenApp), kind: String(row.tokenKind), used: row.tokenUsed !== null, expiresAt: new Date(text(row.tokenExpires)!) },
+  };
 }

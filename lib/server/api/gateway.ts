@@ -12,10 +12,9 @@ import { systemClock } from "@/lib/clock";
 import { ApiError, API_ERRORS, apiFail, apiOk } from "@/lib/api/envelope";
 import { signatureMatches } from "@/lib/api/signature";
 import type { SessionUser } from "../auth/session-user";
-import { db } from "../db";
+import { db, readDb } from "../db";
 import type { Db } from "../prisma";
-import { appTime } from "../timers/sim-clock";
-import { appOfAccessToken, shopCipher } from "./credentials";
+import { callFacts, shopCipher } from "./credentials";
 
 export const MAX_API_BODY_BYTES = 1024 * 1024;
 
@@ -48,7 +47,10 @@ async function takeCall(appId: string): Promise<void> {
 export const TIMESTAMP_SKEW_S = 300;
 
 export interface ApiContext {
+  /** The writer (commands, and reads that must see them). */
   db: Db;
+  /** The read connection (searches and reads). */
+  read: Db;
   app: { id: string; shopId: string; worldId: string };
   shop: { id: string; worldId: string; name: string; policyProfile: string };
   /** The shop's seller, who the API acts as. */
@@ -117,8 +119,10 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
     const query = url.searchParams;
 
     const appKey = query.get("app_key");
-    const app = appKey ? await db.apiApp.findUnique({ where: { appKey }, select: { id: true, shopId: true, worldId: true, appSecret: true, revokedAt: true } }) : null;
-    if (!app || app.revokedAt) throw API_ERRORS.badAppKey();
+    // One read for every check below (the app, its shop and seller, the world's clock, the token).
+    const facts = appKey ? await callFacts(readDb, appKey, request.headers.get("x-tts-access-token")) : null;
+    const app = facts?.app;
+    if (!app || app.revoked) throw API_ERRORS.badAppKey();
     const given = query.get("sign");
     if (!given) throw API_ERRORS.noSign();
     const timestamp = Number(query.get("timestamp"));
@@ -126,8 +130,9 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
     // The body as sent; an empty JSON object may also have been signed as no body (clients differ).
     const signed = signatureMatches(app.appSecret, url.pathname, query, raw, given) || (raw.trim() === "{}" && signatureMatches(app.appSecret, url.pathname, query, "", given));
     if (!signed) throw API_ERRORS.badSign();
-    const token = await appOfAccessToken(db, request.headers.get("x-tts-access-token"), realNow);
-    if (token.appId !== app.id) throw API_ERRORS.badToken();
+    const token = facts.token;
+    if (!token || token.kind !== "ACCESS" || token.used || token.appId !== app.id) throw API_ERRORS.badToken();
+    if (token.expiresAt <= realNow) throw API_ERRORS.expiredToken();
     await takeCall(app.id);
     const cipher = query.get("shop_cipher");
     if (route.shop && !cipher) throw API_ERRORS.cipherNeeded();
@@ -147,15 +152,13 @@ export async function serveApi(request: Request, routes: readonly ApiRoute[]): P
       if (!parsed.success) throw API_ERRORS.badParam(issuesMessage(parsed.error.issues));
       body = parsed.data;
     }
-    const [shop, seller] = await Promise.all([
-      db.shop.findUniqueOrThrow({ where: { id: app.shopId }, select: { id: true, worldId: true, name: true, policyProfile: true } }),
-      db.user.findFirst({ where: { shopId: app.shopId, role: "SELLER" }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    ]);
-    if (!seller) throw API_ERRORS.noPermission();
-    const now = await appTime(db, systemClock, shop.worldId);
+    const { shop, seller } = facts;
+    if (!shop || !seller) throw API_ERRORS.noPermission();
+    const now = new Date(realNow.getTime() + facts.aheadMs);
     const data = await route.handle({
       db,
-      app,
+      read: readDb,
+      app: { id: app.id, shopId: app.shopId, worldId: app.worldId },
       shop,
       seller: { id: seller.id, worldId: shop.worldId, role: "SELLER", name: seller.name, shopId: shop.id, shopName: shop.name },
       realNow,

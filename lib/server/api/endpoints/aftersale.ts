@@ -34,8 +34,8 @@ const REQUEST_TYPES: readonly RequestType[] = ["CANCEL", "REFUND_ONLY", "RETURN_
 
 async function orderOfShop(ctx: ApiContext, orderId: string) {
   const [row, items] = await Promise.all([
-    ctx.db.order.findFirst({ where: { id: orderId, shopId: ctx.shop.id }, select: orderStateSelect }),
-    ctx.db.orderItem.findMany({ where: { orderId, order: { shopId: ctx.shop.id } }, orderBy: { id: "asc" }, select: { id: true, productId: true, quantity: true } }),
+    ctx.read.order.findFirst({ where: { id: orderId, shopId: ctx.shop.id }, select: orderStateSelect }),
+    ctx.read.orderItem.findMany({ where: { orderId, order: { shopId: ctx.shop.id } }, orderBy: { id: "asc" }, select: { id: true, productId: true, quantity: true } }),
   ]);
   if (!row) throw API_ERRORS.unknownId("order_id");
   // Line items as GET /order/202309/orders names them: one per unit.

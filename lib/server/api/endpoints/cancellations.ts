@@ -47,7 +47,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
     size,
     ours,
     (status, after, take) =>
-      ctx.db.cancelRequest.findMany({
+      ctx.read.cancelRequest.findMany({
         where: { AND: [where, status ? { status } : {}, afterCursor("requestedAt", after)] },
         orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
         take,
@@ -55,7 +55,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
       }),
     (row) => ({ at: row.requestedAt, id: row.id }),
   );
-  const total = await ctx.db.cancelRequest.count({ where: { AND: [where, ours ? { status: { in: ours } } : {}] } });
+  const total = await ctx.read.cancelRequest.count({ where: { AND: [where, ours ? { status: { in: ours } } : {}] } });
   return {
     cancellations: page.rows.map((row) => ({
       cancel_id: row.id,
@@ -78,7 +78,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
 
 
 async function requestOfShop(ctx: ApiContext): Promise<{ id: string; orderId: string }> {
-  const request = await ctx.db.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, shopId: ctx.shop.id }, select: { id: true, orderId: true } });
+  const request = await ctx.read.cancelRequest.findFirst({ where: { id: ctx.params.cancel_id, shopId: ctx.shop.id }, select: { id: true, orderId: true } });
   if (!request) throw API_ERRORS.unknownId("cancel_id");
   return request;
 }
@@ -115,7 +115,7 @@ const sellerCancelBody = z
 async function sellerCancel(ctx: ApiContext, body: z.output<typeof sellerCancelBody>) {
   const reason = reasonByName("SELLER_CANCEL", body.cancel_reason);
   if (!reason) throw API_ERRORS.badParam(`\`cancel_reason\` "${body.cancel_reason}" is not a seller's reason for cancelling.`);
-  const order = await ctx.db.order.findFirst({ where: { id: body.order_id, shopId: ctx.shop.id }, select: { id: true } });
+  const order = await ctx.read.order.findFirst({ where: { id: body.order_id, shopId: ctx.shop.id }, select: { id: true } });
   if (!order) throw API_ERRORS.unknownId("order_id");
   await runAsSeller(ctx, order.id, { type: "SELLER_CANCEL", reasonKey: reason.key });
   return { cancel_id: order.id, cancel_status: "CANCELLATION_REQUEST_COMPLETE" };

@@ -11,7 +11,7 @@ import { apiRoute, type ApiContext, type ApiRoute } from "../gateway";
 const EVENT_TYPES = Object.keys(WEBHOOK_TYPES).join(", ");
 
 async function list(ctx: ApiContext) {
-  const rows = await ctx.db.webhookSubscription.findMany({ where: { appId: ctx.app.id }, orderBy: { eventType: "asc" } });
+  const rows = await ctx.read.webhookSubscription.findMany({ where: { appId: ctx.app.id }, orderBy: { eventType: "asc" } });
   return { webhooks: rows.map((row) => ({ event_type: row.eventType, address: row.address, create_time: unix(row.createdAt) })), total_count: rows.length };
 }
 

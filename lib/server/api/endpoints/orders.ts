@@ -37,7 +37,7 @@ function initiator(row: Row): string {
 }
 
 type Row = Awaited<ReturnType<typeof loadRows>>[number];
-const loadRows = (ctx: ApiContext, args: object) => ctx.db.order.findMany({ ...args, select: SELECT });
+const loadRows = (ctx: ApiContext, args: object) => ctx.read.order.findMany({ ...args, select: SELECT });
 
 /** The platform's payment method names. */
 const PAYMENT_NAME: Record<string, string> = { CARD: "Credit/debit card", PAYPAL: "PayPal", WALLET: "Platform wallet" };
@@ -92,7 +92,7 @@ async function search(ctx: ApiContext, filter: z.output<typeof searchBody>) {
     (after) => loadRows(ctx, { where: after ? { AND: [where, { OR: [{ placedAt: { lt: after.at } }, { placedAt: after.at, id: { lt: after.id } }] }] } : where, orderBy: [{ placedAt: "desc" }, { id: "desc" }], take: size + 1 }),
     (row) => ({ at: row.placedAt, id: row.id }),
   );
-  return { orders: page.rows.map(platformOrder), next_page_token: page.next, total_count: await ctx.db.order.count({ where }) };
+  return { orders: page.rows.map(platformOrder), next_page_token: page.next, total_count: await ctx.read.order.count({ where }) };
 }
 
 async function get(ctx: ApiContext) {

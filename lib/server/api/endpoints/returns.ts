@@ -71,12 +71,12 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
     ctx.query,
     size,
     statuses,
-    (status, after, take) => ctx.db.returnCase.findMany({ where: { AND: [where, status ? { status } : {}, afterCursor("openedAt", after)] }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take, select: SELECT }),
+    (status, after, take) => ctx.read.returnCase.findMany({ where: { AND: [where, status ? { status } : {}, afterCursor("openedAt", after)] }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take, select: SELECT }),
     (row) => ({ at: row.openedAt, id: row.id }),
   );
   const [total, deadlines] = await Promise.all([
-    ctx.db.returnCase.count({ where: { AND: [where, statuses ? { status: { in: statuses } } : {}] } }),
-    ctx.db.deadline.findMany({ where: { orderId: { in: page.rows.map((row) => row.orderId) }, resolvedAt: null }, select: { orderId: true, kind: true, dueAt: true } }),
+    ctx.read.returnCase.count({ where: { AND: [where, statuses ? { status: { in: statuses } } : {}] } }),
+    ctx.read.deadline.findMany({ where: { orderId: { in: page.rows.map((row) => row.orderId) }, resolvedAt: null }, select: { orderId: true, kind: true, dueAt: true } }),
   ]);
   return {
     return_orders: page.rows.map((row) => {
@@ -108,7 +108,7 @@ async function search(ctx: ApiContext, body: z.output<typeof searchBody>) {
 }
 
 async function caseOfShop(ctx: ApiContext) {
-  const found = await ctx.db.returnCase.findFirst({ where: { id: ctx.params.return_id, shopId: ctx.shop.id }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
+  const found = await ctx.read.returnCase.findFirst({ where: { id: ctx.params.return_id, shopId: ctx.shop.id }, select: { id: true, orderId: true, type: true, status: true, openedAt: true, order: { select: { currency: true } } } });
   if (!found) throw API_ERRORS.unknownId("return_id");
   return found;
 }
@@ -163,7 +163,7 @@ async function reject(ctx: ApiContext, body: z.output<typeof rejectBody>) {
 /** The request's history: the order's events since it was opened, oldest first. */
 async function records(ctx: ApiContext) {
   const found = await caseOfShop(ctx);
-  const events = await ctx.db.orderEvent.findMany({ where: { orderId: found.orderId, at: { gte: found.openedAt } }, orderBy: { seq: "asc" }, take: 200, select: { type: true, actorRole: true, summary: true, at: true } });
+  const events = await ctx.read.orderEvent.findMany({ where: { orderId: found.orderId, at: { gte: found.openedAt } }, orderBy: { seq: "asc" }, take: 200, select: { type: true, actorRole: true, summary: true, at: true } });
   return { records: events.map((event) => ({ event: event.type, role: event.actorRole, description: event.summary, create_time: unix(event.at), note: "", images: [] })) };
 }
 
