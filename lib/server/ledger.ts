@@ -2,7 +2,7 @@
  * The double-entry ledger. Every transaction's postings sum to zero, amounts are integers, and an
  * order's escrow can never go below zero (so nothing can be refunded twice).
  */
-import { randomUUID } from "node:crypto";
+import { rowId } from "@/lib/ids";
 import { assertMinorUnits } from "@/lib/money";
 import { accounts, type LedgerPosting } from "@/lib/order";
 import type { Tx } from "./prisma";
@@ -17,7 +17,7 @@ export function postTransaction(
   entry: { orderId: string | null; kind: string; currency: string; postings: LedgerPosting[]; at: Date },
   escrowHeld: number,
   /** Names the transaction (a top-up's form key); a fresh one otherwise. */
-  transactionId: string = randomUUID(),
+  transactionId: string = rowId(),
 ): number {
   let sum = 0;
   for (const posting of entry.postings) {
@@ -31,7 +31,7 @@ export function postTransaction(
 
   for (const posting of entry.postings) {
     insertRow(sql, "LedgerEntry", {
-      id: randomUUID(),
+      id: rowId(),
       transactionId,
       orderId: entry.orderId,
       account: posting.account,

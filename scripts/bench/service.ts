@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { db } from "../../lib/server/shared-db";
+import { rowId } from "../../lib/ids";
 import { cancelOrder } from "../../lib/server/orders/cancel-order";
 import { storedDate } from "../../lib/server/orders/apply-decision";
 import { dueDeadlines, sweepDueDeadlines } from "../../lib/server/timers/sweep";
@@ -29,7 +30,7 @@ function percentile(values: number[], p: number): number {
  * What SQLite itself does for a cancel's writes (the same rows, prepared statements, one transaction
  * each), on a copy of the world, so the world the service is measured on stays a valid one.
  */
-function rawCancels(targets: Target[]): { perSecond: number } {
+function rawCancels(targets: Target[], newId: () => string): { perSecond: number } {
   const copy = `${file}.raw.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
   const source = new Database(file);
@@ -50,15 +51,15 @@ function rawCancels(targets: Target[]): { perSecond: number } {
   const cancel = raw.transaction((t: Target) => {
     const at = storedDate(now);
     update.run(at, t.id, t.version);
-    event.run(randomUUID(), t.id, t.version + 1, t.buyerId, at);
-    refund.run(randomUUID(), t.id, `raw:${t.id}`, at, at);
-    const tx = randomUUID();
-    posting.run(randomUUID(), tx, t.id, "escrow", -100, at);
-    posting.run(randomUUID(), tx, t.id, `buyer:${t.buyerId}`, 100, at);
+    event.run(newId(), t.id, t.version + 1, t.buyerId, at);
+    refund.run(newId(), t.id, `raw:${t.id}`, at, at);
+    const tx = newId();
+    posting.run(newId(), tx, t.id, "escrow", -100, at);
+    posting.run(newId(), tx, t.id, `buyer:${t.buyerId}`, 100, at);
     deadlines.run(at, t.id);
-    deadline.run(randomUUID(), t.id, `REFUND_ARRIVAL:raw:${t.id}`, at);
-    notify.run(randomUUID(), t.id, at);
-    notify.run(randomUUID(), t.id, at);
+    deadline.run(newId(), t.id, `REFUND_ARRIVAL:raw:${t.id}`, at);
+    notify.run(newId(), t.id, at);
+    notify.run(newId(), t.id, at);
     restock.run(t.id);
   });
   const started = performance.now();
@@ -122,10 +123,12 @@ const rawTargets = pool.slice(0, Math.min(2000, Math.floor(pool.length / 3)));
 const single = pool.slice(rawTargets.length, rawTargets.length + 200);
 const many = pool.slice(rawTargets.length + 200, rawTargets.length + 200 + wanted);
 
-const rawLimit = rawCancels(rawTargets);
+// The same write set with random ids (as before issue 32) and with time-ordered ids (as the app writes now), each on its own copy.
+const rawRandom = rawCancels(rawTargets, randomUUID);
+const rawLimit = rawCancels(rawTargets, rowId);
 const one = await serviceCancels(single, 1);
 const thirtyTwo = await serviceCancels(many, 32);
 const swept = await sweep(Number(dueArg));
 const figures = await performanceFigures();
-console.log(JSON.stringify({ orders: await db.order.count(), rawPerSecond: rawLimit.perSecond, one, thirtyTwo, sweep: swept, performance: figures }));
+console.log(JSON.stringify({ orders: await db.order.count(), rawPerSecond: rawLimit.perSecond, rawRandomPerSecond: rawRandom.perSecond, one, thirtyTwo, sweep: swept, performance: figures }));
 await db.$disconnect();

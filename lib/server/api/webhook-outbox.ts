@@ -5,6 +5,7 @@
  * Delivery is lib/server/api/webhooks.ts.
  */
 import { randomBytes } from "node:crypto";
+import { rowId } from "@/lib/ids";
 import { CANCEL_STATUS, RETURN_STATUS, WEBHOOK_TYPES, returnType, type WebhookEventType } from "@/lib/api/statuses";
 import type { OrderState } from "@/lib/order";
 import type { SqlTx } from "../sqlite/sql-tx";
@@ -37,7 +38,7 @@ export function queueWebhooks(sql: SqlTx, order: { id: string; shopId: string },
       const payload = JSON.stringify({ type: WEBHOOK_TYPES[event.eventType], tts_notification_id: randomBytes(10).toString("hex"), shop_id: order.shopId, timestamp: unixOf(at), data: event.data });
       sql.run(
         `INSERT INTO "WebhookDelivery" ("id", "appId", "orderId", "eventType", "address", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
-        randomBytes(12).toString("hex"),
+        rowId(),
         subscription.appId,
         order.id,
         event.eventType,

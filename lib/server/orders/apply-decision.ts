@@ -4,12 +4,12 @@
  * notifications. Every service that changes an order goes through here, so effects are interpreted
  * in one place. Synchronous prepared statements on the writer's connection (docs/decisions/011).
  */
+import { rowId } from "@/lib/ids";
 import { english } from "@/lib/i18n/translator";
 import { AppError, STALE_ORDER_MESSAGE } from "@/lib/errors";
 import { buyerStageOf, deadlineKey, evolve, openWorkOf, policyFor, supportQueueKind, supportTarget, type Actor, type Command, type Decision, type OrderState } from "@/lib/order";
 import { postTransaction } from "../ledger";
 import { patchColumns } from "./order-columns";
-import { randomUUID } from "node:crypto";
 import { insertRow, isSqliteUniqueViolation, type SqlTx } from "../sqlite/sql-tx";
 
 export { storedDate } from "../sqlite/sql-tx";
@@ -44,7 +44,7 @@ export function applyDecision(
   if (updated !== 1) throw new AppError("CONFLICT", STALE_ORDER_MESSAGE);
 
   if (decision.cancelRequest) {
-    insertRow(sql, "CancelRequest", { id: randomUUID(), orderId: order.id, shopId: order.shopId, ...decision.cancelRequest }, ["orderId"]);
+    insertRow(sql, "CancelRequest", { id: rowId(), orderId: order.id, shopId: order.shopId, ...decision.cancelRequest }, ["orderId"]);
   }
 
   if (decision.returnCase) {
@@ -90,7 +90,7 @@ export function applyDecision(
     // Statements are append-only: store the ones this decision added.
     const stored = sql.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "DisputeStatement" WHERE "disputeId" = ?`, id)!.n;
     for (const { party, text, photoCount, at } of statements.slice(stored)) {
-      insertRow(sql, "DisputeStatement", { id: randomUUID(), disputeId: id, party, text, photoCount, at });
+      insertRow(sql, "DisputeStatement", { id: rowId(), disputeId: id, party, text, photoCount, at });
     }
   }
 
@@ -104,7 +104,7 @@ export function applyDecision(
   }
 
   insertRow(sql, "OrderEvent", {
-    id: randomUUID(),
+    id: rowId(),
     orderId: order.id,
     // The event's place in the order's history is the version it produced, so a replay can follow it.
     seq: order.version + 1,
@@ -129,7 +129,7 @@ export function applyDecision(
     sql.run(
       `INSERT INTO "Deadline" ("id", "orderId", "worldId", "shopId", "buyerId", "kind", "dueAt") VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT ("orderId", "kind") DO UPDATE SET "dueAt" = excluded."dueAt", "resolvedAt" = NULL, "resolution" = NULL`,
-      randomUUID(),
+      rowId(),
       order.id,
       order.worldId,
       order.shopId,
@@ -146,7 +146,7 @@ export function applyDecision(
     switch (effect.type) {
       case "REFUND": {
         const row = {
-          id: randomUUID(),
+          id: rowId(),
           orderId: order.id,
           idempotencyKey: effect.idempotencyKey,
           currency: effect.currency,
@@ -174,7 +174,7 @@ export function applyDecision(
         escrowHeld = postTransaction(sql, { orderId: order.id, kind: effect.kind, currency: effect.currency, postings: effect.postings, at: now }, escrowHeld);
         break;
       case "CAPTURE_PAYMENT":
-        insertRow(sql, "Payment", { id: randomUUID(), orderId: order.id, method: effect.method, amountMinor: effect.amountMinor, currency: effect.currency, paidAt: now });
+        insertRow(sql, "Payment", { id: rowId(), orderId: order.id, method: effect.method, amountMinor: effect.amountMinor, currency: effect.currency, paidAt: now });
         break;
       case "RESTOCK":
         // Every line of the order back into stock, in one statement.
@@ -187,7 +187,7 @@ export function applyDecision(
         break;
       case "NOTIFY":
         insertRow(sql, "Notification", {
-          id: randomUUID(),
+          id: rowId(),
           userId: effect.audience === "SELLER" ? null : order.buyerId,
           shopId: effect.audience === "SELLER" ? order.shopId : null,
           orderId: order.id,

@@ -6,6 +6,7 @@ import "server-only";
  * "Place and pay" pays it in that transaction too (PAY, rule PAY-1). An order placed here is like a
  * seeded one in every way. The idempotency key makes a double-click one order.
  */
+import { rowId } from "@/lib/ids";
 import { randomInt, randomUUID } from "node:crypto";
 import { m, money } from "@/lib/i18n/message";
 import { english } from "@/lib/i18n/translator";
@@ -93,7 +94,7 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
     if (taken !== 1) refuse([{ field: "lines", reason: m("checkout.problem.stock", { title: line.product.title, stock: 0 }) }]);
   }
 
-  const orderId = randomUUID();
+  const orderId = rowId();
   const code = freeCode(sql, shop.worldId);
   const policy = policyFor(shop.policyProfile);
   const shipTo = [address.name, address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(" "), address.country].filter(Boolean).join("\n");
@@ -120,14 +121,14 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
     updatedAt: now,
   });
   for (const line of checkout.lines) {
-    insertRow(sql, "OrderItem", { id: randomUUID(), orderId, productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity });
+    insertRow(sql, "OrderItem", { id: rowId(), orderId, productId: line.product.id, title: line.product.title, unitPriceMinor: line.product.priceMinor, quantity: line.quantity });
   }
   for (const deadline of placementDeadlines(now, policy)) {
-    insertRow(sql, "Deadline", { id: randomUUID(), orderId, kind: deadline.ref ? `${deadline.kind}:${deadline.ref}` : deadline.kind, dueAt: deadline.dueAt, worldId: shop.worldId, shopId: shop.id, buyerId: user.id });
+    insertRow(sql, "Deadline", { id: rowId(), orderId, kind: deadline.ref ? `${deadline.kind}:${deadline.ref}` : deadline.kind, dueAt: deadline.dueAt, worldId: shop.worldId, shopId: shop.id, buyerId: user.id });
   }
   const placed = m("engine.events.orderPlaced", { total: money(checkout.totalMinor, checkout.currency), shipping: money(checkout.shippingFeeMinor, checkout.currency) });
   insertRow(sql, "OrderEvent", {
-    id: randomUUID(),
+    id: rowId(),
     orderId,
     seq: 0,
     type: "ORDER_PLACED",
