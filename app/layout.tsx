@@ -14,14 +14,14 @@ import { LiveUpdates } from "@/components/live-updates";
 import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, currentUser } from "@/lib/server/auth/session";
 import { orderScope } from "@/lib/server/auth/session-user";
-import { readDb } from "@/lib/server/db";
-import { nextDeadline } from "@/lib/server/timers/sweep";
+import { readSql } from "@/lib/server/sqlite/read-sql";
+import { readNextDeadline } from "@/lib/server/timers/sweep";
 import { currentWorld } from "@/lib/server/worlds/current-world";
-import { listPersonas } from "@/lib/server/auth/personas";
+import { readPersonas } from "@/lib/server/auth/personas";
 import { PersonaMenu } from "@/components/persona-switch";
-import { sellerWaitingLabel } from "@/lib/server/seller/needs-action";
-import { unreadCounts } from "@/lib/server/conversations/inbox";
-import { cartCount } from "@/lib/server/shop/cart";
+import { readSellerWaitingLabel } from "@/lib/server/seller/needs-action";
+import { readUnreadCounts } from "@/lib/server/conversations/inbox";
+import { readCartCount } from "@/lib/server/shop/cart";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -74,16 +74,20 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = await currentUser();
   const now = await appNow();
   const world = await currentWorld();
-  // The clock bar's "next deadline" is one this person may see: their own orders, their shop's, or (support) any.
-  // A seller's header counts what waits on them (the Seller Center's queue).
-  const waiting = user?.role === "SELLER" ? await sellerWaitingLabel(user) : null;
-  // Unread conversations and notifications, in the header on every page.
-  const unread = user ? await unreadCounts(user) : null;
-  // A buyer's header says how many items their cart holds.
-  const cartItems = user?.role === "BUYER" ? await cartCount(user) : 0;
-  // The persona menu offers this world's personas only.
-  const personas = user ? await listPersonas(world.id) : [];
-  const next = user && world.clock.allowed ? await nextDeadline(readDb, now, orderScope(user)) : null;
+  // The header's facts, in one snapshot on the read connection (issue 32): the clock bar's "next
+  // deadline" (one this person may see: their own orders, their shop's, or, for support, any), what
+  // waits on a seller (the Seller Center's queue), unread conversations and notifications, a
+  // buyer's cart, and this world's personas for the persona menu.
+  const header = user
+    ? readSql((sql) => ({
+        waiting: user.role === "SELLER" ? readSellerWaitingLabel(sql, user) : null,
+        unread: readUnreadCounts(sql, user),
+        cartItems: readCartCount(sql, user),
+        personas: readPersonas(sql, world.id),
+        next: world.clock.allowed ? readNextDeadline(sql, now, orderScope(user)) : null,
+      }))
+    : { waiting: null, unread: null, cartItems: 0, personas: [], next: null };
+  const { waiting, unread, cartItems, personas, next } = header;
   const preferences = await viewerPreferences();
   const { locale } = preferences;
   const t = await getTranslations("layout");

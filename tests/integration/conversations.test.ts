@@ -51,13 +51,13 @@ describe("a conversation on an order", () => {
 
   it("the other party's message is unread until they open the conversation; the inbox lists unread first", async () => {
     // Ava read it above; Sally has not read Ava's message since she wrote after it.
-    expect(inEnglish(await unreadCounts(buyerAva, db))).toMatchObject({ conversations: 0 });
+    expect(inEnglish(await unreadCounts(buyerAva))).toMatchObject({ conversations: 0 });
     await sendMessage(buyerAva, { orderId, body: "Oh no. Then I'll refuse it at the door." }, at(4));
-    expect((await unreadCounts(sellerUs, db)).conversations).toBe(1);
+    expect((await unreadCounts(sellerUs)).conversations).toBe(1);
     const [listed] = await listConversations(sellerUs, db);
     expect(inEnglish(listed)).toMatchObject({ orderId, withWhom: "Ava Test", unread: true, lastMessage: "Oh no. Then I'll refuse it at the door." });
     await getConversation(sellerUs, orderId, at(5), db);
-    expect((await unreadCounts(sellerUs, db)).conversations).toBe(0);
+    expect((await unreadCounts(sellerUs)).conversations).toBe(0);
     expect((await listConversations(sellerUs, db))[0]!.unread).toBe(false);
   });
 
@@ -131,13 +131,13 @@ describe("a conversation on an order", () => {
 
 describe("the inbox", () => {
   it("counts unread notifications and conversations per person; mark all read clears only that person's", async () => {
-    const seller = await unreadCounts(sellerUs, db);
+    const seller = await unreadCounts(sellerUs);
     expect(seller.notifications).toBeGreaterThan(0);
     expect(seller.conversations).toBe(1);
-    const buyerBefore = await unreadCounts(buyerAva, db);
+    const buyerBefore = await unreadCounts(buyerAva);
     await markAllRead(sellerUs, at(20));
-    expect(inEnglish(await unreadCounts(sellerUs, db))).toEqual({ conversations: 0, notifications: 0 });
-    expect(inEnglish(await unreadCounts(buyerAva, db))).toEqual(inEnglish(buyerBefore));
+    expect(inEnglish(await unreadCounts(sellerUs))).toEqual({ conversations: 0, notifications: 0 });
+    expect(inEnglish(await unreadCounts(buyerAva))).toEqual(inEnglish(buyerBefore));
   });
 });
 

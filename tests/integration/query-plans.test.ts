@@ -14,23 +14,27 @@ import { listNotifications } from "@/lib/server/notifications/list-notifications
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { buyerStageCounts, listOrders } from "@/lib/server/orders/list-orders";
 import { BUYER_STAGES } from "@/lib/order";
-import { cartCount, cartLinesOf, cartView } from "@/lib/server/shop/cart";
+import { cartCount, cartLinesOf, cartView, readCartCount } from "@/lib/server/shop/cart";
 import { checkoutView, listStorefront } from "@/lib/server/shop/storefront";
 import { updateCart } from "@/lib/server/shop/update-cart";
 import { walletView } from "@/lib/server/shop/wallet";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
-import { sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
+import { readSellerWaitingLabel, sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
 import { agentFigures } from "@/lib/server/support/agent-figures";
 import { caseView } from "@/lib/server/support/case-view";
 import { getConversation } from "@/lib/server/conversations/conversation";
-import { listConversations, unreadCounts } from "@/lib/server/conversations/inbox";
+import { listConversations, readUnreadCounts, unreadCounts } from "@/lib/server/conversations/inbox";
 import { liveStamp } from "@/lib/server/live/live-stamp";
 import { roomStamp } from "@/lib/server/scenarios/room-stamp";
 import { runOfOrder, runsOfVisitor, trainingRoom } from "@/lib/server/scenarios/runs";
 import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
-import { nextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
+import { nextDeadline, readNextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
+import { readSql, recordPageReads } from "@/lib/server/sqlite/read-sql";
+import { readSessionUser } from "@/lib/server/auth/sessions";
+import { readWorldView } from "@/lib/server/worlds/world-access";
+import { readPersonas } from "@/lib/server/auth/personas";
 import { CANCELLATION_ROUTES } from "@/lib/server/api/endpoints/cancellations";
 import { ORDER_ROUTES } from "@/lib/server/api/endpoints/orders";
 import { RETURN_ROUTES } from "@/lib/server/api/endpoints/returns";
@@ -57,7 +61,11 @@ afterAll(async () => {
   await rec.$disconnect();
 });
 
-const plansFor = (flow: () => Promise<unknown>) => recordedPlans(file, recorder, flow);
+// The page reads' own connection (lib/server/sqlite/read-sql.ts) is recorded too.
+const plansFor = (flow: () => Promise<unknown>) => {
+  recordPageReads(recorder.statements);
+  return recordedPlans(file, recorder, flow);
+};
 
 describe("query plans at 100,000 orders", () => {
   it("the world is that big", () => {
@@ -100,7 +108,7 @@ describe("query plans at 100,000 orders", () => {
       const wallet = await walletView(chloe, undefined, rec);
       expect(wallet!.next).not.toBeNull();
       await walletView(chloe, wallet!.next!, rec);
-      await cartCount(chloe, rec);
+      await cartCount(chloe);
       await cartView(chloe, rec);
       await cartLinesOf(chloe, "shop-maple", rec);
       await listStorefront(chloe, rec);
@@ -115,7 +123,7 @@ describe("query plans at 100,000 orders", () => {
     const plans = await plansFor(async () => {
       for (const user of [maya, sam, ben]) {
         await liveStamp(user, rec);
-        await unreadCounts(user, rec);
+        await unreadCounts(user);
         await listConversations(user, rec);
       }
       expect(await getConversation(maya, order.id, now, rec)).not.toBeNull();
@@ -140,7 +148,7 @@ describe("query plans at 100,000 orders", () => {
 
   it("the seller's queue: the header's counts (every page a seller opens) and each tab's first page", async () => {
     const plans = await plansFor(async () => {
-      await sellerQueueCounts(maya, rec);
+      await sellerQueueCounts(maya);
       for (const tab of ["cancel-requests", "to-ship", "requests", "disputes", "appeals"]) await sellerQueue(maya, { tab }, rec);
     });
     expectGoodPlans("seller queue", plans);
@@ -155,6 +163,25 @@ describe("query plans at 100,000 orders", () => {
       await nextDeadline(rec, now, orderScope(sam));
     });
     expectGoodPlans("order page", plans);
+  });
+
+  it("every page's header: the session's person, the world, the clock bar, the seller's waiting count, unread counts, the cart and the personas, in one snapshot", async () => {
+    const ava = await rec.user.findFirstOrThrow({ where: { role: "BUYER" }, select: { id: true, name: true } });
+    const buyer: SessionUser = { id: ava.id, role: "BUYER", name: ava.name, shopId: null, shopName: null };
+    const plans = await plansFor(async () => {
+      readSql((sql) => {
+        expect(readSessionUser(sql, "no-such-session", "visitor", now)).toBeNull();
+        expect(readWorldView(sql, "demo", "visitor")).not.toBeNull();
+        for (const user of [maya, sam, buyer]) {
+          readNextDeadline(sql, now, orderScope(user));
+          readUnreadCounts(sql, user);
+          readCartCount(sql, user);
+        }
+        readSellerWaitingLabel(sql, maya);
+        expect(readPersonas(sql, "demo").length).toBeGreaterThan(0);
+      });
+    });
+    expectGoodPlans("header", plans);
   });
 
   it("the command path: a buyer's instant cancel, refunded, and a seller's answer to a cancel request", async () => {

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { randomUUID } from "node:crypto";
 import { systemClock } from "@/lib/clock";
-import { db, readDb } from "../db";
-import { SESSION_ABSOLUTE_MS, createSession, resolveSession, revokeSession, touchSession } from "./sessions";
+import { db } from "../db";
+import { readSql } from "../sqlite/read-sql";
+import { SESSION_ABSOLUTE_MS, createSession, readSessionUser, revokeSession, touchSession } from "./sessions";
 import { DEMO_WORLD, isPersonaRole, type PersonaRole, type SessionUser } from "./session-user";
 import { loadSessionSecret, signValue, verifyValue } from "./session-token";
 
@@ -78,20 +79,13 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const id = verifyValue((await cookies()).get(SESSION_COOKIE)?.value, sessionSecret());
   if (!id) return null;
   const now = systemClock.now();
-  const session = await resolveSession(readDb, id, now);
-  if (!session) return null;
-  await touchSession(db, id, session.lastSeenAt, now);
-  const user = await readDb.user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, worldId: true, role: true, name: true, shopId: true, shop: { select: { name: true } } },
-  });
-  if (!user || !isPersonaRole(user.role)) return null;
   const visitorId = await currentVisitorId();
-  if (user.worldId !== DEMO_WORLD) {
-    const member = visitorId ? await readDb.worldMember.findUnique({ where: { worldId_visitorId: { worldId: user.worldId, visitorId } }, select: { id: true } }) : null;
-    if (!member) return null;
-  }
-  return { id: user.id, worldId: user.worldId, visitorId, role: user.role, name: user.name, shopId: user.shopId, shopName: user.shop?.name ?? null };
+  const user = readSql((sql) => readSessionUser(sql, id, visitorId, now));
+  if (!user) return null;
+  await touchSession(db, id, user.lastSeenAt, now);
+  if (!isPersonaRole(user.role)) return null;
+  if (user.worldId !== DEMO_WORLD && !user.member) return null;
+  return { id: user.userId, worldId: user.worldId, visitorId, role: user.role, name: user.name, shopId: user.shopId, shopName: user.shopName };
 });
 
 export const HOME_BY_ROLE: Record<PersonaRole, string> = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../prisma";
+import { dateOf, type SqlTx } from "../sqlite/sql-tx";
 import { newSessionId, sessionIdHash as hashOf } from "./session-token";
 
 /**
@@ -26,6 +27,36 @@ export async function resolveSession(db: Db, id: string, now: Date): Promise<{ u
   if (!row || row.revokedAt) return null;
   if (now >= row.expiresAt || now.getTime() - row.lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
   return { userId: row.userId, lastSeenAt: row.lastSeenAt };
+}
+
+/** The session's person as a page reads it (session.ts): the session, its user and shop, and whether this browser is a member of the user's world, in one statement of primary-key and unique-index seeks. */
+export const SESSION_USER_SQL = `SELECT s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u."worldId", u."role", u."name", u."shopId", sh."name" AS "shopName",
+  (SELECT 1 FROM "WorldMember" m WHERE m."worldId" = u."worldId" AND m."visitorId" = ?) AS "member"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" LEFT JOIN "Shop" sh ON sh."id" = u."shopId" WHERE s."id" = ?`;
+
+export interface SessionUserRow {
+  userId: string;
+  lastSeenAt: Date;
+  worldId: string;
+  role: string;
+  name: string;
+  shopId: string | null;
+  shopName: string | null;
+  /** This browser is a member of the user's world. */
+  member: boolean;
+}
+
+/** resolveSession with the person behind it, on a page's read connection; null when the session is not open now (same rules). */
+export function readSessionUser(sql: SqlTx, id: string, visitorId: string | null, now: Date): SessionUserRow | null {
+  const row = sql.get<{ userId: string; lastSeenAt: string; expiresAt: string; revokedAt: string | null; worldId: string; role: string; name: string; shopId: string | null; shopName: string | null; member: number | null }>(
+    SESSION_USER_SQL,
+    visitorId,
+    hashOf(id),
+  );
+  if (!row || row.revokedAt) return null;
+  const lastSeenAt = dateOf(row.lastSeenAt)!;
+  if (now >= dateOf(row.expiresAt)! || now.getTime() - lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
+  return { userId: row.userId, lastSeenAt, worldId: row.worldId, role: row.role, name: row.name, shopId: row.shopId, shopName: row.shopName, member: row.member === 1 };
 }
 
 /** Records use of an open session (at most every 5 minutes): its idle end moves on. */

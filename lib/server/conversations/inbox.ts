@@ -3,7 +3,8 @@ import { m, type Message } from "@/lib/i18n/message";
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { db as writer, readDb } from "../db";
 import type { Db } from "../prisma";
-import { storedDate } from "../sqlite/sql-tx";
+import { storedDate, type SqlTx } from "../sqlite/sql-tx";
+import { readSql } from "../sqlite/read-sql";
 import { SUPPORT_JOINS_WHILE_SQL } from "./access";
 
 export interface InboxConversation {
@@ -62,12 +63,12 @@ export async function listConversations(user: SessionUser, db: Db = readDb): Pro
   return [...conversations.filter((c) => c.unread), ...conversations.filter((c) => !c.unread)];
 }
 
-/** Unread conversations and notifications, among the latest of each (the header shows them on every page). */
-export async function unreadCounts(user: SessionUser, db: Db = readDb): Promise<{ conversations: number; notifications: number }> {
+/** Unread conversations and notifications, among the latest of each (the header shows them on every page), on a page's read connection. */
+export function readUnreadCounts(sql: SqlTx, user: SessionUser): { conversations: number; notifications: number } {
   const scope = scopeSql(user);
   const notificationOwner = user.role === "SELLER" ? `"shopId" = ?` : `"userId" = ?`;
   const owner = user.role === "SELLER" ? (user.shopId ?? "\u0000no-shop") : user.id;
-  const rows = await db.$queryRawUnsafe<{ conversations: number | bigint; notifications: number | bigint }[]>(
+  const row = sql.get<{ conversations: number; notifications: number }>(
     `SELECT
       (SELECT count(*) FROM (SELECT o."id", o."lastMessageAt", o."lastMessageById" FROM "Order" o
           WHERE ${scope.where} AND o."lastMessageAt" IS NOT NULL ORDER BY o."lastMessageAt" DESC LIMIT ${COUNT_WINDOW}) latest
@@ -78,7 +79,11 @@ export async function unreadCounts(user: SessionUser, db: Db = readDb): Promise<
     user.id,
     owner,
   );
-  return { conversations: Number(rows[0]?.conversations ?? 0), notifications: Number(rows[0]?.notifications ?? 0) };
+  return { conversations: Number(row?.conversations ?? 0), notifications: Number(row?.notifications ?? 0) };
+}
+
+export async function unreadCounts(user: SessionUser): Promise<{ conversations: number; notifications: number }> {
+  return readSql((sql) => readUnreadCounts(sql, user));
 }
 
 /** Marks every notification and conversation of this person read. */

@@ -5,6 +5,8 @@ import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
 import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
+import type { SqlTx } from "../sqlite/sql-tx";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -79,11 +81,15 @@ function shopOf(user: SessionUser): { shopId: string; worldId: string } {
 }
 
 /** How many items wait in each tab, each counted up to `cap`: the tabs show them. One statement for every tab. */
-export async function sellerQueueCounts(user: SessionUser, db: Db = readDb, cap: number = COUNT_CAP): Promise<Record<string, number>> {
+export function readSellerQueueCounts(sql: SqlTx, user: SessionUser, cap: number = COUNT_CAP): Record<string, number> {
   const { shopId } = shopOf(user);
   const counts = SELLER_QUEUE.map((tab) => tabCount(shopId, tab, cap));
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${counts.map((count, i) => `(${count.sql}) AS t${i}`).join(", ")}`, ...counts.flatMap((count) => count.params));
-  return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, Number(rows[0]?.[`t${i}`] ?? 0)]));
+  const row = sql.get<Record<string, unknown>>(`SELECT ${counts.map((count, i) => `(${count.sql}) AS t${i}`).join(", ")}`, ...counts.flatMap((count) => count.params));
+  return Object.fromEntries(SELLER_QUEUE.map((tab, i) => [tab.key, Number(row?.[`t${i}`] ?? 0)]));
+}
+
+export async function sellerQueueCounts(user: SessionUser, cap: number = COUNT_CAP): Promise<Record<string, number>> {
+  return readSql((sql) => readSellerQueueCounts(sql, user, cap));
 }
 
 export interface SellerQueueRow {
@@ -184,7 +190,7 @@ async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab
 }
 
 /** What the header shows (every page a seller opens): how many things wait, or "100+" once there are that many. */
-export async function sellerWaitingLabel(user: SessionUser, db: Db = readDb): Promise<string> {
-  const total = Object.values(await sellerQueueCounts(user, db, HEADER_COUNT_CAP)).reduce((sum, n) => sum + n, 0);
+export function readSellerWaitingLabel(sql: SqlTx, user: SessionUser): string {
+  const total = Object.values(readSellerQueueCounts(sql, user, HEADER_COUNT_CAP)).reduce((sum, n) => sum + n, 0);
   return total >= HEADER_COUNT_CAP ? `${HEADER_COUNT_CAP}+` : String(total);
 }

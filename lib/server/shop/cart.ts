@@ -7,6 +7,8 @@ import { priceCheckout, type CheckoutLine, type CheckoutProduct, type CheckoutPr
 import type { SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
+import type { SqlTx } from "../sqlite/sql-tx";
 
 export interface CartShop {
   shop: { id: string; name: string; policyProfile: string; autoApproveWindow: string };
@@ -45,8 +47,11 @@ export async function cartLinesOf(user: SessionUser, shopId: string, db: Db = re
 }
 
 /** How many items the cart holds (the header's "Cart (3)"). */
-export async function cartCount(user: SessionUser, db: Db = readDb): Promise<number> {
+export function readCartCount(sql: SqlTx, user: SessionUser): number {
   if (user.role !== "BUYER") return 0;
-  const sum = await db.cartLine.aggregate({ where: { userId: user.id }, _sum: { quantity: true } });
-  return sum._sum.quantity ?? 0;
+  return sql.get<{ n: number }>(`SELECT COALESCE(SUM("quantity"), 0) AS "n" FROM "CartLine" WHERE "userId" = ?`, user.id)!.n;
+}
+
+export async function cartCount(user: SessionUser): Promise<number> {
+  return readSql((sql) => readCartCount(sql, user));
 }

@@ -9,6 +9,7 @@ import { m } from "@/lib/i18n/message";
 import { DEADLINE_LABELS, commandForDeadline, parseDeadlineKey } from "@/lib/order";
 import type { NextDeadline } from "@/lib/views";
 import type { Db } from "../prisma";
+import { dateOf, type SqlTx } from "../sqlite/sql-tx";
 import { runSystemCommand } from "../orders/run-system-command";
 
 export interface SweepResult {
@@ -67,6 +68,25 @@ export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: nu
 }
 
 export type { NextDeadline };
+
+/**
+ * nextDeadline on a page's read connection (the clock bar, on every page): the same seek on
+ * Deadline(resolvedAt, <owner>, dueAt, id), stopping at the first row that is not a reminder.
+ */
+export function readNextDeadline(sql: SqlTx, after: Date, scope: { worldId?: string; buyerId?: string; shopId?: string }): NextDeadline | null {
+  const [column, value] = scope.buyerId ? ["buyerId", scope.buyerId] : scope.shopId ? ["shopId", scope.shopId] : ["worldId", scope.worldId];
+  const owner = value === undefined ? "" : ` AND d."${column}" = ?`;
+  const world = scope.worldId !== undefined && column !== "worldId" ? ` AND d."worldId" = ?` : "";
+  const params = [after, ...(value === undefined ? [] : [value]), ...(world ? [scope.worldId] : [])];
+  const next = sql.get<{ orderId: string; kind: string; dueAt: string; code: string }>(
+    `SELECT d."orderId", d."kind", d."dueAt", o."code" FROM "Deadline" d JOIN "Order" o ON o."id" = d."orderId"
+      WHERE d."resolvedAt" IS NULL AND d."dueAt" > ?${owner}${world} AND instr(d."kind", '_REMINDER') = 0 ORDER BY d."dueAt" ASC, d."id" ASC LIMIT 1`,
+    ...params,
+  );
+  if (!next) return null;
+  const parsed = parseDeadlineKey(next.kind);
+  return { orderId: next.orderId, code: next.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: next.kind }), dueAt: dateOf(next.dueAt)! };
+}
 
 /**
  * The next deadline someone is waiting for (reminders aside), for "Jump to next deadline", among the

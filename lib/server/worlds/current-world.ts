@@ -3,8 +3,9 @@ import { cache } from "react";
 import { systemClock } from "@/lib/clock";
 import { chosenWorldId, currentUser, currentVisitorId } from "../auth/session";
 import { DEMO_WORLD } from "../auth/session-user";
-import { db, readDb } from "../db";
-import { loadWorldView, touchWorld, type WorldView } from "./world-access";
+import { db } from "../db";
+import { readSql } from "../sqlite/read-sql";
+import { readWorldView, touchWorld, type WorldView } from "./world-access";
 
 /**
  * The world this request is in: the signed-in persona's, else the one this visitor chose on the
@@ -15,7 +16,7 @@ export const currentWorld = cache(async (): Promise<WorldView> => {
   const user = await currentUser();
   const visitorId = await currentVisitorId();
   const wanted = user ? (user.worldId ?? DEMO_WORLD) : await chosenWorldId();
-  const world = (await loadWorldView(readDb, wanted, visitorId)) ?? (await loadWorldView(readDb, DEMO_WORLD, visitorId));
+  const world = readSql((sql) => readWorldView(sql, wanted, visitorId) ?? readWorldView(sql, DEMO_WORLD, visitorId));
   if (!world) throw new Error("The demo world is missing: run the migrations.");
   await touchWorld(db, world, systemClock.now());
   return world;

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { clockControl, worldExpiresAt, type ClockControl, type WorldKind, type WorldRole, type WorldTemplate } from "@/lib/worlds";
 import { DEMO_WORLD } from "../auth/session-user";
 import type { Db } from "../prisma";
+import { dateOf, type SqlTx } from "../sqlite/sql-tx";
 
 /** A world as its people see it: what it is, their part in it, and whether they may move its clock. */
 export interface WorldView {
@@ -21,15 +22,19 @@ export interface WorldView {
   clock: ClockControl;
 }
 
-/** The world and this visitor's part in it; null when it does not exist or is private and they are not a member. */
-export async function loadWorldView(db: Db, worldId: string, visitorId: string | null): Promise<WorldView | null> {
-  const world = await db.world.findUnique({
-    where: { id: worldId },
-    select: { id: true, name: true, kind: true, template: true, lastActiveAt: true, aheadMs: true, members: visitorId ? { where: { visitorId }, select: { role: true } } : false },
-  });
-  if (!world) return null;
+/** loadWorldView's read on a page's read connection (lib/server/sqlite/read-sql.ts): one primary-key seek and one unique-index seek. */
+export const WORLD_VIEW_SQL = `SELECT w."id", w."name", w."kind", w."template", w."lastActiveAt", w."aheadMs",
+  (SELECT m."role" FROM "WorldMember" m WHERE m."worldId" = w."id" AND m."visitorId" = ?) AS "role"
+  FROM "World" w WHERE w."id" = ?`;
+
+export function readWorldView(sql: SqlTx, worldId: string, visitorId: string | null): WorldView | null {
+  const row = sql.get<{ id: string; name: string; kind: string; template: string; lastActiveAt: string; aheadMs: number; role: string | null }>(WORLD_VIEW_SQL, visitorId, worldId);
+  return row ? worldView({ ...row, lastActiveAt: dateOf(row.lastActiveAt)!, aheadMs: Number(row.aheadMs), role: row.role }) : null;
+}
+
+function worldView(world: { id: string; name: string; kind: string; template: string; lastActiveAt: Date; aheadMs: number; role: string | null }): WorldView | null {
   const kind: WorldKind = world.kind === "PRIVATE" ? "PRIVATE" : "DEMO";
-  const role = (world.members?.[0]?.role ?? null) as WorldRole | null;
+  const role = (world.role ?? null) as WorldRole | null;
   if (kind === "PRIVATE" && !role) return null;
   return {
     id: world.id,
@@ -38,10 +43,20 @@ export async function loadWorldView(db: Db, worldId: string, visitorId: string |
     template: world.template === "PEOPLE_ONLY" ? "PEOPLE_ONLY" : "DEMO_COPY",
     role,
     lastActiveAt: world.lastActiveAt,
-    aheadMs: Number(world.aheadMs),
+    aheadMs: world.aheadMs,
     expiresAt: kind === "PRIVATE" ? worldExpiresAt(world.lastActiveAt) : null,
     clock: clockControl({ kind }, role),
   };
+}
+
+/** The world and this visitor's part in it; null when it does not exist or is private and they are not a member. */
+export async function loadWorldView(db: Db, worldId: string, visitorId: string | null): Promise<WorldView | null> {
+  const world = await db.world.findUnique({
+    where: { id: worldId },
+    select: { id: true, name: true, kind: true, template: true, lastActiveAt: true, aheadMs: true, members: visitorId ? { where: { visitorId }, select: { role: true } } : false },
+  });
+  if (!world) return null;
+  return worldView({ ...world, aheadMs: Number(world.aheadMs), role: world.members?.[0]?.role ?? null });
 }
 
 /** For services: the world, if this visitor may move its clock or reset it; otherwise a FORBIDDEN (or NOT_FOUND) error. */
