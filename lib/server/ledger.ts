@@ -61,8 +61,16 @@ export interface OrderMoney {
 /** paid = refunded + settled + postage + held, read from the ledger (settled net of Buyer Protection refunds the seller paid back). */
 export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
   const rows = await tx.ledgerEntry.groupBy({ by: ["kind", "account"], where: { orderId }, _sum: { amountMinor: true } });
-  const total = (kind: string, account: (a: string) => boolean) =>
-    rows.filter((r) => r.kind === kind && account(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0);
+  return moneyOf(rows.map((r) => ({ kind: r.kind, account: r.account, amountMinor: r._sum.amountMinor ?? 0 })));
+}
+
+/** orderMoney on a page's read connection: one seek on LedgerEntry(orderId). */
+export function readOrderMoney(sql: SqlTx, orderId: string): OrderMoney {
+  return moneyOf(sql.all<{ kind: string; account: string; amountMinor: number }>(`SELECT "kind", "account", SUM("amountMinor") AS "amountMinor" FROM "LedgerEntry" WHERE "orderId" = ? GROUP BY "kind", "account"`, orderId));
+}
+
+function moneyOf(rows: { kind: string; account: string; amountMinor: number }[]): OrderMoney {
+  const total = (kind: string, account: (a: string) => boolean) => rows.filter((r) => r.kind === kind && account(r.account)).reduce((s, r) => s + r.amountMinor, 0);
   const isEscrow = (a: string) => a === accounts.escrow;
   // A US Buyer Protection refund after settlement came back from the seller: refunded, and no longer settled.
   const protectedMinor = total("PROTECTION_REFUND", (a) => a.startsWith("buyer:") || a.startsWith("wallet:"));
@@ -72,6 +80,6 @@ export async function orderMoney(tx: Tx, orderId: string): Promise<OrderMoney> {
     // The shop's change-of-mind return fee goes to the seller too.
     settledMinor: 0 - total("SETTLEMENT", isEscrow) - total("RETURN_FEE", isEscrow) - protectedMinor,
     postageMinor: 0 - total("POSTAGE", isEscrow),
-    heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + (r._sum.amountMinor ?? 0), 0),
+    heldMinor: rows.filter((r) => isEscrow(r.account)).reduce((s, r) => s + r.amountMinor, 0),
   };
 }

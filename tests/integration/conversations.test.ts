@@ -38,7 +38,7 @@ describe("a conversation on an order", () => {
     const before = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { version: true, updatedAt: true } });
     expect((await sendMessage(buyerAva, { orderId, body: "Could you cancel? I ordered twice." }, at(1))).ok).toBe(true);
     expect((await sendMessage(sellerUs, { orderId, body: "Your parcel has already been packed; we can't stop it now." }, at(2))).ok).toBe(true);
-    const seen = await getConversation(buyerAva, orderId, at(3), db);
+    const seen = await getConversation(buyerAva, orderId);
     expect(inEnglish(seen!.messages.map((m) => [m.role, m.body, m.mine]))).toEqual([
       ["Buyer", "Could you cancel? I ordered twice.", true],
       ["Seller", "Your parcel has already been packed; we can't stop it now.", false],
@@ -56,21 +56,21 @@ describe("a conversation on an order", () => {
     expect((await unreadCounts(sellerUs)).conversations).toBe(1);
     const [listed] = await listConversations(sellerUs, db);
     expect(inEnglish(listed)).toMatchObject({ orderId, withWhom: "Ava Test", unread: true, lastMessage: "Oh no. Then I'll refuse it at the door." });
-    await getConversation(sellerUs, orderId, at(5), db);
+    await getConversation(sellerUs, orderId);
     expect((await unreadCounts(sellerUs)).conversations).toBe(0);
     expect((await listConversations(sellerUs, db))[0]!.unread).toBe(false);
   });
 
   it("nobody else reads or writes it: another buyer, another shop's seller", async () => {
     for (const outsider of [buyerBen, sellerGlobal]) {
-      expect(await getConversation(outsider, orderId, at(6), db)).toBeNull();
+      expect(await getConversation(outsider, orderId)).toBeNull();
       const sent = await sendMessage(outsider, { orderId, body: "Let me in." }, at(6));
       expect(inEnglish(!sent.ok && sent.error.code)).toBe("NOT_FOUND");
       expect(inEnglish(await listConversations(outsider, db))).toEqual([]);
     }
     // A world that is not the order's.
     const elsewhere: SessionUser = { ...buyerAva, worldId: "elsewhere" };
-    expect(await getConversation(elsewhere, orderId, at(6), db)).toBeNull();
+    expect(await getConversation(elsewhere, orderId)).toBeNull();
     expect(await db.chatMessage.count({ where: { orderId } })).toBe(3);
   });
 
@@ -87,7 +87,7 @@ describe("a conversation on an order", () => {
     expect((await sendMessage(buyerAva, { orderId, body: "y".repeat(2000) }, at(8))).ok).toBe(true);
     const photo = new File([new Uint8Array(solidPng([200, 40, 40], 8))], "label.png", { type: "image/png" });
     expect((await sendMessage(buyerAva, { orderId, body: "", photos: [photo] }, at(9))).ok).toBe(true);
-    const latest = (await getConversation(sellerUs, orderId, at(10), db))!.messages.at(-1)!;
+    const latest = (await getConversation(sellerUs, orderId))!.messages.at(-1)!;
     expect(inEnglish(latest)).toMatchObject({ body: "", photos: [expect.any(String)] });
   });
 
@@ -115,14 +115,14 @@ describe("a conversation on an order", () => {
   });
 
   it("support reads it always and writes only while a dispute waits for it, marked as platform support", async () => {
-    expect(inEnglish((await getConversation(supportAgent, orderId, at(11), db))!.writeRefusal)).toMatch(/only while a dispute/);
+    expect(inEnglish((await getConversation(supportAgent, orderId))!.writeRefusal)).toMatch(/only while a dispute/);
     const early = await sendMessage(supportAgent, { orderId, body: "Hello from support." }, at(11));
     expect(inEnglish(!early.ok && early.error.code)).toBe("FORBIDDEN");
     await run(buyerAva, { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, at(12));
     await run(sellerUs, { type: "REJECT_CANCEL_REQUEST", reasonKey: "already_packed" }, at(13));
     await run(buyerAva, { type: "ESCALATE", subject: "CANCEL_REQUEST", statement: "It had not shipped.", photoCount: 0 }, at(14));
     expect((await sendMessage(supportAgent, { orderId, body: "I am looking at this now." }, at(15))).ok).toBe(true);
-    const seen = await getConversation(buyerAva, orderId, at(16), db);
+    const seen = await getConversation(buyerAva, orderId);
     expect(inEnglish(seen!.messages.at(-1))).toMatchObject({ role: "Platform support", author: "Sue Support", body: "I am looking at this now." });
     // Support's inbox lists the conversations of orders with a dispute waiting for it.
     expect(inEnglish((await listConversations(supportAgent, db)).map((c) => c.orderId))).toEqual([orderId]);

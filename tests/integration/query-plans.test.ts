@@ -31,7 +31,7 @@ import { runOfOrder, runsOfVisitor, trainingRoom } from "@/lib/server/scenarios/
 import { queueFilters, supportQueue } from "@/lib/server/support/queue";
 import { performanceOrders } from "@/lib/server/seller/performance-orders";
 import { nextDeadline, readNextDeadline, sweepDueDeadlines } from "@/lib/server/timers/sweep";
-import { readSql, recordPageReads } from "@/lib/server/sqlite/read-sql";
+import { readSql } from "@/lib/server/sqlite/read-sql";
 import { readSessionUser } from "@/lib/server/auth/sessions";
 import { readWorldView } from "@/lib/server/worlds/world-access";
 import { readPersonas } from "@/lib/server/auth/personas";
@@ -61,11 +61,7 @@ afterAll(async () => {
   await rec.$disconnect();
 });
 
-// The page reads' own connection (lib/server/sqlite/read-sql.ts) is recorded too.
-const plansFor = (flow: () => Promise<unknown>) => {
-  recordPageReads(recorder.statements);
-  return recordedPlans(file, recorder, flow);
-};
+const plansFor = (flow: () => Promise<unknown>) => recordedPlans(file, recorder, flow);
 
 describe("query plans at 100,000 orders", () => {
   it("the world is that big", () => {
@@ -126,7 +122,7 @@ describe("query plans at 100,000 orders", () => {
         await unreadCounts(user);
         await listConversations(user, rec);
       }
-      expect(await getConversation(maya, order.id, now, rec)).not.toBeNull();
+      expect(await getConversation(maya, order.id)).not.toBeNull();
     });
     expectGoodPlans("conversations and live pages", plans);
   });
@@ -157,7 +153,7 @@ describe("query plans at 100,000 orders", () => {
   it("the order page, the notifications and the clock bar's next deadline", async () => {
     const order = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", openWork: "CASE" }, select: { id: true } });
     const plans = await plansFor(async () => {
-      expect(await getOrderDetail(maya, order.id, now, rec)).not.toBeNull();
+      expect(await getOrderDetail(maya, order.id, now)).not.toBeNull();
       await listNotifications(maya, { page: 1 }, rec);
       await nextDeadline(rec, now, orderScope(maya));
       await nextDeadline(rec, now, orderScope(sam));

@@ -80,7 +80,7 @@ describe("the seller's queue", () => {
     expect(inEnglish(page.tab.dueLabel)).toBe("Platform support decides by");
     // Support's decision form is told the most a decision for the buyer can refund: the order's $82.50 + $5.99.
     const { getOrderDetail } = await import("@/lib/server/orders/get-order");
-    const seen = await getOrderDetail(supportAgent, order.id, new Date(T0.getTime() + 2 * HOUR), db);
+    const seen = await getOrderDetail(supportAgent, order.id, new Date(T0.getTime() + 2 * HOUR));
     expect(seen!.disputes[0]!.refundableMinor).toBe(8849);
     await run(sellerUs, { type: "ADD_DISPUTE_STATEMENT", disputeId: dispute.id, statement: "Tracking shows it was delivered.", photoCount: 0 }, new Date(T0.getTime() + 3 * HOUR));
     expect((await sellerQueueCounts(sellerUs)).disputes).toBe(0);

@@ -64,7 +64,7 @@ describe("1,000 worlds", () => {
     const onHold = await rec.order.findFirstOrThrow({ where: { worldId: W, status: "ON_HOLD", remorseEndsAt: { gt: now } }, select: { id: true, version: true, buyerId: true } });
     const buyer: SessionUser = { id: onHold.buyerId, worldId: W, role: "BUYER", name: "Buyer", shopId: null, shopName: null };
     const plans = await plansFor(async () => {
-      expect(await getOrderDetail(sam, onHold.id, now, rec)).not.toBeNull();
+      expect(await getOrderDetail(sam, onHold.id, now)).not.toBeNull();
       expect((await runOrderCommand(rec, buyer, { orderId: onHold.id, expectedVersion: onHold.version, command: { type: "BUYER_CANCEL", reasonKey: "other" } }, now)).ok).toBe(true);
       await dueDeadlines(rec, new Date(now.getTime() + 3_600_000), 50, W);
     });

@@ -1,5 +1,5 @@
 /**
- * Records the SQL a Prisma client sends (and the command path's prepared statements) and asks SQLite how it would run each statement
+ * Records the SQL a Prisma client sends (and the prepared statements of the command path and of the page reads) and asks SQLite how it would run each statement
  * (EXPLAIN QUERY PLAN), so a test can refuse plans that read a large table whole or sort it.
  */
 import Database from "better-sqlite3";
@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { serializedAdapter } from "@/lib/server/serialized-adapter";
 import { registerWriter } from "@/lib/server/prisma";
+import { recordPageReads } from "@/lib/server/sqlite/read-sql";
 
 export interface Recorded {
   sql: string;
@@ -54,7 +55,13 @@ export function plansOf(file: string, statements: Recorded[]): Plan[] {
 /** Runs `flow` with the recording client and returns the plans of what it sent. */
 export async function plansFor(file: string, recorder: { statements: Recorded[] }, flow: () => Promise<unknown>): Promise<Plan[]> {
   recorder.statements.length = 0;
-  await flow();
+  // The page reads' own connection (lib/server/sqlite/read-sql.ts) is recorded too.
+  recordPageReads(recorder.statements);
+  try {
+    await flow();
+  } finally {
+    recordPageReads(undefined);
+  }
   return plansOf(file, recorder.statements);
 }
 

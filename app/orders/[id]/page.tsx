@@ -35,18 +35,18 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const { id } = await props.params;
   const now = await appNow();
   const world = await currentWorld();
-  const [order, templates, conversation] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user), getConversation(user, id, now)]);
+  const [order, templates, conversation] = await Promise.all([getOrderDetail(user, id, now), listTemplates(user), getConversation(user, id)]);
   // Someone else's order looks exactly like one that does not exist.
   if (!order || !conversation) notFound();
   const t = await getTranslations("order");
   const { f, render, param } = await getI18n();
   const note = render(order.statusNote);
   // "View as …": this order's buyer, its shop's seller and the world's first support agent, other than the viewer's role.
-  const [parties, personas] = await Promise.all([readDb.order.findUnique({ where: { id: order.id }, select: { buyerId: true, shopId: true } }), listPersonas(world.id)]);
+  const personas = await listPersonas(world.id);
   const viewAs = (
     [
-      ["BUYER", personas.find((p) => p.id === parties?.buyerId)],
-      ["SELLER", personas.find((p) => p.role === "SELLER" && p.shopId === parties?.shopId)],
+      ["BUYER", personas.find((p) => p.id === order.buyerId)],
+      ["SELLER", personas.find((p) => p.role === "SELLER" && p.shopId === order.shopId)],
       ["SUPPORT", personas.find((p) => p.role === "SUPPORT")],
     ] as const
   ).flatMap(([role, persona]) => (persona && role !== user.role ? [{ role, persona }] : []));

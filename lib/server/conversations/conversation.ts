@@ -2,10 +2,10 @@ import "server-only";
 import type { Message } from "@/lib/i18n/message";
 import { ROLE_LABELS, type Role } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { db as writer, readDb } from "../db";
-import type { Db } from "../prisma";
-import { storedDate } from "../sqlite/sql-tx";
-import { SUPPORT_JOINS_WHILE, SUPPORT_WRITES_ONLY_IN_DISPUTES } from "./access";
+import { db as writer } from "../db";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf, storedDate, type SqlTx } from "../sqlite/sql-tx";
+import { SUPPORT_JOINS_WHILE_SQL, SUPPORT_WRITES_ONLY_IN_DISPUTES } from "./access";
 
 export interface ConversationMessage {
   id: string;
@@ -31,36 +31,50 @@ export const CONVERSATION_LIMIT = 200;
 
 /**
  * An order's conversation as this person may see it, oldest first (the newest at the bottom), or
- * null when the order is not theirs to see. Reading it marks it read for them.
+ * null when the order is not theirs to see. Reading it marks it read for them. Read in one snapshot
+ * on the page reads' connection (lib/server/sqlite/read-sql.ts).
  */
-export async function getConversation(user: SessionUser, orderId: string, now: Date, db: Db = readDb): Promise<Conversation | null> {
-  const order = await db.order.findFirst({ where: { id: orderId, ...orderScope(user) }, select: { id: true, shopId: true, lastMessageAt: true } });
+export async function getConversation(user: SessionUser, orderId: string): Promise<Conversation | null> {
+  const read = readSql((sql) => readConversation(sql, user, orderId));
+  if (!read) return null;
+  if (read.markReadAt) await markConversationRead(user, orderId, read.markReadAt);
+  return read.conversation;
+}
+
+type Row = Record<string, string | number | null>;
+
+function readConversation(sql: SqlTx, user: SessionUser, orderId: string): { conversation: Conversation; markReadAt: Date | null } | null {
+  const scope = orderScope(user);
+  const order = sql.get<{ shopId: string; lastMessageAt: string | null; lastReadAt: string | null }>(
+    `SELECT o."shopId", o."lastMessageAt", r."lastReadAt" FROM "Order" o LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ?
+      WHERE o."id" = ? AND o."worldId" = ? AND (? IS NULL OR o."buyerId" = ?) AND (? IS NULL OR o."shopId" = ?)`,
+    user.id, orderId, scope.worldId, scope.buyerId ?? null, scope.buyerId ?? null, scope.shopId ?? null, scope.shopId ?? null,
+  );
   if (!order) return null;
-  const [rows, waiting, replies, read] = await Promise.all([
-    db.chatMessage.findMany({ where: { orderId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: CONVERSATION_LIMIT, select: { id: true, authorId: true, authorRole: true, body: true, at: true } }),
-    user.role === "SUPPORT" ? db.dispute.count({ where: { orderId, status: { in: [...SUPPORT_JOINS_WHILE] } } }) : Promise.resolve(1),
-    user.role === "SELLER" ? db.quickReply.findMany({ where: { shopId: order.shopId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { text: true } }) : Promise.resolve([]),
-    db.conversationRead.findUnique({ where: { orderId_userId: { orderId, userId: user.id } }, select: { lastReadAt: true } }),
-  ]);
-  const messages = rows.reverse();
-  const [authors, photos] = await Promise.all([
-    messages.length ? db.user.findMany({ where: { id: { in: [...new Set(messages.map((m) => m.authorId))] } }, select: { id: true, name: true } }) : Promise.resolve([]),
-    messages.length ? db.evidence.findMany({ where: { orderId, messageId: { in: messages.map((m) => m.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, messageId: true } }) : Promise.resolve([]),
-  ]);
-  const names = new Map(authors.map((a) => [a.id, a.name]));
-  if (order.lastMessageAt && (!read || read.lastReadAt < order.lastMessageAt)) await markConversationRead(user, orderId, order.lastMessageAt);
+  const messages = sql
+    .all<Row>(`SELECT m."id", m."authorId", m."authorRole", m."body", m."at", u."name" AS "author" FROM "ChatMessage" m LEFT JOIN "User" u ON u."id" = m."authorId"
+      WHERE m."orderId" = ? ORDER BY m."at" DESC, m."id" DESC LIMIT ${CONVERSATION_LIMIT}`, orderId)
+    .reverse();
+  const waiting = user.role === "SUPPORT" ? sql.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Dispute" WHERE "orderId" = ? AND "status" IN (${SUPPORT_JOINS_WHILE_SQL})`, orderId)!.n : 1;
+  const replies = user.role === "SELLER" ? sql.all<{ text: string }>(`SELECT "text" FROM "QuickReply" WHERE "shopId" = ? ORDER BY "sortOrder" ASC, "id" ASC`, order.shopId) : [];
+  const photos = messages.length ? sql.all<{ id: string; messageId: string }>(`SELECT "id", "messageId" FROM "Evidence" WHERE "orderId" = ? AND "messageId" IS NOT NULL ORDER BY "createdAt" ASC, "id" ASC`, orderId) : [];
+  const lastMessageAt = dateOf(order.lastMessageAt);
+  const lastReadAt = dateOf(order.lastReadAt);
   return {
-    messages: messages.map((m) => ({
-      id: m.id,
-      author: names.get(m.authorId) ?? "someone no longer here",
-      role: ROLE_LABELS[m.authorRole as Role] ?? ROLE_LABELS.SYSTEM,
-      body: m.body,
-      at: m.at,
-      photos: photos.filter((p) => p.messageId === m.id).map((p) => p.id),
-      mine: m.authorId === user.id,
-    })),
-    writeRefusal: waiting ? null : SUPPORT_WRITES_ONLY_IN_DISPUTES,
-    quickReplies: replies.map((r) => r.text),
+    markReadAt: lastMessageAt && (!lastReadAt || lastReadAt < lastMessageAt) ? lastMessageAt : null,
+    conversation: {
+      messages: messages.map((m) => ({
+        id: m.id as string,
+        author: (m.author as string | null) ?? "someone no longer here",
+        role: ROLE_LABELS[m.authorRole as Role] ?? ROLE_LABELS.SYSTEM,
+        body: m.body as string,
+        at: dateOf(m.at as string)!,
+        photos: photos.filter((p) => p.messageId === m.id).map((p) => p.id),
+        mine: m.authorId === user.id,
+      })),
+      writeRefusal: waiting ? null : SUPPORT_WRITES_ONLY_IN_DISPUTES,
+      quickReplies: replies.map((r) => r.text),
+    },
   };
 }
 

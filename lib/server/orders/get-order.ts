@@ -13,10 +13,11 @@ import { whereItIs, type WhereItIs } from "./where-it-is";
 import { m, type Message, type MessageParam } from "@/lib/i18n/message";
 import { storedSummary } from "./stored-message";
 import { orderScope, toActor, type SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import { orderMoney, type OrderMoney } from "../ledger";
-import type { Db } from "../prisma";
-import { orderStateSelect, toOrderState } from "./order-state";
+import { readOrderMoney, type OrderMoney } from "../ledger";
+import { readSql } from "../sqlite/read-sql";
+import type { SqlTx } from "../sqlite/sql-tx";
+import { toOrderState } from "./order-state";
+import { readOrderPage } from "./read-order-page";
 
 /** The policy durations help text quotes (never restated as numbers in a page). */
 const QUOTED_DURATIONS = ["remorseWindow", "carrierPickup", "inspection", "disputeFiling", "offerAnswer", "shipBack", "appealWindow", "cancelRequestAnswer", "sellerReview", "infoAnswer"] as const;
@@ -25,6 +26,8 @@ export type QuotedDuration = (typeof QUOTED_DURATIONS)[number];
 export interface OrderDetail {
   id: string;
   code: string;
+  buyerId: string;
+  shopId: string;
   version: number;
   status: OrderStatus;
   statusLabel: Message;
@@ -123,27 +126,18 @@ function durationsOf(policy: Policy): Record<QuotedDuration, Message> {
   return Object.fromEntries(QUOTED_DURATIONS.map((key) => [key, describeDuration(policy[key], policy)])) as Record<QuotedDuration, Message>;
 }
 
-/** The whole order as this person may see it, with what they may do next; null when it is not theirs to see. */
-export async function getOrderDetail(user: SessionUser, orderId: string, now: Date, db: Db = readDb): Promise<OrderDetail | null> {
-  const order = await db.order.findFirst({
-    where: { id: orderId, ...orderScope(user) },
-    select: {
-      ...orderStateSelect,
-      cancelReasonKey: true,
-      cancelledByRole: true,
-      cancelledAt: true,
-      faultParty: true,
-      buyer: { select: { name: true } },
-      shop: { select: { name: true, returnAddress: true } },
-      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, caseId: true, disputeId: true, ownerRole: true, createdAt: true } },
-      items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: "asc" } },
-      refunds: { orderBy: { createdAt: "asc" } },
-      deadlines: { where: { resolvedAt: null }, orderBy: { dueAt: "asc" }, select: { kind: true, dueAt: true } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!order) return null;
+/**
+ * The whole order as this person may see it, with what they may do next; null when it is not theirs
+ * to see. One snapshot on the page reads' connection (read-order-page.ts, issue 32).
+ */
+export async function getOrderDetail(user: SessionUser, orderId: string, now: Date): Promise<OrderDetail | null> {
+  return readSql((sql) => readOrderDetail(sql, user, orderId, now));
+}
 
+export function readOrderDetail(sql: SqlTx, user: SessionUser, orderId: string, now: Date): OrderDetail | null {
+  const rows = readOrderPage(sql, orderId, orderScope(user));
+  if (!rows) return null;
+  const { order } = rows;
   const state = toOrderState(order);
   const policy = policyFor(order.policyProfile);
   const actor = toActor(user);
@@ -152,14 +146,16 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
   return {
     id: order.id,
     code: order.code,
+    buyerId: order.buyerId,
+    shopId: order.shopId,
     version: order.version,
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
     statusNote: statusNote(state, policy, now),
     policyLabel: policy.label,
     durations: durationsOf(policy),
-    buyerName: order.buyer.name,
-    shopName: order.shop.name,
+    buyerName: rows.buyerName,
+    shopName: rows.shopName,
     placedAt: order.placedAt,
     paidAt: order.paidAt,
     currency: order.currency,
@@ -167,12 +163,12 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     shippingFeeMinor: order.shippingFeeMinor,
     totalMinor: order.totalMinor,
     paymentMethodLabel: PAYMENT_METHOD_LABELS[state.paymentMethod],
-    items: order.items,
+    items: rows.items,
     cancellation:
-      order.status === "CANCELLED" && order.cancelReasonKey
-        ? { reason: reasonLabel(order.cancelReasonKey), by: ROLE_NOUNS[(order.cancelledByRole ?? "SYSTEM") as Role] ?? ROLE_NOUNS.SYSTEM, at: order.cancelledAt, sellerFault: order.faultParty === "SELLER" }
+      order.status === "CANCELLED" && rows.cancelReasonKey
+        ? { reason: reasonLabel(rows.cancelReasonKey), by: ROLE_NOUNS[(rows.cancelledByRole ?? "SYSTEM") as Role] ?? ROLE_NOUNS.SYSTEM, at: rows.cancelledAt, sellerFault: rows.faultParty === "SELLER" }
         : null,
-    refunds: order.refunds.map((refund) => ({
+    refunds: rows.refunds.map((refund) => ({
       id: refund.id,
       key: refund.idempotencyKey,
       totalMinor: refund.totalMinor,
@@ -192,8 +188,8 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
     })(),
     carrierControls: simulator.carrier.map((type) => ({ type, label: CARRIER_CONTROL_LABELS[type] })),
     deadlines: open.map(({ key, kind, label, dueAt }) => ({ key, kind, label, dueAt, hurry: simulator.hurry.includes(key) ? (HURRY_LABELS[kind] ?? null) : null })),
-    timeline: order.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event), rules: rulesOfEvent(event.data) })),
-    money: await orderMoney(db, order.id),
+    timeline: rows.events.map((event) => ({ id: event.id, at: event.at, actor: roleLabel(event.actorRole), summary: storedSummary(event), rules: rulesOfEvent(event.data) })),
+    money: readOrderMoney(sql, order.id),
     actions: actionViews(state, actor, now, policy),
     whereItIs: whereItIs(state, actor, open, now, policy),
     cancelRequest: state.cancelRequest
@@ -206,7 +202,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
           rejectReason: state.cancelRequest.rejectReasonKey ? reasonLabel(state.cancelRequest.rejectReasonKey) : null,
         }
       : null,
-    returnAddress: order.shop.returnAddress,
+    returnAddress: rows.returnAddress,
     returnMethods: policy.returnMethods.map((value) => ({ value, label: RETURN_METHOD_LABELS[value] })),
     changeOfMindFeeMinor: state.changeOfMindFeeMinor,
     autoRefundUpToMinor: state.autoRefundUpToMinor,
@@ -225,7 +221,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
           rejectReason: state.returnCase.rejectReasonKey ? reasonLabel(state.returnCase.rejectReasonKey) : null,
           refundMinor: state.returnCase.refundMinor,
           openedAt: state.returnCase.openedAt,
-          evidence: order.evidence.filter((e) => e.caseId === state.returnCase!.id && !e.disputeId).map((e) => e.id),
+          evidence: rows.evidence.filter((e) => e.caseId === state.returnCase!.id && !e.disputeId).map((e) => e.id),
         }
       : null,
     disputes: state.disputes.map((dispute) => ({
@@ -245,7 +241,7 @@ export async function getOrderDetail(user: SessionUser, orderId: string, now: Da
         partyLabel: ROLE_LABELS[statement.party],
         text: statement.text,
         at: statement.at,
-        evidence: order.evidence.filter((e) => e.disputeId === dispute.id && e.ownerRole === statement.party && e.createdAt.getTime() === statement.at.getTime()).map((e) => e.id),
+        evidence: rows.evidence.filter((e) => e.disputeId === dispute.id && e.ownerRole === statement.party && e.createdAt.getTime() === statement.at.getTime()).map((e) => e.id),
       })),
       decision: dispute.decision,
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at, outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale },

@@ -37,7 +37,7 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
     select: { orderId: true, subjectRef: true, decidedById: true, appealDecidedById: true },
   });
   if (!row) return null;
-  const order = await getOrderDetail(user, row.orderId, now, db);
+  const order = await getOrderDetail(user, row.orderId, now);
   const dispute = order?.disputes.find((d) => d.id === disputeId);
   if (!order || !dispute) return null;
   const [evidence, agents] = await Promise.all([

@@ -57,13 +57,13 @@ export async function caseView(user: SessionUser, disputeId: string, now: Date, 
     select: { orderId: true, subjectRef: true, queueKind: true, targetAt: true, assigneeId: true, assignedAt: true, decidedById: true, appealDecidedById: true, order: { select: { buyerId: true, shopId: true } } },
   });
   if (!row) return null;
-  const order = await getOrderDetail(user, row.orderId, now, db);
+  const order = await getOrderDetail(user, row.orderId, now);
   const dispute = order?.disputes.find((d) => d.id === disputeId);
   if (!order || !dispute) return null;
 
   const [evidence, conversation, deadlines, events, signals] = await Promise.all([
     db.evidence.findMany({ where: { orderId: row.orderId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, caseId: true, disputeId: true, ownerId: true, ownerRole: true, createdAt: true } }),
-    getConversation(user, row.orderId, now, db),
+    getConversation(user, row.orderId),
     db.deadline.findMany({ where: { orderId: row.orderId }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { kind: true, dueAt: true, resolvedAt: true, resolution: true } }),
     db.orderEvent.findMany({ where: { orderId: row.orderId }, select: { at: true, actorRole: true } }),
     partyRecords(db, row.order.buyerId, row.order.shopId),
