@@ -98,7 +98,16 @@ function serialize(adapter: SqlDriverAdapter, gate: Gate, onDispose: () => void)
  * A bigger page cache and memory-mapped reads: at a million orders (an 11 GB file) the default 2 MB
  * cache made every command read its pages from the file again.
  */
-const CACHE_PRAGMAS = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
+/**
+ * The writer's settings. WAL with synchronous=NORMAL: a commit survives the process being killed
+ * (kill -9), and only a power cut may lose the last commits; each commit no longer waits for an
+ * fsync. The WAL is copied back into the database every 10,000 pages (~40 MB) instead of SQLite's
+ * 1,000: a page written by many commits in between (an index's newest page, with time-ordered
+ * keys) is copied once. Measured (issue 32): a cancel's raw write set 1.3× as fast at 100,000
+ * orders; `npm run bench` measures it with the settings before and after.
+ */
+export const WRITER_PRAGMAS = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000;";
+export const CACHE_PRAGMAS = "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
 
 /**
  * The better-sqlite3 database under Prisma's adapter (its `client`), for the command path's prepared
@@ -126,9 +135,7 @@ export function serializedAdapter(factory: SqlDriverAdapterFactory): SerializedA
     handle: () => handle,
     connect: async () => {
       const adapter = await factory.connect();
-      // WAL with synchronous=NORMAL: a commit survives the process being killed (kill -9), and only
-      // a power cut may lose the last commits; each commit no longer waits for an fsync.
-      await adapter.executeScript(`PRAGMA synchronous = NORMAL; ${CACHE_PRAGMAS}`);
+      await adapter.executeScript(`${WRITER_PRAGMAS} ${CACHE_PRAGMAS}`);
       const own = handleOf(adapter);
       handle = own;
       return serialize(adapter, gate, () => {

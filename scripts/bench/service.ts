@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { db } from "../../lib/server/shared-db";
 import { rowId } from "../../lib/ids";
+import { CACHE_PRAGMAS, WRITER_PRAGMAS } from "../../lib/server/serialized-adapter";
 import { cancelOrder } from "../../lib/server/orders/cancel-order";
 import { storedDate } from "../../lib/server/orders/apply-decision";
 import { dueDeadlines, sweepDueDeadlines } from "../../lib/server/timers/sweep";
@@ -26,11 +27,25 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** The Deadline indexes before issue 32 (every deadline, open or resolved, in six indexes). */
+const DEADLINE_INDEXES_BEFORE = `
+  DROP INDEX "Deadline_dueAt_id_idx"; DROP INDEX "Deadline_shopId_dueAt_id_idx"; DROP INDEX "Deadline_worldId_dueAt_id_idx";
+  DROP INDEX "Deadline_buyerId_dueAt_id_idx"; DROP INDEX "Deadline_shopId_kind_dueAt_id_idx";
+  CREATE INDEX "Deadline_resolvedAt_dueAt_id_idx" ON "Deadline"("resolvedAt", "dueAt", "id");
+  CREATE INDEX "Deadline_orderId_resolvedAt_dueAt_idx" ON "Deadline"("orderId", "resolvedAt", "dueAt");
+  CREATE INDEX "Deadline_resolvedAt_shopId_dueAt_id_idx" ON "Deadline"("resolvedAt", "shopId", "dueAt", "id");
+  CREATE INDEX "Deadline_resolvedAt_worldId_dueAt_id_idx" ON "Deadline"("resolvedAt", "worldId", "dueAt", "id");
+  CREATE INDEX "Deadline_resolvedAt_buyerId_dueAt_id_idx" ON "Deadline"("resolvedAt", "buyerId", "dueAt", "id");
+  CREATE INDEX "Deadline_resolvedAt_shopId_kind_dueAt_id_idx" ON "Deadline"("resolvedAt", "shopId", "kind", "dueAt", "id");`;
+
 /**
  * What SQLite itself does for a cancel's writes (the same rows, prepared statements, one transaction
  * each), on a copy of the world, so the world the service is measured on stays a valid one.
+ * `before`: as before issue 32 — random ids, every deadline in six full indexes, SQLite's default
+ * checkpoints; otherwise as the app writes now (time-ordered ids, open-work indexes, the writer's
+ * settings, lib/server/serialized-adapter.ts).
  */
-function rawCancels(targets: Target[], newId: () => string): { perSecond: number } {
+function rawCancels(targets: Target[], before: boolean): { perSecond: number } {
   const copy = `${file}.raw.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
   const source = new Database(file);
@@ -39,7 +54,14 @@ function rawCancels(targets: Target[], newId: () => string): { perSecond: number
   const raw = new Database(copy);
   raw.pragma("journal_mode = WAL");
   raw.pragma("busy_timeout = 5000");
-  raw.pragma("synchronous = NORMAL");
+  if (before) {
+    raw.exec(DEADLINE_INDEXES_BEFORE);
+    raw.pragma("synchronous = NORMAL");
+  } else {
+    raw.exec(WRITER_PRAGMAS);
+  }
+  raw.exec(CACHE_PRAGMAS);
+  const newId = before ? randomUUID : rowId;
   const update = raw.prepare(`UPDATE "Order" SET status = 'CANCELLED', version = version + 1, "updatedAt" = ? WHERE id = ? AND version = ?`);
   const event = raw.prepare(`INSERT INTO "OrderEvent" (id, "orderId", seq, type, "fromStatus", "toStatus", "actorRole", "actorId", summary, data, at) VALUES (?, ?, ?, 'ORDER_CANCELLED', 'ON_HOLD', 'CANCELLED', 'BUYER', ?, 'bench', '{}', ?)`);
   const refund = raw.prepare(`INSERT INTO "Refund" (id, "orderId", "idempotencyKey", currency, "itemsMinor", "shippingMinor", "postageDeductedMinor", "totalMinor", destination, status, "createdAt", "expectedArrivalAt") VALUES (?, ?, ?, 'USD', 100, 0, 0, 100, 'CARD', 'PENDING', ?, ?)`);
@@ -123,9 +145,9 @@ const rawTargets = pool.slice(0, Math.min(2000, Math.floor(pool.length / 3)));
 const single = pool.slice(rawTargets.length, rawTargets.length + 200);
 const many = pool.slice(rawTargets.length + 200, rawTargets.length + 200 + wanted);
 
-// The same write set with random ids (as before issue 32) and with time-ordered ids (as the app writes now), each on its own copy.
-const rawRandom = rawCancels(rawTargets, randomUUID);
-const rawLimit = rawCancels(rawTargets, rowId);
+// The same write set as before issue 32 and as the app writes now, each on its own copy.
+const rawRandom = rawCancels(rawTargets, true);
+const rawLimit = rawCancels(rawTargets, false);
 const one = await serviceCancels(single, 1);
 const thirtyTwo = await serviceCancels(many, 32);
 const swept = await sweep(Number(dueArg));

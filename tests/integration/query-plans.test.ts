@@ -18,6 +18,7 @@ import { cartCount, cartLinesOf, cartView, readCartCount } from "@/lib/server/sh
 import { checkoutView, listStorefront } from "@/lib/server/shop/storefront";
 import { updateCart } from "@/lib/server/shop/update-cart";
 import { walletView } from "@/lib/server/shop/wallet";
+import { topUpWallet } from "@/lib/server/shop/top-up-wallet";
 import { runOrderCommand } from "@/lib/server/orders/run-order-command";
 import { readSellerWaitingLabel, sellerQueue, sellerQueueCounts } from "@/lib/server/seller/needs-action";
 import { sellerPerformance } from "@/lib/server/seller/performance";
@@ -39,7 +40,8 @@ import { CANCELLATION_ROUTES } from "@/lib/server/api/endpoints/cancellations";
 import { ORDER_ROUTES } from "@/lib/server/api/endpoints/orders";
 import { RETURN_ROUTES } from "@/lib/server/api/endpoints/returns";
 import { deliveryLogs } from "@/lib/server/api/delivery-log";
-import { expectGoodPlans, plansFor as recordedPlans, recordingClient } from "../support/query-plans";
+import Database from "better-sqlite3";
+import { LARGE_TABLES, OPEN_WORK_INDEXES, expectGoodPlans, plansFor as recordedPlans, recordingClient, usedIndexes } from "../support/query-plans";
 
 const file = process.env.DATABASE_URL!.replace(/^file:/, "");
 const now = new Date();
@@ -78,6 +80,7 @@ describe("query plans at 100,000 orders", () => {
       const queue = await listOrders(sam, { open: "DISPUTE" }, rec);
       await listOrders(sam, { open: "DISPUTE", after: queue.older ?? undefined }, rec);
       await listOrders(sam, {}, rec);
+      await listOrders(sam, { status: "AWAITING_SHIPMENT" }, rec);
       await listOrders({ id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null }, {}, rec);
     });
     expectGoodPlans("lists", plans);
@@ -95,7 +98,7 @@ describe("query plans at 100,000 orders", () => {
     expectGoodPlans("support workbench", plans);
   });
 
-  it("the buyer's side: the home by stage with its counts, each stage's list, the wallet and its next page, the cart and the storefront", async () => {
+  it("the buyer's side: the home by stage with its counts, each stage's list, the wallet, its next page and a top-up, the cart and the storefront", async () => {
     const chloe: SessionUser = { id: "buyer-chloe", role: "BUYER", name: "Chloe Martin", shopId: null, shopName: null };
     await updateCart(chloe, { productId: "p-maple-1", quantity: 2, mode: "add" }, now, db);
     const plans = await plansFor(async () => {
@@ -109,6 +112,7 @@ describe("query plans at 100,000 orders", () => {
       await cartLinesOf(chloe, "shop-maple", rec);
       await listStorefront(chloe, rec);
       await checkoutView(chloe, "shop-maple", [{ productId: "p-maple-1", quantity: 1 }], rec);
+      expect((await topUpWallet(chloe, { amountMinor: 500, idempotencyKey: "plans-top-up" }, now, rec)).ok).toBe(true);
     });
     expectGoodPlans("the buyer's side", plans);
   });
@@ -209,6 +213,7 @@ describe("query plans at 100,000 orders", () => {
       await api("POST", "/return_refund/202309/cancellations/search", { cancel_status: ["CANCELLATION_REQUEST_PENDING"] }, { page_size: "20", page_token: pending.next_page_token! });
       const all = await api("POST", "/return_refund/202309/cancellations/search", {}, { page_size: "50" });
       await api("POST", "/return_refund/202309/cancellations/search", {}, { page_size: "50", page_token: all.next_page_token! });
+      await api("POST", "/return_refund/202309/returns/search", {});
       const returns = await api("POST", "/return_refund/202309/returns/search", { return_status: ["BUYER_SHIPPED_ITEM"] });
       await api("POST", "/return_refund/202309/returns/search", { return_status: ["BUYER_SHIPPED_ITEM"] }, { page_token: returns.next_page_token ?? "" });
       const orders = await api("POST", "/order/202309/orders/search", { order_status: "DELIVERED" });
@@ -249,5 +254,17 @@ describe("query plans at 100,000 orders", () => {
     }
     const shopOrders = await rec.order.count({ where: { shopId: "shop-maple" } });
     console.log(`\nseller performance at ${orders.toLocaleString("en-US")} orders (${shopOrders.toLocaleString("en-US")} of them Maya's shop's, all inside the 30 days): median ${times.sort((a, b) => a - b)[3]!.toFixed(1)} ms of 7 runs`);
+  });
+
+  it("every index of a large table is used by a plan above, or enforces a uniqueness rule; the open-work indexes hold open deadlines only", () => {
+    const handle = new Database(file, { readonly: true });
+    const indexes = handle.prepare(`SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'index'`).all() as { name: string; table: string; sql: string | null }[];
+    handle.close();
+    const large = indexes.filter((index) => LARGE_TABLES.includes(index.table));
+    // A unique index is a rule (one refund per key, one event per version), needed whether or not a read seeks on it.
+    const unused = large.filter((index) => !usedIndexes.has(index.name) && !/^CREATE UNIQUE/.test(index.sql ?? "") && !index.name.startsWith("sqlite_autoindex_"));
+    console.log(`\nindexes of large tables: ${large.length}; used by a plan above: ${large.filter((index) => usedIndexes.has(index.name)).length}; unused: ${unused.map((index) => index.name).join(", ") || "none"}`);
+    expect(unused.map((index) => index.name)).toEqual([]);
+    expect(indexes.filter((index) => / WHERE "resolvedAt" IS NULL$/.test(index.sql ?? "")).map((index) => index.name).sort()).toEqual([...OPEN_WORK_INDEXES].sort());
   });
 });

@@ -6,6 +6,7 @@
  * read-only at the file level for the reason readOnlyAdapter gives (serialized-adapter.ts).
  */
 import Database from "better-sqlite3";
+import { CACHE_PRAGMAS } from "../serialized-adapter";
 import { SqlTx, type RecordedStatement } from "./sql-tx";
 
 interface Reader {
@@ -28,8 +29,7 @@ function reader(): Reader {
   current?.handle.close();
   const handle = new Database(url, { timeout: 5000 });
   handle.pragma("query_only = ON");
-  handle.pragma("cache_size = -65536");
-  handle.pragma("mmap_size = 1073741824");
+  handle.exec(CACHE_PRAGMAS);
   const made: Reader = { url, handle, record: current?.record };
   globalForReader.__readSql = made;
   return made;
