@@ -1,27 +1,55 @@
 /**
- * The benchmark server's memory (issue 32): the resident memory of its process group (npx, next
- * start and its workers), sampled every 250 ms while the HTTP load runs; the peak is reported.
+ * The benchmark server's memory (issue 32): its process group (npx, next start and its workers),
+ * sampled every 250 ms while the HTTP load runs; the peaks are reported. Two figures: all resident
+ * memory (RSS), and the part that is the processes' own (RssAnon: heaps, stacks, SQLite's page
+ * caches), without the database file's pages that SQLite maps into memory (mmap_size; RssFile), which
+ * are the kernel's page cache, shared with every other reader of the file and dropped under pressure.
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
-function groupRssMb(pgid: number): number {
+interface Sample {
+  rssMb: number;
+  ownMb: number;
+}
+
+function kb(status: string, field: string): number {
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+}
+
+function groupSample(pgid: number): Sample {
   try {
-    const out = execFileSync("ps", ["-o", "rss=", "-g", String(pgid)], { encoding: "utf8" });
-    return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
+    const pids = execFileSync("ps", ["-o", "pid=", "-g", String(pgid)], { encoding: "utf8" }).split("\n").map((line) => line.trim()).filter(Boolean);
+    let rss = 0;
+    let own = 0;
+    for (const pid of pids) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, "utf8");
+        rss += kb(status, "VmRSS");
+        own += kb(status, "RssAnon");
+      } catch {
+        /* the process ended between ps and the read */
+      }
+    }
+    return { rssMb: rss / 1024, ownMb: own / 1024 };
   } catch {
-    return 0;
+    return { rssMb: 0, ownMb: 0 };
   }
 }
 
-export function sampleMemory(pgid: number): { stop: () => number } {
-  let peak = groupRssMb(pgid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, groupRssMb(pgid));
-  }, 250);
+export function sampleMemory(pgid: number): { stop: () => Sample } {
+  const peak: Sample = groupSample(pgid);
+  const take = () => {
+    const now = groupSample(pgid);
+    peak.rssMb = Math.max(peak.rssMb, now.rssMb);
+    peak.ownMb = Math.max(peak.ownMb, now.ownMb);
+  };
+  const timer = setInterval(take, 250);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(peak, groupRssMb(pgid));
+      take();
+      return peak;
     },
   };
 }
