@@ -74,8 +74,26 @@ export function wrapLabel(text: string, maxPx = MAX_LINE_PX): string[] {
   return lines.length ? lines : [text];
 }
 
+/**
+ * Layouts already made, by machine and labels (a machine's drawing depends on nothing else): the order
+ * page draws its machines on every request, and dagre's layout was a quarter of that page's time
+ * (issue 32, measured with --cpu-prof). Machines × languages: a few dozen entries.
+ */
+const layouts = new Map<string, Diagram>();
+const MAX_LAYOUTS = 500;
+
 /** Where each status and each move goes; edges keep the order they are given in (their numbers). */
 export function layoutMachine(machine: MachineShape, labelOf: (status: string) => string): Diagram {
+  const key = JSON.stringify([machine.initial, machine.finals, machine.statuses.map((status) => [status, labelOf(status)]), machine.edges.map((edge) => [edge.from, edge.to])]);
+  const known = layouts.get(key);
+  if (known) return known;
+  const made = drawMachine(machine, labelOf);
+  if (layouts.size >= MAX_LAYOUTS) layouts.clear();
+  layouts.set(key, made);
+  return made;
+}
+
+function drawMachine(machine: MachineShape, labelOf: (status: string) => string): Diagram {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 46, edgesep: 12, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));

@@ -64,4 +64,14 @@ describe("machine diagrams", () => {
     for (const line of chinese) expect(textWidth(line)).toBeLessThanOrEqual(170);
     expect(wrapLabel("Delivered")).toEqual(["Delivered"]);
   });
+
+  it("lays a machine out once per set of labels: the order page draws the same layout again without dagre, and another language's labels get their own", () => {
+    const order = machineGraphs().find((graph) => graph.name === "order")!;
+    const english = layoutMachine(order, (status) => `${status} in English`);
+    expect(layoutMachine(order, (status) => `${status} in English`)).toBe(english);
+    const longer = layoutMachine(order, (status) => `${status} in a much longer language that wraps onto more lines`);
+    expect(longer).not.toBe(english);
+    expect(longer.height).toBeGreaterThan(english.height);
+  });
 });
+
