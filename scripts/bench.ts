@@ -200,7 +200,7 @@ row(
 );
 row(
   "server memory under the HTTP load (the server's process group, peaks): its own (heaps, SQLite's caches) and all resident, with the database file's pages SQLite maps (page cache)",
-  `own ${n(peak.ownMb)} MB; resident ${n(peak.rssMb)} MB`,
+  `own ${n(peak.ownMb)} MB (${Object.entries(peak.byProcess).map(([name, mb]) => `${name} ${n(mb)}`).join(", ")}); resident ${n(peak.rssMb)} MB`,
   "< 500 MB",
   peak.ownMb < 500 ? "met" : `missed: ${n(peak.ownMb / 500, 1)}×`,
 );
@@ -217,7 +217,10 @@ if (b.thirtyTwo.perSecond < 0.8 * s.thirtyTwo.perSecond) {
 }
 if (b.sweep.seconds >= 2) why.push(`- The sweep applies ${n(b.sweep.applied / b.sweep.seconds)} deadlines a second: the same per-command cost as people's commands.`);
 if (PAGES.some((name) => pages[name]!.perSecond < 0.6 * bare.perSecond)) {
-  why.push(`- Pages: the bare page serves ${n(bare.perSecond)} req/s on the same cores as the load generator; each real page also reads the session, the clock, the next deadline and its data through Prisma (~6–11 ms) and renders more markup.`);
+  const kb = (bytes: number) => `${n(bytes / 1024)} KB`;
+  why.push(
+    `- Pages: the bare page serves ${n(bare.perSecond)} req/s on the same cores as the load generator. A real page reads its session, world, header and data in one snapshot of prepared statements, then renders: its HTML is ${PAGES.map((name) => `${name.split(" (")[0]} ${kb(pages[name]!.bytes)}`).join(", ")} against the bare page's ${kb(bare.bytes)}, so rendering, not reading, is what bounds it.`,
+  );
 }
 if (api.approve.perSecond < 0.5 * api.bare.perSecond) why.push(`- An approve is a command: its write (the cancel's rows, the refund, the ledger, the webhook outbox) goes through the one SQLite writer, whose raw limit here is ${n(b.rawPerSecond)} such write sets a second.`);
 if (action.perSecond < 300) why.push(`- The cancel action over HTTP answers with the whole order page (the form's no-JavaScript POST), so it is bound by that page's rate.`);

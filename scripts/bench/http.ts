@@ -2,6 +2,7 @@
 export async function load(url: string, cookie: string | null, connections: number, seconds: number) {
   const latencies: number[] = [];
   let errors = 0;
+  let bytes = 0;
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -9,7 +10,7 @@ export async function load(url: string, cookie: string | null, connections: numb
         const t0 = performance.now();
         try {
           const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-          await response.arrayBuffer();
+          bytes = (await response.arrayBuffer()).byteLength;
           if (response.status !== 200) errors += 1;
         } catch {
           errors += 1;
@@ -18,7 +19,8 @@ export async function load(url: string, cookie: string | null, connections: numb
       }
     }),
   );
-  return { ...rate(latencies, seconds), errors };
+  // `bytes`: the size of the last answer (the page's HTML), to compare pages' markup.
+  return { ...rate(latencies, seconds), errors, bytes };
 }
 
 /** Requests per second and the median, 95th and 97.5th-percentile latency of a run. */

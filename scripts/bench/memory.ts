@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 interface Sample {
   rssMb: number;
   ownMb: number;
+  /** Each process's own memory at the group's own peak, by name (npm, next-server, …). */
+  byProcess: Record<string, number>;
 }
 
 function kb(status: string, field: string): number {
@@ -22,18 +24,21 @@ function groupSample(pgid: number): Sample {
     const pids = execFileSync("ps", ["-o", "pid=", "-g", String(pgid)], { encoding: "utf8" }).split("\n").map((line) => line.trim()).filter(Boolean);
     let rss = 0;
     let own = 0;
+    const byProcess: Record<string, number> = {};
     for (const pid of pids) {
       try {
         const status = readFileSync(`/proc/${pid}/status`, "utf8");
         rss += kb(status, "VmRSS");
         own += kb(status, "RssAnon");
+        const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? pid;
+        byProcess[name] = (byProcess[name] ?? 0) + Math.round(kb(status, "RssAnon") / 1024);
       } catch {
         /* the process ended between ps and the read */
       }
     }
-    return { rssMb: rss / 1024, ownMb: own / 1024 };
+    return { rssMb: rss / 1024, ownMb: own / 1024, byProcess };
   } catch {
-    return { rssMb: 0, ownMb: 0 };
+    return { rssMb: 0, ownMb: 0, byProcess: {} };
   }
 }
 
@@ -42,7 +47,10 @@ export function sampleMemory(pgid: number): { stop: () => Sample } {
   const take = () => {
     const now = groupSample(pgid);
     peak.rssMb = Math.max(peak.rssMb, now.rssMb);
-    peak.ownMb = Math.max(peak.ownMb, now.ownMb);
+    if (now.ownMb > peak.ownMb) {
+      peak.ownMb = now.ownMb;
+      peak.byProcess = now.byProcess;
+    }
   };
   const timer = setInterval(take, 250);
   return {
