@@ -56,7 +56,8 @@ async function http(file: string) {
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
     // The per-address and per-app allowances would measure themselves, not the server: lifted here.
-    env: { ...process.env, DATABASE_URL: `file:${file}`, SWEEP_EVERY_MS: "0", WEBHOOK_EVERY_MS: "0", SESSION_SECRET: SECRET, BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1", LIMIT_FORMS_PER_MINUTE: "100000000", LIMIT_API_PER_SECOND: "100000000" },
+    // The server's heap as `npm start` gives it (SERVER_HEAP_MB, docs/running.md).
+    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${process.env.SERVER_HEAP_MB ?? 384}`, DATABASE_URL: `file:${file}`, SWEEP_EVERY_MS: "0", WEBHOOK_EVERY_MS: "0", SESSION_SECRET: SECRET, BENCH_ROUTES: "1", NEXT_TELEMETRY_DISABLED: "1", LIMIT_FORMS_PER_MINUTE: "100000000", LIMIT_API_PER_SECOND: "100000000" },
     stdio: "ignore",
     detached: true,
   });

@@ -70,8 +70,8 @@ export async function sweepDueDeadlines(db: Db, now: Date, options: { batch?: nu
 export type { NextDeadline };
 
 /**
- * nextDeadline on a page's read connection (the clock bar, on every page): the same seek on
- * Deadline(resolvedAt, <owner>, dueAt, id), stopping at the first row that is not a reminder.
+ * nextDeadline on a page's read connection (the clock bar, on every page): the same seek on the open
+ * deadlines' (<owner>, dueAt, id) index, stopping at the first row that is not a reminder.
  */
 export function readNextDeadline(sql: SqlTx, after: Date, scope: { worldId?: string; buyerId?: string; shopId?: string }): NextDeadline | null {
   const [column, value] = scope.buyerId ? ["buyerId", scope.buyerId] : scope.shopId ? ["shopId", scope.shopId] : ["worldId", scope.worldId];

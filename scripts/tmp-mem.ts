@@ -1,0 +1,12 @@
+import { load } from "./bench/http";
+import { sampleMemory } from "./bench/memory";
+import { sessionCookies } from "./bench/sessions";
+import { execFileSync } from "node:child_process";
+const cookie = sessionCookies("/work/main/data/bench/big.db", "bench-secret-bench-secret-bench-secret-0123456789")("seller-maya");
+const pid = Number(execFileSync("pgrep", ["-f", "next-server"], { encoding: "utf8" }).trim().split("\n")[0]);
+const pgid = Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)], { encoding: "utf8" }).trim());
+const mem = sampleMemory(pgid);
+await load("http://127.0.0.1:3300/seller/orders", cookie, 4, 2);
+const r = await load("http://127.0.0.1:3300/seller/orders", cookie, 32, 8);
+const o = await load("http://127.0.0.1:3300/orders/c1-cmxb1c7gp000slu7daifmz7xf", cookie, 32, 8);
+console.log("list", r.perSecond.toFixed(0), "order", o.perSecond.toFixed(0), JSON.stringify(mem.stop()));
