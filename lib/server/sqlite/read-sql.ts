@@ -50,9 +50,3 @@ export function recordPageReads(into: RecordedStatement[] | undefined): void {
   const current = reader();
   current.record = into;
 }
-
-/** Closes the read connection (tests that replace the database file). */
-export function closeReadSql(): void {
-  globalForReader.__readSql?.handle.close();
-  globalForReader.__readSql = undefined;
-}
