@@ -24,9 +24,13 @@ export async function createSession(db: Db, userId: string, now: Date, visitorId
 /** Whose session this is, if it is still open now; null when unknown, signed out, idle too long or past its end. */
 export async function resolveSession(db: Db, id: string, now: Date): Promise<{ userId: string; lastSeenAt: Date } | null> {
   const row = await db.session.findUnique({ where: { id: hashOf(id) }, select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true } });
-  if (!row || row.revokedAt) return null;
-  if (now >= row.expiresAt || now.getTime() - row.lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
+  if (!row || !isOpen(row, now)) return null;
   return { userId: row.userId, lastSeenAt: row.lastSeenAt };
+}
+
+/** A session is open until it is signed out, idle too long, or past its end. */
+function isOpen(session: { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {
+  return !session.revokedAt && now < session.expiresAt && now.getTime() - session.lastSeenAt.getTime() < SESSION_IDLE_MS;
 }
 
 /** The session's person as a page reads it (session.ts): the session, its user and shop, and whether this browser is a member of the user's world, in one statement of primary-key and unique-index seeks. */
@@ -53,9 +57,9 @@ export function readSessionUser(sql: SqlTx, id: string, visitorId: string | null
     visitorId,
     hashOf(id),
   );
-  if (!row || row.revokedAt) return null;
+  if (!row) return null;
   const lastSeenAt = dateOf(row.lastSeenAt)!;
-  if (now >= dateOf(row.expiresAt)! || now.getTime() - lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
+  if (!isOpen({ revokedAt: dateOf(row.revokedAt), expiresAt: dateOf(row.expiresAt)!, lastSeenAt }, now)) return null;
   return { userId: row.userId, lastSeenAt, worldId: row.worldId, role: row.role, name: row.name, shopId: row.shopId, shopName: row.shopName, member: row.member === 1 };
 }
 

@@ -83,9 +83,13 @@ export function readNextDeadline(sql: SqlTx, after: Date, scope: { worldId?: str
       WHERE d."resolvedAt" IS NULL AND d."dueAt" > ?${owner}${world} AND instr(d."kind", '_REMINDER') = 0 ORDER BY d."dueAt" ASC, d."id" ASC LIMIT 1`,
     ...params,
   );
-  if (!next) return null;
+  return next ? toNextDeadline({ orderId: next.orderId, code: next.code, kind: next.kind, dueAt: dateOf(next.dueAt)! }) : null;
+}
+
+/** A deadline row as the clock bar names it. */
+function toNextDeadline(next: { orderId: string; code: string; kind: string; dueAt: Date }): NextDeadline {
   const parsed = parseDeadlineKey(next.kind);
-  return { orderId: next.orderId, code: next.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: next.kind }), dueAt: dateOf(next.dueAt)! };
+  return { orderId: next.orderId, code: next.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: next.kind }), dueAt: next.dueAt };
 }
 
 /**
@@ -99,7 +103,5 @@ export async function nextDeadline(db: Db, after: Date, scope: { buyerId?: strin
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { orderId: true, kind: true, dueAt: true, order: { select: { code: true } } },
   });
-  if (!next) return null;
-  const parsed = parseDeadlineKey(next.kind);
-  return { orderId: next.orderId, code: next.order.code, label: parsed ? DEADLINE_LABELS[parsed.kind] : m("engine.verbatim", { text: next.kind }), dueAt: next.dueAt };
+  return next ? toNextDeadline({ orderId: next.orderId, code: next.order.code, kind: next.kind, dueAt: next.dueAt }) : null;
 }
