@@ -27,13 +27,15 @@ export async function PersonaMenu({ personas, currentId, currentName, signOut }:
         </span>
       </summary>
       <div className="absolute right-0 z-30 mt-1 max-h-[70vh] w-72 overflow-y-auto rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
-        <ul className="space-y-1">
-          {personas.map((persona) => (
-            <li key={persona.id}>
-              <form action={signIn}>
-                <input type="hidden" name="userId" value={persona.id} />
+        {/* One form for the whole menu: each button sends its own persona (a form per persona repeated the action's fields 20 times on every page). */}
+        <form action={signIn}>
+          <ul className="space-y-1">
+            {personas.map((persona) => (
+              <li key={persona.id}>
                 <button
                   type="submit"
+                  name="userId"
+                  value={persona.id}
                   disabled={persona.id === currentId}
                   aria-current={persona.id === currentId ? "true" : undefined}
                   className="flex min-h-11 w-full flex-col items-start rounded px-3 py-1.5 text-left hover:bg-stone-100 disabled:bg-stone-100 disabled:font-semibold"
@@ -41,10 +43,10 @@ export async function PersonaMenu({ personas, currentId, currentName, signOut }:
                   <span>{persona.name}</span>
                   <span className="text-xs text-stone-600">{persona.shopName ? t("personaAtShop", { role: t(`roles.${persona.role}`), shop: persona.shopName }) : t(`roles.${persona.role}`)}</span>
                 </button>
-              </form>
-            </li>
-          ))}
-        </ul>
+              </li>
+            ))}
+          </ul>
+        </form>
         {signOut}
       </div>
     </details>
@@ -58,15 +60,14 @@ export async function ViewAs({ orderId, parties }: { orderId: string; parties: {
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-stone-600">{t("label")}:</span>
-      {parties.map(({ role, persona }) => (
-        <form key={persona.id} action={signIn}>
-          <input type="hidden" name="userId" value={persona.id} />
-          <input type="hidden" name="next" value={`/orders/${orderId}`} />
-          <button type="submit" className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">
+      <form action={signIn} className="contents">
+        <input type="hidden" name="next" value={`/orders/${orderId}`} />
+        {parties.map(({ role, persona }) => (
+          <button key={persona.id} type="submit" name="userId" value={persona.id} className="min-h-11 rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">
             {t(role, { name: persona.name })}
           </button>
-        </form>
-      ))}
+        ))}
+      </form>
     </nav>
   );
 }

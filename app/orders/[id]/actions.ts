@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Result } from "@/lib/errors";
 import { OUT_OF_DATE, SESSION_ENDED, formMessage, optionalText, readForm, versionField, visibleText, zodMessage } from "@/lib/forms";
@@ -49,6 +48,8 @@ export type CommandFormState = {
   fieldErrors?: Record<string, string[]>;
   /** What the person typed, so that the form shows it again after a refusal (photos must be chosen again). */
   values?: Record<string, string>;
+  /** After a command: the order's new state. The page brings the rest (issue 32: the answer is the result, not the page). */
+  order?: { id: string; version: number; status: string };
 } | null;
 
 const base = {
@@ -225,7 +226,7 @@ function run(parsed: Parsed, photos: File[], user: SessionUser, now: Date): Prom
   }
 }
 
-/** The one form action of the order page: validates the form, runs the one service it names, refreshes the pages. */
+/** The one form action of the order page: validates the form, runs the one service it names, answers with the result. */
 export async function orderCommandAction(_previous: CommandFormState, formData: FormData): Promise<CommandFormState> {
   const { render } = await getI18n();
   const user = await currentUser();
@@ -253,7 +254,8 @@ export async function orderCommandAction(_previous: CommandFormState, formData: 
   if (!result.ok) {
     return { ok: false, ...(await spokenError(result.error)), stale: result.error.code === "CONFLICT", values };
   }
-  revalidatePath(`/orders/${parsed.data.orderId}`);
-  revalidatePath("/", "layout");
-  return { ok: true, message: render(result.value.summary) };
+  // No revalidatePath: a form with JavaScript gets only this answer and refreshes its page itself
+  // (command-form.tsx); a form posted without JavaScript gets the page rendered afresh anyway.
+  const { orderId, version, status } = result.value;
+  return { ok: true, message: render(result.value.summary), order: { id: orderId, version, status } };
 }

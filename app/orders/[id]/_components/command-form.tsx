@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { PHOTO_TYPES, photoLimitProblem } from "@/lib/order/limits";
 import { useClientMessage } from "@/components/use-format";
+import { useRefreshAfter } from "@/components/use-refresh-after";
 import { orderCommandAction, type CommandFormState } from "../actions";
 
 export type FieldSpec =
@@ -41,7 +42,9 @@ export const FILE_INPUT = "w-full max-w-md text-sm file:mr-3 file:min-h-11 file:
 
 /** One command of the order page: its fields, the button, and the answer next to each field. */
 export function CommandForm({ intent, orderId, version, idempotencyKey, label, explanation, fields = [], tone = "primary" }: CommandFormProps) {
-  const [state, formAction, pending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
+  const [state, formAction, sending] = useActionState<CommandFormState, FormData>(orderCommandAction, null);
+  // The action answers with the result; the page then refreshes, and the form stays busy until it has.
+  const pending = useRefreshAfter(state) || sending;
   const id = useId();
   const t = useTranslations("client");
   const say = useClientMessage();

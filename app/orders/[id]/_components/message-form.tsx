@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useClientMessage } from "@/components/use-format";
+import { useRefreshAfter } from "@/components/use-refresh-after";
 import { MAX_MESSAGE, PHOTO_TYPES, photoHint, photoLimitProblem } from "@/lib/order/limits";
 import { sendMessageAction, type MessageFormState } from "../message-action";
 import { FILE_INPUT } from "./command-form";
@@ -11,7 +12,9 @@ const INPUT = "w-full rounded border border-stone-300 bg-white px-2 py-1.5 aria-
 
 /** Writes in an order's conversation: a message, optional photos, and (sellers) the shop's quick replies. */
 export function MessageForm({ orderId, quickReplies }: { orderId: string; quickReplies: string[] }) {
-  const [state, action, pending] = useActionState<MessageFormState, FormData>(sendMessageAction, null);
+  const [state, action, sending] = useActionState<MessageFormState, FormData>(sendMessageAction, null);
+  // The action answers with the result; the conversation comes with the page's refresh.
+  const pending = useRefreshAfter(state) || sending;
   const t = useTranslations("client.message");
   const say = useClientMessage();
   const form = useRef<HTMLFormElement>(null);
