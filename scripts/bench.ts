@@ -24,31 +24,13 @@ import { sampleMemory } from "./bench/memory";
 import { orderPageDuringWorldBuilds } from "./bench/world-builds";
 import { sessionCookies } from "./bench/sessions";
 import { load } from "./bench/http";
+import { service } from "./bench/service-figures";
 import { benchDir, bigWorld, demoWorld, root } from "./bench/worlds";
 
 const BIG = Number(process.env.BENCH_ORDERS ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
 
-type ServiceFigures = {
-  orders: number;
-  rawPerSecond: number;
-  rawRandomPerSecond: number;
-  one: { perSecond: number; p50: number; p95: number; failed: number };
-  thirtyTwo: { perSecond: number; p50: number; p95: number; failed: number; cancels: number };
-  sweep: { due: number; applied: number; seconds: number };
-  performance: { shopOrders: number; ms: number };
-};
-
-function service(file: string): ServiceFigures {
-  const out = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/service.ts", "1500", "1000"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: "utf8",
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as ServiceFigures;
-}
 
 async function http(file: string) {
   // The bare page is built only here (app/bench/bare/page.bench.tsx, next.config.ts pageExtensions).
