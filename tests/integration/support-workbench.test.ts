@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 describe("the queue", () => {
   it("lists what waits on support by its target, overdue first, with counts per kind and how long each waited", async () => {
-    const page = await supportQueue(pat, all, T0, {}, db);
+    const page = await supportQueue(pat, all, T0, {});
     expect(inEnglish(page.rows.map((row) => [row.code, row.kind]))).toEqual([
       [oldest.code, "REQUEST_REJECTED"],
       [appeal.code, "APPEAL"],
@@ -86,7 +86,7 @@ describe("the queue", () => {
   });
 
   it("filters by kind, shop, profile, age and holder, and pages by keyset", async () => {
-    const codes = async (params: Record<string, string>, user: SessionUser = pat) => (await supportQueue(user, queueFilters(params), T0, {}, db)).rows.map((row) => row.code);
+    const codes = async (params: Record<string, string>, user: SessionUser = pat) => (await supportQueue(user, queueFilters(params), T0, {})).rows.map((row) => row.code);
     expect(inEnglish(await codes({ kind: "REQUEST_REJECTED" }))).toEqual([oldest.code, newest.code]);
     expect(inEnglish(await codes({ shop: "t-shop-gl" }))).toEqual([cancel.code]);
     expect(inEnglish(await codes({ profile: "US" }))).toEqual([oldest.code, appeal.code, newest.code]);
@@ -96,14 +96,14 @@ describe("the queue", () => {
     expect(inEnglish(await codes({ holder: "MINE" }))).toEqual([]);
     // Unknown values are "all".
     expect(await codes({ kind: "EVERYTHING", profile: "MARS", age: "7" })).toHaveLength(4);
-    const first = await supportQueue(pat, all, T0, { pageSize: 3 }, db);
-    const second = await supportQueue(pat, all, T0, { pageSize: 3, after: first.later! }, db);
+    const first = await supportQueue(pat, all, T0, { pageSize: 3 });
+    const second = await supportQueue(pat, all, T0, { pageSize: 3, after: first.later! });
     expect(inEnglish([...first.rows, ...second.rows].map((row) => row.code))).toEqual([oldest.code, appeal.code, cancel.code, newest.code]);
     expect(second.later).toBeNull();
   });
 
   it("routes an appeal only to agents other than the one who made the first decision", async () => {
-    const sue = await supportQueue(supportAgent, all, T0, {}, db);
+    const sue = await supportQueue(supportAgent, all, T0, {});
     expect(inEnglish(sue.rows.map((row) => row.code))).not.toContain(appeal.code);
     expect(sue.counts.APPEAL).toBe(0);
     const taken = await takeDispute(supportAgent, { orderId: appeal.orderId, expectedVersion: await version(appeal.orderId), disputeId: appeal.disputeId, reason: "" }, T0);
@@ -125,7 +125,7 @@ describe("taking a case", () => {
     expect(row.assigneeId).toBe(winner.id);
     expect(await db.orderEvent.count({ where: { orderId: oldest.orderId, type: "DISPUTE_TAKEN" } })).toBe(1);
     // The queue shows who has it.
-    const listed = (await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === oldest.code)!;
+    const listed = (await supportQueue(pat, all, T0, {})).rows.find((r) => r.code === oldest.code)!;
     expect(inEnglish(listed.holder)).toMatchObject({ id: winner.id, name: winner.name });
     // Let Sue hold it for the next test.
     if (winner.id !== supportAgent.id) await run(supportAgent, oldest.orderId, { type: "TAKE_DISPUTE", disputeId: oldest.disputeId, reason: "Back to me: I started this one." }, T0);
@@ -143,12 +143,12 @@ describe("taking a case", () => {
     expect(over.ok).toBe(true);
     const event = await db.orderEvent.findFirstOrThrow({ where: { orderId: oldest.orderId, type: "DISPUTE_TAKEN" }, orderBy: { seq: "desc" } });
     expect(inEnglish(event)).toMatchObject({ actorId: pat.id, summary: expect.stringContaining("Sue is off until Monday.") });
-    expect(inEnglish((await supportQueue(pat, queueFilters({ holder: "MINE" }), T0, {}, db)).rows.map((r) => r.code))).toEqual([oldest.code]);
+    expect(inEnglish((await supportQueue(pat, queueFilters({ holder: "MINE" }), T0, {})).rows.map((r) => r.code))).toEqual([oldest.code]);
   });
 
   it("a partial amount above what is still refundable is refused next to the field, and nothing changes", async () => {
     const before = await version(oldest.orderId);
-    const view = await caseView(pat, oldest.disputeId, T0, db);
+    const view = await caseView(pat, oldest.disputeId, T0);
     // $82.50 + $5.99 shipping: all of it is still refundable.
     expect(view!.dispute.refundableMinor).toBe(8849);
     const refused = await decideDispute(pat, { orderId: oldest.orderId, expectedVersion: before, disputeId: oldest.disputeId, outcome: "BUYER", amountMinor: 8850, returnRequired: false, rationale: "Decided on the tracking and the photos." }, T0);
@@ -164,18 +164,18 @@ describe("asking a party for more information", () => {
     expect(asked.ok).toBe(true);
     const notification = await db.notification.findFirstOrThrow({ where: { orderId: newest.orderId, kind: "INFORMATION_REQUESTED" } });
     expect(inEnglish(notification)).toMatchObject({ shopId: "t-shop-us", userId: null });
-    const row = (await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === newest.code)!;
+    const row = (await supportQueue(pat, all, T0, {})).rows.find((r) => r.code === newest.code)!;
     expect(inEnglish(row.asked)).toEqual({ party: "SELLER", answerBy: new Date(T0.getTime() + 48 * HOUR) });
     await run(sellerUs, newest.orderId, { type: "ADD_DISPUTE_STATEMENT", disputeId: newest.disputeId, statement: "Here is the carrier's photo at the door.", photoCount: 0 }, new Date(T0.getTime() + HOUR));
-    expect((await supportQueue(pat, all, T0, {}, db)).rows.find((r) => r.code === newest.code)!.asked).toBeNull();
+    expect((await supportQueue(pat, all, T0, {})).rows.find((r) => r.code === newest.code)!.asked).toBeNull();
   });
 });
 
 describe("only support", () => {
   it("a buyer or a seller reaches none of it: the queue, the case, taking, asking, templates", async () => {
     for (const user of [buyerAva, sellerUs]) {
-      expect(inEnglish((await supportQueue(user, all, T0, {}, db)).rows)).toEqual([]);
-      expect(await caseView(user, oldest.disputeId, T0, db)).toBeNull();
+      expect(inEnglish((await supportQueue(user, all, T0, {})).rows)).toEqual([]);
+      expect(await caseView(user, oldest.disputeId, T0)).toBeNull();
       expect(inEnglish(await listTemplates(user, db))).toEqual([]);
       expect((await saveTemplate(user, { title: "Mine now", body: "A rationale long enough to pass." }, T0)).ok).toBe(false);
       // A forged form: the same services the actions call.

@@ -43,7 +43,8 @@ export async function getConversation(user: SessionUser, orderId: string): Promi
 
 type Row = Record<string, string | number | null>;
 
-function readConversation(sql: SqlTx, user: SessionUser, orderId: string): { conversation: Conversation; markReadAt: Date | null } | null {
+/** The conversation in a snapshot a page reads more in (support's case view); the caller marks it read. */
+export function readConversation(sql: SqlTx, user: SessionUser, orderId: string): { conversation: Conversation; markReadAt: Date | null } | null {
   const scope = orderScope(user);
   const order = sql.get<{ shopId: string; lastMessageAt: string | null; lastReadAt: string | null }>(
     `SELECT o."shopId", o."lastMessageAt", r."lastReadAt" FROM "Order" o LEFT JOIN "ConversationRead" r ON r."orderId" = o."id" AND r."userId" = ?

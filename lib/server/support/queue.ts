@@ -3,8 +3,9 @@ import { SUPPORT_QUEUE_KINDS, isSupportQueueKind, type PolicyKey, type SupportQu
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf, type SqlTx, type SqlValue } from "../sqlite/sql-tx";
 
 export const SUPPORT_QUEUE_PAGE_SIZE = 25;
 
@@ -43,21 +44,32 @@ export function queueFilters(params: Record<string, string | string[] | undefine
 }
 
 /**
- * The disputes waiting on this agent's team in the agent's world. An appeal is routed only to agents
- * other than the one who made the first decision, so it is not in that agent's queue at all.
+ * The disputes waiting on this agent's team in the agent's world, as SQL. An appeal is routed only to
+ * agents other than the one who made the first decision, so it is not in that agent's queue at all.
+ * Both queueKind and targetAt are set exactly while a dispute waits on support; asking for both lets
+ * either index skip the rest.
  */
-function queueWhere(user: SessionUser, filters: Omit<SupportQueueFilters, "kind">, now: Date): Prisma.DisputeWhereInput {
-  const waitedSince = filters.age ? new Date(now.getTime() - Number(filters.age) * 3_600_000) : null;
-  return {
-    worldId: orderScope(user).worldId,
-    // Both are set exactly while a dispute waits on support; asking for both lets either index skip the rest.
-    queueKind: { not: null },
-    targetAt: { not: null },
-    NOT: { status: "APPEALED", decidedById: user.id },
-    ...(filters.holder === "MINE" ? { assigneeId: user.id } : filters.holder === "NOBODY" ? { assigneeId: null } : {}),
-    ...(filters.shopId || filters.profile ? { order: { ...(filters.shopId ? { shopId: filters.shopId } : {}), ...(filters.profile ? { policyProfile: filters.profile } : {}) } } : {}),
-    ...(waitedSince ? { OR: [{ status: "OPEN", openedAt: { lte: waitedSince } }, { status: "APPEALED", appealedAt: { lte: waitedSince } }] } : {}),
-  };
+function queueWhere(user: SessionUser, filters: Omit<SupportQueueFilters, "kind">, now: Date): { sql: string; params: SqlValue[]; joinsOrder: boolean } {
+  const parts = [`d."worldId" = ?`, `d."queueKind" IS NOT NULL`, `d."targetAt" IS NOT NULL`, `NOT (d."status" = 'APPEALED' AND coalesce(d."decidedById", '') = ?)`];
+  const params: SqlValue[] = [orderScope(user).worldId, user.id];
+  if (filters.holder === "MINE") {
+    parts.push(`d."assigneeId" = ?`);
+    params.push(user.id);
+  } else if (filters.holder === "NOBODY") parts.push(`d."assigneeId" IS NULL`);
+  if (filters.shopId) {
+    parts.push(`q."shopId" = ?`);
+    params.push(filters.shopId);
+  }
+  if (filters.profile) {
+    parts.push(`q."policyProfile" = ?`);
+    params.push(filters.profile);
+  }
+  if (filters.age) {
+    const waitedSince = new Date(now.getTime() - Number(filters.age) * 3_600_000);
+    parts.push(`((d."status" = 'OPEN' AND d."openedAt" <= ?) OR (d."status" = 'APPEALED' AND d."appealedAt" <= ?))`);
+    params.push(waitedSince, waitedSince);
+  }
+  return { sql: parts.join(" AND "), params, joinsOrder: Boolean(filters.shopId || filters.profile) };
 }
 
 export interface SupportQueueRow {
@@ -87,69 +99,62 @@ export interface SupportQueuePage {
   later: string | null;
 }
 
+type Raw = Record<string, string | number | null>;
+
 /**
  * Support's queue, most urgent first by support's decision target (overdue first), a page at a
- * time: keyset on (targetAt, id), one seek on Dispute(worldId, [queueKind,] targetAt, id). The
- * counts per kind are one grouped count over the same index; names come in one more query.
+ * time: keyset on (targetAt, id), one seek on Dispute(worldId, [queueKind,] targetAt, id) with the
+ * order, its shop and buyer joined by key. The counts per kind are one grouped count over the same
+ * index; the holders' names one more statement. One snapshot on the page reads' connection.
  */
-export async function supportQueue(user: SessionUser, filters: SupportQueueFilters, now: Date, options: { after?: string; pageSize?: number } = {}, db: Db = readDb): Promise<SupportQueuePage> {
+export async function supportQueue(user: SessionUser, filters: SupportQueueFilters, now: Date, options: { after?: string; pageSize?: number } = {}): Promise<SupportQueuePage> {
   if (user.role !== "SUPPORT") return { rows: [], counts: emptyCounts(), later: null };
+  return readSql((sql) => readSupportQueue(sql, user, filters, now, options));
+}
+
+export function readSupportQueue(sql: SqlTx, user: SessionUser, filters: SupportQueueFilters, now: Date, options: { after?: string; pageSize?: number } = {}): SupportQueuePage {
   const size = Math.min(options.pageSize ?? SUPPORT_QUEUE_PAGE_SIZE, 200);
   const after = decodeKeyset(options.after);
   const base = queueWhere(user, filters, now);
-  const [disputes, grouped] = await Promise.all([
-    db.dispute.findMany({
-      where: {
-        AND: [
-          base,
-          filters.kind ? { queueKind: filters.kind } : {},
-          after ? { OR: [{ targetAt: { gt: after.at } }, { targetAt: after.at, id: { gt: after.id } }] } : {},
-        ],
-      },
-      orderBy: [{ targetAt: "asc" }, { id: "asc" }],
-      take: size + 1,
-      select: {
-        id: true,
-        status: true,
-        queueKind: true,
-        targetAt: true,
-        openedAt: true,
-        appealedAt: true,
-        assigneeId: true,
-        assignedAt: true,
-        infoParty: true,
-        infoAnswerBy: true,
-        infoAnsweredAt: true,
-        order: { select: { id: true, version: true, code: true, policyProfile: true, totalMinor: true, currency: true, shop: { select: { name: true } }, buyer: { select: { name: true } } } },
-      },
-    }),
-    db.dispute.groupBy({ by: ["queueKind"], where: base, _count: { _all: true } }),
-  ]);
+  const from = `"Dispute" d${base.joinsOrder ? ` JOIN "Order" q ON q."id" = d."orderId"` : ""}`;
+  const kind = filters.kind ? { sql: ` AND d."queueKind" = ?`, params: [filters.kind] } : { sql: "", params: [] };
+  const position = after ? { sql: ` AND (d."targetAt" > ? OR (d."targetAt" = ? AND d."id" > ?))`, params: [after.at, after.at, after.id] } : { sql: "", params: [] };
+  const disputes = sql.all<Raw>(
+    `SELECT d."id", d."status", d."queueKind", d."targetAt", d."openedAt", d."appealedAt", d."assigneeId", d."assignedAt", d."infoParty", d."infoAnswerBy", d."infoAnsweredAt",
+        q."id" AS "orderId", q."version", q."code", q."policyProfile", q."totalMinor", q."currency", s."name" AS "shopName", b."name" AS "buyerName"
+      FROM "Dispute" d JOIN "Order" q ON q."id" = d."orderId" JOIN "Shop" s ON s."id" = q."shopId" JOIN "User" b ON b."id" = q."buyerId"
+      WHERE ${base.sql}${kind.sql}${position.sql} ORDER BY d."targetAt" ASC, d."id" ASC LIMIT ${size + 1}`,
+    ...base.params,
+    ...kind.params,
+    ...position.params,
+  );
+  const grouped = sql.all<{ queueKind: string | null; n: number }>(`SELECT d."queueKind", count(*) AS "n" FROM ${from} WHERE ${base.sql} GROUP BY d."queueKind"`, ...base.params);
   const page = disputes.slice(0, size);
-  const holderIds = [...new Set(page.flatMap((d) => (d.assigneeId ? [d.assigneeId] : [])))];
-  const holders = holderIds.length ? await db.user.findMany({ where: { id: { in: holderIds } }, select: { id: true, name: true } }) : [];
+  const holderIds = [...new Set(page.flatMap((d) => (d.assigneeId ? [d.assigneeId as string] : [])))];
+  const holders = holderIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${holderIds.map(() => "?").join(", ")})`, ...holderIds) : [];
   const nameOf = new Map(holders.map((h) => [h.id, h.name]));
   const counts = emptyCounts();
-  for (const group of grouped) if (group.queueKind && isSupportQueueKind(group.queueKind)) counts[group.queueKind] = group._count._all;
+  for (const group of grouped) if (group.queueKind && isSupportQueueKind(group.queueKind)) counts[group.queueKind] = group.n;
   const last = page[page.length - 1];
+  const date = (value: string | number | null | undefined) => dateOf((value as string | null | undefined) ?? null);
   return {
     counts,
-    later: disputes.length > size && last?.targetAt ? encodeKeyset(last.targetAt, last.id) : null,
+    later: disputes.length > size && last?.targetAt ? encodeKeyset(date(last.targetAt)!, last.id as string) : null,
     rows: page.map((d) => ({
-      disputeId: d.id,
-      orderId: d.order.id,
-      version: d.order.version,
-      code: d.order.code,
-      kind: isSupportQueueKind(d.queueKind ?? "") ? (d.queueKind as SupportQueueKind) : "REQUEST_REJECTED",
-      shopName: d.order.shop.name,
-      buyerName: d.order.buyer.name,
-      profile: d.order.policyProfile,
-      totalMinor: d.order.totalMinor,
-      currency: d.order.currency,
-      waitingSince: d.status === "APPEALED" && d.appealedAt ? d.appealedAt : d.openedAt,
-      targetAt: d.targetAt!,
-      holder: d.assigneeId && d.assignedAt ? { id: d.assigneeId, name: nameOf.get(d.assigneeId) ?? "another agent", at: d.assignedAt } : null,
-      asked: d.status === "OPEN" && d.infoParty && d.infoAnswerBy && !d.infoAnsweredAt ? { party: d.infoParty === "SELLER" ? "SELLER" : "BUYER", answerBy: d.infoAnswerBy } : null,
+      disputeId: d.id as string,
+      orderId: d.orderId as string,
+      version: d.version as number,
+      code: d.code as string,
+      kind: isSupportQueueKind((d.queueKind as string | null) ?? "") ? (d.queueKind as SupportQueueKind) : "REQUEST_REJECTED",
+      shopName: d.shopName as string,
+      buyerName: d.buyerName as string,
+      profile: d.policyProfile as string,
+      totalMinor: d.totalMinor as number,
+      currency: d.currency as string,
+      waitingSince: d.status === "APPEALED" && d.appealedAt ? date(d.appealedAt)! : date(d.openedAt)!,
+      targetAt: date(d.targetAt)!,
+      holder: d.assigneeId && d.assignedAt ? { id: d.assigneeId as string, name: nameOf.get(d.assigneeId as string) ?? "another agent", at: date(d.assignedAt)! } : null,
+      asked: d.status === "OPEN" && d.infoParty && d.infoAnswerBy && !d.infoAnsweredAt ? { party: d.infoParty === "SELLER" ? "SELLER" : "BUYER", answerBy: date(d.infoAnswerBy)! } : null,
     })),
   };
 }
