@@ -104,14 +104,14 @@ describe("query plans at 100,000 orders", () => {
     const plans = await plansFor(async () => {
       await buyerStageCounts(chloe);
       for (const stage of BUYER_STAGES) await listOrders(chloe, { stage });
-      const wallet = await walletView(chloe, undefined, rec);
+      const wallet = await walletView(chloe, undefined);
       expect(wallet!.next).not.toBeNull();
-      await walletView(chloe, wallet!.next!, rec);
+      await walletView(chloe, wallet!.next!);
       await cartCount(chloe);
-      await cartView(chloe, rec);
-      await cartLinesOf(chloe, "shop-maple", rec);
-      await listStorefront(chloe, rec);
-      await checkoutView(chloe, "shop-maple", [{ productId: "p-maple-1", quantity: 1 }], rec);
+      await cartView(chloe);
+      await cartLinesOf(chloe, "shop-maple");
+      await listStorefront(chloe);
+      await checkoutView(chloe, "shop-maple", [{ productId: "p-maple-1", quantity: 1 }]);
       expect((await topUpWallet(chloe, { amountMinor: 500, idempotencyKey: "plans-top-up" }, now, rec)).ok).toBe(true);
     });
     expectGoodPlans("the buyer's side", plans);

@@ -5,8 +5,6 @@ import "server-only";
  */
 import { priceCheckout, type CheckoutLine, type CheckoutProduct, type CheckoutProblem, type PricedCheckout } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import type { Db } from "../prisma";
 import { readSql } from "../sqlite/read-sql";
 import type { SqlTx } from "../sqlite/sql-tx";
 
@@ -16,22 +14,23 @@ export interface CartShop {
   priced: { ok: true; checkout: PricedCheckout } | { ok: false; problems: CheckoutProblem[] };
 }
 
-const PRODUCT = { id: true, shopId: true, title: true, priceMinor: true, currency: true, stock: true } as const;
-
-/** The cart by shop, in the order products were first put in it (one query). */
-export async function cartView(user: SessionUser, db: Db = readDb): Promise<CartShop[]> {
+/** The cart by shop, in the order products were first put in it (one statement). */
+export async function cartView(user: SessionUser): Promise<CartShop[]> {
   if (user.role !== "BUYER") return [];
-  const rows = await db.cartLine.findMany({
-    where: { userId: user.id, product: { shop: { worldId: user.worldId ?? "demo" } } },
-    orderBy: [{ addedAt: "asc" }, { productId: "asc" }],
-    select: { quantity: true, product: { select: { ...PRODUCT, shop: { select: { id: true, name: true, policyProfile: true, autoApproveWindow: true } } } } },
-  });
+  const rows = readSql((sql) =>
+    sql.all<CheckoutProduct & { quantity: number; shopName: string; policyProfile: string; autoApproveWindow: string }>(
+      `SELECT c."quantity", p."id", p."shopId", p."title", p."priceMinor", p."currency", p."stock", s."name" AS "shopName", s."policyProfile", s."autoApproveWindow"
+        FROM "CartLine" c JOIN "Product" p ON p."id" = c."productId" JOIN "Shop" s ON s."id" = p."shopId"
+        WHERE c."userId" = ? AND s."worldId" = ? ORDER BY c."addedAt" ASC, c."productId" ASC`,
+      user.id,
+      user.worldId ?? "demo",
+    ),
+  );
   const shops = new Map<string, CartShop>();
-  for (const row of rows) {
-    const { shop, ...product } = row.product;
-    const entry = shops.get(shop.id) ?? { shop, lines: [], priced: { ok: false, problems: [] } };
-    entry.lines.push({ product, quantity: row.quantity });
-    shops.set(shop.id, entry);
+  for (const { quantity, shopName, policyProfile, autoApproveWindow, ...product } of rows) {
+    const entry = shops.get(product.shopId) ?? { shop: { id: product.shopId, name: shopName, policyProfile, autoApproveWindow }, lines: [], priced: { ok: false, problems: [] } };
+    entry.lines.push({ product, quantity });
+    shops.set(product.shopId, entry);
   }
   for (const entry of shops.values()) {
     entry.priced = priceCheckout({ shopId: entry.shop.id, lines: entry.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })), products: entry.lines.map((line) => line.product) });
@@ -40,10 +39,15 @@ export async function cartView(user: SessionUser, db: Db = readDb): Promise<Cart
 }
 
 /** One shop's lines in the cart, as checkout takes them. */
-export async function cartLinesOf(user: SessionUser, shopId: string, db: Db = readDb): Promise<CheckoutLine[]> {
+export async function cartLinesOf(user: SessionUser, shopId: string): Promise<CheckoutLine[]> {
   if (user.role !== "BUYER") return [];
-  const rows = await db.cartLine.findMany({ where: { userId: user.id, product: { shopId } }, orderBy: [{ addedAt: "asc" }, { productId: "asc" }], select: { productId: true, quantity: true } });
-  return rows;
+  return readSql((sql) =>
+    sql.all<CheckoutLine>(
+      `SELECT c."productId", c."quantity" FROM "CartLine" c JOIN "Product" p ON p."id" = c."productId" WHERE c."userId" = ? AND p."shopId" = ? ORDER BY c."addedAt" ASC, c."productId" ASC`,
+      user.id,
+      shopId,
+    ),
+  );
 }
 
 /** How many items the cart holds (the header's "Cart (3)"). */
