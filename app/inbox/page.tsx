@@ -4,8 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { getTranslations } from "next-intl/server";
 import { getI18n } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/server/auth/session";
-import { INBOX_LIMIT, listConversations, unreadCounts } from "@/lib/server/conversations/inbox";
-import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { INBOX_LIMIT, inboxView } from "@/lib/server/conversations/inbox";
 import { pageFromParam } from "@/lib/server/pagination";
 import { markAllReadAction } from "./actions";
 
@@ -19,7 +18,7 @@ const Unread = ({ label }: { label: string }) => <span className="rounded bg-bra
 export default async function InboxPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { page } = await props.searchParams;
-  const [conversations, notifications, counts] = await Promise.all([listConversations(user), listNotifications(user, { page: pageFromParam(page) }), unreadCounts(user)]);
+  const { conversations, notifications, counts } = await inboxView(user, pageFromParam(page));
   const unread = counts.conversations + counts.notifications;
   const t = await getTranslations("inbox");
   const { f, render } = await getI18n();

@@ -54,11 +54,11 @@ describe("a conversation on an order", () => {
     expect(inEnglish(await unreadCounts(buyerAva))).toMatchObject({ conversations: 0 });
     await sendMessage(buyerAva, { orderId, body: "Oh no. Then I'll refuse it at the door." }, at(4));
     expect((await unreadCounts(sellerUs)).conversations).toBe(1);
-    const [listed] = await listConversations(sellerUs, db);
+    const [listed] = await listConversations(sellerUs);
     expect(inEnglish(listed)).toMatchObject({ orderId, withWhom: "Ava Test", unread: true, lastMessage: "Oh no. Then I'll refuse it at the door." });
     await getConversation(sellerUs, orderId);
     expect((await unreadCounts(sellerUs)).conversations).toBe(0);
-    expect((await listConversations(sellerUs, db))[0]!.unread).toBe(false);
+    expect((await listConversations(sellerUs))[0]!.unread).toBe(false);
   });
 
   it("nobody else reads or writes it: another buyer, another shop's seller", async () => {
@@ -66,7 +66,7 @@ describe("a conversation on an order", () => {
       expect(await getConversation(outsider, orderId)).toBeNull();
       const sent = await sendMessage(outsider, { orderId, body: "Let me in." }, at(6));
       expect(inEnglish(!sent.ok && sent.error.code)).toBe("NOT_FOUND");
-      expect(inEnglish(await listConversations(outsider, db))).toEqual([]);
+      expect(inEnglish(await listConversations(outsider))).toEqual([]);
     }
     // A world that is not the order's.
     const elsewhere: SessionUser = { ...buyerAva, worldId: "elsewhere" };
@@ -125,7 +125,7 @@ describe("a conversation on an order", () => {
     const seen = await getConversation(buyerAva, orderId);
     expect(inEnglish(seen!.messages.at(-1))).toMatchObject({ role: "Platform support", author: "Sue Support", body: "I am looking at this now." });
     // Support's inbox lists the conversations of orders with a dispute waiting for it.
-    expect(inEnglish((await listConversations(supportAgent, db)).map((c) => c.orderId))).toEqual([orderId]);
+    expect(inEnglish((await listConversations(supportAgent)).map((c) => c.orderId))).toEqual([orderId]);
   });
 });
 
@@ -143,13 +143,13 @@ describe("the inbox", () => {
 
 describe("the live stamp pages poll", () => {
   it("moves when a command, a message or a notification reaches this person, and not for another shop", async () => {
-    const sally = await liveStamp(sellerUs, db);
-    const gus = await liveStamp(sellerGlobal, db);
+    const sally = await liveStamp(sellerUs);
+    const gus = await liveStamp(sellerGlobal);
     await sendMessage(buyerAva, { orderId, body: "Any news?" }, at(30));
-    const afterMessage = await liveStamp(sellerUs, db);
+    const afterMessage = await liveStamp(sellerUs);
     expect(afterMessage).not.toBe(sally);
     await run(supportAgent, { type: "TAKE_DISPUTE", disputeId: `${orderId}-dispute-1`, reason: "" }, at(31));
-    expect(await liveStamp(sellerUs, db)).not.toBe(afterMessage);
-    expect(await liveStamp(sellerGlobal, db)).toBe(gus);
+    expect(await liveStamp(sellerUs)).not.toBe(afterMessage);
+    expect(await liveStamp(sellerGlobal)).toBe(gus);
   });
 });

@@ -130,8 +130,8 @@ describe("two worlds with the same personas", () => {
 
     const demoMaya = await persona(DEMO_WORLD, "seller-maya", null);
     const ownMaya = await persona(world, "seller-maya", TRAINEE);
-    const demoNotes = (await listNotifications(demoMaya, { page: 1 }, db)).rows;
-    const ownNotes = (await listNotifications(ownMaya, { page: 1 }, db)).rows;
+    const demoNotes = (await listNotifications(demoMaya, { page: 1 })).rows;
+    const ownNotes = (await listNotifications(ownMaya, { page: 1 })).rows;
     expect(ownNotes.length).toBeGreaterThan(0);
     expect(ownNotes.every((n) => n.orderId === null || n.orderId.startsWith(`${world}_`))).toBe(true);
     expect(demoNotes.some((n) => n.orderId?.startsWith(`${world}_`))).toBe(false);

@@ -122,9 +122,9 @@ describe("query plans at 100,000 orders", () => {
     const ben: SessionUser = { id: "buyer-ben", role: "BUYER", name: "Ben Okafor", shopId: null, shopName: null };
     const plans = await plansFor(async () => {
       for (const user of [maya, sam, ben]) {
-        await liveStamp(user, rec);
+        await liveStamp(user);
         await unreadCounts(user);
-        await listConversations(user, rec);
+        await listConversations(user);
       }
       expect(await getConversation(maya, order.id)).not.toBeNull();
     });
@@ -158,7 +158,7 @@ describe("query plans at 100,000 orders", () => {
     const order = await rec.order.findFirstOrThrow({ where: { shopId: "shop-maple", openWork: "CASE" }, select: { id: true } });
     const plans = await plansFor(async () => {
       expect(await getOrderDetail(maya, order.id, now)).not.toBeNull();
-      await listNotifications(maya, { page: 1 }, rec);
+      await listNotifications(maya, { page: 1 });
       await nextDeadline(rec, now, orderScope(maya));
       await nextDeadline(rec, now, orderScope(sam));
     });

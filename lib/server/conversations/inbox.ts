@@ -1,8 +1,9 @@
 import "server-only";
 import { m, type Message } from "@/lib/i18n/message";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { db as writer, readDb } from "../db";
-import type { Db } from "../prisma";
+import { db as writer } from "../db";
+import { readNotifications, type NotificationRow } from "../notifications/list-notifications";
+import type { Page } from "../pagination";
 import { storedDate, type SqlTx } from "../sqlite/sql-tx";
 import { readSql } from "../sqlite/read-sql";
 import { SUPPORT_JOINS_WHILE_SQL } from "./access";
@@ -36,9 +37,18 @@ const unreadOf = (alias: string) => `${alias}."lastMessageById" <> ? AND (r."las
 const verbatim = (text: string): Message => m("engine.verbatim", { text });
 
 /** This person's latest conversations, the unread ones first, each with its latest message. */
-export async function listConversations(user: SessionUser, db: Db = readDb): Promise<InboxConversation[]> {
+export async function listConversations(user: SessionUser): Promise<InboxConversation[]> {
+  return readSql((sql) => readConversations(sql, user));
+}
+
+/** The inbox page's reads in one snapshot: the conversations, a page of notifications and the unread counts. */
+export async function inboxView(user: SessionUser, page: number): Promise<{ conversations: InboxConversation[]; notifications: Page<NotificationRow>; counts: { conversations: number; notifications: number } }> {
+  return readSql((sql) => ({ conversations: readConversations(sql, user), notifications: readNotifications(sql, user, { page }), counts: readUnreadCounts(sql, user) }));
+}
+
+function readConversations(sql: SqlTx, user: SessionUser): InboxConversation[] {
   const scope = scopeSql(user);
-  const rows = await db.$queryRawUnsafe<{ id: string; code: string; lastMessageAt: string; shopName: string; buyerName: string; lastBody: string | null; unread: number | bigint }[]>(
+  const rows = sql.all<{ id: string; code: string; lastMessageAt: string; shopName: string; buyerName: string; lastBody: string | null; unread: number }>(
     `SELECT o."id", o."code", o."lastMessageAt", s."name" AS "shopName", b."name" AS "buyerName",
         (SELECT m."body" FROM "ChatMessage" m WHERE m."orderId" = o."id" ORDER BY m."at" DESC LIMIT 1) AS "lastBody",
         (${unreadOf("o")}) AS "unread"
