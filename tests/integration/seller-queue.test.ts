@@ -43,17 +43,17 @@ describe("the seller's queue", () => {
   });
 
   it("lists a cancel request with the buyer, their reason and the answer deadline", async () => {
-    const page = await sellerQueue(sellerUs, { tab: "cancel-requests" }, db);
+    const page = await sellerQueue(sellerUs, { tab: "cancel-requests" });
     expect(inEnglish(page.rows)).toEqual([expect.objectContaining({ orderId: requested, buyerName: buyerBen.name, reason: "Found a better price", deadlineKey: "CANCEL_REQUEST_ANSWER" })]);
     expect(page.rows[0]!.dueAt.getTime()).toBe(T0.getTime() + 24 * HOUR);
     expect(inEnglish(page.tab.onSilence)).toContain("Approved automatically");
   });
 
   it("pages the orders to ship by the nearest deadline, each exactly once", async () => {
-    const first = await sellerQueue(sellerUs, { tab: "to-ship" }, db);
+    const first = await sellerQueue(sellerUs, { tab: "to-ship" });
     expect(first.rows).toHaveLength(QUEUE_PAGE_SIZE);
     expect(first.later).not.toBeNull();
-    const second = await sellerQueue(sellerUs, { tab: "to-ship", after: first.later! }, db);
+    const second = await sellerQueue(sellerUs, { tab: "to-ship", after: first.later! });
     expect(second.later).toBeNull();
     const all = [...first.rows, ...second.rows];
     expect(all).toHaveLength(31);
@@ -74,7 +74,7 @@ describe("the seller's queue", () => {
     await run(buyerBen, { type: "ESCALATE", subject: "CASE", statement: "The parcel never came.", photoCount: 0 }, new Date(T0.getTime() + 2 * HOUR));
     expect((await sellerQueueCounts(sellerUs)).disputes).toBe(1);
     expect((await sellerQueueCounts(sellerGlobal)).disputes).toBe(0);
-    const page = await sellerQueue(sellerUs, { tab: "disputes" }, db);
+    const page = await sellerQueue(sellerUs, { tab: "disputes" });
     const dispute = await db.dispute.findFirstOrThrow({ where: { orderId: order.id } });
     expect(inEnglish(page.rows)).toEqual([expect.objectContaining({ orderId: order.id, buyerName: buyerBen.name, reason: "Package not received", dueAt: dispute.decideBy })]);
     expect(inEnglish(page.tab.dueLabel)).toBe("Platform support decides by");
@@ -87,7 +87,7 @@ describe("the seller's queue", () => {
   });
 
   it("an unknown tab is the first one; a seller without a shop has an empty queue", async () => {
-    expect(inEnglish((await sellerQueue(sellerUs, { tab: "nope" }, db)).tab.key)).toBe("cancel-requests");
+    expect(inEnglish((await sellerQueue(sellerUs, { tab: "nope" })).tab.key)).toBe("cancel-requests");
     expect(Object.values(await sellerQueueCounts({ ...sellerUs, shopId: null })).every((n) => n === 0)).toBe(true);
   });
 });
@@ -120,11 +120,11 @@ describe("bulk actions", () => {
     expect(outcomes[2]!.code).toBeNull();
     // Arranged orders leave "To ship" (their dispatch deadline stays open until the carrier's scan).
     const before = (await sellerQueueCounts(sellerUs))["to-ship"];
-    const toShip = (await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.slice(0, 2);
+    const toShip = (await sellerQueue(sellerUs, { tab: "to-ship" })).rows.slice(0, 2);
     const shipped = await runBulk(sellerUs, "ARRANGE_SHIPMENT", toShip.map((row) => ({ orderId: row.orderId, version: row.version })), at);
     expect(shipped.every((o) => o.ok)).toBe(true);
     expect((await sellerQueueCounts(sellerUs))["to-ship"]).toBe(before! - 2);
-    expect(inEnglish((await sellerQueue(sellerUs, { tab: "to-ship" }, db)).rows.map((row) => row.orderId))).not.toContain(toShip[0]!.orderId);
+    expect(inEnglish((await sellerQueue(sellerUs, { tab: "to-ship" })).rows.map((row) => row.orderId))).not.toContain(toShip[0]!.orderId);
     expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: a.id } })).status)).toBe("CANCELLED");
     expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: b.id } })).status)).toBe("AWAITING_SHIPMENT");
     expect(inEnglish((await db.cancelRequest.findUniqueOrThrow({ where: { orderId: b.id } })).status)).toBe("PENDING");

@@ -2,34 +2,11 @@ import "server-only";
 import type { Message } from "@/lib/i18n/message";
 import { SELLER_QUEUE, deadlineKeyRange, reasonLabel, sellerQueueTab, type SellerQueueTab } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
-import type { Db } from "../prisma";
 import { readSql } from "../sqlite/read-sql";
-import type { SqlTx } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, type SqlValue } from "../sqlite/sql-tx";
 
 export const QUEUE_PAGE_SIZE = 25;
-
-/** The open deadlines of a shop that belong to a tab. */
-function tabWhere(shopId: string, worldId: string, tab: SellerQueueTab) {
-  const kinds = tab.kinds.map((kind) => ({ kind: deadlineKeyRange(kind) }));
-  return {
-    resolvedAt: null,
-    shopId,
-    worldId,
-    ...(kinds.length === 1 ? kinds[0] : { OR: kinds }),
-    ...(tab.statuses ? { order: { status: { in: [...tab.statuses] } } } : {}),
-  };
-}
-
-/**
- * The shop's open disputes about its own answers (a rejected request or parcel, a rejected cancel
- * request) that have no statement from the seller yet, found through the shop's orders waiting on a
- * dispute. An overdue refund's dispute is the payment network's and the platform's: no statement is asked of the seller.
- */
-function disputeWhere(shopId: string, worldId: string) {
-  return { status: "OPEN", subject: { not: "REFUND" }, order: { shopId, worldId, openWork: "DISPUTE" }, statements: { none: { party: "SELLER" } } };
-}
 
 /** The tabs count up to 1,000 items each; the header, shown on every page a seller opens, up to 100 in all. */
 export const COUNT_CAP = 1000;
@@ -58,21 +35,6 @@ function tabCount(shopId: string, tab: SellerQueueTab, cap: number): { sql: stri
       WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${statuses.map(() => "?").join(", ")})` : ""} LIMIT ${cap})`,
     params: [shopId, ...kindParams, ...statuses],
   };
-}
-
-/** What a row shows of its order: the code, the buyer, the version a bulk action checks, and the buyer's reasons. */
-const ORDER_FIELDS = {
-  id: true,
-  code: true,
-  version: true,
-  buyer: { select: { name: true } },
-  cancelRequest: { select: { reasonKey: true } },
-  returnCases: { where: { closedAt: null }, orderBy: { openedAt: "desc" as const }, take: 1, select: { reasonKey: true } },
-};
-
-/** Later than the keyset cursor on (time, id). */
-function laterThan(field: "dueAt" | "decideBy", after: { at: Date; id: string } | null) {
-  return after ? [{ OR: [{ [field]: { gt: after.at } }, { [field]: after.at, id: { gt: after.id } }] }] : [];
 }
 
 function shopOf(user: SessionUser): { shopId: string; worldId: string } {
@@ -112,42 +74,44 @@ export interface SellerQueuePage {
   later: string | null;
 }
 
+type Raw = Record<string, string | number | null>;
+
+/** What a row shows of its order (the code, the buyer, the version a bulk action checks), joined by key. */
+const ORDER_COLUMNS = `o."id" AS "orderId", o."code", o."version", b."name" AS "buyerName"`;
+
 /**
  * One tab of the seller's queue, the nearest deadline first, a page at a time (keyset on the
- * deadline's due time and id: one seek on Deadline(resolvedAt, shopId, dueAt, id)). The reasons
- * come with the page's orders in two more queries, never one per row.
+ * deadline's due time and id: one seek on the open deadlines' Deadline(shopId, kind, dueAt, id)).
+ * The buyer's reasons come with the page's orders in two more statements, never one per row. One
+ * snapshot on the page reads' connection.
  */
-export async function sellerQueue(user: SessionUser, options: { tab?: string; after?: string; pageSize?: number } = {}, db: Db = readDb): Promise<SellerQueuePage> {
+export async function sellerQueue(user: SessionUser, options: { tab?: string; after?: string; pageSize?: number } = {}): Promise<SellerQueuePage> {
+  return readSql((sql) => readSellerQueue(sql, user, options));
+}
+
+function readSellerQueue(sql: SqlTx, user: SessionUser, options: { tab?: string; after?: string; pageSize?: number }): SellerQueuePage {
   const size = Math.min(options.pageSize ?? QUEUE_PAGE_SIZE, 1000);
   const tab = sellerQueueTab(options.tab);
   const { shopId, worldId } = shopOf(user);
   const after = decodeKeyset(options.after);
-  if (tab.source === "DISPUTES") return disputeQueue(shopId, worldId, tab, size, after, db);
-  const deadlines = await db.deadline.findMany({
-    where: { AND: [tabWhere(shopId, worldId, tab), ...laterThan("dueAt", after)] },
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    take: size + 1,
-    select: {
-      id: true,
-      kind: true,
-      dueAt: true,
-      order: { select: ORDER_FIELDS },
-    },
-  });
-  const page = deadlines.slice(0, size);
+  const fetched = tab.source === "DISPUTES" ? disputeRows(sql, shopId, worldId, size, after) : deadlineRows(sql, shopId, worldId, tab, size, after);
+  const page = fetched.slice(0, size);
+  const reasons = reasonsOf(sql, page.map((row) => row.orderId as string));
   const last = page[page.length - 1];
   return {
     tab,
-    later: deadlines.length > size && last ? encodeKeyset(last.dueAt, last.id) : null,
-    rows: page.map((deadline) => {
-      const reasonKey = tab.key === "cancel-requests" ? deadline.order.cancelRequest?.reasonKey : deadline.order.returnCases[0]?.reasonKey;
+    later: fetched.length > size && last ? encodeKeyset(dateOf(last.dueAt as string)!, last.id as string) : null,
+    rows: page.map((row) => {
+      const orderId = row.orderId as string;
+      const cancel = tab.source === "DISPUTES" ? row.subject === "CANCEL_REQUEST" : tab.key === "cancel-requests";
+      const reasonKey = cancel ? reasons.cancel.get(orderId) : reasons.request.get(orderId);
       return {
-        deadlineKey: deadline.kind,
-        dueAt: deadline.dueAt,
-        orderId: deadline.order.id,
-        version: deadline.order.version,
-        code: deadline.order.code,
-        buyerName: deadline.order.buyer.name,
+        deadlineKey: tab.source === "DISPUTES" ? `DISPUTE:${row.id as string}` : (row.kind as string),
+        dueAt: dateOf(row.dueAt as string)!,
+        orderId,
+        version: row.version as number,
+        code: row.code as string,
+        buyerName: row.buyerName as string,
         reason: reasonKey ? reasonLabel(reasonKey) : null,
         label: tab.label,
       };
@@ -155,38 +119,59 @@ export async function sellerQueue(user: SessionUser, options: { tab?: string; af
   };
 }
 
-/** The disputes tab: the shop's open disputes without its statement, the nearest decision target first (keyset on decideBy, id). */
-async function disputeQueue(shopId: string, worldId: string, tab: SellerQueueTab, size: number, after: { at: Date; id: string } | null, db: Db): Promise<SellerQueuePage> {
-  const disputes = await db.dispute.findMany({
-    where: { AND: [disputeWhere(shopId, worldId), ...laterThan("decideBy", after)] },
-    orderBy: [{ decideBy: "asc" }, { id: "asc" }],
-    take: size + 1,
-    select: {
-      id: true,
-      subject: true,
-      decideBy: true,
-      order: { select: ORDER_FIELDS },
-    },
-  });
-  const page = disputes.slice(0, size);
-  const last = page[page.length - 1];
-  return {
-    tab,
-    later: disputes.length > size && last ? encodeKeyset(last.decideBy, last.id) : null,
-    rows: page.map((dispute) => {
-      const reasonKey = dispute.subject === "CANCEL_REQUEST" ? dispute.order.cancelRequest?.reasonKey : dispute.order.returnCases[0]?.reasonKey;
-      return {
-        deadlineKey: `DISPUTE:${dispute.id}`,
-        dueAt: dispute.decideBy,
-        orderId: dispute.order.id,
-        version: dispute.order.version,
-        code: dispute.order.code,
-        buyerName: dispute.order.buyer.name,
-        reason: reasonKey ? reasonLabel(reasonKey) : null,
-        label: tab.label,
-      };
-    }),
-  };
+/** Later than the keyset cursor on (time, id). */
+function laterThan(column: string, after: { at: Date; id: string } | null): { sql: string; params: SqlValue[] } {
+  return after ? { sql: ` AND (${column} > ? OR (${column} = ? AND d."id" > ?))`, params: [after.at, after.at, after.id] } : { sql: "", params: [] };
+}
+
+/** The open deadlines of a shop that belong to a tab, with their orders. */
+function deadlineRows(sql: SqlTx, shopId: string, worldId: string, tab: SellerQueueTab, size: number, after: { at: Date; id: string } | null): Raw[] {
+  const ranges = tab.kinds.map(deadlineKeyRange);
+  const kindSql = ranges.map((range) => ("equals" in range ? `d."kind" = ?` : `(d."kind" >= ? AND d."kind" < ?)`)).join(" OR ");
+  const kindParams = ranges.flatMap((range) => ("equals" in range ? [range.equals] : [range.gte, range.lt]));
+  const statuses = tab.statuses ?? [];
+  const position = laterThan(`d."dueAt"`, after);
+  return sql.all<Raw>(
+    `SELECT d."id", d."kind", d."dueAt", ${ORDER_COLUMNS}
+      FROM "Deadline" d JOIN "Order" o ON o."id" = d."orderId" JOIN "User" b ON b."id" = o."buyerId"
+      WHERE d."resolvedAt" IS NULL AND d."shopId" = ? AND d."worldId" = ? AND (${kindSql})${statuses.length ? ` AND o."status" IN (${statuses.map(() => "?").join(", ")})` : ""}${position.sql}
+      ORDER BY d."dueAt" ASC, d."id" ASC LIMIT ${size + 1}`,
+    shopId,
+    worldId,
+    ...kindParams,
+    ...statuses,
+    ...position.params,
+  );
+}
+
+/**
+ * The shop's open disputes about its own answers (a rejected request or parcel, a rejected cancel
+ * request) that have no statement from the seller yet, found through the shop's orders waiting on a
+ * dispute, the nearest decision target first (keyset on decideBy, id). An overdue refund's dispute
+ * is the payment network's and the platform's: no statement is asked of the seller.
+ */
+function disputeRows(sql: SqlTx, shopId: string, worldId: string, size: number, after: { at: Date; id: string } | null): Raw[] {
+  const position = laterThan(`d."decideBy"`, after);
+  return sql.all<Raw>(
+    `SELECT d."id", d."subject", d."decideBy" AS "dueAt", ${ORDER_COLUMNS}
+      FROM "Order" o CROSS JOIN "Dispute" d ON d."orderId" = o."id" JOIN "User" b ON b."id" = o."buyerId"
+      WHERE o."shopId" = ? AND o."worldId" = ? AND o."openWork" = 'DISPUTE' AND d."status" = 'OPEN' AND d."subject" <> 'REFUND'
+        AND NOT EXISTS (SELECT 1 FROM "DisputeStatement" s WHERE s."disputeId" = d."id" AND s."party" = 'SELLER')${position.sql}
+      ORDER BY d."decideBy" ASC, d."id" ASC LIMIT ${size + 1}`,
+    shopId,
+    worldId,
+    ...position.params,
+  );
+}
+
+/** The buyer's reasons of the page's orders: the cancel request's, and the open request's (the latest). */
+function reasonsOf(sql: SqlTx, orderIds: string[]): { cancel: Map<string, string>; request: Map<string, string> } {
+  if (orderIds.length === 0) return { cancel: new Map(), request: new Map() };
+  const list = orderIds.map(() => "?").join(", ");
+  const cancel = sql.all<{ orderId: string; reasonKey: string }>(`SELECT "orderId", "reasonKey" FROM "CancelRequest" WHERE "orderId" IN (${list})`, ...orderIds);
+  const requests = sql.all<{ orderId: string; reasonKey: string }>(`SELECT "orderId", "reasonKey" FROM "ReturnCase" WHERE "orderId" IN (${list}) AND "closedAt" IS NULL ORDER BY "openedAt" ASC`, ...orderIds);
+  // Ascending, so the latest open request of an order is the one the map keeps.
+  return { cancel: new Map(cancel.map((row) => [row.orderId, row.reasonKey])), request: new Map(requests.map((row) => [row.orderId, row.reasonKey])) };
 }
 
 /** What the header shows (every page a seller opens): how many things wait, or "100+" once there are that many. */
