@@ -129,7 +129,7 @@ async function performanceFigures() {
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
     const started = performance.now();
-    await sellerPerformance(user, now, db);
+    await sellerPerformance(user, now);
     times.push(performance.now() - started);
   }
   return { shopOrders: busiest!._count._all, ms: percentile(times, 50) };

@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 describe("seller performance with known numbers", () => {
   it("40 orders paid and nothing cancelled: 0% meets the target; pickups on time", async () => {
-    const week = window(await sellerPerformance(sellerUs, NOW, db), 7);
+    const week = window(await sellerPerformance(sellerUs, NOW), 7);
     expect(inEnglish(week)).toMatchObject({ from: "2026-02-28", to: "2026-03-06" });
     expect(inEnglish(rate(week, "sfcr"))).toMatchObject({ numerator: 0, denominator: 40, status: "MEETS" });
     expect(inEnglish(rate(week, "ldr"))).toMatchObject({ numerator: 0, denominator: 5, status: "MEETS" });
@@ -55,7 +55,7 @@ describe("seller performance with known numbers", () => {
 
   it("one out-of-stock cancel is 2.5%, which meets the requirement; a second is 5%, a violation (US: no at-risk band for SFCR, issue 27 R10)", async () => {
     await run(sellerUs, toShip[0]!, { type: "SELLER_CANCEL", reasonKey: "out_of_stock" }, T0);
-    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW, db), 7), "sfcr"))).toMatchObject({ numerator: 1, denominator: 40, status: "MEETS" });
+    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW), 7), "sfcr"))).toMatchObject({ numerator: 1, denominator: 40, status: "MEETS" });
 
     // A buyer's cancel request the seller approves two hours later, and a refused parcel, are not the seller's fault.
     await run(buyerAva, toShip[1]!, { type: "REQUEST_CANCEL", reasonKey: "no_longer_needed" }, T0);
@@ -64,10 +64,10 @@ describe("seller performance with known numbers", () => {
     const { dueAt } = await db.deadline.findFirstOrThrow({ where: { orderId: inTransit[0]!, kind: { startsWith: "REFUSED_PARCEL_TRANSIT" }, resolvedAt: null } });
     await run(SYSTEM_ACTOR, inTransit[0]!, { type: "REFUSED_PARCEL_DELIVERED" }, dueAt);
     expect(inEnglish((await db.order.findUniqueOrThrow({ where: { id: inTransit[0]! } })).status)).toBe("CANCELLED");
-    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW, db), 7), "sfcr"))).toMatchObject({ numerator: 1, denominator: 40, status: "MEETS" });
+    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW), 7), "sfcr"))).toMatchObject({ numerator: 1, denominator: 40, status: "MEETS" });
 
     await run(sellerUs, toShip[2]!, { type: "SELLER_CANCEL", reasonKey: "pricing_error" }, new Date(T0.getTime() + HOUR));
-    const week = window(await sellerPerformance(sellerUs, NOW, db), 7);
+    const week = window(await sellerPerformance(sellerUs, NOW), 7);
     expect(inEnglish(rate(week, "sfcr"))).toMatchObject({ numerator: 2, denominator: 40, status: "VIOLATION" });
     expect(inEnglish(week.refundsByCause.map((r) => [causeLabel(r.cause), r.count]))).toEqual(
       expect.arrayContaining([
@@ -77,7 +77,7 @@ describe("seller performance with known numbers", () => {
       ]),
     );
 
-    const behind = await performanceOrders(sellerUs, NOW, { list: "sfcr", window: 7 }, db);
+    const behind = await performanceOrders(sellerUs, NOW, { list: "sfcr", window: 7 });
     expect(inEnglish(behind)).toMatchObject({ total: 2 });
     expect(inEnglish(behind!.rows.map((row) => [row.orderId, row.detail]))).toEqual([
       [toShip[2], "Cancelled: Pricing error"],
@@ -89,12 +89,12 @@ describe("seller performance with known numbers", () => {
     await run(buyerAva, toShip[3]!, { type: "REQUEST_CANCEL", reasonKey: "better_price" }, T0);
     const { dueAt } = await db.deadline.findFirstOrThrow({ where: { orderId: toShip[3]!, kind: "CANCEL_REQUEST_ANSWER", resolvedAt: null } });
     await run(SYSTEM_ACTOR, toShip[3]!, { type: "CANCEL_REQUEST_TIMEOUT" }, dueAt);
-    const cancels = window(await sellerPerformance(sellerUs, NOW, db), 7).responses.find((r) => r.kind === "CANCEL")!;
+    const cancels = window(await sellerPerformance(sellerUs, NOW), 7).responses.find((r) => r.kind === "CANCEL")!;
     expect(inEnglish(cancels)).toMatchObject({ answered: 1, medianMs: 2 * HOUR, silence: 1, byRule: 0 });
-    const silence = await performanceOrders(sellerUs, NOW, { list: "silence", window: 7 }, db);
+    const silence = await performanceOrders(sellerUs, NOW, { list: "silence", window: 7 });
     expect(inEnglish(silence!.rows.map((row) => row.orderId))).toEqual([toShip[3]]);
     // The buyer's reason was not the seller's fault: the rate is unchanged.
-    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW, db), 7), "sfcr"))).toMatchObject({ numerator: 2, denominator: 40 });
+    expect(inEnglish(rate(window(await sellerPerformance(sellerUs, NOW), 7), "sfcr"))).toMatchObject({ numerator: 2, denominator: 40 });
   });
 
   it("a pickup after the dispatch deadline is a late dispatch: 1 of 6 is a violation", async () => {
@@ -103,9 +103,9 @@ describe("seller performance with known numbers", () => {
     await run(sellerUs, toShip[4]!, { type: "ARRANGE_SHIPMENT" }, late);
     const pickup = await db.deadline.findFirstOrThrow({ where: { orderId: toShip[4]!, kind: "CARRIER_PICKUP", resolvedAt: null } });
     await run(SYSTEM_ACTOR, toShip[4]!, { type: "CARRIER_PICKUP" }, pickup.dueAt);
-    const week = window(await sellerPerformance(sellerUs, NOW, db), 7);
+    const week = window(await sellerPerformance(sellerUs, NOW), 7);
     expect(inEnglish(rate(week, "ldr"))).toMatchObject({ numerator: 1, denominator: 6, status: "VIOLATION" });
-    const behind = await performanceOrders(sellerUs, NOW, { list: "ldr", window: 7 }, db);
+    const behind = await performanceOrders(sellerUs, NOW, { list: "ldr", window: 7 });
     expect(inEnglish(behind!.rows.map((row) => row.orderId))).toEqual([toShip[4]]);
   });
 
@@ -117,17 +117,17 @@ describe("seller performance with known numbers", () => {
     const { id: disputeId } = await db.dispute.findFirstOrThrow({ where: { orderId: delivered[0]! } });
     await run(supportAgent, delivered[0]!, { type: "DECIDE_DISPUTE", disputeId, outcome: "BUYER", amountMinor: null, returnRequired: false, rationale: "The seller shows no proof of delivery." }, new Date(at.getTime() + 5 * HOUR));
 
-    const week = window(await sellerPerformance(sellerUs, NOW, db), 7);
+    const week = window(await sellerPerformance(sellerUs, NOW), 7);
     expect(inEnglish(week.returnsByReason)).toEqual([{ reasonKey: "not_received", label: "Package not received", count: 1 }]);
     expect(inEnglish(week.responses.find((r) => r.kind === "REFUND"))).toMatchObject({ answered: 1, medianMs: 3 * HOUR, silence: 0 });
     expect(inEnglish(week.disputes)).toEqual({ won: 0, lost: 1, overturned: 0 });
     expect(inEnglish(week.refundsByCause.find((r) => r.cause === "case:not_received"))).toMatchObject({ count: 1, amountMinor: 8849 });
-    const lost = await performanceOrders(sellerUs, NOW, { list: "disputes-lost", window: 7 }, db);
+    const lost = await performanceOrders(sellerUs, NOW, { list: "disputes-lost", window: 7 });
     expect(inEnglish(lost!.rows.map((row) => row.orderId))).toEqual([delivered[0]]);
   });
 
   it("the windows follow the app clock: 8 days later the 7-day figures are empty and the 30-day ones keep everything", async () => {
-    const later = await sellerPerformance(sellerUs, new Date(NOW.getTime() + 8 * DAY), db);
+    const later = await sellerPerformance(sellerUs, new Date(NOW.getTime() + 8 * DAY));
     expect(inEnglish(rate(window(later, 7), "sfcr"))).toMatchObject({ numerator: 0, denominator: 0, status: "NO_DATA" });
     expect(inEnglish(rate(window(later, 30), "sfcr"))).toMatchObject({ numerator: 2, denominator: 40, status: "VIOLATION" });
     expect(window(later, 30).disputes.lost).toBe(1);
@@ -137,11 +137,11 @@ describe("seller performance with known numbers", () => {
   });
 
   it("another shop's seller sees only their own figures and orders; a buyer sees none", async () => {
-    const global = window(await sellerPerformance(sellerGlobal, NOW, db), 7);
+    const global = window(await sellerPerformance(sellerGlobal, NOW), 7);
     expect(inEnglish(rate(global, "sfcr"))).toMatchObject({ numerator: 1, denominator: 1, status: "VIOLATION" });
-    const theirs = await performanceOrders(sellerGlobal, NOW, { list: "sfcr", window: 7 }, db);
+    const theirs = await performanceOrders(sellerGlobal, NOW, { list: "sfcr", window: 7 });
     expect(theirs!.rows.every((row) => !toShip.includes(row.orderId))).toBe(true);
-    expect(await sellerPerformance(buyerAva, NOW, db)).toBeNull();
-    expect(await performanceOrders(supportAgent, NOW, { list: "sfcr", window: 7 }, db)).toBeNull();
+    expect(await sellerPerformance(buyerAva, NOW)).toBeNull();
+    expect(await performanceOrders(supportAgent, NOW, { list: "sfcr", window: 7 })).toBeNull();
   });
 });

@@ -2,8 +2,7 @@ import "server-only";
 import { labelsOf, m, type Message } from "@/lib/i18n/message";
 import { isPolicyKey, performanceDays, reasonLabel, type PerformanceDay, type RequestKind } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import type { Db } from "../prisma";
-import { storedDate } from "../sqlite/sql-tx";
+import { storedDate, type SqlTx } from "../sqlite/sql-tx";
 
 /**
  * A shop's performance (issue 16, point 3; DOMAIN "Seller performance"), counted in SQL from the
@@ -79,14 +78,15 @@ export const num = (value: unknown): number => Number(value ?? 0);
 export const date = (value: unknown): Date => new Date(String(value));
 
 /** The seller's shop in the seller's world; null for anyone else. */
-export async function shopOf(user: SessionUser, db: Db): Promise<Shop | null> {
+export function shopOf(sql: SqlTx, user: SessionUser): Shop | null {
   if (user.role !== "SELLER" || !user.shopId) return null;
-  const shop = await db.shop.findFirst({
-    where: { id: user.shopId, worldId: user.worldId ?? "demo" },
-    select: { id: true, policyProfile: true, products: { take: 1, select: { currency: true } } },
-  });
+  const shop = sql.get<{ id: string; policyProfile: string; currency: string | null }>(
+    `SELECT s."id", s."policyProfile", (SELECT p."currency" FROM "Product" p WHERE p."shopId" = s."id" LIMIT 1) AS "currency" FROM "Shop" s WHERE s."id" = ? AND s."worldId" = ?`,
+    user.shopId,
+    user.worldId ?? "demo",
+  );
   if (!shop) return null;
-  return { id: shop.id, profile: isPolicyKey(shop.policyProfile) ? shop.policyProfile : "US", currency: shop.products[0]?.currency ?? "USD" };
+  return { id: shop.id, profile: isPolicyKey(shop.policyProfile) ? shop.policyProfile : "US", currency: shop.currency ?? "USD" };
 }
 
 /** The days as a JSON table for SQL: each day's name and its start and end as stored dates. */
@@ -96,10 +96,10 @@ function daysJson(days: PerformanceDay[]): string {
 
 const DAYS = `days AS (SELECT value ->> 'd' AS day, value ->> 's' AS s, value ->> 'e' AS e FROM json_each(?))`;
 
-async function dayCounts(db: Db, shop: Shop, days: PerformanceDay[]): Promise<DayCounts[]> {
+function dayCounts(sql: SqlTx, shop: Shop, days: PerformanceDay[]): DayCounts[] {
   // One index range count per day and measure (Order(shopId, <time>)): 30 × 5 seeks, no row read
   // except for the few cancelled orders, whose fault is checked on the row.
-  const rows = await db.$queryRawUnsafe<Raw[]>(
+  const rows = sql.all<Raw>(
     `WITH ${DAYS}
      SELECT day,
        (SELECT count(*) FROM "Order" o WHERE o.shopId = ? AND o.paidAt >= days.s AND o.paidAt < days.e) AS paid,
@@ -132,9 +132,9 @@ const REVIEW_LOOKBACK_MS = 14 * 24 * 3_600_000;
 const CASE_ANSWERS = ["RETURN_APPROVED", "CASE_REJECTED", "OFFER_MADE", "CASE_REFUNDED", "CASE_CLOSED"] as const;
 const CASE_ANSWER_LABELS: Record<(typeof CASE_ANSWERS)[number], Message> = labelsOf("seller.performance.answer", ["RETURN_APPROVED", "CASE_REJECTED", "OFFER_MADE", "CASE_REFUNDED", "CASE_CLOSED"]);
 
-async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promise<AnsweredRequest[]> {
+function answeredRequests(sql: SqlTx, shop: Shop, from: Date, to: Date): AnsweredRequest[] {
   // (`+cr.status`: the requests are found by the window's index on resolvedAt, not by their status.)
-  const cancels = await db.$queryRawUnsafe<Raw[]>(
+  const cancels = sql.all<Raw>(
     `SELECT cr.orderId, cr.status, cr.requestedAt, cr.resolvedAt
      FROM CancelRequest cr JOIN "Order" o ON o.id = cr.orderId
      WHERE cr.resolvedAt >= ? AND cr.resolvedAt < ? AND o.shopId = ? AND +cr.status IN ('APPROVED', 'REJECTED', 'AUTO_APPROVED')`,
@@ -146,7 +146,7 @@ async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promi
   // on (orderId, at) gives them in that order, ties in the order they were written): the seller's (answered) or the
   // system's approval when the review deadline passed (silence). A case closed first (withdrawn,
   // delivered) was never answered.
-  const cases = await db.$queryRawUnsafe<Raw[]>(
+  const cases = sql.all<Raw>(
     `SELECT rc.orderId, rc.type, rc.openedAt,
        (SELECT e.at || '|' || e.actorRole || '|' || e.type FROM OrderEvent e
         WHERE e.orderId = rc.orderId AND e.at >= rc.openedAt AND e.type IN (${CASE_ANSWERS.map((t) => `'${t}'`).join(", ")})
@@ -185,8 +185,8 @@ async function answeredRequests(db: Db, shop: Shop, from: Date, to: Date): Promi
   return answered;
 }
 
-async function openedCases(db: Db, shop: Shop, from: Date, to: Date): Promise<OpenedCase[]> {
-  const rows = await db.$queryRawUnsafe<Raw[]>(
+function openedCases(sql: SqlTx, shop: Shop, from: Date, to: Date): OpenedCase[] {
+  const rows = sql.all<Raw>(
     `SELECT rc.orderId, rc.openedAt, rc.type, rc.reasonKey FROM ReturnCase rc JOIN "Order" o ON o.id = rc.orderId
      WHERE rc.openedAt >= ? AND rc.openedAt < ? AND o.shopId = ? AND rc.type IN ('REFUND_ONLY', 'RETURN_AND_REFUND')`,
     storedDate(from),
@@ -197,8 +197,8 @@ async function openedCases(db: Db, shop: Shop, from: Date, to: Date): Promise<Op
   return rows.sort((a, b) => String(a.day).localeCompare(String(b.day))).map((row) => ({ orderId: String(row.orderId), at: date(row.openedAt), kind: row.type === "REFUND_ONLY" ? "REFUND" : "RETURN", reasonKey: String(row.reasonKey) }));
 }
 
-async function decidedDisputes(db: Db, shop: Shop, from: Date, to: Date): Promise<DecidedDispute[]> {
-  const rows = await db.$queryRawUnsafe<Raw[]>(
+function decidedDisputes(sql: SqlTx, shop: Shop, from: Date, to: Date): DecidedDispute[] {
+  const rows = sql.all<Raw>(
     `SELECT d.orderId, d.decidedAt, d.decisionOutcome, d.appealOutcome FROM Dispute d JOIN "Order" o ON o.id = d.orderId
      WHERE d.decidedAt >= ? AND d.decidedAt < ? AND o.shopId = ? AND d.decisionOutcome IS NOT NULL`,
     storedDate(from),
@@ -212,10 +212,10 @@ async function decidedDisputes(db: Db, shop: Shop, from: Date, to: Date): Promis
   });
 }
 
-async function paidRefunds(db: Db, shop: Shop, from: Date, to: Date): Promise<PaidRefund[]> {
+function paidRefunds(sql: SqlTx, shop: Shop, from: Date, to: Date): PaidRefund[] {
   // The cause: a cancelled order's cancel reason, or the case's reason. Wallet reissues of an overdue
   // refund ("remedy:") pay the same refund again from the platform, so they are not counted twice.
-  const rows = await db.$queryRawUnsafe<Raw[]>(
+  const rows = sql.all<Raw>(
     `SELECT r.orderId, r.createdAt, r.totalMinor, r.currency, r.idempotencyKey, o.cancelReasonKey, rc.reasonKey AS caseReasonKey
      FROM Refund r JOIN "Order" o ON o.id = r.orderId
      LEFT JOIN ReturnCase rc ON rc.id = substr(r.idempotencyKey, 6) AND r.idempotencyKey LIKE 'case:%'
@@ -234,18 +234,18 @@ async function paidRefunds(db: Db, shop: Shop, from: Date, to: Date): Promise<Pa
 }
 
 /** Everything the performance page counts, for the 30 days up to `now` (app time). */
-export async function performanceFacts(db: Db, shop: Shop, now: Date): Promise<PerformanceFacts> {
+export function performanceFacts(sql: SqlTx, shop: Shop, now: Date): PerformanceFacts {
   const days = performanceDays(now, shop.profile, 30);
   const from = days[0]!.start;
   const to = days.at(-1)!.end;
-  const [counts, answered, cases, disputes, refunds] = await Promise.all([
-    dayCounts(db, shop, days),
-    answeredRequests(db, shop, from, to),
-    openedCases(db, shop, from, to),
-    decidedDisputes(db, shop, from, to),
-    paidRefunds(db, shop, from, to),
-  ]);
-  return { days, counts, answered, cases, disputes, refunds };
+  return {
+    days,
+    counts: dayCounts(sql, shop, days),
+    answered: answeredRequests(sql, shop, from, to),
+    cases: openedCases(sql, shop, from, to),
+    disputes: decidedDisputes(sql, shop, from, to),
+    refunds: paidRefunds(sql, shop, from, to),
+  };
 }
 
 

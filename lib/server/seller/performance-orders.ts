@@ -2,8 +2,8 @@ import "server-only";
 import { duration, m, type Message } from "@/lib/i18n/message";
 import { REQUEST_KIND_LABELS, performanceDays, reasonLabel, type PerformanceWindow } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
+import type { SqlTx } from "../sqlite/sql-tx";
 import { storedDate } from "../sqlite/sql-tx";
 import { causeLabel, date, num, performanceFacts, shopOf, type Raw } from "./performance-facts";
 
@@ -54,9 +54,12 @@ export async function performanceOrders(
   user: SessionUser,
   now: Date,
   options: { list: PerformanceList; window: PerformanceWindow; filter?: string },
-  db: Db = readDb,
 ): Promise<PerformanceOrders | null> {
-  const shop = await shopOf(user, db);
+  return readSql((sql) => readPerformanceOrders(sql, user, now, options));
+}
+
+function readPerformanceOrders(sql: SqlTx, user: SessionUser, now: Date, options: { list: PerformanceList; window: PerformanceWindow; filter?: string }): PerformanceOrders | null {
+  const shop = shopOf(sql, user);
   if (!shop) return null;
   const days = performanceDays(now, shop.profile, options.window);
   const from = days[0]!.start;
@@ -67,17 +70,15 @@ export async function performanceOrders(
   if (byOrder) {
     const where = `o.shopId = ? AND o.${byOrder.column} >= ? AND o.${byOrder.column} < ? ${byOrder.where}`;
     const params = [shop.id, storedDate(from), storedDate(to)];
-    const [rows, counted] = await Promise.all([
-      db.$queryRawUnsafe<Raw[]>(
-        `SELECT o.id, o.${byOrder.column} AS at, o.cancelReasonKey, o.lateDispatch FROM "Order" o WHERE ${where} ORDER BY o.${byOrder.column} DESC LIMIT ${PERFORMANCE_LIST_LIMIT}`,
-        ...params,
-      ),
-      db.$queryRawUnsafe<Raw[]>(`SELECT count(*) AS n FROM "Order" o WHERE ${where}`, ...params),
-    ]);
+    const rows = sql.all<Raw>(
+      `SELECT o.id, o.${byOrder.column} AS at, o.cancelReasonKey, o.lateDispatch FROM "Order" o WHERE ${where} ORDER BY o.${byOrder.column} DESC LIMIT ${PERFORMANCE_LIST_LIMIT}`,
+      ...params,
+    );
+    const counted = sql.get<Raw>(`SELECT count(*) AS n FROM "Order" o WHERE ${where}`, ...params);
     found = rows.map((row) => ({ orderId: String(row.id), at: date(row.at), detail: byOrder.detail(row) }));
-    total = num(counted[0]?.n);
+    total = num(counted?.n);
   } else {
-    const facts = await performanceFacts(db, shop, now);
+    const facts = performanceFacts(sql, shop, now);
     const within = (at: Date) => at >= from && at < to;
     const filter = options.filter;
     switch (options.list) {
@@ -107,7 +108,14 @@ export async function performanceOrders(
     total = found.length;
   }
   const page = found.slice(0, PERFORMANCE_LIST_LIMIT);
-  const orders = await db.order.findMany({ where: { id: { in: page.map((row) => row.orderId) }, shopId: shop.id }, select: { id: true, code: true, buyer: { select: { name: true } } } });
+  const ids = page.map((row) => row.orderId);
+  const orders = ids.length
+    ? sql.all<{ id: string; code: string; buyerName: string }>(
+        `SELECT o."id", o."code", b."name" AS "buyerName" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE o."id" IN (${ids.map(() => "?").join(", ")}) AND o."shopId" = ?`,
+        ...ids,
+        shop.id,
+      )
+    : [];
   const byId = new Map(orders.map((order) => [order.id, order]));
   return {
     list: options.list,
@@ -117,7 +125,7 @@ export async function performanceOrders(
     total,
     rows: page.flatMap((row) => {
       const order = byId.get(row.orderId);
-      return order ? [{ ...row, code: order.code, buyerName: order.buyer.name }] : [];
+      return order ? [{ ...row, code: order.code, buyerName: order.buyerName }] : [];
     }),
   };
 }

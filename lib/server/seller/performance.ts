@@ -14,8 +14,7 @@ import {
   type RequestKind,
 } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
 import { performanceFacts, shopOf, type DayCounts, type PerformanceFacts } from "./performance-facts";
 
 /**
@@ -170,10 +169,14 @@ function daily(facts: PerformanceFacts): DailyPoint[] {
 }
 
 /** The shop's figures for the last 7 and 30 days of the app clock, and the daily trend; null for anyone but a seller of a shop. */
-export async function sellerPerformance(user: SessionUser, now: Date, db: Db = readDb): Promise<SellerPerformance | null> {
-  const shop = await shopOf(user, db);
-  if (!shop) return null;
-  const facts = await performanceFacts(db, shop, now);
+export async function sellerPerformance(user: SessionUser, now: Date): Promise<SellerPerformance | null> {
+  // One snapshot on the page reads' connection: every figure counted from the same state.
+  const read = readSql((sql) => {
+    const shop = shopOf(sql, user);
+    return shop ? { shop, facts: performanceFacts(sql, shop, now) } : null;
+  });
+  if (!read) return null;
+  const { shop, facts } = read;
   return { currency: shop.currency, windows: PERFORMANCE_WINDOWS.map((size) => windowFigures(facts, size)), daily: daily(facts) };
 }
 
