@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 describe("support's figures", () => {
   it("per agent and for the team: cases decided, the median time to a decision, the share overturned on appeal", async () => {
-    const figures = await agentFigures(supportAgent, T0, db);
+    const figures = await agentFigures(supportAgent, T0);
     const week = figures!.windows.find((w) => w.days === 7)!;
     const sue = week.agents.find((a) => a.agentId === supportAgent.id)!;
     const patRow = week.agents.find((a) => a.agentId === pat.id)!;
@@ -68,18 +68,18 @@ describe("support's figures", () => {
   });
 
   it("the windows follow the app clock: 8 days later the 7-day figures are empty, the 30-day ones keep everything", async () => {
-    const later = await agentFigures(supportAgent, new Date(T0.getTime() + 8 * DAY), db);
+    const later = await agentFigures(supportAgent, new Date(T0.getTime() + 8 * DAY));
     expect(later!.windows.find((w) => w.days === 7)!.team).toMatchObject({ decided: 0, medianMs: null });
     expect(later!.windows.find((w) => w.days === 30)!.team).toMatchObject({ decided: 4, overturned: 1 });
   });
 
   it("only support sees them", async () => {
-    expect(await agentFigures(buyerAva, T0, db)).toBeNull();
-    expect(await agentFigures(sellerUs, T0, db)).toBeNull();
+    expect(await agentFigures(buyerAva, T0)).toBeNull();
+    expect(await agentFigures(sellerUs, T0)).toBeNull();
   });
 
   it("a case as a record: both statements, the decision with its rationale and agent, the appeal and the timeline; support only", async () => {
-    const record = await caseRecord(supportAgent, appealed, T0, db);
+    const record = await caseRecord(supportAgent, appealed, T0);
     expect(record!.dispute.statements.map((s) => [s.party, s.text])).toEqual([
       ["Buyer", "The parcel never came."],
       ["Seller", "Our tracking shows it delivered."],
@@ -89,9 +89,9 @@ describe("support's figures", () => {
     expect(record!.timeline.map((t) => t.summary).join(" ")).toContain("appeal");
     expect(JSON.parse(JSON.stringify(record))).toEqual(record);
     // Nobody else gets it: not the buyer, not the seller, not an unknown id.
-    expect(await caseRecord(buyerAva, appealed, T0, db)).toBeNull();
-    expect(await caseRecord(sellerUs, appealed, T0, db)).toBeNull();
-    expect(await caseRecord(supportAgent, "nope", T0, db)).toBeNull();
-    expect(await caseRecord({ ...supportAgent, worldId: "elsewhere" }, appealed, T0, db)).toBeNull();
+    expect(await caseRecord(buyerAva, appealed, T0)).toBeNull();
+    expect(await caseRecord(sellerUs, appealed, T0)).toBeNull();
+    expect(await caseRecord(supportAgent, "nope", T0)).toBeNull();
+    expect(await caseRecord({ ...supportAgent, worldId: "elsewhere" }, appealed, T0)).toBeNull();
   });
 });

@@ -241,7 +241,7 @@ describe("query plans at 100,000 orders", () => {
       await sellerPerformance(maya, later);
       await performanceOrders(maya, later, { list: "sfcr", window: 30 });
       await performanceOrders(maya, later, { list: "answered", window: 30 });
-      await agentFigures(sam, later, rec);
+      await agentFigures(sam, later);
     });
     expectGoodPlans("seller performance", plans);
     expect((await sellerPerformance(maya, now))!.windows[1]!.rates[0]!.denominator).toBeGreaterThan(1000);

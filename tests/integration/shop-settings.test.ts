@@ -35,7 +35,7 @@ describe("shop settings", () => {
   it("records each change with who made it and when, newest first; saving the same values records nothing", async () => {
     await updateShopSettings(sellerUs, { autoApproveWindow: "UNTIL_ARRANGED", changeOfMindFeeMinor: 499, autoRefundUpToMinor: 0 }, new Date(T0.getTime() + MINUTE));
     expect(inEnglish(await updateShopSettings(sellerUs, { autoApproveWindow: "UNTIL_ARRANGED", changeOfMindFeeMinor: 499, autoRefundUpToMinor: 0 }, new Date(T0.getTime() + 2 * MINUTE)))).toEqual({ ok: true, value: { changed: [] } });
-    const settings = (await getShopSettings(sellerUs, db))!;
+    const settings = (await getShopSettings(sellerUs))!;
     const rows = settings.changes.map((c) => [c.field, c.fromValue, c.toValue, c.by]);
     expect(inEnglish(rows[0])).toEqual(["autoApproveWindow", "H3", "UNTIL_ARRANGED", sellerUs.name]);
     // The first save changed both fields at the same moment.
@@ -69,10 +69,10 @@ describe("shop settings", () => {
     const placedAt = new Date(T0.getTime() - 10 * 24 * 60 * MINUTE);
     const pen = [{ productId: "t-prod-pen", quantity: 1 }]; // $12.50 + $5.99 shipping: a "not received" refund is $18.49
     const older = await createOrder(db, { status: "DELIVERED", placedAt, items: pen });
-    const current = (await getShopSettings(sellerUs, db))!;
+    const current = (await getShopSettings(sellerUs))!;
     const set = await updateShopSettings(sellerUs, { autoApproveWindow: current.autoApproveWindow, changeOfMindFeeMinor: current.changeOfMindFeeMinor, autoRefundUpToMinor: 2000 }, new Date(T0.getTime() + 2 * 24 * 60 * MINUTE));
     expect(inEnglish(set)).toEqual({ ok: true, value: { changed: ["autoRefundUpToMinor"] } });
-    expect(inEnglish((await getShopSettings(sellerUs, db))!.changes[0])).toMatchObject({ field: "autoRefundUpToMinor", fromValue: "0", toValue: "2000", by: sellerUs.name });
+    expect(inEnglish((await getShopSettings(sellerUs))!.changes[0])).toMatchObject({ field: "autoRefundUpToMinor", fromValue: "0", toValue: "2000", by: sellerUs.name });
     const small = await createOrder(db, { status: "DELIVERED", placedAt, items: pen });
     const large = await createOrder(db, { status: "DELIVERED", placedAt }); // $82.50 + $5.99
     const returned = await createOrder(db, { status: "DELIVERED", placedAt, items: pen });

@@ -176,7 +176,7 @@ describe("only support", () => {
     for (const user of [buyerAva, sellerUs]) {
       expect(inEnglish((await supportQueue(user, all, T0, {})).rows)).toEqual([]);
       expect(await caseView(user, oldest.disputeId, T0)).toBeNull();
-      expect(inEnglish(await listTemplates(user, db))).toEqual([]);
+      expect(inEnglish(await listTemplates(user))).toEqual([]);
       expect((await saveTemplate(user, { title: "Mine now", body: "A rationale long enough to pass." }, T0)).ok).toBe(false);
       // A forged form: the same services the actions call.
       const taken = await takeDispute(user, { orderId: cancel.orderId, expectedVersion: await version(cancel.orderId), disputeId: cancel.disputeId, reason: "" }, T0);
@@ -197,13 +197,13 @@ describe("the team's rationale templates", () => {
     const id = added.ok ? added.value.id : "";
     const changed = await saveTemplate(supportAgent, { id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed." }, T0);
     expect(changed.ok).toBe(true);
-    expect(inEnglish(await listTemplates(pat, db))).toEqual([{ id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed.", updatedBy: "Sue Support", updatedAt: T0 }]);
+    expect(inEnglish(await listTemplates(pat))).toEqual([{ id, title: "Damaged in transit", body: "The photos show transit damage the seller's packing allowed.", updatedBy: "Sue Support", updatedAt: T0 }]);
     // Another world's agent cannot touch it.
     const outsider: SessionUser = { ...pat, worldId: "elsewhere" };
     expect((await saveTemplate(outsider, { id, title: "Hijacked", body: "A rationale long enough to pass." }, T0)).ok).toBe(false);
     expect((await deleteTemplate(outsider, id)).ok).toBe(false);
     expect((await deleteTemplate(pat, id)).ok).toBe(true);
-    expect(inEnglish(await listTemplates(pat, db))).toEqual([]);
+    expect(inEnglish(await listTemplates(pat))).toEqual([]);
   });
 });
 

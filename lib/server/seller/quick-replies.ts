@@ -4,18 +4,18 @@ import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
 import { visibleLength } from "@/lib/text";
 import type { SessionUser } from "../auth/session-user";
-import { db, readDb } from "../db";
-import type { Db } from "../prisma";
+import { db } from "../db";
+import { readSql } from "../sqlite/read-sql";
 import { runCommand } from "../run-command";
 
 /** A shop keeps at most this many quick replies, each at most this long. */
 export const QUICK_REPLY_LIMITS = { count: 10, length: 300 } as const;
 
 /** The seller's shop's quick replies, in their order; none for anyone else. */
-export async function listQuickReplies(user: SessionUser, from: Db = readDb): Promise<string[]> {
+export async function listQuickReplies(user: SessionUser): Promise<string[]> {
   if (user.role !== "SELLER" || !user.shopId) return [];
-  const rows = await from.quickReply.findMany({ where: { shopId: user.shopId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { text: true } });
-  return rows.map((row) => row.text);
+  const shopId = user.shopId;
+  return readSql((sql) => sql.all<{ text: string }>(`SELECT "text" FROM "QuickReply" WHERE "shopId" = ? ORDER BY "sortOrder" ASC, "id" ASC`, shopId)).map((row) => row.text);
 }
 
 /** Replaces the shop's quick replies with these (blank lines left out), in this order. */

@@ -4,8 +4,9 @@ import { randomUUID } from "node:crypto";
 import { AppError, type Result } from "@/lib/errors";
 import { AUTO_APPROVE_WINDOWS, isAutoApproveWindow, type AutoApproveWindow } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { db, readDb } from "../db";
-import type { Db } from "../prisma";
+import { db } from "../db";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
 import { runCommand } from "../run-command";
 
 /** The largest change-of-mind return fee a shop may disclose: $25.00 (the fee is kept from the buyer's refund). */
@@ -33,12 +34,26 @@ function requireShop(user: SessionUser): string {
 }
 
 /** The seller's shop settings and the last 50 changes to them, newest first. */
-export async function getShopSettings(user: SessionUser, from: Db = readDb): Promise<ShopSettings | null> {
+export async function getShopSettings(user: SessionUser): Promise<ShopSettings | null> {
   if (user.role !== "SELLER" || !user.shopId) return null;
-  const shop = await from.shop.findFirst({ where: { id: user.shopId, worldId: user.worldId ?? "demo" }, select: { id: true, name: true, policyProfile: true, autoApproveWindow: true, changeOfMindFeeMinor: true, autoRefundUpToMinor: true } });
-  if (!shop) return null;
-  const changes = await from.shopSettingChange.findMany({ where: { shopId: shop.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 50 });
-  const people = new Map((await from.user.findMany({ where: { id: { in: [...new Set(changes.map((c) => c.byUserId))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const shopId = user.shopId;
+  // One snapshot on the page reads' connection: the shop and its changes, with who made each.
+  const read = readSql((sql) => {
+    const shop = sql.get<{ id: string; name: string; policyProfile: string; autoApproveWindow: string; changeOfMindFeeMinor: number; autoRefundUpToMinor: number }>(
+      `SELECT "id", "name", "policyProfile", "autoApproveWindow", "changeOfMindFeeMinor", "autoRefundUpToMinor" FROM "Shop" WHERE "id" = ? AND "worldId" = ?`,
+      shopId,
+      user.worldId ?? "demo",
+    );
+    if (!shop) return null;
+    const changes = sql.all<{ id: string; field: string; fromValue: string; toValue: string; byUserId: string; by: string | null; at: string }>(
+      `SELECT c."id", c."field", c."fromValue", c."toValue", c."byUserId", u."name" AS "by", c."at" FROM "ShopSettingChange" c LEFT JOIN "User" u ON u."id" = c."byUserId"
+        WHERE c."shopId" = ? ORDER BY c."at" DESC, c."id" DESC LIMIT 50`,
+      shop.id,
+    );
+    return { shop, changes };
+  });
+  if (!read) return null;
+  const { shop, changes } = read;
   return {
     shopId: shop.id,
     shopName: shop.name,
@@ -47,7 +62,7 @@ export async function getShopSettings(user: SessionUser, from: Db = readDb): Pro
     changeOfMindFeeMinor: shop.changeOfMindFeeMinor,
     autoRefundUpToMinor: shop.autoRefundUpToMinor,
     feeAllowed: shop.policyProfile === "US",
-    changes: changes.map((c) => ({ id: c.id, field: c.field, fromValue: c.fromValue, toValue: c.toValue, by: people.get(c.byUserId) ?? c.byUserId, at: c.at })),
+    changes: changes.map((c) => ({ id: c.id, field: c.field, fromValue: c.fromValue, toValue: c.toValue, by: c.by ?? c.byUserId, at: dateOf(c.at)! })),
   };
 }
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { PERFORMANCE_WINDOWS, median, performanceDays, type PerformanceWindow } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import type { Db } from "../prisma";
-import { storedDate } from "../sqlite/sql-tx";
+import { readSql } from "../sqlite/read-sql";
+import { storedDate, type SqlTx } from "../sqlite/sql-tx";
 
 /**
  * Support's own figures (issue 17, point 5): cases decided, the median time to a decision and the
@@ -37,23 +36,23 @@ export interface AgentFigures {
 
 type Raw = Record<string, unknown>;
 
-async function decisions(db: Db, worldId: string, from: Date, to: Date): Promise<Decision[]> {
-  const [first, appeals] = await Promise.all([
-    db.$queryRawUnsafe<Raw[]>(
+function decisions(sql: SqlTx, worldId: string, from: Date, to: Date): Decision[] {
+  const [first, appeals] = [
+    sql.all<Raw>(
       `SELECT d.decidedById AS agent, d.decidedAt AS at, d.openedAt AS since, d.appealOutcome AS appeal FROM Dispute d JOIN "Order" o ON o.id = d.orderId
        WHERE d.decidedAt >= ? AND d.decidedAt < ? AND o.worldId = ? AND d.decidedById IS NOT NULL`,
       storedDate(from),
       storedDate(to),
       worldId,
     ),
-    db.$queryRawUnsafe<Raw[]>(
+    sql.all<Raw>(
       `SELECT d.appealDecidedById AS agent, d.appealDecidedAt AS at, d.appealedAt AS since FROM Dispute d JOIN "Order" o ON o.id = d.orderId
        WHERE d.appealDecidedAt >= ? AND d.appealDecidedAt < ? AND o.worldId = ? AND d.appealDecidedById IS NOT NULL`,
       storedDate(from),
       storedDate(to),
       worldId,
     ),
-  ]);
+  ];
   const of = (row: Raw, overturned: boolean | null): Decision => {
     const at = new Date(String(row.at));
     return { agentId: String(row.agent), at, ms: at.getTime() - new Date(String(row.since)).getTime(), overturned };
@@ -67,12 +66,15 @@ function rowOf(agentId: string | null, name: string, mine: Decision[]): AgentRow
 }
 
 /** The figures for support's world; null for anyone but support. */
-export async function agentFigures(user: SessionUser, now: Date, db: Db = readDb): Promise<AgentFigures | null> {
+export async function agentFigures(user: SessionUser, now: Date): Promise<AgentFigures | null> {
   if (user.role !== "SUPPORT") return null;
   const worldId = user.worldId ?? "demo";
   const days = performanceDays(now, "GLOBAL", 30);
-  const all = await decisions(db, worldId, days[0]!.start, days.at(-1)!.end);
-  const agents = await db.user.findMany({ where: { role: "SUPPORT", worldId }, select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  // One snapshot on the page reads' connection: the decisions and the team they are counted for.
+  const { all, agents } = readSql((sql) => ({
+    all: decisions(sql, worldId, days[0]!.start, days.at(-1)!.end),
+    agents: sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "role" = 'SUPPORT' AND "worldId" = ? ORDER BY "sortOrder" ASC, "name" ASC`, worldId),
+  }));
   const names = new Map(agents.map((agent) => [agent.id, agent.name]));
   const windows = PERFORMANCE_WINDOWS.map((size) => {
     const start = days[days.length - size]!.start.getTime();

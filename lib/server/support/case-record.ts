@@ -3,9 +3,9 @@ import type { Message } from "@/lib/i18n/message";
 import { english } from "@/lib/i18n/translator";
 import { ROLE_LABELS } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import { getOrderDetail } from "../orders/get-order";
-import type { Db } from "../prisma";
+import { readOrderDetail } from "../orders/get-order";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
 
 /**
  * A dispute as a record (issue 17, point 6): the order, both sides' statements, the evidence with
@@ -30,24 +30,32 @@ export interface CaseRecord {
 }
 
 /** `render` writes the record's sentences in a language (the viewer's; English by default). */
-export async function caseRecord(user: SessionUser, disputeId: string, now: Date, db: Db = readDb, render: (message: Message) => string = english().render): Promise<CaseRecord | null> {
+export async function caseRecord(user: SessionUser, disputeId: string, now: Date, render: (message: Message) => string = english().render): Promise<CaseRecord | null> {
   if (user.role !== "SUPPORT") return null;
-  const row = await db.dispute.findFirst({
-    where: { id: disputeId, order: { worldId: user.worldId ?? "demo" } },
-    select: { orderId: true, subjectRef: true, decidedById: true, appealDecidedById: true },
+  // One snapshot on the page reads' connection: the dispute, the order page's own reads, its evidence and agents.
+  const read = readSql((sql) => {
+    const row = sql.get<{ orderId: string; subjectRef: string; decidedById: string | null; appealDecidedById: string | null }>(
+      `SELECT d."orderId", d."subjectRef", d."decidedById", d."appealDecidedById" FROM "Dispute" d JOIN "Order" o ON o."id" = d."orderId" WHERE d."id" = ? AND o."worldId" = ?`,
+      disputeId,
+      user.worldId ?? "demo",
+    );
+    if (!row) return null;
+    const order = readOrderDetail(sql, user, row.orderId, now);
+    const dispute = order?.disputes.find((d) => d.id === disputeId);
+    if (!order || !dispute) return null;
+    const evidence = sql.all<{ id: string; ownerRole: string; contentType: string; sizeBytes: number; sha256: string; createdAt: string }>(
+      `SELECT "id", "ownerRole", "contentType", "sizeBytes", "sha256", "createdAt" FROM "Evidence"
+        WHERE "orderId" = ? AND ("disputeId" = ? OR ("caseId" = ? AND "disputeId" IS NULL)) ORDER BY "createdAt" ASC, "id" ASC`,
+      row.orderId,
+      disputeId,
+      row.subjectRef,
+    );
+    const agentIds = [row.decidedById, row.appealDecidedById].filter((id): id is string => id !== null);
+    const agents = agentIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${agentIds.map(() => "?").join(", ")})`, ...agentIds) : [];
+    return { row, order, dispute, evidence, agents };
   });
-  if (!row) return null;
-  const order = await getOrderDetail(user, row.orderId, now);
-  const dispute = order?.disputes.find((d) => d.id === disputeId);
-  if (!order || !dispute) return null;
-  const [evidence, agents] = await Promise.all([
-    db.evidence.findMany({
-      where: { orderId: row.orderId, OR: [{ disputeId }, { caseId: row.subjectRef, disputeId: null }] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, ownerRole: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
-    }),
-    db.user.findMany({ where: { id: { in: [row.decidedById, row.appealDecidedById].filter((id): id is string => id !== null) } }, select: { id: true, name: true } }),
-  ]);
+  if (!read) return null;
+  const { row, order, dispute, evidence, agents } = read;
   const name = (id: string | null) => (id ? (agents.find((agent) => agent.id === id)?.name ?? id) : null);
   return {
     exportedAt: now.toISOString(),
@@ -69,7 +77,7 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
       },
       appeal: dispute.appeal && { statement: dispute.appeal.statement, at: dispute.appeal.at.toISOString(), outcome: dispute.appeal.outcome, rationale: dispute.appeal.rationale, decidedBy: name(row.appealDecidedById) },
     },
-    evidence: evidence.map((e) => ({ id: e.id, from: render(ROLE_LABELS[e.ownerRole === "SELLER" ? "SELLER" : "BUYER"]), contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256, at: e.createdAt.toISOString() })),
+    evidence: evidence.map((e) => ({ id: e.id, from: render(ROLE_LABELS[e.ownerRole === "SELLER" ? "SELLER" : "BUYER"]), contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256, at: dateOf(e.createdAt)!.toISOString() })),
     timeline: order.timeline.map((t) => ({ at: t.at.toISOString(), actor: render(t.actor), summary: render(t.summary) })),
   };
 }

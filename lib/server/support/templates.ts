@@ -5,8 +5,9 @@ import { AppError, type Result } from "@/lib/errors";
 import { MAX_STATEMENT, MIN_RATIONALE } from "@/lib/order";
 import { visibleLength } from "@/lib/text";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { db, readDb } from "../db";
-import type { Db } from "../prisma";
+import { db } from "../db";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
 import { runCommand } from "../run-command";
 
 export { SUGGESTED_TEMPLATES } from "./suggested-templates";
@@ -22,11 +23,17 @@ export interface RationaleTemplateView {
 }
 
 /** The team's templates in the agent's world, by title; none for anyone but support. */
-export async function listTemplates(user: SessionUser, from: Db = readDb): Promise<RationaleTemplateView[]> {
+export async function listTemplates(user: SessionUser): Promise<RationaleTemplateView[]> {
   if (user.role !== "SUPPORT") return [];
-  const rows = await from.rationaleTemplate.findMany({ where: { worldId: orderScope(user).worldId }, orderBy: [{ title: "asc" }, { id: "asc" }], take: 200 });
-  const people = new Map((await from.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.updatedById))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return rows.map((row) => ({ id: row.id, title: row.title, body: row.body, updatedBy: people.get(row.updatedById) ?? "—", updatedAt: row.updatedAt }));
+  // On the page reads' connection, with who last changed each (a name, not a read per row).
+  const rows = readSql((sql) =>
+    sql.all<{ id: string; title: string; body: string; updatedBy: string | null; updatedAt: string }>(
+      `SELECT t."id", t."title", t."body", u."name" AS "updatedBy", t."updatedAt" FROM "RationaleTemplate" t LEFT JOIN "User" u ON u."id" = t."updatedById"
+        WHERE t."worldId" = ? ORDER BY t."title" ASC, t."id" ASC LIMIT 200`,
+      orderScope(user).worldId,
+    ),
+  );
+  return rows.map((row) => ({ id: row.id, title: row.title, body: row.body, updatedBy: row.updatedBy ?? "—", updatedAt: dateOf(row.updatedAt)! }));
 }
 
 function check(input: { title: string; body: string }): Record<string, Message[]> | null {

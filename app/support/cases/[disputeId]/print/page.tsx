@@ -17,7 +17,7 @@ export default async function CaseRecordPage(props: { params: Promise<{ disputeI
   const { disputeId } = await props.params;
   const { f, render } = await getI18n();
   const t = await getTranslations("support.record");
-  const record = await caseRecord(user, disputeId.slice(0, 200), await appNow(), undefined, render);
+  const record = await caseRecord(user, disputeId.slice(0, 200), await appNow(), render);
   if (!record) notFound();
   const { order, dispute } = record;
   const when = (iso: string) => f.dateTime(new Date(iso));
