@@ -9,7 +9,6 @@ import { ROLE_LABELS } from "@/lib/order";
 import { listPersonas, type Persona } from "@/lib/server/auth/personas";
 import { currentVisitorId } from "@/lib/server/auth/session";
 import { DEMO_WORLD, type PersonaRole } from "@/lib/server/auth/session-user";
-import { readDb } from "@/lib/server/db";
 import { currentWorld } from "@/lib/server/worlds/current-world";
 import { worldsOfVisitor } from "@/lib/server/worlds/list-worlds";
 import { WORLD_LIMITS, WORLD_ROLE_LABELS } from "@/lib/worlds";
@@ -27,7 +26,7 @@ export default async function PersonasPage(props: { searchParams: Promise<Record
   const t = await getTranslations("home");
   const { f, render } = await getI18n();
   const world = await currentWorld();
-  const [personas, worlds] = await Promise.all([listPersonas(world.id), worldsOfVisitor(readDb, await currentVisitorId())]);
+  const [personas, worlds] = await Promise.all([listPersonas(world.id), worldsOfVisitor(await currentVisitorId())]);
   return (
     <div className="space-y-8">
       <section className="space-y-2">

@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { StartScenarioButton } from "@/components/scenario-forms";
 import { getI18n } from "@/lib/i18n/server";
 import { currentVisitorId } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
 import { scenarioText, scenarios } from "@/lib/server/scenarios/catalogue";
 import { runsOfVisitor } from "@/lib/server/scenarios/runs";
 import { currentWorld } from "@/lib/server/worlds/current-world";
@@ -29,7 +28,7 @@ export default async function ScenariosPage() {
   const t = await getTranslations("scenarios");
   const { f, locale } = await getI18n();
   const world = await currentWorld();
-  const [runs, personas] = world.kind === "PRIVATE" ? await Promise.all([runsOfVisitor(readDb, world.id, await currentVisitorId()), listPersonas(world.id)]) : [[], []];
+  const [runs, personas] = world.kind === "PRIVATE" ? await Promise.all([runsOfVisitor(world.id, await currentVisitorId()), listPersonas(world.id)]) : [[], []];
   const text = (value: Scenario["title"]) => scenarioText(value, locale);
   const catalogue = scenarios();
   return (

@@ -80,13 +80,13 @@ describe("creating a private world", () => {
     expect(decided.every((d) => d.decidedById!.startsWith(`${world}_`))).toBe(true);
     expect(inEnglish(await checkOrders(db, orders.map((o) => o.id)))).toEqual([]);
     expect(inEnglish(await loadWorldView(db, world, OWNER))).toMatchObject({ kind: "PRIVATE", role: "OWNER", clock: { allowed: true } });
-    expect(inEnglish(await worldsOfVisitor(db, OWNER))).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
+    expect(inEnglish(await worldsOfVisitor(OWNER))).toEqual([expect.objectContaining({ id: world, name: "Tuesday training", role: "OWNER" })]);
   });
 
   it("is invisible to anyone who has not joined it", async () => {
     expect(await loadWorldView(db, world, OUTSIDER)).toBeNull();
     expect(await loadWorldView(db, world, null)).toBeNull();
-    expect(await worldDetail(db, world, OUTSIDER)).toBeNull();
+    expect(await worldDetail(world, OUTSIDER)).toBeNull();
   });
 
   it("with shops and people only, has the personas and no orders", async () => {
@@ -106,8 +106,8 @@ describe("joining by the share link", () => {
     const view = await loadWorldView(db, world, TRAINEE);
     expect(inEnglish(view)).toMatchObject({ role: "MEMBER", clock: { allowed: false } });
     // A member does not get the share link; the owner does.
-    expect((await worldDetail(db, world, TRAINEE))?.joinToken).toBeNull();
-    expect((await worldDetail(db, world, OWNER))?.joinToken).toBe(token);
+    expect((await worldDetail(world, TRAINEE))?.joinToken).toBeNull();
+    expect((await worldDetail(world, OWNER))?.joinToken).toBe(token);
   });
 
   it("with a wrong or malformed token finds nothing", async () => {

@@ -136,9 +136,9 @@ describe("query plans at 100,000 orders", () => {
     await rec.scenarioRun.createMany({ data: some.map((order, i) => ({ id: `plan-run-${i}`, worldId: "demo", scenarioId: "instant-cancel", orderId: order.id, visitorId: `plan-visitor-${i % 2}`, startedAt: now })) });
     await rec.worldMember.createMany({ data: [0, 1].map((i) => ({ id: `plan-member-${i}`, worldId: "demo", visitorId: `plan-visitor-${i}`, name: `Member ${i}`, role: "MEMBER", joinedAt: now })) });
     const plans = await plansFor(async () => {
-      expect(await runOfOrder(rec, "demo", some[0]!.id)).not.toBeNull();
-      expect(await runsOfVisitor(rec, "demo", "plan-visitor-0")).toHaveLength(2);
-      expect(await trainingRoom(rec, "demo", now)).toHaveLength(2);
+      expect(await runOfOrder("demo", some[0]!.id)).not.toBeNull();
+      expect(await runsOfVisitor("demo", "plan-visitor-0")).toHaveLength(2);
+      expect(await trainingRoom("demo", now)).toHaveLength(2);
       await roomStamp(rec, "demo");
     });
     expectGoodPlans("scenarios and the training room", plans);

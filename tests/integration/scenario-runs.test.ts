@@ -50,7 +50,7 @@ describe("starting a scenario", () => {
     expect(order).toMatchObject({ worldId: world, buyerId: `${world}_buyer-ben`, shopId: `${world}_shop-maple`, status: "AWAITING_SHIPMENT", paymentMethod: "PAYPAL" });
     // Placed two hours before the world's time: past the first hour, so cancelling is a request.
     expect((await appTime(db, { now: () => realNow }, world)).getTime() - order.placedAt.getTime()).toBe(120 * 60_000);
-    const run = await runOfOrder(db, world, order.id);
+    const run = await runOfOrder(world, order.id);
     expect(run).toMatchObject({ scenario: { id: "cancel-request-rejected" }, visitorId: "alice", progress: { doneCount: 0, next: 0 } });
     expect(inEnglish(await checkOrders(db, [order.id]))).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe("the trainer's room", () => {
     const aliceStart = await startScenario(db, { worldId: world, visitorId: "alice", scenarioId: "cancel-request-approved", key: "alicecase2approved00" }, new Date(realNow.getTime() + 60_000));
     if (!aliceStart.ok) throw new Error("not started");
     const session = await createSession(db, `${world}_buyer-ben`, realNow, "alice");
-    let room = await trainingRoom(db, world, realNow);
+    let room = await trainingRoom(world, realNow);
     const alice = () => room.find((member) => member.name === "Alice")!;
     expect(alice()).toMatchObject({ persona: { name: "Ben Okafor", role: "BUYER" }, run: { scenario: { id: "cancel-request-approved" }, progress: { doneCount: 0, next: 0 } } });
     expect(room.find((member) => member.name === "Tess (trainer)")?.persona).toBeNull();
@@ -127,7 +127,7 @@ describe("the trainer's room", () => {
     const at = await appTime(db, { now: () => realNow }, world);
     const ben: SessionUser = { id: `${world}_buyer-ben`, worldId: world, role: "BUYER", name: "Ben", shopId: null, shopName: null };
     expect((await runOrderCommand(db, ben, { orderId: aliceStart.value.orderId, command: { type: "REQUEST_CANCEL", reasonKey: "bought_by_mistake" } }, at)).ok).toBe(true);
-    room = await trainingRoom(db, world, realNow);
+    room = await trainingRoom(world, realNow);
     expect(alice().run?.progress).toMatchObject({ doneCount: 1, next: 1 });
 
     // She switches to the seller: the room says so, and the old session no longer counts.
@@ -135,9 +135,9 @@ describe("the trainer's room", () => {
     await createSession(db, `${world}_seller-maya`, new Date(realNow.getTime() + 1000), "alice");
     const maya: SessionUser = { id: `${world}_seller-maya`, worldId: world, role: "SELLER", name: "Maya", shopId: `${world}_shop-maple`, shopName: null };
     expect((await runOrderCommand(db, maya, { orderId: aliceStart.value.orderId, command: { type: "APPROVE_CANCEL_REQUEST" } }, new Date(at.getTime() + 60_000))).ok).toBe(true);
-    room = await trainingRoom(db, world, realNow);
+    room = await trainingRoom(world, realNow);
     expect(alice()).toMatchObject({ persona: { name: "Maya Patel", role: "SELLER" }, run: { progress: { doneCount: 2, next: null } } });
-    expect((await runsOfVisitor(db, world, "alice"))[0]?.orderId).toBe(aliceStart.value.orderId);
+    expect((await runsOfVisitor(world, "alice"))[0]?.orderId).toBe(aliceStart.value.orderId);
   });
 
   it("the CSV summary: who finished, the step others are on, and each step's minutes in real time, not the world's jumps", async () => {
@@ -150,7 +150,7 @@ describe("the trainer's room", () => {
     const due = (await db.deadline.findMany({ where: { orderId: trainerRun.orderId, resolvedAt: null } })).find((deadline) => parseDeadlineKey(deadline.kind)?.kind === "CANCEL_REQUEST_ANSWER")!;
     await advanceClock(db, due.dueAt, "test", null, { now: () => new Date(realNow.getTime() + 3 * 60_000) }, world);
     expect((await sweepDueDeadlines(db, due.dueAt, { worldId: world })).applied).toBeGreaterThan(0);
-    const rows = summaryRows(await runsOfWorld(db, world, "seller-silent"), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
+    const rows = summaryRows(await runsOfWorld(world, "seller-silent"), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
     expect(rows[0]).toEqual(["scenario", "member", "started", "finished", "done", "next", "step 1", "step 2"]);
     const trainer = rows.find((row) => row[1] === "Tess (trainer)")!;
     expect(trainer[0]).toBe(scenario.title.en);
@@ -161,7 +161,7 @@ describe("the trainer's room", () => {
     const alice = rows.find((row) => row[1] === "Alice")!;
     expect(alice.slice(3, 6)).toEqual(["no", 0, `1. ${scenario.steps[0]!.text.en}`]);
     // Without a scenario: every run of every scenario, as many step columns as the longest has.
-    const all = summaryRows(await runsOfWorld(db, world, null), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
+    const all = summaryRows(await runsOfWorld(world, null), { header: ["scenario", "member", "started", "finished", "done", "next"], step: (n) => `step ${n}`, yes: "yes", no: "no" }, (value) => value.en);
     expect(new Set(all.slice(1).map((row) => row[0])).size).toBeGreaterThan(1);
     expect(all.length - 1).toBe(await db.scenarioRun.count({ where: { worldId: world } }));
   });

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { switchWorldAction } from "@/app/actions/worlds";
 import { JoinWorldForm } from "@/components/world-forms";
 import { currentVisitorId } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
-import { findWorldByToken } from "@/lib/server/worlds/join-world";
-import { loadWorldView } from "@/lib/server/worlds/world-access";
+import { readSql } from "@/lib/server/sqlite/read-sql";
+import { readWorldByToken } from "@/lib/server/worlds/join-world";
+import { readWorldView } from "@/lib/server/worlds/world-access";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("worlds.join"))("metaTitle") };
@@ -16,7 +16,12 @@ export const dynamic = "force-dynamic";
 /** Where a share link leads: the world's name and a button to join it (joining is a deliberate step, not a side effect of opening a link). */
 export default async function JoinPage(props: { params: Promise<{ token: string }> }) {
   const { token } = await props.params;
-  const world = await findWorldByToken(readDb, token);
+  const visitorId = await currentVisitorId();
+  // The world and whether this browser is in it already, in one snapshot.
+  const { world, already } = readSql((sql) => {
+    const found = readWorldByToken(sql, token);
+    return { world: found, already: found ? readWorldView(sql, found.id, visitorId) : null };
+  });
   const t = await getTranslations("worlds.join");
   if (!world) {
     return (
@@ -29,7 +34,6 @@ export default async function JoinPage(props: { params: Promise<{ token: string 
       </div>
     );
   }
-  const already = await loadWorldView(readDb, world.id, await currentVisitorId());
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title", { world: world.name })}</h1>

@@ -8,7 +8,6 @@ import { appNow } from "@/lib/server/app-clock";
 import { HOME_BY_ROLE, requireUser } from "@/lib/server/auth/session";
 import { getOrderDetail } from "@/lib/server/orders/get-order";
 import { ViewAs } from "@/components/persona-switch";
-import { readDb } from "@/lib/server/db";
 import { listPersonas } from "@/lib/server/auth/personas";
 import { listTemplates } from "@/lib/server/support/templates";
 import { currentWorld } from "@/lib/server/worlds/current-world";
@@ -51,7 +50,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
     ] as const
   ).flatMap(([role, persona]) => (persona && role !== user.role ? [{ role, persona }] : []));
   // The checklist, when a scenario made this order (issue 30).
-  const run = await runOfOrder(readDb, world.id, order.id);
+  const run = await runOfOrder(world.id, order.id);
 
   return (
     <div className="space-y-6">

@@ -7,7 +7,6 @@ import { ConfirmWorldForm, MemberRoleButton, RemoveMemberButton, ReplaceLinkButt
 import { appOrigin } from "@/lib/server/app-origin";
 import { getI18n } from "@/lib/i18n/server";
 import { currentVisitorId } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
 import { worldDetail } from "@/lib/server/worlds/list-worlds";
 import { WORLD_LIMITS, WORLD_ROLE_LABELS } from "@/lib/worlds";
 import { TrainingRoom } from "./training-room";
@@ -22,7 +21,7 @@ export const dynamic = "force-dynamic";
 export default async function WorldPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await props.params;
   const { created, removed, replaced } = await props.searchParams;
-  const world = await worldDetail(readDb, id, await currentVisitorId());
+  const world = await worldDetail(id, await currentVisitorId());
   // Someone else's world looks exactly like one that does not exist.
   if (!world) notFound();
   const owner = world.role === "OWNER";

@@ -4,7 +4,6 @@ import { LiveUpdates } from "@/components/live-updates";
 import { StartForEveryoneForm } from "@/components/scenario-forms";
 import { systemClock } from "@/lib/clock";
 import { getI18n } from "@/lib/i18n/server";
-import { readDb } from "@/lib/server/db";
 import { scenarioText, scenarios } from "@/lib/server/scenarios/catalogue";
 import { trainingRoom } from "@/lib/server/scenarios/runs";
 
@@ -17,7 +16,7 @@ export async function TrainingRoom({ worldId }: { worldId: string }) {
   const t = await getTranslations("scenarios.room");
   const tRoles = await getTranslations("layout.roles");
   const { locale } = await getI18n();
-  const members = await trainingRoom(readDb, worldId, systemClock.now());
+  const members = await trainingRoom(worldId, systemClock.now());
   const catalogue = scenarios();
   return (
     <section aria-labelledby="room-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">

@@ -9,7 +9,8 @@ import { runProgress, type RunProgress } from "@/lib/scenarios/progress";
 import type { Scenario } from "@/lib/scenarios/scenarios";
 import type { WorldRole } from "@/lib/worlds";
 import { SESSION_IDLE_MS } from "../auth/sessions";
-import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf, type SqlTx } from "../sqlite/sql-tx";
 import { scenarios } from "./catalogue";
 
 export interface RunView {
@@ -29,47 +30,43 @@ interface RunRow {
   startedAt: Date;
 }
 
-const RUN = { id: true, scenarioId: true, orderId: true, visitorId: true, startedAt: true } as const;
+const RUN = `r."id", r."scenarioId", r."orderId", r."visitorId", r."startedAt"`;
+const runRows = (rows: (Omit<RunRow, "startedAt"> & { startedAt: string })[]): RunRow[] => rows.map((row) => ({ ...row, startedAt: dateOf(row.startedAt)! }));
+const list = (values: readonly string[]) => values.map(() => "?").join(", ");
 
 /** The runs with their progress (runs still being made, or of a scenario file since removed, are left out). */
-export async function withProgress(db: Db, worldId: string, runs: RunRow[]): Promise<RunView[]> {
+function withProgress(sql: SqlTx, worldId: string, runs: RunRow[]): RunView[] {
   const known = runs.flatMap((run) => {
     const scenario = scenarios().find((candidate) => candidate.id === run.scenarioId);
     return scenario && !run.orderId.startsWith("pending:") ? [{ run, scenario }] : [];
   });
   if (known.length === 0) return [];
-  const [events, moves] = await Promise.all([
-    db.orderEvent.findMany({ where: { orderId: { in: known.map(({ run }) => run.orderId) } }, orderBy: [{ orderId: "asc" }, { seq: "asc" }], select: { orderId: true, data: true, at: true } }),
-    db.clockJump.findMany({ where: { worldId }, select: { fromAt: true, toAt: true } }),
-  ]);
+  const orderIds = known.map(({ run }) => run.orderId);
+  const events = sql.all<{ orderId: string; data: string; at: string }>(`SELECT "orderId", "data", "at" FROM "OrderEvent" WHERE "orderId" IN (${list(orderIds)}) ORDER BY "orderId" ASC, "seq" ASC`, ...orderIds);
+  const moves = sql.all<{ fromAt: string; toAt: string }>(`SELECT "fromAt", "toAt" FROM "ClockJump" WHERE "worldId" = ?`, worldId).map((move) => ({ fromAt: dateOf(move.fromAt)!, toAt: dateOf(move.toAt)! }));
   const byOrder = new Map<string, { command: string; at: Date }[]>();
   for (const event of events) {
-    const list = byOrder.get(event.orderId) ?? [];
-    list.push({ command: commandOf(event.data), at: event.at });
-    byOrder.set(event.orderId, list);
+    const commands = byOrder.get(event.orderId) ?? [];
+    commands.push({ command: commandOf(event.data), at: dateOf(event.at)! });
+    byOrder.set(event.orderId, commands);
   }
   return known.map(({ run, scenario }) => ({ ...run, scenario, progress: runProgress(scenario, byOrder.get(run.orderId) ?? [], run.startedAt, moves) }));
 }
 
-function commandOf(data: string): string {
-  try {
-    return (JSON.parse(data) as { command?: { type?: string } }).command?.type ?? "";
-  } catch {
-    return "";
-  }
-}
-
-/** The run that made this order, if a scenario did. */
-export async function runOfOrder(db: Db, worldId: string, orderId: string): Promise<RunView | null> {
-  const run = await db.scenarioRun.findFirst({ where: { orderId, worldId }, select: RUN });
-  return run ? ((await withProgress(db, worldId, [run]))[0] ?? null) : null;
+/** The run that made this order, if a scenario did (the order page's checklist). */
+export async function runOfOrder(worldId: string, orderId: string): Promise<RunView | null> {
+  return readSql((sql) => {
+    const run = sql.get<Omit<RunRow, "startedAt"> & { startedAt: string }>(`SELECT ${RUN} FROM "ScenarioRun" r WHERE r."orderId" = ? AND r."worldId" = ? LIMIT 1`, orderId, worldId);
+    return run ? (withProgress(sql, worldId, runRows([run]))[0] ?? null) : null;
+  });
 }
 
 /** This visitor's runs in a world, newest first. */
-export async function runsOfVisitor(db: Db, worldId: string, visitorId: string | null): Promise<RunView[]> {
+export async function runsOfVisitor(worldId: string, visitorId: string | null): Promise<RunView[]> {
   if (!visitorId) return [];
-  const runs = await db.scenarioRun.findMany({ where: { worldId, visitorId }, orderBy: { startedAt: "desc" }, take: 50, select: RUN });
-  return withProgress(db, worldId, runs);
+  return readSql((sql) =>
+    withProgress(sql, worldId, runRows(sql.all(`SELECT ${RUN} FROM "ScenarioRun" r WHERE r."worldId" = ? AND r."visitorId" = ? ORDER BY r."startedAt" DESC LIMIT 50`, worldId, visitorId))),
+  );
 }
 
 export interface RoomMember {
@@ -83,50 +80,64 @@ export interface RoomMember {
   runs: number;
 }
 
-/** The trainer's room: each member of the world, the persona they play now and their latest run. */
-export async function trainingRoom(db: Db, worldId: string, realNow: Date): Promise<RoomMember[]> {
-  const members = await db.worldMember.findMany({ where: { worldId }, orderBy: { joinedAt: "asc" }, take: 100, select: { id: true, name: true, role: true, visitorId: true } });
-  const visitorIds = members.map((member) => member.visitorId);
-  const [sessions, people, runs] = await Promise.all([
-    db.session.findMany({
-      where: { visitorId: { in: visitorIds }, revokedAt: null, expiresAt: { gt: realNow }, lastSeenAt: { gt: new Date(realNow.getTime() - SESSION_IDLE_MS) } },
-      orderBy: { createdAt: "desc" },
-      take: 500,
-      select: { visitorId: true, userId: true },
-    }),
-    db.user.findMany({ where: { worldId }, select: { id: true, name: true, role: true } }),
-    db.scenarioRun.findMany({ where: { worldId }, orderBy: { startedAt: "desc" }, take: 2000, select: RUN }),
-  ]);
-  const personOf = new Map(people.map((person) => [person.id, person]));
-  const latest = new Map<string, RunRow>();
-  const counts = new Map<string, number>();
-  for (const run of runs) {
-    if (!latest.has(run.visitorId)) latest.set(run.visitorId, run);
-    counts.set(run.visitorId, (counts.get(run.visitorId) ?? 0) + 1);
-  }
-  const views = new Map((await withProgress(db, worldId, [...latest.values()])).map((view) => [view.visitorId, view]));
-  return members.map((member) => {
-    const session = sessions.find((candidate) => candidate.visitorId === member.visitorId && personOf.has(candidate.userId));
-    const persona = session ? personOf.get(session.userId)! : null;
-    return {
-      id: member.id,
-      name: member.name,
-      role: member.role as WorldRole,
-      persona: persona ? { name: persona.name, role: persona.role } : null,
-      run: views.get(member.visitorId) ?? null,
-      runs: counts.get(member.visitorId) ?? 0,
-    };
+/** The trainer's room: each member of the world, the persona they play now and their latest run. One snapshot on the page reads' connection. */
+export async function trainingRoom(worldId: string, realNow: Date): Promise<RoomMember[]> {
+  return readSql((sql) => {
+    const members = sql.all<{ id: string; name: string; role: string; visitorId: string }>(`SELECT "id", "name", "role", "visitorId" FROM "WorldMember" WHERE "worldId" = ? ORDER BY "joinedAt" ASC LIMIT 100`, worldId);
+    const visitorIds = members.map((member) => member.visitorId);
+    const sessions = visitorIds.length
+      ? sql.all<{ visitorId: string; userId: string }>(
+          `SELECT "visitorId", "userId" FROM "Session" WHERE "visitorId" IN (${list(visitorIds)}) AND "revokedAt" IS NULL AND "expiresAt" > ? AND "lastSeenAt" > ? ORDER BY "createdAt" DESC LIMIT 500`,
+          ...visitorIds,
+          realNow,
+          new Date(realNow.getTime() - SESSION_IDLE_MS),
+        )
+      : [];
+    const people = sql.all<{ id: string; name: string; role: string }>(`SELECT "id", "name", "role" FROM "User" WHERE "worldId" = ?`, worldId);
+    const runs = runRows(sql.all(`SELECT ${RUN} FROM "ScenarioRun" r WHERE r."worldId" = ? ORDER BY r."startedAt" DESC LIMIT 2000`, worldId));
+    const personOf = new Map(people.map((person) => [person.id, person]));
+    const latest = new Map<string, RunRow>();
+    const counts = new Map<string, number>();
+    for (const run of runs) {
+      if (!latest.has(run.visitorId)) latest.set(run.visitorId, run);
+      counts.set(run.visitorId, (counts.get(run.visitorId) ?? 0) + 1);
+    }
+    const views = new Map(withProgress(sql, worldId, [...latest.values()]).map((view) => [view.visitorId, view]));
+    return members.map((member) => {
+      const session = sessions.find((candidate) => candidate.visitorId === member.visitorId && personOf.has(candidate.userId));
+      const persona = session ? personOf.get(session.userId)! : null;
+      return {
+        id: member.id,
+        name: member.name,
+        role: member.role as WorldRole,
+        persona: persona ? { name: persona.name, role: persona.role } : null,
+        run: views.get(member.visitorId) ?? null,
+        runs: counts.get(member.visitorId) ?? 0,
+      };
+    });
   });
 }
 
 /** Every run in a world (of one scenario, or of all) with its member's name, oldest first (the summary a trainer downloads). */
-export async function runsOfWorld(db: Db, worldId: string, scenarioId: string | null): Promise<(RunView & { memberName: string })[]> {
-  const [runs, members] = await Promise.all([
-    db.scenarioRun.findMany({ where: { worldId, ...(scenarioId ? { scenarioId } : {}) }, orderBy: { startedAt: "asc" }, take: 5000, select: RUN }),
-    db.worldMember.findMany({ where: { worldId }, select: { visitorId: true, name: true } }),
-  ]);
-  const names = new Map(members.map((member) => [member.visitorId, member.name]));
-  return (await withProgress(db, worldId, runs)).map((view) => ({ ...view, memberName: names.get(view.visitorId) ?? "" }));
+export async function runsOfWorld(worldId: string, scenarioId: string | null): Promise<(RunView & { memberName: string })[]> {
+  return readSql((sql) => {
+    const runs = runRows(
+      scenarioId
+        ? sql.all(`SELECT ${RUN} FROM "ScenarioRun" r WHERE r."worldId" = ? AND r."scenarioId" = ? ORDER BY r."startedAt" ASC LIMIT 5000`, worldId, scenarioId)
+        : sql.all(`SELECT ${RUN} FROM "ScenarioRun" r WHERE r."worldId" = ? ORDER BY r."startedAt" ASC LIMIT 5000`, worldId),
+    );
+    const members = sql.all<{ visitorId: string; name: string }>(`SELECT "visitorId", "name" FROM "WorldMember" WHERE "worldId" = ?`, worldId);
+    const names = new Map(members.map((member) => [member.visitorId, member.name]));
+    return withProgress(sql, worldId, runs).map((view) => ({ ...view, memberName: names.get(view.visitorId) ?? "" }));
+  });
+}
+
+function commandOf(data: string): string {
+  try {
+    return (JSON.parse(data) as { command?: { type?: string } }).command?.type ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /**

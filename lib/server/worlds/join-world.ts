@@ -5,6 +5,13 @@ import { AppError, type Result } from "@/lib/errors";
 import { WORLD_LIMITS, worldScopedId } from "@/lib/worlds";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
+import type { SqlTx } from "../sqlite/sql-tx";
+
+/** The world a share link leads to, as the join page reads it (one statement on the page reads' connection). */
+export function readWorldByToken(sql: SqlTx, token: string): { id: string; name: string } | null {
+  if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return null;
+  return sql.get<{ id: string; name: string }>(`SELECT "id", "name" FROM "World" WHERE "joinToken" = ? AND "kind" = 'PRIVATE' LIMIT 1`, token) ?? null;
+}
 
 /** The world a share link leads to (its name only: joining is a separate, deliberate step). */
 export async function findWorldByToken(db: Db, token: string): Promise<{ id: string; name: string } | null> {

@@ -1,7 +1,8 @@
 import "server-only";
 import { worldExpiresAt, type WorldRole, type WorldTemplate } from "@/lib/worlds";
-import type { Db } from "../prisma";
-import { loadWorldView, type WorldView } from "./world-access";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
+import { readWorldView, type WorldView } from "./world-access";
 
 export interface VisitorWorld {
   id: string;
@@ -11,15 +12,16 @@ export interface VisitorWorld {
 }
 
 /** The private worlds this visitor belongs to, newest first. */
-export async function worldsOfVisitor(db: Db, visitorId: string | null): Promise<VisitorWorld[]> {
+export async function worldsOfVisitor(visitorId: string | null): Promise<VisitorWorld[]> {
   if (!visitorId) return [];
-  const rows = await db.worldMember.findMany({
-    where: { visitorId, world: { kind: "PRIVATE" } },
-    orderBy: { joinedAt: "desc" },
-    take: 50,
-    select: { role: true, world: { select: { id: true, name: true, lastActiveAt: true } } },
-  });
-  return rows.map((row) => ({ id: row.world.id, name: row.world.name, role: row.role as WorldRole, expiresAt: worldExpiresAt(row.world.lastActiveAt) }));
+  const rows = readSql((sql) =>
+    sql.all<{ id: string; name: string; lastActiveAt: string; role: string }>(
+      `SELECT w."id", w."name", w."lastActiveAt", m."role" FROM "WorldMember" m JOIN "World" w ON w."id" = m."worldId"
+        WHERE m."visitorId" = ? AND w."kind" = 'PRIVATE' ORDER BY m."joinedAt" DESC LIMIT 50`,
+      visitorId,
+    ),
+  );
+  return rows.map((row) => ({ id: row.id, name: row.name, role: row.role as WorldRole, expiresAt: worldExpiresAt(dateOf(row.lastActiveAt)!) }));
 }
 
 export interface WorldDetail extends WorldView {
@@ -32,15 +34,22 @@ export interface WorldDetail extends WorldView {
 }
 
 /** A private world's page: its people and their parts, its share link and its size; null for anyone not in it. */
-export async function worldDetail(db: Db, worldId: string, visitorId: string | null): Promise<WorldDetail | null> {
-  const view = await loadWorldView(db, worldId, visitorId);
-  if (!view || view.kind !== "PRIVATE") return null;
-  const [world, members, orders, personas] = await Promise.all([
-    db.world.findUniqueOrThrow({ where: { id: worldId }, select: { joinToken: true } }),
-    db.worldMember.findMany({ where: { worldId }, orderBy: { joinedAt: "asc" }, take: 100, select: { id: true, name: true, role: true, joinedAt: true, visitorId: true } }),
-    db.order.count({ where: { worldId } }),
-    db.user.count({ where: { worldId } }),
-  ]);
+export async function worldDetail(worldId: string, visitorId: string | null): Promise<WorldDetail | null> {
+  // One snapshot on the page reads' connection.
+  const read = readSql((sql) => {
+    const view = readWorldView(sql, worldId, visitorId);
+    if (!view || view.kind !== "PRIVATE") return null;
+    const world = sql.get<{ joinToken: string | null; orders: number; personas: number }>(
+      `SELECT w."joinToken", (SELECT count(*) FROM "Order" o WHERE o."worldId" = w."id") AS "orders", (SELECT count(*) FROM "User" u WHERE u."worldId" = w."id") AS "personas" FROM "World" w WHERE w."id" = ?`,
+      worldId,
+    )!;
+    const members = sql
+      .all<{ id: string; name: string; role: string; joinedAt: string; visitorId: string }>(`SELECT "id", "name", "role", "joinedAt", "visitorId" FROM "WorldMember" WHERE "worldId" = ? ORDER BY "joinedAt" ASC LIMIT 100`, worldId)
+      .map((member) => ({ ...member, joinedAt: dateOf(member.joinedAt)! }));
+    return { view, world, members, orders: world.orders, personas: world.personas };
+  });
+  if (!read) return null;
+  const { view, world, members, orders, personas } = read;
   const owner = members.find((member) => member.role === "OWNER");
   return {
     ...view,

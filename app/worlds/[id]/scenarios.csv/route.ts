@@ -2,10 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { toCsv } from "@/lib/csv";
 import { getI18n } from "@/lib/i18n/server";
 import { currentVisitorId } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
 import { scenarioText, scenarios } from "@/lib/server/scenarios/catalogue";
 import { runsOfWorld, summaryRows } from "@/lib/server/scenarios/runs";
-import { loadWorldView } from "@/lib/server/worlds/world-access";
+import { readSql } from "@/lib/server/sqlite/read-sql";
+import { readWorldView } from "@/lib/server/worlds/world-access";
 
 const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
 
@@ -14,14 +14,15 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const t = await getTranslations("scenarios.csv");
   const { locale } = await getI18n();
-  const world = await loadWorldView(readDb, id, await currentVisitorId());
+  const visitorId = await currentVisitorId();
+  const world = readSql((sql) => readWorldView(sql, id, visitorId));
   // Someone else's world, or a member's view of it, looks like no world.
   if (!world || world.kind !== "PRIVATE" || !world.clock.allowed) return new Response("Not found", { status: 404, headers: TEXT });
   // One scenario (?scenario=), or every run of every scenario without one.
   const wanted = new URL(request.url).searchParams.get("scenario") || null;
   const scenario = wanted === null ? null : scenarios().find((candidate) => candidate.id === wanted);
   if (scenario === undefined) return new Response("Not found", { status: 404, headers: TEXT });
-  const runs = await runsOfWorld(readDb, world.id, scenario?.id ?? null);
+  const runs = await runsOfWorld(world.id, scenario?.id ?? null);
   const rows = summaryRows(
     runs,
     { header: [t("scenario"), t("member"), t("started"), t("finished"), t("stepsDone"), t("stuckAt")], step: (n) => t("step", { n }), yes: t("yes"), no: t("no") },
