@@ -218,7 +218,11 @@ if (PAGES.some((name) => pages[name]!.perSecond < 0.6 * bare.perSecond)) {
   );
 }
 if (api.approve.perSecond < 0.5 * api.bare.perSecond) why.push(`- An approve is a command: its write (the cancel's rows, the refund, the ledger, the webhook outbox) goes through the one SQLite writer, whose raw limit here is ${n(b.rawPerSecond)} such write sets a second.`);
-if (actionJs.perSecond < 0.5 * b.thirtyTwo.perSecond) why.push(`- The cancel action with JavaScript answers with its result only (${n(actionJs.bytes)} bytes); what remains is the server action's own path in Next (session, form decoding, the Flight answer) on the cores the load generator shares.`);
+if (actionJs.perSecond < 0.5 * b.thirtyTwo.perSecond) {
+  why.push(
+    `- The cancel action with JavaScript answers with its result only (${n(actionJs.bytes)} bytes), at ${pct(actionJs.perSecond, bare.perSecond)} of the bare page's rate: what remains is Next's own handling of a request (routing, the session, the action's decoding and Flight answer; a CPU profile shows the command's transaction as about a third of it) on the cores the load generator shares.`,
+  );
+}
 why.push(`- A person waits for the command and the page's refresh (${n(actionRefresh.perSecond)}/s), which is bound by the order page's rendering; without JavaScript the form's POST is answered with the page (${n(action.perSecond)}/s).`);
 if (why.length) lines.push("", "Why the misses:", ...why);
 const table = lines.join("\n");

@@ -65,7 +65,7 @@ export async function cancelOverHttp(base: string, file: string, secret: string,
           bytes = (await response.arrayBuffer()).byteLength;
           if (response.status !== 200) errors += 1;
           if (mode === "js+refresh") {
-            const refreshed = await fetch(`${base}/orders/${order.id}`, { headers: { cookie: headers.cookie!, rsc: "1" }, redirect: "manual" });
+            const refreshed = await fetch(`${base}/orders/${order.id}?_rsc=`, { headers: { cookie: headers.cookie!, rsc: "1" }, redirect: "manual" });
             await refreshed.arrayBuffer();
             if (refreshed.status !== 200) errors += 1;
           }
