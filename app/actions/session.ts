@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readForm } from "@/lib/forms";
-import { findPersona } from "@/lib/server/auth/personas";
+import { readPersona } from "@/lib/server/auth/personas";
 import { HOME_BY_ROLE, chooseWorld, currentVisitorId, endSession, startSession } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
-import { loadWorldView } from "@/lib/server/worlds/world-access";
+import { readSql } from "@/lib/server/sqlite/read-sql";
+import { readWorldView } from "@/lib/server/worlds/world-access";
 
 const signInSchema = z.object({
   userId: z.string().trim().min(1).max(100),
@@ -21,10 +21,12 @@ const signInSchema = z.object({
 export async function signIn(formData: FormData): Promise<void> {
   const form = readForm(formData);
   const parsed = signInSchema.safeParse(form.ok ? form.fields : null);
-  const persona = parsed.success ? await findPersona(parsed.data.userId) : null;
-  // A private world's personas are for its members only.
+  // A private world's personas are for its members only: the persona and its world in one snapshot.
   const visitorId = await currentVisitorId();
-  const world = persona ? await loadWorldView(readDb, persona.worldId, visitorId) : null;
+  const { persona, world } = readSql((sql) => {
+    const found = parsed.success ? readPersona(sql, parsed.data.userId) : null;
+    return { persona: found, world: found ? readWorldView(sql, found.worldId, visitorId) : null };
+  });
   if (!persona || !world) redirect("/?signin=unknown");
   await chooseWorld(world.id);
   // The browser is remembered with the session: a trainer's room shows which persona each member plays.

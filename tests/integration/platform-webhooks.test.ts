@@ -108,14 +108,14 @@ describe("webhooks", () => {
 
   it("the delivery log lists each delivery with its attempts and answer; Send again queues it once and the receiver gets the same notification again", async () => {
     const maya: SessionUser = { id: "seller-maya", worldId: "demo", role: "SELLER", name: "Maya", shopId: "shop-maple", shopName: null };
-    const logs = await deliveryLogs(db, maya, [app.appId]);
+    const logs = await deliveryLogs(maya, [app.appId]);
     const log = logs.get(app.appId)!;
     expect(log.rows.length).toBe(3);
     expect(log.rows.every((row) => row.status === "DELIVERED" && row.lastStatusCode === 200 && row.orderCode)).toBe(true);
     expect(log.rows.map((row) => row.attempts).sort()).toEqual([1, 1, 3]);
     // Another shop's seller sees no log of this app and cannot send its notifications again.
     const kenji: SessionUser = { id: "seller-kenji", worldId: "demo", role: "SELLER", name: "Kenji", shopId: "shop-kite", shopName: null };
-    expect((await deliveryLogs(db, kenji, [app.appId])).size).toBe(0);
+    expect((await deliveryLogs(kenji, [app.appId])).size).toBe(0);
     const target = log.rows.find((row) => row.attempts === 3)!;
     const refused = await sendAgain(db, kenji, target.id, new Date());
     expect(refused.ok ? "allowed" : refused.error.code).toBe("NOT_FOUND");
@@ -135,9 +135,9 @@ describe("webhooks", () => {
     // Ten to a page, newest first, the next page from the cursor.
     const many = Array.from({ length: 12 }, (_, i) => ({ id: `log-${i}`, appId: app.appId, orderId: target.orderId, eventType: "ORDER_STATUS_CHANGE", address, payload: "{}", status: "DELIVERED", attempts: 1, nextAttemptAt: new Date(0), createdAt: new Date(Date.UTC(2020, 0, 1, 0, i)) }));
     await db.webhookDelivery.createMany({ data: many });
-    const page1 = (await deliveryLogs(db, maya, [app.appId])).get(app.appId)!;
+    const page1 = (await deliveryLogs(maya, [app.appId])).get(app.appId)!;
     expect(page1.rows).toHaveLength(10);
-    const page2 = (await deliveryLogs(db, maya, [app.appId], { appId: app.appId, before: page1.older })).get(app.appId)!;
+    const page2 = (await deliveryLogs(maya, [app.appId], { appId: app.appId, before: page1.older })).get(app.appId)!;
     expect(page2.rows.map((row) => row.id)).toEqual(["log-4", "log-3", "log-2", "log-1", "log-0"]);
     expect(page2.older).toBeNull();
     await db.webhookDelivery.deleteMany({ where: { id: { in: many.map((row) => row.id) } } });

@@ -139,7 +139,7 @@ describe("query plans at 100,000 orders", () => {
       expect(await runOfOrder("demo", some[0]!.id)).not.toBeNull();
       expect(await runsOfVisitor("demo", "plan-visitor-0")).toHaveLength(2);
       expect(await trainingRoom("demo", now)).toHaveLength(2);
-      await roomStamp(rec, "demo");
+      await roomStamp("demo");
     });
     expectGoodPlans("scenarios and the training room", plans);
     await rec.scenarioRun.deleteMany({ where: { id: { startsWith: "plan-run-" } } });
@@ -222,7 +222,7 @@ describe("query plans at 100,000 orders", () => {
       await api("GET", "/order/202309/orders", {}, { ids: delivered.id });
       await api("GET", "/return_refund/202309/orders/{order_id}/aftersale_eligibility", {}, {}, { order_id: delivered.id });
       await api("POST", "/return_refund/202309/refunds/calculate", { order_id: delivered.id, request_type: "RETURN_AND_REFUND", reason_name: "changed_mind" });
-      await deliveryLogs(rec, seller, ["plans-app"]);
+      await deliveryLogs(seller, ["plans-app"]);
     });
     expectGoodPlans("platform API", plans);
   });

@@ -6,7 +6,6 @@ import { systemClock } from "@/lib/clock";
 import { getI18n } from "@/lib/i18n/server";
 import { appOrigin } from "@/lib/server/app-origin";
 import { requireUser } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
 import { APPS_PER_SHOP, listApps } from "@/lib/server/api/manage-apps";
 import { deliveryLogs } from "@/lib/server/api/delivery-log";
 import { DeliveryLog } from "./delivery-log";
@@ -27,8 +26,8 @@ export default async function DeveloperPage({ searchParams }: { searchParams: Pr
   const query = await searchParams;
   const pageApp = typeof query.app === "string" ? query.app : null;
   const before = typeof query.before === "string" ? query.before : null;
-  const apps = await listApps(readDb, user, systemClock.now());
-  const logs = await deliveryLogs(readDb, user, apps.map((app) => app.id), pageApp ? { appId: pageApp, before } : undefined);
+  const apps = await listApps(user, systemClock.now());
+  const logs = await deliveryLogs(user, apps.map((app) => app.id), pageApp ? { appId: pageApp, before } : undefined);
   const origin = appOrigin().origin;
   const labels: DeveloperLabels = {
     name: t("form.name"),

@@ -10,6 +10,8 @@ import { AppError, type Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
 
 export const LOG_PAGE = 10;
 
@@ -42,31 +44,52 @@ function parseCursor(cursor: string | null | undefined): { at: Date; id: string 
   return found ? { at: new Date(Number(found[1])), id: found[2]! } : null;
 }
 
-/** The newest deliveries of each of the seller's apps (one query per app, at most ten apps), or one app's page older than a cursor. */
-export async function deliveryLogs(db: Db, user: SessionUser, appIds: readonly string[], page?: { appId: string; before: string | null }): Promise<Map<string, DeliveryPage>> {
+type Raw = Record<string, string | number | null>;
+
+/**
+ * The newest deliveries of each of the seller's apps (one statement per app, at most ten apps), or one
+ * app's page older than a cursor; one snapshot on the page reads' connection.
+ */
+export async function deliveryLogs(user: SessionUser, appIds: readonly string[], page?: { appId: string; before: string | null }): Promise<Map<string, DeliveryPage>> {
   const logs = new Map<string, DeliveryPage>();
-  if (user.role !== "SELLER" || !user.shopId) return logs;
-  const owned = await db.apiApp.findMany({ where: { id: { in: [...appIds] }, shopId: user.shopId }, select: { id: true } });
-  const loaded = await Promise.all(
-    owned.map(async ({ id }) => {
+  if (user.role !== "SELLER" || !user.shopId || appIds.length === 0) return logs;
+  const shopId = user.shopId;
+  const { loaded, codes } = readSql((sql) => {
+    const owned = sql.all<{ id: string }>(`SELECT "id" FROM "ApiApp" WHERE "id" IN (${appIds.map(() => "?").join(", ")}) AND "shopId" = ?`, ...appIds, shopId);
+    const loaded = owned.map(({ id }) => {
       const after = page?.appId === id ? parseCursor(page.before) : null;
-      const rows = await db.webhookDelivery.findMany({
-        where: { appId: id, ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}) },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: LOG_PAGE + 1,
-        select: { id: true, createdAt: true, eventType: true, orderId: true, address: true, status: true, attempts: true, lastStatusCode: true, lastError: true, nextAttemptAt: true, deliveredAt: true, resends: true },
-      });
+      const position = after ? { sql: ` AND ("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))`, params: [after.at, after.at, after.id] } : { sql: "", params: [] };
+      const rows = sql.all<Raw>(
+        `SELECT "id", "createdAt", "eventType", "orderId", "address", "status", "attempts", "lastStatusCode", "lastError", "nextAttemptAt", "deliveredAt", "resends"
+          FROM "WebhookDelivery" WHERE "appId" = ?${position.sql} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${LOG_PAGE + 1}`,
+        id,
+        ...position.params,
+      );
       return [id, rows] as const;
-    }),
-  );
-  const orderIds = [...new Set(loaded.flatMap(([, rows]) => rows.map((row) => row.orderId)))];
-  const codes = new Map((await db.order.findMany({ where: { id: { in: orderIds }, shopId: user.shopId }, select: { id: true, code: true } })).map((order) => [order.id, order.code]));
-  for (const [id, rows] of loaded) {
-    const shown = rows.slice(0, LOG_PAGE);
-    logs.set(id, {
-      rows: shown.map((row) => ({ ...row, status: row.status as DeliveryRow["status"], orderCode: codes.get(row.orderId) ?? null })),
-      older: rows.length > LOG_PAGE ? cursorOf(shown.at(-1)!) : null,
     });
+    const orderIds = [...new Set(loaded.flatMap(([, rows]) => rows.map((row) => row.orderId as string)))];
+    const orders = orderIds.length ? sql.all<{ id: string; code: string }>(`SELECT "id", "code" FROM "Order" WHERE "id" IN (${orderIds.map(() => "?").join(", ")}) AND "shopId" = ?`, ...orderIds, shopId) : [];
+    return { loaded, codes: new Map(orders.map((order) => [order.id, order.code])) };
+  });
+  for (const [id, rows] of loaded) {
+    const shown = rows.slice(0, LOG_PAGE).map(
+      (row): DeliveryRow => ({
+        id: row.id as string,
+        createdAt: dateOf(row.createdAt as string)!,
+        eventType: row.eventType as string,
+        orderId: row.orderId as string,
+        orderCode: codes.get(row.orderId as string) ?? null,
+        address: row.address as string,
+        status: row.status as DeliveryRow["status"],
+        attempts: row.attempts as number,
+        lastStatusCode: row.lastStatusCode as number | null,
+        lastError: row.lastError as string | null,
+        nextAttemptAt: dateOf(row.nextAttemptAt as string)!,
+        deliveredAt: dateOf(row.deliveredAt as string | null),
+        resends: row.resends as number,
+      }),
+    );
+    logs.set(id, { rows: shown, older: rows.length > LOG_PAGE ? cursorOf(shown.at(-1)!) : null });
   }
   return logs;
 }

@@ -5,6 +5,8 @@ import { AppError, type Result } from "@/lib/errors";
 import type { SessionUser } from "../auth/session-user";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
 import { createApp, newAuthCode, type NewApp } from "./credentials";
 
 export const APPS_PER_SHOP = 10;
@@ -17,12 +19,20 @@ export interface AppSummary {
   tokens: number;
 }
 
-export async function listApps(db: Db, user: SessionUser, realNow: Date): Promise<AppSummary[]> {
+/** The shop's apps, newest first, each with how many access tokens are open now (one statement on the page reads' connection). */
+export async function listApps(user: SessionUser, realNow: Date): Promise<AppSummary[]> {
   if (user.role !== "SELLER" || !user.shopId) return [];
-  const apps = await db.apiApp.findMany({ where: { shopId: user.shopId, revokedAt: null }, orderBy: { createdAt: "desc" }, take: APPS_PER_SHOP, select: { id: true, name: true, appKey: true, createdAt: true } });
-  const open = await db.apiCredential.groupBy({ by: ["appId"], where: { appId: { in: apps.map((app) => app.id) }, kind: "ACCESS", usedAt: null, expiresAt: { gt: realNow } }, _count: { _all: true } });
-  const count = new Map(open.map((row) => [row.appId, row._count._all]));
-  return apps.map((app) => ({ ...app, tokens: count.get(app.id) ?? 0 }));
+  const shopId = user.shopId;
+  const apps = readSql((sql) =>
+    sql.all<{ id: string; name: string; appKey: string; createdAt: string; tokens: number }>(
+      `SELECT a."id", a."name", a."appKey", a."createdAt",
+          (SELECT count(*) FROM "ApiCredential" c WHERE c."appId" = a."id" AND c."kind" = 'ACCESS' AND c."usedAt" IS NULL AND c."expiresAt" > ?) AS "tokens"
+        FROM "ApiApp" a WHERE a."shopId" = ? AND a."revokedAt" IS NULL ORDER BY a."createdAt" DESC LIMIT ${APPS_PER_SHOP}`,
+      realNow,
+      shopId,
+    ),
+  );
+  return apps.map((app) => ({ ...app, createdAt: dateOf(app.createdAt)! }));
 }
 
 export function createAppFor(db: Db, user: SessionUser, name: string, realNow: Date): Promise<Result<NewApp>> {

@@ -9,9 +9,10 @@ import { m, type Message } from "@/lib/i18n/message";
 import { DISPUTE_SUBJECT_LABELS, ROLE_LABELS, commandLabel, machineStatusLabel, policyFor, replayHistory, type Role } from "@/lib/order";
 import { openDeadlines } from "./open-deadlines";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
-import type { Db } from "../prisma";
-import { orderStateSelect, toOrderState } from "./order-state";
+import { readSql } from "../sqlite/read-sql";
+import { dateOf } from "../sqlite/sql-tx";
+import { loadOrder } from "./load-order";
+import { toOrderState } from "./order-state";
 import { storedSummary } from "./stored-message";
 
 export interface ReplayStepView {
@@ -37,12 +38,21 @@ export interface ReplayView {
   brokenAt: number | null;
 }
 
-export async function orderReplay(user: SessionUser, orderId: string, db: Db = readDb): Promise<ReplayView | null> {
-  const order = await db.order.findFirst({
-    where: { id: orderId, ...orderScope(user) },
-    select: { ...orderStateSelect, code: true, events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, actorRole: true, actorId: true, at: true, data: true, summary: true, message: true } } },
+export async function orderReplay(user: SessionUser, orderId: string): Promise<ReplayView | null> {
+  // The engine's own load (the one the commands use) and the order's events, in one snapshot on the page reads' connection.
+  const read = readSql((sql) => {
+    const loaded = loadOrder(sql, orderId, orderScope(user));
+    if (!loaded) return null;
+    const events = sql
+      .all<{ seq: number; type: string; actorRole: string; actorId: string | null; at: string; data: string; summary: string; message: string | null }>(
+        `SELECT "seq", "type", "actorRole", "actorId", "at", "data", "summary", "message" FROM "OrderEvent" WHERE "orderId" = ? ORDER BY "seq" ASC`,
+        orderId,
+      )
+      .map((event) => ({ ...event, at: dateOf(event.at)! }));
+    return { ...loaded, events };
   });
-  if (!order) return null;
+  if (!read) return null;
+  const order = read;
   const stored = toOrderState(order);
   const policy = policyFor(stored.policyProfile);
   const replay = replayHistory(

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Db } from "../prisma";
+import { readSql } from "../sqlite/read-sql";
 
-/** A fingerprint of what the training room shows: the world's latest order change, run, sign-in and membership. */
-export async function roomStamp(db: Db, worldId: string): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ changed: unknown; started: unknown; signedIn: unknown; members: unknown }[]>(
+/** A fingerprint of what the training room shows: the world's latest order change, run, sign-in and membership (one statement on the page reads' connection). */
+export async function roomStamp(worldId: string): Promise<string> {
+  const row = readSql((sql) => sql.get<{ changed: unknown; started: unknown; signedIn: unknown; members: unknown }>(
     `SELECT
       (SELECT max("updatedAt") FROM "Order" WHERE "worldId" = ?) AS "changed",
       (SELECT max("startedAt") FROM "ScenarioRun" WHERE "worldId" = ?) AS "started",
@@ -13,7 +13,6 @@ export async function roomStamp(db: Db, worldId: string): Promise<string> {
     worldId,
     worldId,
     worldId,
-  );
-  const row = rows[0];
+  ));
   return [row?.changed, row?.started, row?.signedIn, row?.members].map((value) => String(value ?? "-")).join("|");
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { SUPPORT_QUEUE_KINDS, isSupportQueueKind, type PolicyKey, type SupportQueueKind } from "@/lib/order";
 import { orderScope, type SessionUser } from "../auth/session-user";
-import { readDb } from "../db";
 import { decodeKeyset, encodeKeyset } from "../pagination";
-import type { Db } from "../prisma";
 import { readSql } from "../sqlite/read-sql";
 import { dateOf, type SqlTx, type SqlValue } from "../sqlite/sql-tx";
 
@@ -164,6 +162,6 @@ function emptyCounts(): Record<SupportQueueKind, number> {
 }
 
 /** The shops of the agent's world, for the shop filter. */
-export async function queueShops(user: SessionUser, db: Db = readDb): Promise<{ id: string; name: string }[]> {
-  return db.shop.findMany({ where: { worldId: orderScope(user).worldId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+export async function queueShops(user: SessionUser): Promise<{ id: string; name: string }[]> {
+  return readSql((sql) => sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "Shop" WHERE "worldId" = ? ORDER BY "name" ASC`, orderScope(user).worldId));
 }

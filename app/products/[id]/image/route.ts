@@ -2,7 +2,7 @@
  * A product's picture: a placeholder the app draws itself (no external hosts, nothing to upload):
  * the product's initials on a colour taken from its id.
  */
-import { readDb } from "@/lib/server/db";
+import { readSql } from "@/lib/server/sqlite/read-sql";
 
 const PALETTE = ["#1f7a55", "#2563eb", "#b45309", "#7c3aed", "#be123c", "#0f766e", "#4d7c0f", "#9333ea"];
 
@@ -10,7 +10,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  const product = await readDb.product.findUnique({ where: { id: id.slice(0, 200) }, select: { id: true, title: true } });
+  const product = readSql((sql) => sql.get<{ id: string; title: string }>(`SELECT "id", "title" FROM "Product" WHERE "id" = ?`, id.slice(0, 200)));
   if (!product) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   let hash = 0;
   for (const char of product.id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;

@@ -1,7 +1,7 @@
 import { currentVisitorId } from "@/lib/server/auth/session";
-import { readDb } from "@/lib/server/db";
 import { roomStamp } from "@/lib/server/scenarios/room-stamp";
-import { loadWorldView } from "@/lib/server/worlds/world-access";
+import { readSql } from "@/lib/server/sqlite/read-sql";
+import { readWorldView } from "@/lib/server/worlds/world-access";
 
 /**
  * The training room's stamp (issue 30): it changes when any order of the world changes, a run starts,
@@ -10,7 +10,8 @@ import { loadWorldView } from "@/lib/server/worlds/world-access";
  */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  const world = await loadWorldView(readDb, id, await currentVisitorId());
+  const visitorId = await currentVisitorId();
+  const world = readSql((sql) => readWorldView(sql, id, visitorId));
   if (!world || world.kind !== "PRIVATE" || !world.clock.allowed) return Response.json({ stamp: null }, { status: 404, headers: { "Cache-Control": "no-store" } });
-  return Response.json({ stamp: await roomStamp(readDb, world.id) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ stamp: await roomStamp(world.id) }, { headers: { "Cache-Control": "no-store" } });
 }
