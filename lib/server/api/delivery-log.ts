@@ -11,7 +11,7 @@ import type { SessionUser } from "../auth/session-user";
 import type { Db } from "../prisma";
 import { runCommand } from "../run-command";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf } from "../sqlite/sql-tx";
+import { dateOf, placeholders } from "../sqlite/sql-tx";
 
 export const LOG_PAGE = 10;
 
@@ -55,7 +55,7 @@ export async function deliveryLogs(user: SessionUser, appIds: readonly string[],
   if (user.role !== "SELLER" || !user.shopId || appIds.length === 0) return logs;
   const shopId = user.shopId;
   const { loaded, codes } = readSql((sql) => {
-    const owned = sql.all<{ id: string }>(`SELECT "id" FROM "ApiApp" WHERE "id" IN (${appIds.map(() => "?").join(", ")}) AND "shopId" = ?`, ...appIds, shopId);
+    const owned = sql.all<{ id: string }>(`SELECT "id" FROM "ApiApp" WHERE "id" IN (${placeholders(appIds)}) AND "shopId" = ?`, ...appIds, shopId);
     const loaded = owned.map(({ id }) => {
       const after = page?.appId === id ? parseCursor(page.before) : null;
       const position = after ? { sql: ` AND ("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))`, params: [after.at, after.at, after.id] } : { sql: "", params: [] };
@@ -68,7 +68,7 @@ export async function deliveryLogs(user: SessionUser, appIds: readonly string[],
       return [id, rows] as const;
     });
     const orderIds = [...new Set(loaded.flatMap(([, rows]) => rows.map((row) => row.orderId as string)))];
-    const orders = orderIds.length ? sql.all<{ id: string; code: string }>(`SELECT "id", "code" FROM "Order" WHERE "id" IN (${orderIds.map(() => "?").join(", ")}) AND "shopId" = ?`, ...orderIds, shopId) : [];
+    const orders = orderIds.length ? sql.all<{ id: string; code: string }>(`SELECT "id", "code" FROM "Order" WHERE "id" IN (${placeholders(orderIds)}) AND "shopId" = ?`, ...orderIds, shopId) : [];
     return { loaded, codes: new Map(orders.map((order) => [order.id, order.code])) };
   });
   for (const [id, rows] of loaded) {

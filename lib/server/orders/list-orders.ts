@@ -25,7 +25,7 @@ import { orderScope, type SessionUser } from "../auth/session-user";
 import type { OrderListRow } from "@/lib/views";
 import { PAGE_SIZE, decodeKeyset, encodeKeyset } from "../pagination";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf, type SqlTx } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, placeholders } from "../sqlite/sql-tx";
 
 export type { OrderListRow };
 
@@ -73,7 +73,6 @@ interface ListedOrder {
 }
 
 type Raw = Record<string, string | number | null>;
-const list = (values: readonly string[]) => values.map(() => "?").join(", ");
 const CASE_STATUSES = [...OPEN_WORK.CASE.statuses];
 const DISPUTE_STATUSES = [...LIVE_DISPUTE_STATUSES];
 
@@ -139,19 +138,19 @@ export function readOrderList(sql: SqlTx, user: SessionUser, options: { status?:
 function withRelations(sql: SqlTx, rows: Raw[]): ListedOrder[] {
   const ids = rows.map((row) => row.id as string);
   if (ids.length === 0) return [];
-  const items = sql.all<{ orderId: string; title: string; quantity: number }>(`SELECT "orderId", "title", "quantity" FROM "OrderItem" WHERE "orderId" IN (${list(ids)}) ORDER BY "id" ASC`, ...ids);
+  const items = sql.all<{ orderId: string; title: string; quantity: number }>(`SELECT "orderId", "title", "quantity" FROM "OrderItem" WHERE "orderId" IN (${placeholders(ids)}) ORDER BY "id" ASC`, ...ids);
   const cases = sql.all<{ orderId: string; type: string; status: string }>(
-    `SELECT "orderId", "type", "status" FROM "ReturnCase" WHERE "orderId" IN (${list(ids)}) AND "status" IN (${list(CASE_STATUSES)}) ORDER BY "openedAt" DESC`,
+    `SELECT "orderId", "type", "status" FROM "ReturnCase" WHERE "orderId" IN (${placeholders(ids)}) AND "status" IN (${placeholders(CASE_STATUSES)}) ORDER BY "openedAt" DESC`,
     ...ids,
     ...CASE_STATUSES,
   );
   const disputes = sql.all<Raw>(
-    `SELECT "orderId", "status", "decideBy", "appealedAt" FROM "Dispute" WHERE "orderId" IN (${list(ids)}) AND "status" IN (${list(DISPUTE_STATUSES)}) ORDER BY "openedAt" DESC`,
+    `SELECT "orderId", "status", "decideBy", "appealedAt" FROM "Dispute" WHERE "orderId" IN (${placeholders(ids)}) AND "status" IN (${placeholders(DISPUTE_STATUSES)}) ORDER BY "openedAt" DESC`,
     ...ids,
     ...DISPUTE_STATUSES,
   );
   const deadlines = sql.all<{ orderId: string; kind: string; dueAt: string }>(
-    `SELECT "orderId", "kind", "dueAt" FROM "Deadline" WHERE "orderId" IN (${list(ids)}) AND "resolvedAt" IS NULL AND instr("kind", '_REMINDER') = 0 ORDER BY "dueAt" ASC`,
+    `SELECT "orderId", "kind", "dueAt" FROM "Deadline" WHERE "orderId" IN (${placeholders(ids)}) AND "resolvedAt" IS NULL AND instr("kind", '_REMINDER') = 0 ORDER BY "dueAt" ASC`,
     ...ids,
   );
   const firstOf = <T extends { orderId: string }>(all: T[], id: string) => all.find((row) => row.orderId === id) ?? null;

@@ -16,7 +16,7 @@ import type { SessionUser } from "../auth/session-user";
 import { db as writer } from "../db";
 import { writeTransaction, type Db } from "../prisma";
 import { runCommand } from "../run-command";
-import { insertRow, type SqlTx } from "../sqlite/sql-tx";
+import { insertRow, type SqlTx, placeholders } from "../sqlite/sql-tx";
 import { executeOrderCommand } from "./run-order-command";
 
 export interface PlaceOrderInput {
@@ -73,10 +73,10 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
   if (!shop) throw new AppError("NOT_FOUND", m("checkout.unknownShop"));
   const ids = [...new Set(input.lines.map((line) => line.productId))];
   if (shop.worldId === DEMO_WORLD && ids.length > 0) {
-    sql.run(`UPDATE "Product" SET "stock" = ? WHERE "shopId" = ? AND "stock" < ? AND "id" IN (${ids.map(() => "?").join(", ")})`, DEMO_RESTOCK_TO, shop.id, DEMO_RESTOCK_BELOW, ...ids);
+    sql.run(`UPDATE "Product" SET "stock" = ? WHERE "shopId" = ? AND "stock" < ? AND "id" IN (${placeholders(ids)})`, DEMO_RESTOCK_TO, shop.id, DEMO_RESTOCK_BELOW, ...ids);
   }
   const products = ids.length
-    ? sql.all<CheckoutProduct>(`SELECT "id", "shopId", "title", "priceMinor", "currency", "stock" FROM "Product" WHERE "shopId" = ? AND "id" IN (${ids.map(() => "?").join(", ")})`, shop.id, ...ids)
+    ? sql.all<CheckoutProduct>(`SELECT "id", "shopId", "title", "priceMinor", "currency", "stock" FROM "Product" WHERE "shopId" = ? AND "id" IN (${placeholders(ids)})`, shop.id, ...ids)
     : [];
   const priced = priceCheckout({ shopId: shop.id, lines: input.lines, products, paymentMethod: input.paymentMethod, buyerMethods: buyer.paymentMethods.split(","), expectedTotalMinor: input.expectedTotalMinor });
   const address = sql.get<{ name: string; line1: string; line2: string; city: string; region: string; postalCode: string; country: string }>(
@@ -142,7 +142,7 @@ export function executePlaceOrder(sql: SqlTx, user: SessionUser, input: PlaceOrd
   });
 
   if (input.fromCart) {
-    sql.run(`DELETE FROM "CartLine" WHERE "userId" = ? AND "productId" IN (${ids.map(() => "?").join(", ")})`, user.id, ...ids);
+    sql.run(`DELETE FROM "CartLine" WHERE "userId" = ? AND "productId" IN (${placeholders(ids)})`, user.id, ...ids);
   }
 
   let status: OrderStatus = "UNPAID";

@@ -10,7 +10,7 @@ import type { Scenario } from "@/lib/scenarios/scenarios";
 import type { WorldRole } from "@/lib/worlds";
 import { SESSION_IDLE_MS } from "../auth/sessions";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf, type SqlTx } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, placeholders } from "../sqlite/sql-tx";
 import { scenarios } from "./catalogue";
 
 export interface RunView {
@@ -32,7 +32,6 @@ interface RunRow {
 
 const RUN = `r."id", r."scenarioId", r."orderId", r."visitorId", r."startedAt"`;
 const runRows = (rows: (Omit<RunRow, "startedAt"> & { startedAt: string })[]): RunRow[] => rows.map((row) => ({ ...row, startedAt: dateOf(row.startedAt)! }));
-const list = (values: readonly string[]) => values.map(() => "?").join(", ");
 
 /** The runs with their progress (runs still being made, or of a scenario file since removed, are left out). */
 function withProgress(sql: SqlTx, worldId: string, runs: RunRow[]): RunView[] {
@@ -42,7 +41,7 @@ function withProgress(sql: SqlTx, worldId: string, runs: RunRow[]): RunView[] {
   });
   if (known.length === 0) return [];
   const orderIds = known.map(({ run }) => run.orderId);
-  const events = sql.all<{ orderId: string; data: string; at: string }>(`SELECT "orderId", "data", "at" FROM "OrderEvent" WHERE "orderId" IN (${list(orderIds)}) ORDER BY "orderId" ASC, "seq" ASC`, ...orderIds);
+  const events = sql.all<{ orderId: string; data: string; at: string }>(`SELECT "orderId", "data", "at" FROM "OrderEvent" WHERE "orderId" IN (${placeholders(orderIds)}) ORDER BY "orderId" ASC, "seq" ASC`, ...orderIds);
   const moves = sql.all<{ fromAt: string; toAt: string }>(`SELECT "fromAt", "toAt" FROM "ClockJump" WHERE "worldId" = ?`, worldId).map((move) => ({ fromAt: dateOf(move.fromAt)!, toAt: dateOf(move.toAt)! }));
   const byOrder = new Map<string, { command: string; at: Date }[]>();
   for (const event of events) {
@@ -87,7 +86,7 @@ export async function trainingRoom(worldId: string, realNow: Date): Promise<Room
     const visitorIds = members.map((member) => member.visitorId);
     const sessions = visitorIds.length
       ? sql.all<{ visitorId: string; userId: string }>(
-          `SELECT "visitorId", "userId" FROM "Session" WHERE "visitorId" IN (${list(visitorIds)}) AND "revokedAt" IS NULL AND "expiresAt" > ? AND "lastSeenAt" > ? ORDER BY "createdAt" DESC LIMIT 500`,
+          `SELECT "visitorId", "userId" FROM "Session" WHERE "visitorId" IN (${placeholders(visitorIds)}) AND "revokedAt" IS NULL AND "expiresAt" > ? AND "lastSeenAt" > ? ORDER BY "createdAt" DESC LIMIT 500`,
           ...visitorIds,
           realNow,
           new Date(realNow.getTime() - SESSION_IDLE_MS),

@@ -4,7 +4,7 @@ import { SELLER_QUEUE, deadlineKeyRange, reasonLabel, sellerQueueTab, type Selle
 import type { SessionUser } from "../auth/session-user";
 import { decodeKeyset, encodeKeyset } from "../pagination";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf, type SqlTx, type SqlValue } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, type SqlValue, placeholders } from "../sqlite/sql-tx";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -32,7 +32,7 @@ function tabCount(shopId: string, tab: SellerQueueTab, cap: number): { sql: stri
   const statuses = tab.statuses ?? [];
   return {
     sql: `SELECT count(*) FROM (SELECT 1 FROM Deadline d ${statuses.length ? `CROSS JOIN "Order" o ON o.id = d.orderId` : ""}
-      WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${statuses.map(() => "?").join(", ")})` : ""} LIMIT ${cap})`,
+      WHERE d.resolvedAt IS NULL AND d.shopId = ? AND (${kindSql})${statuses.length ? ` AND o.status IN (${placeholders(statuses)})` : ""} LIMIT ${cap})`,
     params: [shopId, ...kindParams, ...statuses],
   };
 }
@@ -134,7 +134,7 @@ function deadlineRows(sql: SqlTx, shopId: string, worldId: string, tab: SellerQu
   return sql.all<Raw>(
     `SELECT d."id", d."kind", d."dueAt", ${ORDER_COLUMNS}
       FROM "Deadline" d JOIN "Order" o ON o."id" = d."orderId" JOIN "User" b ON b."id" = o."buyerId"
-      WHERE d."resolvedAt" IS NULL AND d."shopId" = ? AND d."worldId" = ? AND (${kindSql})${statuses.length ? ` AND o."status" IN (${statuses.map(() => "?").join(", ")})` : ""}${position.sql}
+      WHERE d."resolvedAt" IS NULL AND d."shopId" = ? AND d."worldId" = ? AND (${kindSql})${statuses.length ? ` AND o."status" IN (${placeholders(statuses)})` : ""}${position.sql}
       ORDER BY d."dueAt" ASC, d."id" ASC LIMIT ${size + 1}`,
     shopId,
     worldId,
@@ -167,7 +167,7 @@ function disputeRows(sql: SqlTx, shopId: string, worldId: string, size: number, 
 /** The buyer's reasons of the page's orders: the cancel request's, and the open request's (the latest). */
 function reasonsOf(sql: SqlTx, orderIds: string[]): { cancel: Map<string, string>; request: Map<string, string> } {
   if (orderIds.length === 0) return { cancel: new Map(), request: new Map() };
-  const list = orderIds.map(() => "?").join(", ");
+  const list = placeholders(orderIds);
   const cancel = sql.all<{ orderId: string; reasonKey: string }>(`SELECT "orderId", "reasonKey" FROM "CancelRequest" WHERE "orderId" IN (${list})`, ...orderIds);
   const requests = sql.all<{ orderId: string; reasonKey: string }>(`SELECT "orderId", "reasonKey" FROM "ReturnCase" WHERE "orderId" IN (${list}) AND "closedAt" IS NULL ORDER BY "openedAt" ASC`, ...orderIds);
   // Ascending, so the latest open request of an order is the one the map keeps.

@@ -4,7 +4,7 @@ import { REQUEST_KIND_LABELS, performanceDays, reasonLabel, type PerformanceWind
 import type { SessionUser } from "../auth/session-user";
 import { readSql } from "../sqlite/read-sql";
 import type { SqlTx } from "../sqlite/sql-tx";
-import { storedDate } from "../sqlite/sql-tx";
+import { storedDate, placeholders } from "../sqlite/sql-tx";
 import { causeLabel, date, num, performanceFacts, shopOf, type Raw } from "./performance-facts";
 
 /**
@@ -111,7 +111,7 @@ function readPerformanceOrders(sql: SqlTx, user: SessionUser, now: Date, options
   const ids = page.map((row) => row.orderId);
   const orders = ids.length
     ? sql.all<{ id: string; code: string; buyerName: string }>(
-        `SELECT o."id", o."code", b."name" AS "buyerName" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE o."id" IN (${ids.map(() => "?").join(", ")}) AND o."shopId" = ?`,
+        `SELECT o."id", o."code", b."name" AS "buyerName" FROM "Order" o JOIN "User" b ON b."id" = o."buyerId" WHERE o."id" IN (${placeholders(ids)}) AND o."shopId" = ?`,
         ...ids,
         shop.id,
       )

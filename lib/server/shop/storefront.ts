@@ -1,4 +1,5 @@
 import "server-only";
+import { placeholders } from "../sqlite/sql-tx";
 /**
  * The storefront's reads (issue 29): the shops of the viewer's world with their products, one
  * product, and what a checkout needs (the products priced now, the buyer's addresses and payment
@@ -28,7 +29,7 @@ type ShopRow = Omit<StorefrontShop, "products">;
 /** The shops' products, by title, in one statement for all of them. */
 function withProducts(sql: SqlTx, shops: ShopRow[]): StorefrontShop[] {
   if (shops.length === 0) return [];
-  const products = sql.all<CheckoutProduct>(`SELECT ${PRODUCT} FROM "Product" p WHERE p."shopId" IN (${shops.map(() => "?").join(", ")}) ORDER BY p."title" ASC`, ...shops.map((shop) => shop.id));
+  const products = sql.all<CheckoutProduct>(`SELECT ${PRODUCT} FROM "Product" p WHERE p."shopId" IN (${placeholders(shops)}) ORDER BY p."title" ASC`, ...shops.map((shop) => shop.id));
   return shops.map((shop) => ({ ...shop, products: products.filter((product) => product.shopId === shop.id) }));
 }
 

@@ -24,6 +24,11 @@ export function storedDate(at: Date): string {
   return at.toISOString().replace(/Z$/, "+00:00");
 }
 
+/** "?, ?, ?": one parameter per value, for an `IN (…)` list. */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => "?").join(", ");
+}
+
 function bind(value: SqlValue): string | number | null {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return storedDate(value);

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from "@/lib/order";
 import type { SessionUser } from "../auth/session-user";
 import { readOrderDetail } from "../orders/get-order";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf } from "../sqlite/sql-tx";
+import { dateOf, placeholders } from "../sqlite/sql-tx";
 
 /**
  * A dispute as a record (issue 17, point 6): the order, both sides' statements, the evidence with
@@ -51,7 +51,7 @@ export async function caseRecord(user: SessionUser, disputeId: string, now: Date
       row.subjectRef,
     );
     const agentIds = [row.decidedById, row.appealDecidedById].filter((id): id is string => id !== null);
-    const agents = agentIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${agentIds.map(() => "?").join(", ")})`, ...agentIds) : [];
+    const agents = agentIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${placeholders(agentIds)})`, ...agentIds) : [];
     return { row, order, dispute, evidence, agents };
   });
   if (!read) return null;

@@ -5,7 +5,7 @@ import { orderScope, type SessionUser } from "../auth/session-user";
 import { markConversationRead, readConversation, type ConversationMessage } from "../conversations/conversation";
 import { readOrderDetail, type OrderDetail } from "../orders/get-order";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf, type SqlTx } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, placeholders } from "../sqlite/sql-tx";
 
 /** A photo as support's gallery shows it: who uploaded it, when, and with what. */
 export interface GalleryPhoto {
@@ -84,7 +84,7 @@ function readCaseView(sql: SqlTx, user: SessionUser, disputeId: string, now: Dat
   const signals = partyRecords(sql, row.buyerId as string, row.shopId as string);
   const ids = (values: (string | number | null | undefined)[]) => values.filter((id): id is string => typeof id === "string" && id.length > 0);
   const people = [...new Set(ids([row.assigneeId, row.decidedById, row.appealDecidedById, ...evidence.map((e) => e.ownerId)]))];
-  const names = new Map(people.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${people.map(() => "?").join(", ")})`, ...people).map((u) => [u.id, u.name]) : []);
+  const names = new Map(people.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${placeholders(people)})`, ...people).map((u) => [u.id, u.name]) : []);
   const nameOf = (id: string | number | null | undefined) => (typeof id === "string" && id ? (names.get(id) ?? "someone no longer here") : "");
   const queueKind = (row.queueKind as string | null) ?? "";
 

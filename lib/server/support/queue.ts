@@ -3,7 +3,7 @@ import { SUPPORT_QUEUE_KINDS, isSupportQueueKind, type PolicyKey, type SupportQu
 import { orderScope, type SessionUser } from "../auth/session-user";
 import { decodeKeyset, encodeKeyset } from "../pagination";
 import { readSql } from "../sqlite/read-sql";
-import { dateOf, type SqlTx, type SqlValue } from "../sqlite/sql-tx";
+import { dateOf, type SqlTx, type SqlValue, placeholders } from "../sqlite/sql-tx";
 
 export const SUPPORT_QUEUE_PAGE_SIZE = 25;
 
@@ -129,7 +129,7 @@ export function readSupportQueue(sql: SqlTx, user: SessionUser, filters: Support
   const grouped = sql.all<{ queueKind: string | null; n: number }>(`SELECT d."queueKind", count(*) AS "n" FROM ${from} WHERE ${base.sql} GROUP BY d."queueKind"`, ...base.params);
   const page = disputes.slice(0, size);
   const holderIds = [...new Set(page.flatMap((d) => (d.assigneeId ? [d.assigneeId as string] : [])))];
-  const holders = holderIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${holderIds.map(() => "?").join(", ")})`, ...holderIds) : [];
+  const holders = holderIds.length ? sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "User" WHERE "id" IN (${placeholders(holderIds)})`, ...holderIds) : [];
   const nameOf = new Map(holders.map((h) => [h.id, h.name]));
   const counts = emptyCounts();
   for (const group of grouped) if (group.queueKind && isSupportQueueKind(group.queueKind)) counts[group.queueKind] = group.n;
